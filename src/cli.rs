@@ -1,0 +1,58 @@
+//! Command-line definitions (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// A terminal tutor about stage 4 (metastatic) cancer, for patients and carers.
+///
+/// With no command, opens the tutor. It is education, not medical advice:
+/// talk to your care team about your own care.
+#[derive(Debug, Parser)]
+#[command(name = "patient-tutor", version, about, long_about)]
+pub struct Cli {
+    /// Use the content pack in DIR instead of the built-in one.
+    #[arg(long, global = true, value_name = "DIR", env = "PATIENT_TUTOR_CONTENT")]
+    pub content: Option<PathBuf>,
+
+    /// Keep progress in FILE instead of the default place.
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        env = "PATIENT_TUTOR_PROGRESS"
+    )]
+    pub progress: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the lessons: id, title and status, one per line.
+    Lessons,
+    /// Print a lesson as text: give a lesson id, or a Markdown file to preview it.
+    Read {
+        /// A lesson id (see `lessons`) or the path of a Markdown file.
+        target: String,
+        /// Wrap lines to this many columns (default: the terminal's width, or 80).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        width: Option<u16>,
+    },
+    /// Show a summary of your progress, or reset it.
+    Progress {
+        #[command(subcommand)]
+        action: Option<ProgressAction>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProgressAction {
+    /// Erase all progress (asks first).
+    Reset {
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+}

@@ -1,0 +1,106 @@
+//! Where a pack's files come from: the folder embedded at build time, or a folder on disk.
+
+use std::io::Read;
+use std::path::PathBuf;
+
+use include_dir::{Dir, include_dir};
+
+use super::ContentError;
+
+/// The default pack, compiled into the binary so it works from any directory.
+pub static EMBEDDED_CONTENT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
+/// Art and other non-text assets of the default pack.
+pub static EMBEDDED_ASSETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets");
+
+/// Content files larger than this are refused rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
+
+#[derive(Debug, Clone)]
+pub enum PackFiles {
+    Embedded,
+    Dir(PathBuf),
+}
+
+impl PackFiles {
+    pub fn origin(&self) -> String {
+        match self {
+            PackFiles::Embedded => "built-in pack".to_string(),
+            PackFiles::Dir(dir) => dir.display().to_string(),
+        }
+    }
+
+    /// How to name a pack-relative path in messages.
+    pub fn display(&self, path: &str) -> String {
+        match self {
+            PackFiles::Embedded => path.to_string(),
+            PackFiles::Dir(dir) => dir.join(path).display().to_string(),
+        }
+    }
+
+    /// Pack-relative paths of the files in `folder` ending in `.ext`, sorted by name.
+    pub fn list(&self, folder: &str, ext: &str) -> Vec<String> {
+        let suffix = format!(".{ext}");
+        let mut names: Vec<String> = match self {
+            PackFiles::Embedded => EMBEDDED_CONTENT
+                .get_dir(folder)
+                .map(|d| {
+                    d.files()
+                        .filter_map(|f| f.path().to_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            PackFiles::Dir(dir) => std::fs::read_dir(dir.join(folder))
+                .map(|entries| {
+                    entries
+                        .filter_map(|e| e.ok())
+                        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                        .filter_map(|e| e.file_name().to_str().map(|n| format!("{folder}/{n}")))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        };
+        names.retain(|n| n.ends_with(&suffix));
+        names.sort();
+        names
+    }
+
+    /// Read one pack file as UTF-8 text, refusing files over [`MAX_FILE_BYTES`].
+    pub fn read(&self, path: &str) -> Result<String, ContentError> {
+        match self {
+            PackFiles::Embedded => EMBEDDED_CONTENT
+                .get_file(path)
+                .and_then(|f| f.contents_utf8())
+                .map(str::to_string)
+                .ok_or_else(|| ContentError::new(path, 0, "missing from the built-in pack")),
+            PackFiles::Dir(dir) => read_limited(&dir.join(path), path),
+        }
+    }
+}
+
+/// Read a text file without ever holding more than [`MAX_FILE_BYTES`] of it.
+/// `name` is how messages name the file.
+pub fn read_limited(path: &std::path::Path, name: &str) -> Result<String, ContentError> {
+    let err = |line, message: String| ContentError::new(name, line, message);
+    let file = std::fs::File::open(path).map_err(|e| err(0, format!("cannot open: {e}")))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| err(0, format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(err(
+            0,
+            format!(
+                "file is larger than {} MiB; split it into smaller files",
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        err(
+            line,
+            "this line is not valid UTF-8 text; save the file as UTF-8".into(),
+        )
+    })
+}

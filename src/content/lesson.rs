@@ -1,0 +1,325 @@
+//! One lesson: TOML front matter between `+++` lines, then a Markdown body.
+
+use serde::Deserialize;
+
+use super::ContentError;
+use crate::markdown::slugify;
+
+/// A lesson as the app uses it. The body stays Markdown; it is rendered on demand.
+#[derive(Debug, Clone)]
+pub struct Lesson {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub sources: Vec<String>,
+    pub reviewed: String,
+    /// Suggested questions for the care team (front matter `questions`).
+    pub questions: Vec<String>,
+    pub body: String,
+    /// The file the lesson came from, relative to the pack (for messages).
+    pub file: String,
+    /// 1-based line in `file` where the body starts.
+    pub body_line: usize,
+    /// The `##` sections, in order.
+    pub sections: Vec<Section>,
+}
+
+impl Lesson {
+    /// The Markdown to show a reader: the body, then where its facts come from.
+    pub fn document(&self) -> String {
+        let mut doc = self.body.clone();
+        if !self.sources.is_empty() || !self.reviewed.is_empty() {
+            doc.push_str("\n\n---\n\n");
+            if !self.sources.is_empty() {
+                doc.push_str("**Sources:** ");
+                doc.push_str(&self.sources.join("; "));
+                doc.push_str("\n\n");
+            }
+            if !self.reviewed.is_empty() {
+                doc.push_str(&format!("**Reviewed:** {}\n", self.reviewed));
+            }
+        }
+        doc
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub slug: String,
+    pub title: String,
+    /// 1-based line in the lesson file.
+    pub line: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    id: String,
+    title: String,
+    summary: String,
+    sources: Vec<String>,
+    reviewed: toml::value::Datetime,
+    #[serde(default)]
+    questions: Vec<String>,
+}
+
+const FENCE: &str = "+++";
+
+/// Parse a lesson file. `file` is the name used in error messages.
+/// With `require_front_matter` false, a file without `+++` is accepted as a
+/// bare Markdown page (for previewing with `read FILE.md`).
+pub fn parse(file: &str, text: &str, require_front_matter: bool) -> Result<Lesson, ContentError> {
+    let err = |line: usize, message: String| ContentError::new(file, line, message);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+
+    let first_line = text.lines().next().unwrap_or("");
+    if first_line.trim_end() != FENCE {
+        if require_front_matter {
+            return Err(err(
+                1,
+                "a lesson must start with a `+++` line, then its front matter (id, title, summary, sources, reviewed), then `+++`".into(),
+            ));
+        }
+        return Ok(bare_page(file, text));
+    }
+
+    // Find the closing fence: the next line that is exactly `+++`.
+    let after_open = first_line.len() + newline_len(text, first_line.len());
+    let mut offset = after_open;
+    let mut close = None;
+    for (i, line) in text[after_open..].split_inclusive('\n').enumerate() {
+        if line.trim_end() == FENCE {
+            close = Some((offset, offset + line.len(), i + 2));
+            break;
+        }
+        offset += line.len();
+    }
+    let Some((fm_end, body_start, close_line)) = close else {
+        return Err(err(
+            1,
+            "front matter opened with `+++` is never closed: add a line `+++` after it".into(),
+        ));
+    };
+
+    let fm_text = &text[after_open..fm_end];
+    let fm: FrontMatter = toml::from_str(fm_text).map_err(|e| {
+        // Line 1 is the opening fence, so front-matter line k is file line k + 1.
+        let line = e.span().map(|s| line_of(fm_text, s.start) + 1).unwrap_or(1);
+        err(
+            line,
+            format!("front matter: {}", first_sentence(e.message())),
+        )
+    })?;
+
+    let mut problems = Vec::new();
+    for (name, value) in [
+        ("id", &fm.id),
+        ("title", &fm.title),
+        ("summary", &fm.summary),
+    ] {
+        if value.trim().is_empty() {
+            problems.push(format!("front matter: `{name}` is empty"));
+        }
+    }
+    if !fm.id.is_empty() && fm.id != slugify(&fm.id) {
+        problems.push(format!(
+            "front matter: id `{}` must be lowercase letters, digits and hyphens (try `{}`)",
+            fm.id,
+            slugify(&fm.id)
+        ));
+    }
+    if fm.sources.iter().all(|s| s.trim().is_empty()) {
+        problems.push("front matter: `sources` must name at least one source".into());
+    }
+    if fm.reviewed.date.is_none() || fm.reviewed.time.is_some() {
+        problems.push("front matter: `reviewed` must be a date like 2026-11-25".into());
+    }
+    if let Some(problem) = problems.into_iter().next() {
+        return Err(err(1, problem));
+    }
+
+    let body = text[body_start..].to_string();
+    let body_line = close_line + 1;
+    let sections = sections_of(&body, body_line);
+    Ok(Lesson {
+        id: fm.id,
+        title: fm.title,
+        summary: fm.summary,
+        sources: fm.sources,
+        reviewed: fm.reviewed.to_string(),
+        questions: fm.questions,
+        body,
+        file: file.to_string(),
+        body_line,
+        sections,
+    })
+}
+
+/// A Markdown file with no front matter: title from its first heading or file name.
+fn bare_page(file: &str, text: &str) -> Lesson {
+    let body = text.to_string();
+    let sections = sections_of(&body, 1);
+    let title = heading_texts(&body)
+        .into_iter()
+        .find(|(level, _, _)| *level == 1)
+        .map(|(_, title, _)| title)
+        .unwrap_or_else(|| file.rsplit('/').next().unwrap_or(file).to_string());
+    Lesson {
+        id: slugify(
+            file.rsplit('/')
+                .next()
+                .unwrap_or(file)
+                .trim_end_matches(".md"),
+        ),
+        title,
+        summary: String::new(),
+        sources: Vec::new(),
+        reviewed: String::new(),
+        questions: Vec::new(),
+        body,
+        file: file.to_string(),
+        body_line: 1,
+        sections,
+    }
+}
+
+/// The `##` headings of a body, with slugs and file lines.
+fn sections_of(body: &str, body_line: usize) -> Vec<Section> {
+    heading_texts(body)
+        .into_iter()
+        .filter(|(level, _, _)| *level == 2)
+        .map(|(_, title, offset)| Section {
+            slug: slugify(&title),
+            title,
+            line: body_line + line_of(body, offset) - 1,
+        })
+        .collect()
+}
+
+/// (level, plain text, byte offset) of every heading.
+fn heading_texts(body: &str) -> Vec<(u8, String, usize)> {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut out = Vec::new();
+    let mut current: Option<(u8, String, usize)> = None;
+    for (event, range) in Parser::new(body).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                current = Some((level as u8, String::new(), range.start))
+            }
+            Event::End(TagEnd::Heading(_)) => out.extend(current.take()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, text, _)) = current.as_mut() {
+                    text.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// 1-based line number of a byte offset.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+fn newline_len(text: &str, at: usize) -> usize {
+    match text.as_bytes().get(at) {
+        Some(b'\r') if text.as_bytes().get(at + 1) == Some(&b'\n') => 2,
+        Some(b'\n') => 1,
+        _ => 0,
+    }
+}
+
+/// toml's messages can run over several lines; the first says what is wrong.
+fn first_sentence(message: &str) -> String {
+    message.lines().next().unwrap_or(message).trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "+++\nid = \"staging\"\ntitle = \"Staging\"\nsummary = \"How stage 4 is decided.\"\nsources = [\"NCI\"]\nreviewed = 2026-11-25\n+++\n# Staging\n\n## T, N and M\n\nText.\n\n## What M1 means\n";
+
+    #[test]
+    fn parses_front_matter_and_sections() {
+        let lesson = parse("04-staging.md", GOOD, true).unwrap();
+        assert_eq!(lesson.id, "staging");
+        assert_eq!(lesson.reviewed, "2026-11-25");
+        assert_eq!(lesson.body_line, 8);
+        assert!(lesson.body.starts_with("# Staging"));
+        let slugs: Vec<_> = lesson
+            .sections
+            .iter()
+            .map(|s| (s.slug.as_str(), s.line))
+            .collect();
+        assert_eq!(slugs, vec![("t-n-and-m", 10), ("what-m1-means", 14)]);
+    }
+
+    #[test]
+    fn missing_field_names_the_field() {
+        let text = GOOD.replace("summary = \"How stage 4 is decided.\"\n", "");
+        let e = parse("04-staging.md", &text, true).unwrap_err();
+        assert_eq!(e.file, "04-staging.md");
+        assert!(e.message.contains("summary"), "{e}");
+    }
+
+    #[test]
+    fn bad_value_names_its_line() {
+        let text = GOOD.replace("reviewed = 2026-11-25", "reviewed = \"soon\"");
+        let e = parse("x.md", &text, true).unwrap_err();
+        assert_eq!(e.line, 6, "{e}");
+    }
+
+    #[test]
+    fn toml_syntax_error_names_its_line() {
+        let text = GOOD.replace("title = \"Staging\"", "title = \"Staging");
+        let e = parse("x.md", &text, true).unwrap_err();
+        assert_eq!(e.line, 3, "{e}");
+        assert!(e.to_string().starts_with("x.md:3: front matter:"), "{e}");
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        let e = parse("x.md", "+++\nid = \"a\"\n# Body\n", true).unwrap_err();
+        assert_eq!(e.line, 1);
+        assert!(e.message.contains("never closed"));
+    }
+
+    #[test]
+    fn unknown_field_is_an_error() {
+        let text = GOOD.replace("+++\n#", "colour = \"red\"\n+++\n#");
+        let e = parse("x.md", &text, true).unwrap_err();
+        assert_eq!(e.line, 7, "{e}");
+        assert!(e.message.contains("colour"), "{e}");
+    }
+
+    #[test]
+    fn bad_id_is_an_error() {
+        let text = GOOD.replace("id = \"staging\"", "id = \"Stage Four\"");
+        let e = parse("x.md", &text, true).unwrap_err();
+        assert!(e.message.contains("stage-four"), "{e}");
+    }
+
+    #[test]
+    fn bare_markdown_page_is_allowed_for_preview() {
+        let lesson = parse("notes/draft.md", "# My draft\n\n## Part one\n", false).unwrap();
+        assert_eq!(lesson.title, "My draft");
+        assert_eq!(lesson.sections[0].slug, "part-one");
+        assert!(parse("notes/draft.md", "# My draft\n", true).is_err());
+    }
+
+    #[test]
+    fn crlf_files_parse() {
+        let text = GOOD.replace('\n', "\r\n");
+        let lesson = parse("x.md", &text, true).unwrap();
+        assert_eq!(lesson.title, "Staging");
+        assert_eq!(lesson.sections.len(), 2);
+    }
+}

@@ -1,0 +1,324 @@
+//! The content pack: lessons (and later quizzes, sites, glossary, survival data),
+//! loaded from a folder or from the default pack embedded in the binary.
+
+pub mod files;
+pub mod lesson;
+
+use std::fmt;
+use std::path::Path;
+
+pub use files::PackFiles;
+pub use lesson::{Lesson, Section};
+
+/// A problem in a content file, shown as `file:line: message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl ContentError {
+    pub fn new(file: impl Into<String>, line: usize, message: impl Into<String>) -> Self {
+        ContentError {
+            file: file.into(),
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+impl std::error::Error for ContentError {}
+
+/// Every problem found while loading a pack, so an educator can fix them all at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackErrors(pub Vec<ContentError>);
+
+impl fmt::Display for PackErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for PackErrors {}
+
+#[derive(Debug, Clone)]
+pub struct ContentPack {
+    /// Where the pack came from, for messages: "built-in pack" or a folder path.
+    pub origin: String,
+    pub lessons: Vec<Lesson>,
+}
+
+impl ContentPack {
+    pub fn lesson(&self, id: &str) -> Option<&Lesson> {
+        self.lessons.iter().find(|l| l.id == id)
+    }
+
+    pub fn lesson_index(&self, id: &str) -> Option<usize> {
+        self.lessons.iter().position(|l| l.id == id)
+    }
+
+    pub fn lesson_ids(&self) -> Vec<&str> {
+        self.lessons.iter().map(|l| l.id.as_str()).collect()
+    }
+}
+
+/// Load the default pack embedded in the binary.
+pub fn load_embedded() -> Result<ContentPack, PackErrors> {
+    load(&PackFiles::Embedded)
+}
+
+/// Load a pack from a folder on disk.
+pub fn load_dir(dir: &Path) -> Result<ContentPack, PackErrors> {
+    if !dir.is_dir() {
+        return Err(PackErrors(vec![ContentError::new(
+            dir.display().to_string(),
+            0,
+            "not a folder: --content must name a content pack folder (one with lessons/ inside)",
+        )]));
+    }
+    load(&PackFiles::Dir(dir.to_path_buf()))
+}
+
+pub fn load(files: &PackFiles) -> Result<ContentPack, PackErrors> {
+    let mut errors = Vec::new();
+    let mut lessons: Vec<Lesson> = Vec::new();
+
+    let lesson_files = files.list("lessons", "md");
+    if lesson_files.is_empty() {
+        errors.push(ContentError::new(
+            files.display("lessons"),
+            0,
+            "no lessons found: add Markdown files like lessons/01-intro.md",
+        ));
+    }
+    for path in &lesson_files {
+        match files
+            .read(path)
+            .and_then(|text| lesson::parse(path, &text, true))
+        {
+            Ok(lesson) => {
+                if let Some(first) = lessons.iter().find(|l| l.id == lesson.id) {
+                    errors.push(ContentError::new(
+                        path,
+                        2,
+                        format!(
+                            "lesson id `{}` is already used by {}",
+                            lesson.id, first.file
+                        ),
+                    ));
+                } else {
+                    lessons.push(lesson);
+                }
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    errors.extend(check_links(&lessons));
+
+    if errors.is_empty() {
+        Ok(ContentPack {
+            origin: files.origin(),
+            lessons,
+        })
+    } else {
+        Err(PackErrors(errors))
+    }
+}
+
+/// Internal links (`lesson-id` or `lesson-id#section`) must point at a real lesson and section.
+fn check_links(lessons: &[Lesson]) -> Vec<ContentError> {
+    let mut errors = Vec::new();
+    for lesson in lessons {
+        for (target, offset) in markdown_link_targets(&lesson.body) {
+            let Some(link) = InternalLink::parse(&target) else {
+                continue;
+            };
+            let line = lesson.body_line + lesson::line_of(&lesson.body, offset) - 1;
+            match lessons.iter().find(|l| l.id == link.lesson) {
+                None => errors.push(ContentError::new(
+                    &lesson.file,
+                    line,
+                    format!(
+                        "link to unknown lesson `{}` (lessons: {})",
+                        link.lesson,
+                        ids(lessons)
+                    ),
+                )),
+                Some(to) => {
+                    if let Some(anchor) = link.anchor {
+                        if !to.sections.iter().any(|s| s.slug == anchor) {
+                            let known: Vec<_> =
+                                to.sections.iter().map(|s| s.slug.as_str()).collect();
+                            errors.push(ContentError::new(
+                                &lesson.file,
+                                line,
+                                format!(
+                                    "link to unknown section `{}#{}` (sections: {})",
+                                    link.lesson,
+                                    anchor,
+                                    known.join(", ")
+                                ),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    errors
+}
+
+fn ids(lessons: &[Lesson]) -> String {
+    lessons
+        .iter()
+        .map(|l| l.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// (target, byte offset) of every Markdown link in a body.
+fn markdown_link_targets(body: &str) -> Vec<(String, usize)> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    Parser::new(body)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. }) => Some((dest_url.to_string(), range.start)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A link to another lesson: `lesson-id` or `lesson-id#anchor`. Anything with a
+/// scheme, a path separator or a dot (URLs, files) is not internal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InternalLink<'a> {
+    pub lesson: &'a str,
+    pub anchor: Option<&'a str>,
+}
+
+impl<'a> InternalLink<'a> {
+    pub fn parse(target: &'a str) -> Option<Self> {
+        let (lesson, anchor) = match target.split_once('#') {
+            Some((l, a)) => (l, Some(a)),
+            None => (target, None),
+        };
+        let is_id = !lesson.is_empty()
+            && lesson
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        is_id.then_some(InternalLink {
+            lesson,
+            anchor: anchor.filter(|a| !a.is_empty()),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_pack_loads_all_nine_lessons_in_order() {
+        let pack = load_embedded().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            pack.lesson_ids(),
+            vec![
+                "what-is-metastasis",
+                "symptoms",
+                "diagnosis",
+                "staging",
+                "treatment",
+                "palliative-care",
+                "prognosis",
+                "remission-and-ned",
+                "questions-for-your-care-team"
+            ]
+        );
+    }
+
+    #[test]
+    fn internal_links_are_told_from_urls() {
+        assert_eq!(
+            InternalLink::parse("staging#what-m1-means"),
+            Some(InternalLink {
+                lesson: "staging",
+                anchor: Some("what-m1-means")
+            })
+        );
+        assert_eq!(
+            InternalLink::parse("staging"),
+            Some(InternalLink {
+                lesson: "staging",
+                anchor: None
+            })
+        );
+        assert_eq!(InternalLink::parse("https://cancer.gov"), None);
+        assert_eq!(InternalLink::parse("notes.md"), None);
+        assert_eq!(InternalLink::parse("#top"), None);
+    }
+
+    #[test]
+    fn broken_links_are_reported_with_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("lessons")).unwrap();
+        let lesson = |id: &str, body: &str| {
+            format!(
+                "+++\nid = \"{id}\"\ntitle = \"T\"\nsummary = \"S\"\nsources = [\"NCI\"]\nreviewed = 2026-11-25\n+++\n{body}"
+            )
+        };
+        std::fs::write(
+            dir.path().join("lessons/01-a.md"),
+            lesson("a", "# A\n\n## One\n\nSee [b](b#nope).\n\nAnd [c](c).\n"),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("lessons/02-b.md"),
+            lesson("b", "# B\n\n## Two\n\nBack to [a](a#one).\n"),
+        )
+        .unwrap();
+        let errors = load_dir(dir.path()).unwrap_err().0;
+        let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        assert!(
+            shown[0].starts_with(
+                "lessons/01-a.md:12: link to unknown section `b#nope` (sections: two)"
+            ),
+            "{shown:?}"
+        );
+        assert!(
+            shown[1].starts_with("lessons/01-a.md:14: link to unknown lesson `c`"),
+            "{shown:?}"
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_and_all_errors_are_reported_together() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("lessons")).unwrap();
+        let good = "+++\nid = \"a\"\ntitle = \"T\"\nsummary = \"S\"\nsources = [\"NCI\"]\nreviewed = 2026-11-25\n+++\n# A\n";
+        std::fs::write(dir.path().join("lessons/01-a.md"), good).unwrap();
+        std::fs::write(dir.path().join("lessons/02-a.md"), good).unwrap();
+        std::fs::write(dir.path().join("lessons/03-bad.md"), "no front matter\n").unwrap();
+        let errors = load_dir(dir.path()).unwrap_err().0;
+        assert_eq!(errors.len(), 2);
+        assert!(
+            errors[0]
+                .to_string()
+                .contains("already used by lessons/01-a.md")
+        );
+        assert_eq!(errors[1].file, "lessons/03-bad.md");
+    }
+}

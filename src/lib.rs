@@ -1,0 +1,12 @@
+//! patient-tutor: a terminal tutor about stage 4 (metastatic) cancer.
+//!
+//! The crate is a library with a thin binary: `main.rs` parses the command line
+//! and calls into these modules.
+
+pub mod cli;
+pub mod content;
+pub mod markdown;
+pub mod plain;
+pub mod progress;
+pub mod session;
+pub mod tui;

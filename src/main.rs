@@ -1,0 +1,41 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use patient_tutor::cli::{Cli, Command, ProgressAction};
+use patient_tutor::{plain, session, tui};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("patient-tutor: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let content = cli.content.as_deref();
+    let progress = cli.progress.as_deref();
+    match cli.command {
+        None => {
+            let pack = session::load_pack(content)?;
+            let opened = session::open_progress(progress)?;
+            tui::run(pack, opened)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Lessons) => plain::lessons(
+            &session::load_pack(content)?,
+            &session::open_progress(progress)?,
+        ),
+        Some(Command::Read { target, width }) => plain::read(content, &target, width),
+        Some(Command::Progress { action: None }) => plain::progress_summary(
+            &session::load_pack(content)?,
+            &session::open_progress(progress)?,
+        ),
+        Some(Command::Progress {
+            action: Some(ProgressAction::Reset { yes }),
+        }) => plain::progress_reset(&session::progress_path(progress)?, yes),
+    }
+}

@@ -1,0 +1,153 @@
+//! Line-oriented output for pipes, scripts and screen readers.
+
+mod ansi;
+
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+
+use crate::content::{ContentPack, Lesson, files, lesson};
+use crate::markdown::{self, MdTheme};
+use crate::progress::{LessonStatus, Opened};
+use crate::session;
+
+/// Text for a lesson's status, shared by every plain command.
+pub fn status_text(status: LessonStatus) -> String {
+    match status {
+        LessonStatus::New => "new".to_string(),
+        LessonStatus::InProgress(p) => format!("in progress {p}%"),
+        LessonStatus::Read => "read".to_string(),
+    }
+}
+
+fn print_notices(opened: &Opened) {
+    for notice in &opened.notices {
+        eprintln!("patient-tutor: {notice}");
+    }
+}
+
+/// `lessons`: id, title and status, tab-separated, one lesson per line.
+pub fn lessons(pack: &ContentPack, opened: &Opened) -> Result<ExitCode> {
+    print_notices(opened);
+    let mut out = io::stdout().lock();
+    for lesson in &pack.lessons {
+        let status = status_text(opened.progress.lesson_status(&lesson.id));
+        writeln!(
+            out,
+            "{}\t{}\t{}",
+            lesson.id,
+            markdown::sanitize(&lesson.title),
+            status
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `read ID|FILE.md`: the rendered lesson. Styled only for a terminal without NO_COLOR.
+pub fn read(content: Option<&Path>, target: &str, width: Option<u16>) -> Result<ExitCode> {
+    let lesson = find_lesson_or_file(content, target)?;
+    let stdout = io::stdout();
+    let styled = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let width = width.unwrap_or_else(|| match crossterm::terminal::size() {
+        Ok((w, _)) if stdout.is_terminal() && w > 0 => w,
+        _ => 80,
+    });
+    let theme = if styled {
+        MdTheme::color()
+    } else {
+        MdTheme::plain()
+    };
+    let rendered = markdown::render(&lesson.document(), width, &theme);
+    let mut out = io::BufWriter::new(stdout.lock());
+    for line in &rendered.lines {
+        if styled {
+            ansi::write_line(&mut out, line)?;
+        } else {
+            out.write_all(markdown::line_to_string(line).trim_end().as_bytes())?;
+        }
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A lesson id from the pack, or a Markdown file given by path (front matter optional).
+fn find_lesson_or_file(content: Option<&Path>, target: &str) -> Result<Lesson> {
+    let path = Path::new(target);
+    if target.ends_with(".md") || path.is_file() {
+        let text = files::read_limited(path, target).map_err(anyhow::Error::new)?;
+        return lesson::parse(target, &text, false).map_err(anyhow::Error::new);
+    }
+    let pack = session::load_pack(content)?;
+    match pack.lesson(target) {
+        Some(lesson) => Ok(lesson.clone()),
+        None => bail!(
+            "there is no lesson `{}`. The lessons are:\n  {}\n(or give the path of a Markdown file to preview it)",
+            markdown::sanitize(target),
+            pack.lesson_ids().join("\n  ")
+        ),
+    }
+}
+
+/// `progress`: a readable summary.
+pub fn progress_summary(pack: &ContentPack, opened: &Opened) -> Result<ExitCode> {
+    print_notices(opened);
+    let p = &opened.progress;
+    let read = pack
+        .lessons
+        .iter()
+        .filter(|l| p.lesson_status(&l.id) == LessonStatus::Read)
+        .count();
+    let mut out = io::stdout().lock();
+    writeln!(out, "Progress file: {}", opened.store.path().display())?;
+    writeln!(out, "Lessons read: {read} of {}", pack.lessons.len())?;
+    for (i, lesson) in pack.lessons.iter().enumerate() {
+        let status = status_text(p.lesson_status(&lesson.id));
+        writeln!(
+            out,
+            "  {:>2}. {} ({status})",
+            i + 1,
+            markdown::sanitize(&lesson.title)
+        )?;
+    }
+    let ids = pack.lesson_ids();
+    match p.next_lesson(&ids).and_then(|id| pack.lesson(id)) {
+        Some(next) => writeln!(
+            out,
+            "Next to read: {} ({})",
+            markdown::sanitize(&next.title),
+            next.id
+        )?,
+        None => writeln!(out, "You have read every lesson.")?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `progress reset`: erase the progress file, after asking (unless `--yes`).
+pub fn progress_reset(path: &Path, yes: bool) -> Result<ExitCode> {
+    if !path.exists() {
+        println!(
+            "There is no progress to reset ({} does not exist).",
+            path.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !yes {
+        eprint!(
+            "This erases all your progress in {}. Type yes to go on: ",
+            path.display()
+        );
+        io::stderr().flush()?;
+        let mut answer = String::new();
+        io::stdin().lock().read_line(&mut answer)?;
+        if !answer.trim().eq_ignore_ascii_case("yes") {
+            eprintln!("Nothing was changed.");
+            return Ok(ExitCode::FAILURE);
+        }
+    }
+    std::fs::remove_file(path).with_context(|| format!("cannot remove {}", path.display()))?;
+    println!("Progress reset: {} was removed.", path.display());
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,124 @@
+//! What the progress file holds. Unknown keys (from a newer version) are kept.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub const SCHEMA: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    pub schema: u32,
+    /// The "education, not medical advice" notice was read and dismissed.
+    #[serde(default)]
+    pub notice_seen: bool,
+    /// The lesson last opened, so the home screen can offer to carry on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_lesson: Option<String>,
+    #[serde(default)]
+    pub lessons: BTreeMap<String, LessonProgress>,
+    #[serde(flatten)]
+    pub extra: toml::Table,
+}
+
+impl Default for Progress {
+    fn default() -> Self {
+        Progress {
+            schema: SCHEMA,
+            notice_seen: false,
+            last_lesson: None,
+            lessons: BTreeMap::new(),
+            extra: toml::Table::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LessonProgress {
+    /// Byte offset in the lesson's Markdown of the top line on screen: a place
+    /// that survives a change of window width.
+    #[serde(default)]
+    pub offset: usize,
+    /// How far down the lesson the reader has been, 0–100.
+    #[serde(default)]
+    pub percent: u8,
+    /// Reached the end at least once.
+    #[serde(default)]
+    pub read: bool,
+    #[serde(flatten)]
+    pub extra: toml::Table,
+}
+
+/// How a lesson looks on the home screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LessonStatus {
+    New,
+    InProgress(u8),
+    Read,
+}
+
+impl Progress {
+    pub fn lesson_status(&self, id: &str) -> LessonStatus {
+        match self.lessons.get(id) {
+            None => LessonStatus::New,
+            Some(p) if p.read => LessonStatus::Read,
+            Some(p) => LessonStatus::InProgress(p.percent),
+        }
+    }
+
+    /// Record a reading position; reaching the end marks the lesson read for good.
+    pub fn record_position(&mut self, id: &str, offset: usize, percent: u8, at_end: bool) {
+        let entry = self.lessons.entry(id.to_string()).or_default();
+        entry.offset = offset;
+        entry.percent = entry.percent.max(percent.min(100));
+        entry.read |= at_end;
+        self.last_lesson = Some(id.to_string());
+    }
+
+    /// The lesson to suggest next: the one last opened if unfinished, else the first not yet read.
+    pub fn next_lesson<'a>(&self, ids: &[&'a str]) -> Option<&'a str> {
+        let unfinished = |id: &str| self.lesson_status(id) != LessonStatus::Read;
+        if let Some(last) = self.last_lesson.as_deref() {
+            if let Some(id) = ids.iter().copied().find(|id| *id == last && unfinished(id)) {
+                return Some(id);
+            }
+        }
+        ids.iter().copied().find(|id| unfinished(id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_follows_reading() {
+        let mut p = Progress::default();
+        assert_eq!(p.lesson_status("a"), LessonStatus::New);
+        p.record_position("a", 120, 40, false);
+        assert_eq!(p.lesson_status("a"), LessonStatus::InProgress(40));
+        // Scrolling back up does not lower how far the person got.
+        p.record_position("a", 10, 5, false);
+        assert_eq!(p.lesson_status("a"), LessonStatus::InProgress(40));
+        assert_eq!(p.lessons["a"].offset, 10);
+        p.record_position("a", 900, 100, true);
+        assert_eq!(p.lesson_status("a"), LessonStatus::Read);
+        p.record_position("a", 0, 0, false);
+        assert_eq!(p.lesson_status("a"), LessonStatus::Read, "read stays read");
+    }
+
+    #[test]
+    fn next_lesson_prefers_the_unfinished_last_one() {
+        let ids = ["a", "b", "c"];
+        let mut p = Progress::default();
+        assert_eq!(p.next_lesson(&ids), Some("a"));
+        p.record_position("c", 10, 20, false);
+        assert_eq!(p.next_lesson(&ids), Some("c"));
+        p.record_position("c", 10, 100, true);
+        assert_eq!(p.next_lesson(&ids), Some("a"));
+        for id in ids {
+            p.record_position(id, 0, 100, true);
+        }
+        assert_eq!(p.next_lesson(&ids), None);
+    }
+}

@@ -1,0 +1,38 @@
+//! What every command needs before it starts: the content pack and the progress store.
+//! Both are loaded before the terminal enters raw mode, so errors print readably.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow};
+
+use crate::content::{self, ContentPack};
+use crate::progress::{self, Opened, Store};
+
+/// Load the pack named by `--content`, or the built-in one.
+pub fn load_pack(dir: Option<&Path>) -> Result<ContentPack> {
+    let loaded = match dir {
+        Some(dir) => content::load_dir(dir),
+        None => content::load_embedded(),
+    };
+    loaded.map_err(|errors| {
+        let n = errors.0.len();
+        anyhow!(
+            "{errors}\nthe content pack has {n} problem{} (fix them and try again)",
+            if n == 1 { "" } else { "s" }
+        )
+    })
+}
+
+/// The progress file to use: `--progress`, else the platform's data folder.
+pub fn progress_path(flag: Option<&Path>) -> Result<PathBuf> {
+    match flag {
+        Some(path) => Ok(path.to_path_buf()),
+        None => progress::default_path().context(
+            "cannot find a home folder for the progress file; give one with --progress FILE",
+        ),
+    }
+}
+
+pub fn open_progress(flag: Option<&Path>) -> Result<Opened> {
+    Store::open(&progress_path(flag)?)
+}

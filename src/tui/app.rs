@@ -1,0 +1,574 @@
+//! The app's state and the one place it changes: `App::update(Action) -> Vec<Effect>`.
+//! No I/O here: effects are returned as data and carried out by the main loop.
+
+use ratatui::layout::{Position, Rect};
+
+use super::keys::Context;
+use super::layout;
+use super::text;
+use super::theme::Theme;
+use crate::content::{ContentPack, InternalLink};
+use crate::markdown::{self, Rendered};
+use crate::progress::Progress;
+
+/// Something the person asked for: from a key, the mouse or the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Open,
+    Back,
+    Quit,
+    Help,
+    About,
+    Dismiss,
+    Contents,
+    NextSection,
+    PrevSection,
+    NextLink,
+    PrevLink,
+    NextLesson,
+    PrevLesson,
+    /// Mouse wheel: positive scrolls down.
+    Scroll(i16),
+    /// Left mouse click at a cell.
+    Click(u16, u16),
+    Resize(u16, u16),
+}
+
+/// Work for the main loop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the progress file now.
+    Save,
+    Quit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    Reader,
+}
+
+/// An open lesson and its rendering at the current width.
+#[derive(Debug, Clone)]
+pub struct Reader {
+    pub lesson: usize,
+    pub doc: Rendered,
+    /// The width `doc` was wrapped at; a resize to another width re-wraps once.
+    pub width: u16,
+    pub top: usize,
+    /// The person wants the side contents panel (shown when the window is wide enough).
+    pub toc_wanted: bool,
+    /// Some while the contents list has the keyboard: the highlighted section.
+    pub toc_cursor: Option<usize>,
+    /// The selected link, an index into `doc.links`.
+    pub link: Option<usize>,
+}
+
+pub struct App {
+    pub pack: ContentPack,
+    pub progress: Progress,
+    pub theme: Theme,
+    pub screen: Screen,
+    pub help_open: bool,
+    /// The "education, not advice" notice, opened from help (first run shows it too).
+    pub about_open: bool,
+    pub home_selected: usize,
+    pub reader: Option<Reader>,
+    /// Lessons left by following a link, to come back to: (lesson, top line).
+    pub back_stack: Vec<(usize, usize)>,
+    pub area: Rect,
+    /// A one-line message for the footer (errors, notices, link targets).
+    pub message: Option<String>,
+    /// Progress changed since the last save.
+    pub unsaved: bool,
+}
+
+impl App {
+    pub fn new(pack: ContentPack, progress: Progress, theme: Theme) -> Self {
+        let ids = pack.lesson_ids();
+        let home_selected = progress
+            .next_lesson(&ids)
+            .and_then(|id| pack.lesson_index(id))
+            .unwrap_or(0);
+        App {
+            pack,
+            progress,
+            theme,
+            screen: Screen::Home,
+            help_open: false,
+            about_open: false,
+            home_selected,
+            reader: None,
+            back_stack: Vec::new(),
+            area: Rect::new(0, 0, 80, 24),
+            message: None,
+            unsaved: false,
+        }
+    }
+
+    /// The first-run notice shows until it is dismissed once.
+    pub fn notice_showing(&self) -> bool {
+        !self.progress.notice_seen || self.about_open
+    }
+
+    /// Which keys are live right now.
+    pub fn context(&self) -> Context {
+        if self.help_open {
+            Context::Help
+        } else {
+            self.base_context()
+        }
+    }
+
+    /// The context under the help overlay: whose keys the help lists.
+    pub fn base_context(&self) -> Context {
+        if self.notice_showing() {
+            Context::Notice
+        } else if self.screen == Screen::Reader
+            && self.reader.as_ref().is_some_and(|r| r.toc_cursor.is_some())
+        {
+            Context::Contents
+        } else if self.screen == Screen::Reader {
+            Context::Reader
+        } else {
+            Context::Home
+        }
+    }
+
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if let Action::Resize(w, h) = action {
+            self.area = Rect::new(0, 0, w, h);
+            self.rewrap();
+            return vec![];
+        }
+        if action == Action::Quit {
+            self.leave_reader_position();
+            return vec![Effect::Save, Effect::Quit];
+        }
+        // A click or a key clears the last message; a new one may be set below.
+        self.message = None;
+        match self.context() {
+            Context::Help => self.update_help(action),
+            Context::Notice => self.update_notice(action),
+            Context::Home => self.update_home(action),
+            Context::Reader => self.update_reader(action),
+            Context::Contents => self.update_contents(action),
+        }
+    }
+
+    fn update_help(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::About => {
+                self.help_open = false;
+                self.about_open = true;
+            }
+            Action::Back | Action::Click(..) => self.help_open = false,
+            _ => {}
+        }
+        vec![]
+    }
+
+    fn update_notice(&mut self, action: Action) -> Vec<Effect> {
+        if matches!(action, Action::Dismiss | Action::Click(..)) {
+            self.about_open = false;
+            if !self.progress.notice_seen {
+                self.progress.notice_seen = true;
+                return vec![Effect::Save];
+            }
+        }
+        vec![]
+    }
+
+    fn update_home(&mut self, action: Action) -> Vec<Effect> {
+        let last = self.pack.lessons.len().saturating_sub(1);
+        match action {
+            Action::Up | Action::Scroll(i16::MIN..=-1) => {
+                self.home_selected = self.home_selected.saturating_sub(1)
+            }
+            Action::Down | Action::Scroll(1..) => {
+                self.home_selected = (self.home_selected + 1).min(last)
+            }
+            Action::Top => self.home_selected = 0,
+            Action::Bottom => self.home_selected = last,
+            Action::Open => self.open_lesson(self.home_selected, None),
+            Action::Help => self.help_open = true,
+            Action::About => self.about_open = true,
+            Action::Back => return self.update(Action::Quit),
+            Action::Click(x, y) => {
+                if let Some(i) = self.home_item_at(x, y) {
+                    self.home_selected = i;
+                    self.open_lesson(i, None);
+                }
+            }
+            _ => {}
+        }
+        vec![]
+    }
+
+    /// Which lesson row of the home list is at a cell.
+    pub fn home_item_at(&self, x: u16, y: u16) -> Option<usize> {
+        let list = super::screens::home::list_area(self.area);
+        if !list.contains(Position { x, y }) {
+            return None;
+        }
+        let rows = layout::home_rows_per_item(list, self.pack.lessons.len()) as usize;
+        let visible = list.height as usize / rows;
+        let offset = layout::list_offset(self.home_selected, visible);
+        let i = offset + (y - list.y) as usize / rows;
+        (i < self.pack.lessons.len()).then_some(i)
+    }
+
+    fn update_reader(&mut self, action: Action) -> Vec<Effect> {
+        let page = self.reader_layout().text.height.saturating_sub(2).max(1) as i64;
+        match action {
+            Action::Down => self.scroll_by(1),
+            Action::Up => self.scroll_by(-1),
+            Action::Scroll(n) => self.scroll_by(n as i64),
+            Action::PageDown => self.scroll_by(page),
+            Action::PageUp => self.scroll_by(-page),
+            Action::Top => self.scroll_to(0),
+            Action::Bottom => self.scroll_to(usize::MAX),
+            Action::NextSection => self.jump_section(1),
+            Action::PrevSection => self.jump_section(-1),
+            Action::NextLink => self.select_link(1),
+            Action::PrevLink => self.select_link(-1),
+            Action::Open => self.follow_link(),
+            Action::Contents => self.open_contents(),
+            Action::NextLesson => self.step_lesson(1),
+            Action::PrevLesson => self.step_lesson(-1),
+            Action::Help => self.help_open = true,
+            Action::About => self.about_open = true,
+            Action::Click(x, y) => self.click_reader(x, y),
+            Action::Back => return self.back(),
+            _ => {}
+        }
+        self.note_position()
+    }
+
+    fn update_contents(&mut self, action: Action) -> Vec<Effect> {
+        let sections = self.sections();
+        let Some(reader) = self.reader.as_mut() else {
+            return vec![];
+        };
+        let cursor = reader.toc_cursor.unwrap_or(0);
+        match action {
+            Action::Up | Action::Scroll(i16::MIN..=-1) => {
+                reader.toc_cursor = Some(cursor.saturating_sub(1))
+            }
+            Action::Down | Action::Scroll(1..) => {
+                reader.toc_cursor = Some((cursor + 1).min(sections.len().saturating_sub(1)))
+            }
+            Action::Open => {
+                reader.toc_cursor = None;
+                if let Some(&(_, line)) = sections.get(cursor) {
+                    self.scroll_to(line);
+                }
+            }
+            Action::Back | Action::Contents => reader.toc_cursor = None,
+            Action::Help => self.help_open = true,
+            Action::Click(x, y) => {
+                reader.toc_cursor = None;
+                self.click_reader(x, y);
+            }
+            _ => {}
+        }
+        self.note_position()
+    }
+
+    /// The `##` sections of the open lesson: (title, rendered line).
+    pub fn sections(&self) -> Vec<(String, usize)> {
+        self.reader
+            .as_ref()
+            .map(|r| {
+                r.doc
+                    .anchors
+                    .iter()
+                    .filter(|a| a.level == 2)
+                    .map(|a| (a.title.clone(), a.line))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Index into `sections()` of the section the top line is in.
+    pub fn current_section(&self) -> Option<usize> {
+        let top = self.reader.as_ref()?.top;
+        self.sections().iter().rposition(|&(_, line)| line <= top)
+    }
+
+    pub fn reader_layout(&self) -> layout::Reader {
+        layout::reader(
+            self.area,
+            self.reader.as_ref().is_some_and(|r| r.toc_wanted),
+        )
+    }
+
+    fn open_contents(&mut self) {
+        let current = self.current_section().unwrap_or(0);
+        let wide = layout::toc_fits(self.area);
+        if let Some(reader) = self.reader.as_mut() {
+            // On a wide window `t` shows the side panel and gives it the keys; on a
+            // narrow one the contents open as a list over the text.
+            if wide {
+                reader.toc_wanted = true;
+            }
+            reader.toc_cursor = Some(current);
+        }
+        self.rewrap();
+    }
+
+    /// Open lesson `index`, at `anchor` if given, else where the person left off.
+    pub fn open_lesson(&mut self, index: usize, anchor: Option<&str>) {
+        let Some(lesson) = self.pack.lessons.get(index) else {
+            return;
+        };
+        let toc_wanted = self.reader.as_ref().is_none_or(|r| r.toc_wanted);
+        let width = layout::reader(self.area, toc_wanted).text.width;
+        let doc = markdown::render(&lesson.document(), width, &self.theme.md);
+        let top = match anchor {
+            Some(slug) => doc
+                .anchors
+                .iter()
+                .find(|a| a.slug == slug)
+                .map_or(0, |a| a.line),
+            None => self
+                .progress
+                .lessons
+                .get(&lesson.id)
+                .map_or(0, |p| line_at_offset(&doc, p.offset)),
+        };
+        let id = lesson.id.clone();
+        self.reader = Some(Reader {
+            lesson: index,
+            doc,
+            width,
+            top,
+            toc_wanted,
+            toc_cursor: None,
+            link: None,
+        });
+        self.screen = Screen::Reader;
+        self.home_selected = index;
+        self.scroll_to(top);
+        self.progress.last_lesson = Some(id);
+        self.unsaved = true;
+    }
+
+    /// Re-wrap the open lesson if the text width changed, keeping the reading place.
+    fn rewrap(&mut self) {
+        let width = self.reader_layout().text.width;
+        let Some(reader) = self.reader.as_mut() else {
+            return;
+        };
+        if reader.width == width {
+            return;
+        }
+        let offset = reader
+            .doc
+            .source_offsets
+            .get(reader.top)
+            .copied()
+            .unwrap_or(0);
+        let lesson = &self.pack.lessons[reader.lesson];
+        reader.doc = markdown::render(&lesson.document(), width, &self.theme.md);
+        reader.width = width;
+        reader.link = None;
+        reader.top = line_at_offset(&reader.doc, offset);
+        self.scroll_to(self.reader.as_ref().map_or(0, |r| r.top));
+    }
+
+    fn max_top(&self) -> usize {
+        let height = self.reader_layout().text.height as usize;
+        self.reader
+            .as_ref()
+            .map_or(0, |r| r.doc.lines.len().saturating_sub(height))
+    }
+
+    fn scroll_to(&mut self, line: usize) {
+        let max = self.max_top();
+        if let Some(reader) = self.reader.as_mut() {
+            reader.top = line.min(max);
+        }
+    }
+
+    fn scroll_by(&mut self, delta: i64) {
+        let top = self.reader.as_ref().map_or(0, |r| r.top) as i64;
+        self.scroll_to((top + delta).max(0) as usize);
+    }
+
+    fn jump_section(&mut self, step: i64) {
+        let sections = self.sections();
+        let Some(top) = self.reader.as_ref().map(|r| r.top) else {
+            return;
+        };
+        let target = if step > 0 {
+            sections.iter().find(|&&(_, line)| line > top)
+        } else {
+            sections.iter().rev().find(|&&(_, line)| line < top)
+        };
+        match target {
+            Some(&(_, line)) => self.scroll_to(line),
+            None if step < 0 => self.scroll_to(0),
+            None => self.scroll_to(usize::MAX),
+        }
+    }
+
+    /// Select the next/previous link, starting from what is on screen.
+    fn select_link(&mut self, step: i64) {
+        let height = self.reader_layout().text.height as usize;
+        let Some(reader) = self.reader.as_mut() else {
+            return;
+        };
+        let links = &reader.doc.links;
+        if links.is_empty() {
+            self.message = Some(text::NO_LINKS.to_string());
+            return;
+        }
+        let visible = |i: &usize| (reader.top..reader.top + height).contains(&links[*i].line);
+        let next = match reader.link.filter(visible) {
+            Some(i) if step > 0 => (i + 1) % links.len(),
+            Some(i) => (i + links.len() - 1) % links.len(),
+            None if step > 0 => (0..links.len())
+                .find(|i| links[*i].line >= reader.top)
+                .unwrap_or(0),
+            None => (0..links.len())
+                .rev()
+                .find(|i| links[*i].line < reader.top + height)
+                .unwrap_or(links.len() - 1),
+        };
+        reader.link = Some(next);
+        let line = links[next].line;
+        self.message = Some(text::link_hint(&links[next].text, &links[next].target));
+        if !(reader.top..reader.top + height).contains(&line) {
+            let top = line.saturating_sub(height / 3);
+            self.scroll_to(top);
+        }
+    }
+
+    fn follow_link(&mut self) {
+        let Some(reader) = self.reader.as_ref() else {
+            return;
+        };
+        let Some(link) = reader.link.and_then(|i| reader.doc.links.get(i)) else {
+            self.message = Some(text::SELECT_LINK_FIRST.to_string());
+            return;
+        };
+        let target = link.target.clone();
+        match InternalLink::parse(&target)
+            .and_then(|l| self.pack.lesson_index(l.lesson).map(|i| (i, l.anchor)))
+        {
+            Some((index, anchor)) => {
+                self.back_stack.push((reader.lesson, reader.top));
+                let anchor = anchor.map(str::to_string);
+                self.open_lesson(index, anchor.as_deref());
+            }
+            None => self.message = Some(text::outside_link(&target)),
+        }
+    }
+
+    fn step_lesson(&mut self, step: i64) {
+        let Some(current) = self.reader.as_ref().map(|r| r.lesson) else {
+            return;
+        };
+        let next = current as i64 + step;
+        if next < 0 {
+            self.message = Some(text::FIRST_LESSON.to_string());
+        } else if next as usize >= self.pack.lessons.len() {
+            self.message = Some(text::LAST_LESSON.to_string());
+        } else {
+            self.leave_reader_position();
+            self.back_stack.clear();
+            self.open_lesson(next as usize, None);
+        }
+    }
+
+    fn click_reader(&mut self, x: u16, y: u16) {
+        let layout = self.reader_layout();
+        let at = Position { x, y };
+        let sections = self.sections();
+        if let Some(toc) = layout.toc.filter(|t| t.contains(at)) {
+            // Row 0 of the panel is its heading.
+            if let Some(&(_, line)) = (y > toc.y)
+                .then(|| sections.get((y - toc.y - 1) as usize))
+                .flatten()
+            {
+                self.scroll_to(line);
+            }
+        } else if layout.text.contains(at) {
+            let Some(reader) = self.reader.as_mut() else {
+                return;
+            };
+            let line = reader.top + (y - layout.text.y) as usize;
+            if let Some(i) = reader.doc.links.iter().position(|l| l.line == line) {
+                reader.link = Some(i);
+                self.follow_link();
+            }
+        }
+    }
+
+    fn back(&mut self) -> Vec<Effect> {
+        self.leave_reader_position();
+        if let Some((lesson, top)) = self.back_stack.pop() {
+            self.open_lesson(lesson, None);
+            self.scroll_to(top);
+            return vec![Effect::Save];
+        }
+        self.reader = None;
+        self.screen = Screen::Home;
+        vec![Effect::Save]
+    }
+
+    /// Record where the reader is; a first finish is worth saving at once.
+    fn note_position(&mut self) -> Vec<Effect> {
+        let was_read = self.current_lesson_read();
+        self.leave_reader_position();
+        if !was_read && self.current_lesson_read() {
+            vec![Effect::Save]
+        } else {
+            vec![]
+        }
+    }
+
+    fn current_lesson_read(&self) -> bool {
+        self.reader
+            .as_ref()
+            .and_then(|r| self.progress.lessons.get(&self.pack.lessons[r.lesson].id))
+            .is_some_and(|p| p.read)
+    }
+
+    fn leave_reader_position(&mut self) {
+        let height = self.reader_layout().text.height as usize;
+        let Some(reader) = self.reader.as_ref() else {
+            return;
+        };
+        let total = reader.doc.lines.len().max(1);
+        let seen = (reader.top + height).min(total);
+        let percent = (seen * 100 / total) as u8;
+        let offset = reader
+            .doc
+            .source_offsets
+            .get(reader.top)
+            .copied()
+            .unwrap_or(0);
+        let id = self.pack.lessons[reader.lesson].id.clone();
+        let before = self.progress.lessons.get(&id).cloned();
+        self.progress
+            .record_position(&id, offset, percent, seen >= total);
+        if self.progress.lessons.get(&id) != before.as_ref() {
+            self.unsaved = true;
+        }
+    }
+}
+
+/// The first rendered line at or after a source offset (a saved reading place).
+fn line_at_offset(doc: &Rendered, offset: usize) -> usize {
+    doc.source_offsets
+        .partition_point(|&o| o < offset)
+        .min(doc.lines.len().saturating_sub(1))
+}

@@ -1,0 +1,324 @@
+//! Every key of every screen, in one table: the event mapping, the footer and the
+//! help overlay all read from here, so a key can't work without being shown.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::app::Action;
+
+/// Which set of keys is active.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Notice,
+    Home,
+    Reader,
+    Contents,
+    Help,
+}
+
+pub struct Binding {
+    pub keys: &'static [KeyCode],
+    /// How the keys are written on screen.
+    pub label: &'static str,
+    /// What the key does, in a few plain words.
+    pub help: &'static str,
+    pub action: Action,
+    /// Shown in the footer (the rest only in the help overlay).
+    pub footer: bool,
+}
+
+const fn bind(
+    keys: &'static [KeyCode],
+    label: &'static str,
+    help: &'static str,
+    action: Action,
+    footer: bool,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        help,
+        action,
+        footer,
+    }
+}
+
+use KeyCode::*;
+
+const NOTICE: &[Binding] = &[
+    bind(
+        &[Enter],
+        "Enter",
+        "I understand, go on",
+        Action::Dismiss,
+        true,
+    ),
+    bind(&[Char('q')], "q", "quit", Action::Quit, true),
+];
+
+const HOME: &[Binding] = &[
+    bind(
+        &[Up, Char('k')],
+        "↑/k",
+        "previous lesson",
+        Action::Up,
+        false,
+    ),
+    bind(
+        &[Down, Char('j')],
+        "↓/j",
+        "next lesson",
+        Action::Down,
+        false,
+    ),
+    bind(
+        &[Enter, Right, Char('l')],
+        "Enter",
+        "open the lesson",
+        Action::Open,
+        true,
+    ),
+    bind(
+        &[Home, Char('g')],
+        "g/Home",
+        "first lesson",
+        Action::Top,
+        false,
+    ),
+    bind(
+        &[End, Char('G')],
+        "G/End",
+        "last lesson",
+        Action::Bottom,
+        false,
+    ),
+    bind(
+        &[Char('i')],
+        "i",
+        "about this app and emergencies",
+        Action::About,
+        false,
+    ),
+    bind(&[Char('?')], "?", "help: all keys", Action::Help, true),
+    bind(
+        &[Char('q'), Esc],
+        "q",
+        "quit (progress is saved)",
+        Action::Quit,
+        true,
+    ),
+];
+
+const READER: &[Binding] = &[
+    bind(
+        &[Down, Char('j')],
+        "↓/j",
+        "scroll down one line",
+        Action::Down,
+        false,
+    ),
+    bind(
+        &[Up, Char('k')],
+        "↑/k",
+        "scroll up one line",
+        Action::Up,
+        false,
+    ),
+    bind(
+        &[PageDown, Char(' ')],
+        "PgDn/Space",
+        "next page",
+        Action::PageDown,
+        true,
+    ),
+    bind(
+        &[PageUp, Char('b')],
+        "PgUp/b",
+        "previous page",
+        Action::PageUp,
+        false,
+    ),
+    bind(
+        &[Home, Char('g')],
+        "g/Home",
+        "go to the top",
+        Action::Top,
+        false,
+    ),
+    bind(
+        &[End, Char('G')],
+        "G/End",
+        "go to the end",
+        Action::Bottom,
+        false,
+    ),
+    bind(
+        &[Char('t')],
+        "t",
+        "contents: jump to a section",
+        Action::Contents,
+        true,
+    ),
+    bind(
+        &[Char(']')],
+        "]",
+        "next section",
+        Action::NextSection,
+        false,
+    ),
+    bind(
+        &[Char('[')],
+        "[",
+        "previous section",
+        Action::PrevSection,
+        false,
+    ),
+    bind(&[Tab], "Tab", "next link", Action::NextLink, false),
+    bind(
+        &[BackTab],
+        "Shift-Tab",
+        "previous link",
+        Action::PrevLink,
+        false,
+    ),
+    bind(
+        &[Enter],
+        "Enter",
+        "follow the selected link",
+        Action::Open,
+        false,
+    ),
+    bind(
+        &[Right, Char('l')],
+        "→/l",
+        "next lesson",
+        Action::NextLesson,
+        true,
+    ),
+    bind(
+        &[Left, Char('h')],
+        "←/h",
+        "previous lesson",
+        Action::PrevLesson,
+        false,
+    ),
+    bind(&[Char('?')], "?", "help: all keys", Action::Help, true),
+    bind(&[Char('q'), Esc], "q/Esc", "back", Action::Back, true),
+];
+
+const CONTENTS: &[Binding] = &[
+    bind(
+        &[Up, Char('k')],
+        "↑/k",
+        "previous section",
+        Action::Up,
+        false,
+    ),
+    bind(
+        &[Down, Char('j')],
+        "↓/j",
+        "next section",
+        Action::Down,
+        false,
+    ),
+    bind(&[Enter], "Enter", "go to the section", Action::Open, true),
+    bind(
+        &[Char('t'), Esc, Char('q')],
+        "t/Esc",
+        "close the contents",
+        Action::Back,
+        true,
+    ),
+    bind(&[Char('?')], "?", "help: all keys", Action::Help, true),
+];
+
+const HELP: &[Binding] = &[
+    bind(
+        &[Char('i')],
+        "i",
+        "about this app and emergencies",
+        Action::About,
+        true,
+    ),
+    bind(
+        &[Esc, Char('q'), Char('?'), Enter],
+        "Esc",
+        "close help",
+        Action::Back,
+        true,
+    ),
+];
+
+pub fn bindings(context: Context) -> &'static [Binding] {
+    match context {
+        Context::Notice => NOTICE,
+        Context::Home => HOME,
+        Context::Reader => READER,
+        Context::Contents => CONTENTS,
+        Context::Help => HELP,
+    }
+}
+
+/// The action for a key press in a context. Ctrl-C always quits.
+pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return matches!(key.code, Char('c') | Char('C')).then_some(Action::Quit);
+    }
+    bindings(context)
+        .iter()
+        .find(|b| b.keys.contains(&key.code))
+        .map(|b| b.action)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: [Context; 5] = [
+        Context::Notice,
+        Context::Home,
+        Context::Reader,
+        Context::Contents,
+        Context::Help,
+    ];
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for context in ALL {
+            let mut seen = Vec::new();
+            for binding in bindings(context) {
+                for key in binding.keys {
+                    assert!(!seen.contains(key), "{key:?} bound twice in {context:?}");
+                    seen.push(*key);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_context_shows_a_way_out_in_its_footer() {
+        for context in ALL {
+            let footer: Vec<_> = bindings(context)
+                .iter()
+                .filter(|b| b.footer)
+                .map(|b| b.action)
+                .collect();
+            assert!(
+                footer
+                    .iter()
+                    .any(|a| matches!(a, Action::Quit | Action::Back | Action::Dismiss)),
+                "{context:?} footer has no way out"
+            );
+        }
+    }
+
+    #[test]
+    fn ctrl_c_quits_everywhere() {
+        for context in ALL {
+            let key = KeyEvent::new(Char('c'), KeyModifiers::CONTROL);
+            assert_eq!(action_for(context, key), Some(Action::Quit));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! The interactive tutor: terminal setup, the event loop, and carrying out effects.
+
+pub mod app;
+pub mod keys;
+pub mod layout;
+pub mod screens;
+pub mod text;
+pub mod theme;
+pub mod view;
+
+use std::io::stdout;
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+};
+use crossterm::execute;
+use ratatui::DefaultTerminal;
+
+use self::app::{Action, App, Effect};
+use crate::content::ContentPack;
+use crate::progress::{Opened, Store};
+
+/// How long progress may wait after a change before it is written (debounce).
+const SAVE_AFTER: Duration = Duration::from_secs(2);
+
+pub fn run(pack: ContentPack, opened: Opened) -> Result<()> {
+    let Opened {
+        store,
+        progress,
+        notices,
+    } = opened;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let mut app = App::new(pack, progress, theme::Theme::new(no_color));
+    app.message = notices.into_iter().next();
+
+    // ratatui::init installs a panic hook that restores the terminal.
+    let mut terminal = ratatui::init();
+    let _ = execute!(stdout(), EnableMouseCapture);
+    let result = event_loop(&mut terminal, &mut app, &store);
+    let _ = execute!(stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result?;
+    // One last save; an error here is printed after the terminal is back to normal.
+    store.save(&app.progress)
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, store: &Store) -> Result<()> {
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    let mut changed_at: Option<Instant> = None;
+    loop {
+        terminal.draw(|frame| view::draw(app, frame))?;
+        let action = if event::poll(Duration::from_millis(250))? {
+            action_for_event(app, event::read()?)
+        } else {
+            None
+        };
+        let effects = action.map(|a| app.update(a)).unwrap_or_default();
+        if app.unsaved && changed_at.is_none() {
+            changed_at = Some(Instant::now());
+        }
+        let due = changed_at.is_some_and(|t| t.elapsed() >= SAVE_AFTER);
+        let wants_save = effects.contains(&Effect::Save) || due;
+        if wants_save && (app.unsaved || effects.contains(&Effect::Save)) {
+            save(app, store);
+            changed_at = None;
+        }
+        if effects.contains(&Effect::Quit) {
+            return Ok(());
+        }
+    }
+}
+
+fn save(app: &mut App, store: &Store) {
+    match store.save(&app.progress) {
+        Ok(()) => app.unsaved = false,
+        Err(e) => app.message = Some(text::save_failed(&format!("{e:#}"))),
+    }
+}
+
+/// Terminal events become actions: keys through the key table, the mouse by position.
+pub fn action_for_event(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => keys::action_for(app.context(), key),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
+            MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        _ => None,
+    }
+}

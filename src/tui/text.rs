@@ -1,0 +1,54 @@
+//! The interface's own words, kept in one place so a pack in another language
+//! can one day bring its own.
+
+pub const APP_TITLE: &str = "patient-tutor · understanding stage 4 cancer";
+pub const NOT_ADVICE_SHORT: &str = "Education, not medical advice";
+pub const TOO_SMALL: &str = "Make the window larger";
+
+pub const NOTICE_TITLE: &str = "Before you start";
+pub const NOTICE: &[&str] = &[
+    "This app helps you learn about stage 4 (metastatic) cancer, for yourself or for someone you care for.",
+    "It is education, not medical advice. It does not know you or your health. Your care team does: talk to them about your own care.",
+    "In an emergency, call your local emergency number (such as 911, 999 or 112) now. For example: sudden weakness or numbness in the legs, losing control of your bladder or bowels, severe trouble breathing, chest pain, or a seizure.",
+    "If something new or worrying happens and it is not an emergency, call your care team the same day.",
+    "Your progress is kept only on this computer. The app never uses the internet.",
+];
+pub const NOTICE_AGAIN: &str = "You can read this again at any time: press ? and then i.";
+
+pub const HOME_LESSONS: &str = "Lessons";
+pub const ALL_READ: &str = "You have read every lesson. Open any lesson to read it again.";
+pub const EMERGENCY_SHORT: &str = "Emergency? Call your local emergency number.";
+
+pub fn next_up(title: &str) -> String {
+    format!("Next: {title} — press Enter to read")
+}
+
+pub const HELP_TITLE: &str = "Keys";
+pub const HELP_MOUSE: &str =
+    "Mouse: the wheel scrolls; a click opens a lesson, a section or a link.";
+pub const CONTENTS_TITLE: &str = "Contents";
+
+pub const NO_LINKS: &str = "This lesson has no links.";
+pub const SELECT_LINK_FIRST: &str = "Press Tab to choose a link first.";
+pub const FIRST_LESSON: &str = "This is the first lesson.";
+pub const LAST_LESSON: &str = "This is the last lesson. Press q to go back to the list.";
+
+pub fn link_hint(text: &str, target: &str) -> String {
+    format!("Link: {text} → {target} (Enter to follow)")
+}
+
+pub fn outside_link(target: &str) -> String {
+    format!("This link leads outside the app: {target}")
+}
+
+pub fn lesson_of(n: usize, total: usize) -> String {
+    format!("Lesson {n} of {total}")
+}
+
+pub fn status_new() -> &'static str {
+    "new"
+}
+
+pub fn save_failed(why: &str) -> String {
+    format!("Could not save your progress: {why}")
+}

@@ -1,0 +1,136 @@
+//! Drawing: reads the app's state, never changes it.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::app::{App, Screen};
+use super::keys::{self, Context};
+use super::layout;
+use super::screens;
+use super::text;
+use crate::markdown::display_width;
+
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if layout::too_small(area) {
+        let line = Line::from(truncate(text::TOO_SMALL, area.width as usize));
+        frame
+            .buffer_mut()
+            .set_line(area.x, area.y, &line, area.width);
+        return;
+    }
+    if app.notice_showing() {
+        screens::notice::draw(app, frame, area);
+    } else {
+        match app.screen {
+            Screen::Home => screens::home::draw(app, frame, area),
+            Screen::Reader => screens::reader::draw(app, frame),
+        }
+    }
+    if app.help_open {
+        screens::help::draw(app, frame, area);
+    }
+}
+
+/// The footer: the current message, or the keys of this context.
+pub fn draw_footer(app: &App, buf: &mut Buffer, area: Rect, context: Context) {
+    let theme = &app.theme;
+    let line = match &app.message {
+        Some(message) => Line::from(Span::styled(
+            truncate(message, area.width as usize),
+            theme.warn,
+        )),
+        None => {
+            let mut spans = Vec::new();
+            for binding in keys::bindings(context).iter().filter(|b| b.footer) {
+                if !spans.is_empty() {
+                    spans.push(Span::styled(" · ", theme.dim));
+                }
+                spans.push(Span::styled(binding.label, theme.key));
+                spans.push(Span::raw(" "));
+                spans.push(Span::raw(binding.help));
+            }
+            Line::from(spans)
+        }
+    };
+    buf.set_line(area.x, area.y, &line, area.width);
+}
+
+/// A title row: `left` at the start, `right` at the end when both fit.
+pub fn draw_title(
+    buf: &mut Buffer,
+    area: Rect,
+    left: &str,
+    right: &str,
+    style: Style,
+    right_style: Style,
+) {
+    let width = area.width as usize;
+    let left = truncate(left, width);
+    buf.set_line(
+        area.x,
+        area.y,
+        &Line::from(Span::styled(left.clone(), style)),
+        area.width,
+    );
+    let right_w = display_width(right);
+    if display_width(&left) + right_w + 2 <= width {
+        let x = area.x + (width - right_w) as u16;
+        buf.set_line(
+            x,
+            area.y,
+            &Line::from(Span::styled(right.to_string(), right_style)),
+            right_w as u16,
+        );
+    }
+}
+
+/// Cut `s` to at most `width` columns, ending in "…" when cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if display_width(s) <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// A centred box of at most `w`×`h` inside `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncate_respects_display_width() {
+        assert_eq!(truncate("hello", 10), "hello");
+        assert_eq!(truncate("hello world", 6), "hello…");
+        assert_eq!(truncate("日本語の文", 5), "日本…");
+        assert_eq!(truncate("abc", 0), "");
+        assert!(display_width(&truncate("日本語の文", 4)) <= 4);
+    }
+}
