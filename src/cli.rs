@@ -16,12 +16,7 @@ pub struct Cli {
     pub content: Option<PathBuf>,
 
     /// Keep progress in FILE instead of the default place.
-    #[arg(
-        long,
-        global = true,
-        value_name = "FILE",
-        env = "PATIENT_TUTOR_PROGRESS"
-    )]
+    #[arg(long, global = true, value_name = "FILE", env = "PATIENT_TUTOR_PROGRESS")]
     pub progress: Option<PathBuf>,
 
     #[command(subcommand)]

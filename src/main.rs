@@ -25,17 +25,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             tui::run(pack, opened)?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Lessons) => plain::lessons(
-            &session::load_pack(content)?,
-            &session::open_progress(progress)?,
-        ),
+        Some(Command::Lessons) => plain::lessons(&session::load_pack(content)?, &session::open_progress(progress)?),
         Some(Command::Read { target, width }) => plain::read(content, &target, width),
-        Some(Command::Progress { action: None }) => plain::progress_summary(
-            &session::load_pack(content)?,
-            &session::open_progress(progress)?,
-        ),
-        Some(Command::Progress {
-            action: Some(ProgressAction::Reset { yes }),
-        }) => plain::progress_reset(&session::progress_path(progress)?, yes),
+        Some(Command::Progress { action: None }) => {
+            plain::progress_summary(&session::load_pack(content)?, &session::open_progress(progress)?)
+        }
+        Some(Command::Progress { action: Some(ProgressAction::Reset { yes }) }) => {
+            plain::progress_reset(&session::progress_path(progress)?, yes)
+        }
     }
 }

@@ -43,11 +43,7 @@ impl PackFiles {
         let mut names: Vec<String> = match self {
             PackFiles::Embedded => EMBEDDED_CONTENT
                 .get_dir(folder)
-                .map(|d| {
-                    d.files()
-                        .filter_map(|f| f.path().to_str().map(str::to_string))
-                        .collect()
-                })
+                .map(|d| d.files().filter_map(|f| f.path().to_str().map(str::to_string)).collect())
                 .unwrap_or_default(),
             PackFiles::Dir(dir) => std::fs::read_dir(dir.join(folder))
                 .map(|entries| {
@@ -83,24 +79,16 @@ pub fn read_limited(path: &std::path::Path, name: &str) -> Result<String, Conten
     let err = |line, message: String| ContentError::new(name, line, message);
     let file = std::fs::File::open(path).map_err(|e| err(0, format!("cannot open: {e}")))?;
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| err(0, format!("cannot read: {e}")))?;
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| err(0, format!("cannot read: {e}")))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(err(
             0,
-            format!(
-                "file is larger than {} MiB; split it into smaller files",
-                MAX_FILE_BYTES / 1024 / 1024
-            ),
+            format!("file is larger than {} MiB; split it into smaller files", MAX_FILE_BYTES / 1024 / 1024),
         ));
     }
     String::from_utf8(bytes).map_err(|e| {
         let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        err(
-            line,
-            "this line is not valid UTF-8 text; save the file as UTF-8".into(),
-        )
+        err(line, "this line is not valid UTF-8 text; save the file as UTF-8".into())
     })
 }

@@ -95,28 +95,18 @@ pub fn parse(file: &str, text: &str, require_front_matter: bool) -> Result<Lesso
         offset += line.len();
     }
     let Some((fm_end, body_start, close_line)) = close else {
-        return Err(err(
-            1,
-            "front matter opened with `+++` is never closed: add a line `+++` after it".into(),
-        ));
+        return Err(err(1, "front matter opened with `+++` is never closed: add a line `+++` after it".into()));
     };
 
     let fm_text = &text[after_open..fm_end];
     let fm: FrontMatter = toml::from_str(fm_text).map_err(|e| {
         // Line 1 is the opening fence, so front-matter line k is file line k + 1.
         let line = e.span().map(|s| line_of(fm_text, s.start) + 1).unwrap_or(1);
-        err(
-            line,
-            format!("front matter: {}", first_sentence(e.message())),
-        )
+        err(line, format!("front matter: {}", first_sentence(e.message())))
     })?;
 
     let mut problems = Vec::new();
-    for (name, value) in [
-        ("id", &fm.id),
-        ("title", &fm.title),
-        ("summary", &fm.summary),
-    ] {
+    for (name, value) in [("id", &fm.id), ("title", &fm.title), ("summary", &fm.summary)] {
         if value.trim().is_empty() {
             problems.push(format!("front matter: `{name}` is empty"));
         }
@@ -165,12 +155,7 @@ fn bare_page(file: &str, text: &str) -> Lesson {
         .map(|(_, title, _)| title)
         .unwrap_or_else(|| file.rsplit('/').next().unwrap_or(file).to_string());
     Lesson {
-        id: slugify(
-            file.rsplit('/')
-                .next()
-                .unwrap_or(file)
-                .trim_end_matches(".md"),
-        ),
+        id: slugify(file.rsplit('/').next().unwrap_or(file).trim_end_matches(".md")),
         title,
         summary: String::new(),
         sources: Vec::new(),
@@ -188,11 +173,7 @@ fn sections_of(body: &str, body_line: usize) -> Vec<Section> {
     heading_texts(body)
         .into_iter()
         .filter(|(level, _, _)| *level == 2)
-        .map(|(_, title, offset)| Section {
-            slug: slugify(&title),
-            title,
-            line: body_line + line_of(body, offset) - 1,
-        })
+        .map(|(_, title, offset)| Section { slug: slugify(&title), title, line: body_line + line_of(body, offset) - 1 })
         .collect()
 }
 
@@ -203,9 +184,7 @@ fn heading_texts(body: &str) -> Vec<(u8, String, usize)> {
     let mut current: Option<(u8, String, usize)> = None;
     for (event, range) in Parser::new(body).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                current = Some((level as u8, String::new(), range.start))
-            }
+            Event::Start(Tag::Heading { level, .. }) => current = Some((level as u8, String::new(), range.start)),
             Event::End(TagEnd::Heading(_)) => out.extend(current.take()),
             Event::Text(t) | Event::Code(t) => {
                 if let Some((_, text, _)) = current.as_mut() {
@@ -221,11 +200,7 @@ fn heading_texts(body: &str) -> Vec<(u8, String, usize)> {
 /// 1-based line number of a byte offset.
 pub fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 fn newline_len(text: &str, at: usize) -> usize {
@@ -254,11 +229,7 @@ mod tests {
         assert_eq!(lesson.reviewed, "2026-11-25");
         assert_eq!(lesson.body_line, 8);
         assert!(lesson.body.starts_with("# Staging"));
-        let slugs: Vec<_> = lesson
-            .sections
-            .iter()
-            .map(|s| (s.slug.as_str(), s.line))
-            .collect();
+        let slugs: Vec<_> = lesson.sections.iter().map(|s| (s.slug.as_str(), s.line)).collect();
         assert_eq!(slugs, vec![("t-n-and-m", 10), ("what-m1-means", 14)]);
     }
 

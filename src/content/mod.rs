@@ -20,11 +20,7 @@ pub struct ContentError {
 
 impl ContentError {
     pub fn new(file: impl Into<String>, line: usize, message: impl Into<String>) -> Self {
-        ContentError {
-            file: file.into(),
-            line,
-            message: message.into(),
-        }
+        ContentError { file: file.into(), line, message: message.into() }
     }
 }
 
@@ -105,19 +101,13 @@ pub fn load(files: &PackFiles) -> Result<ContentPack, PackErrors> {
         ));
     }
     for path in &lesson_files {
-        match files
-            .read(path)
-            .and_then(|text| lesson::parse(path, &text, true))
-        {
+        match files.read(path).and_then(|text| lesson::parse(path, &text, true)) {
             Ok(lesson) => {
                 if let Some(first) = lessons.iter().find(|l| l.id == lesson.id) {
                     errors.push(ContentError::new(
                         path,
                         2,
-                        format!(
-                            "lesson id `{}` is already used by {}",
-                            lesson.id, first.file
-                        ),
+                        format!("lesson id `{}` is already used by {}", lesson.id, first.file),
                     ));
                 } else {
                     lessons.push(lesson);
@@ -128,14 +118,7 @@ pub fn load(files: &PackFiles) -> Result<ContentPack, PackErrors> {
     }
     errors.extend(check_links(&lessons));
 
-    if errors.is_empty() {
-        Ok(ContentPack {
-            origin: files.origin(),
-            lessons,
-        })
-    } else {
-        Err(PackErrors(errors))
-    }
+    if errors.is_empty() { Ok(ContentPack { origin: files.origin(), lessons }) } else { Err(PackErrors(errors)) }
 }
 
 /// Internal links (`lesson-id` or `lesson-id#section`) must point at a real lesson and section.
@@ -151,17 +134,12 @@ fn check_links(lessons: &[Lesson]) -> Vec<ContentError> {
                 None => errors.push(ContentError::new(
                     &lesson.file,
                     line,
-                    format!(
-                        "link to unknown lesson `{}` (lessons: {})",
-                        link.lesson,
-                        ids(lessons)
-                    ),
+                    format!("link to unknown lesson `{}` (lessons: {})", link.lesson, ids(lessons)),
                 )),
                 Some(to) => {
                     if let Some(anchor) = link.anchor {
                         if !to.sections.iter().any(|s| s.slug == anchor) {
-                            let known: Vec<_> =
-                                to.sections.iter().map(|s| s.slug.as_str()).collect();
+                            let known: Vec<_> = to.sections.iter().map(|s| s.slug.as_str()).collect();
                             errors.push(ContentError::new(
                                 &lesson.file,
                                 line,
@@ -182,11 +160,7 @@ fn check_links(lessons: &[Lesson]) -> Vec<ContentError> {
 }
 
 fn ids(lessons: &[Lesson]) -> String {
-    lessons
-        .iter()
-        .map(|l| l.id.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+    lessons.iter().map(|l| l.id.as_str()).collect::<Vec<_>>().join(", ")
 }
 
 /// (target, byte offset) of every Markdown link in a body.
@@ -215,14 +189,9 @@ impl<'a> InternalLink<'a> {
             Some((l, a)) => (l, Some(a)),
             None => (target, None),
         };
-        let is_id = !lesson.is_empty()
-            && lesson
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        is_id.then_some(InternalLink {
-            lesson,
-            anchor: anchor.filter(|a| !a.is_empty()),
-        })
+        let is_id =
+            !lesson.is_empty() && lesson.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        is_id.then_some(InternalLink { lesson, anchor: anchor.filter(|a| !a.is_empty()) })
     }
 }
 
@@ -253,18 +222,9 @@ mod tests {
     fn internal_links_are_told_from_urls() {
         assert_eq!(
             InternalLink::parse("staging#what-m1-means"),
-            Some(InternalLink {
-                lesson: "staging",
-                anchor: Some("what-m1-means")
-            })
+            Some(InternalLink { lesson: "staging", anchor: Some("what-m1-means") })
         );
-        assert_eq!(
-            InternalLink::parse("staging"),
-            Some(InternalLink {
-                lesson: "staging",
-                anchor: None
-            })
-        );
+        assert_eq!(InternalLink::parse("staging"), Some(InternalLink { lesson: "staging", anchor: None }));
         assert_eq!(InternalLink::parse("https://cancer.gov"), None);
         assert_eq!(InternalLink::parse("notes.md"), None);
         assert_eq!(InternalLink::parse("#top"), None);
@@ -284,41 +244,30 @@ mod tests {
             lesson("a", "# A\n\n## One\n\nSee [b](b#nope).\n\nAnd [c](c).\n"),
         )
         .unwrap();
-        std::fs::write(
-            dir.path().join("lessons/02-b.md"),
-            lesson("b", "# B\n\n## Two\n\nBack to [a](a#one).\n"),
-        )
-        .unwrap();
+        std::fs::write(dir.path().join("lessons/02-b.md"), lesson("b", "# B\n\n## Two\n\nBack to [a](a#one).\n"))
+            .unwrap();
         let errors = load_dir(dir.path()).unwrap_err().0;
         let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         assert_eq!(shown.len(), 2, "{shown:?}");
         assert!(
-            shown[0].starts_with(
-                "lessons/01-a.md:12: link to unknown section `b#nope` (sections: two)"
-            ),
+            shown[0].starts_with("lessons/01-a.md:12: link to unknown section `b#nope` (sections: two)"),
             "{shown:?}"
         );
-        assert!(
-            shown[1].starts_with("lessons/01-a.md:14: link to unknown lesson `c`"),
-            "{shown:?}"
-        );
+        assert!(shown[1].starts_with("lessons/01-a.md:14: link to unknown lesson `c`"), "{shown:?}");
     }
 
     #[test]
     fn duplicate_ids_and_all_errors_are_reported_together() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("lessons")).unwrap();
-        let good = "+++\nid = \"a\"\ntitle = \"T\"\nsummary = \"S\"\nsources = [\"NCI\"]\nreviewed = 2026-11-25\n+++\n# A\n";
+        let good =
+            "+++\nid = \"a\"\ntitle = \"T\"\nsummary = \"S\"\nsources = [\"NCI\"]\nreviewed = 2026-11-25\n+++\n# A\n";
         std::fs::write(dir.path().join("lessons/01-a.md"), good).unwrap();
         std::fs::write(dir.path().join("lessons/02-a.md"), good).unwrap();
         std::fs::write(dir.path().join("lessons/03-bad.md"), "no front matter\n").unwrap();
         let errors = load_dir(dir.path()).unwrap_err().0;
         assert_eq!(errors.len(), 2);
-        assert!(
-            errors[0]
-                .to_string()
-                .contains("already used by lessons/01-a.md")
-        );
+        assert!(errors[0].to_string().contains("already used by lessons/01-a.md"));
         assert_eq!(errors[1].file, "lessons/03-bad.md");
     }
 }

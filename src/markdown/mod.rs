@@ -64,12 +64,7 @@ pub fn render(markdown: &str, width: u16, theme: &MdTheme) -> Rendered {
     for line in markdown.lines() {
         let clean = sanitize(line).to_string();
         if let Some(h) = clean.strip_prefix("## ") {
-            r.anchors.push(Anchor {
-                slug: slugify(h),
-                title: h.into(),
-                level: 2,
-                line: r.lines.len(),
-            });
+            r.anchors.push(Anchor { slug: slugify(h), title: h.into(), level: 2, line: r.lines.len() });
         }
         for w in wrap_text(&clean, width.max(1) as usize) {
             r.lines.push(Line::from(Span::styled(w, theme.h2)));

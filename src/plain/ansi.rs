@@ -78,10 +78,7 @@ mod tests {
     fn styles_become_sgr_and_plain_text_stays_plain() {
         let line = Line::from(vec![
             Span::raw("a "),
-            Span::styled(
-                "bold",
-                Style::new().add_modifier(Modifier::BOLD).fg(Color::Cyan),
-            ),
+            Span::styled("bold", Style::new().add_modifier(Modifier::BOLD).fg(Color::Cyan)),
         ]);
         let mut out = Vec::new();
         write_line(&mut out, &line).unwrap();

@@ -34,13 +34,7 @@ pub fn lessons(pack: &ContentPack, opened: &Opened) -> Result<ExitCode> {
     let mut out = io::stdout().lock();
     for lesson in &pack.lessons {
         let status = status_text(opened.progress.lesson_status(&lesson.id));
-        writeln!(
-            out,
-            "{}\t{}\t{}",
-            lesson.id,
-            markdown::sanitize(&lesson.title),
-            status
-        )?;
+        writeln!(out, "{}\t{}\t{}", lesson.id, markdown::sanitize(&lesson.title), status)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -54,11 +48,7 @@ pub fn read(content: Option<&Path>, target: &str, width: Option<u16>) -> Result<
         Ok((w, _)) if stdout.is_terminal() && w > 0 => w,
         _ => 80,
     });
-    let theme = if styled {
-        MdTheme::color()
-    } else {
-        MdTheme::plain()
-    };
+    let theme = if styled { MdTheme::color() } else { MdTheme::plain() };
     let rendered = markdown::render(&lesson.document(), width, &theme);
     let mut out = io::BufWriter::new(stdout.lock());
     for line in &rendered.lines {
@@ -95,31 +85,17 @@ fn find_lesson_or_file(content: Option<&Path>, target: &str) -> Result<Lesson> {
 pub fn progress_summary(pack: &ContentPack, opened: &Opened) -> Result<ExitCode> {
     print_notices(opened);
     let p = &opened.progress;
-    let read = pack
-        .lessons
-        .iter()
-        .filter(|l| p.lesson_status(&l.id) == LessonStatus::Read)
-        .count();
+    let read = pack.lessons.iter().filter(|l| p.lesson_status(&l.id) == LessonStatus::Read).count();
     let mut out = io::stdout().lock();
     writeln!(out, "Progress file: {}", opened.store.path().display())?;
     writeln!(out, "Lessons read: {read} of {}", pack.lessons.len())?;
     for (i, lesson) in pack.lessons.iter().enumerate() {
         let status = status_text(p.lesson_status(&lesson.id));
-        writeln!(
-            out,
-            "  {:>2}. {} ({status})",
-            i + 1,
-            markdown::sanitize(&lesson.title)
-        )?;
+        writeln!(out, "  {:>2}. {} ({status})", i + 1, markdown::sanitize(&lesson.title))?;
     }
     let ids = pack.lesson_ids();
     match p.next_lesson(&ids).and_then(|id| pack.lesson(id)) {
-        Some(next) => writeln!(
-            out,
-            "Next to read: {} ({})",
-            markdown::sanitize(&next.title),
-            next.id
-        )?,
+        Some(next) => writeln!(out, "Next to read: {} ({})", markdown::sanitize(&next.title), next.id)?,
         None => writeln!(out, "You have read every lesson.")?,
     }
     Ok(ExitCode::SUCCESS)
@@ -128,17 +104,11 @@ pub fn progress_summary(pack: &ContentPack, opened: &Opened) -> Result<ExitCode>
 /// `progress reset`: erase the progress file, after asking (unless `--yes`).
 pub fn progress_reset(path: &Path, yes: bool) -> Result<ExitCode> {
     if !path.exists() {
-        println!(
-            "There is no progress to reset ({} does not exist).",
-            path.display()
-        );
+        println!("There is no progress to reset ({} does not exist).", path.display());
         return Ok(ExitCode::SUCCESS);
     }
     if !yes {
-        eprint!(
-            "This erases all your progress in {}. Type yes to go on: ",
-            path.display()
-        );
+        eprint!("This erases all your progress in {}. Type yes to go on: ", path.display());
         io::stderr().flush()?;
         let mut answer = String::new();
         io::stdin().lock().read_line(&mut answer)?;

@@ -39,6 +39,10 @@ pub struct LessonProgress {
     /// that survives a change of window width.
     #[serde(default)]
     pub offset: usize,
+    /// Wrapped lines between the start of that block and the top line, so the
+    /// same window size comes back to exactly the same line.
+    #[serde(default)]
+    pub lines_into_block: usize,
     /// How far down the lesson the reader has been, 0–100.
     #[serde(default)]
     pub percent: u8,
@@ -68,8 +72,14 @@ impl Progress {
 
     /// Record a reading position; reaching the end marks the lesson read for good.
     pub fn record_position(&mut self, id: &str, offset: usize, percent: u8, at_end: bool) {
+        self.record_place(id, offset, 0, percent, at_end);
+    }
+
+    /// Like `record_position`, with the number of wrapped lines into the block at `offset`.
+    pub fn record_place(&mut self, id: &str, offset: usize, lines_into_block: usize, percent: u8, at_end: bool) {
         let entry = self.lessons.entry(id.to_string()).or_default();
         entry.offset = offset;
+        entry.lines_into_block = lines_into_block;
         entry.percent = entry.percent.max(percent.min(100));
         entry.read |= at_end;
         self.last_lesson = Some(id.to_string());

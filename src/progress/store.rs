@@ -15,8 +15,7 @@ use super::model::Progress;
 
 /// The default location: the platform's data folder (e.g. ~/.local/share/patient-tutor).
 pub fn default_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "patient-tutor")
-        .map(|dirs| dirs.data_dir().join("progress.toml"))
+    directories::ProjectDirs::from("", "", "patient-tutor").map(|dirs| dirs.data_dir().join("progress.toml"))
 }
 
 #[derive(Debug, Clone)]
@@ -40,31 +39,22 @@ impl Store {
     /// Read the progress file at `path`, or start fresh if there is none.
     /// Nothing is created on disk until the first save.
     pub fn open(path: &Path) -> Result<Opened> {
-        let store = Store {
-            path: path.to_path_buf(),
-        };
+        let store = Store { path: path.to_path_buf() };
         let mut notices = Vec::new();
         let bytes = match fs::read(path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                return Ok(Opened {
-                    store,
-                    progress: Progress::default(),
-                    notices,
-                });
+                return Ok(Opened { store, progress: Progress::default(), notices });
             }
             Err(e) => {
-                return Err(e)
-                    .with_context(|| format!("cannot read the progress file {}", path.display()));
+                return Err(e).with_context(|| format!("cannot read the progress file {}", path.display()));
             }
         };
         notices.extend(tighten_permissions(path)?);
 
         let parsed = std::str::from_utf8(&bytes)
             .map_err(|_| "it is not UTF-8 text".to_string())
-            .and_then(|text| {
-                toml::from_str::<Progress>(text).map_err(|e| describe_toml_error(text, &e))
-            });
+            .and_then(|text| toml::from_str::<Progress>(text).map_err(|e| describe_toml_error(text, &e)));
         let progress = match parsed {
             Ok(progress) => progress,
             Err(why) => {
@@ -76,11 +66,7 @@ impl Store {
                 Progress::default()
             }
         };
-        Ok(Opened {
-            store,
-            progress,
-            notices,
-        })
+        Ok(Opened { store, progress, notices })
     }
 
     /// Atomically replace the progress file with `progress`.
@@ -96,8 +82,7 @@ impl Store {
         tmp.write_all(text.as_bytes())?;
         tmp.as_file().sync_all()?;
         set_mode(tmp.path(), 0o600)?;
-        tmp.persist(&self.path)
-            .with_context(|| format!("cannot save the progress file {}", self.path.display()))?;
+        tmp.persist(&self.path).with_context(|| format!("cannot save the progress file {}", self.path.display()))?;
         // Make the rename itself durable.
         if let Ok(d) = fs::File::open(&dir) {
             let _ = d.sync_all();
@@ -114,15 +99,8 @@ impl Store {
 
     /// Rename an unreadable file to `<name>.corrupt-<unix time>`, never over another.
     fn move_aside(&self) -> Result<PathBuf> {
-        let secs = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0);
-        let name = self
-            .path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("progress.toml");
+        let secs = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+        let name = self.path.file_name().and_then(|n| n.to_str()).unwrap_or("progress.toml");
         let mut aside = self.dir().join(format!("{name}.corrupt-{secs}"));
         let mut n = 1;
         while aside.exists() {
@@ -130,10 +108,7 @@ impl Store {
             n += 1;
         }
         fs::rename(&self.path, &aside).with_context(|| {
-            format!(
-                "the progress file {} could not be read, and could not be moved aside",
-                self.path.display()
-            )
+            format!("the progress file {} could not be read, and could not be moved aside", self.path.display())
         })?;
         Ok(aside)
     }
@@ -143,11 +118,7 @@ fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
     let first = e.message().lines().next().unwrap_or("").trim();
     match e.span() {
         Some(span) => {
-            let line = text.as_bytes()[..span.start.min(text.len())]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1;
+            let line = text.as_bytes()[..span.start.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1;
             format!("line {line}: {first}")
         }
         None => first.to_string(),
@@ -165,9 +136,7 @@ fn create_private_dir(dir: &Path) -> Result<()> {
         use std::os::unix::fs::DirBuilderExt;
         builder.mode(0o700);
     }
-    builder
-        .create(dir)
-        .with_context(|| format!("cannot create the folder {}", dir.display()))
+    builder.create(dir).with_context(|| format!("cannot create the folder {}", dir.display()))
 }
 
 #[cfg(unix)]
@@ -256,11 +225,7 @@ mod tests {
         fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
         let again = Store::open(&path).unwrap();
         assert_eq!(mode(&path), 0o600);
-        assert!(
-            again.notices[0].contains("now private"),
-            "{:?}",
-            again.notices
-        );
+        assert!(again.notices[0].contains("now private"), "{:?}", again.notices);
     }
 
     #[test]
@@ -308,10 +273,7 @@ mod tests {
         let saved: toml::Table = toml::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
         assert_eq!(saved["theme"].as_str(), Some("dark"));
         assert_eq!(saved["future_feature"]["enabled"].as_bool(), Some(true));
-        assert_eq!(
-            saved["lessons"]["staging"]["bookmark"].as_integer(),
-            Some(7)
-        );
+        assert_eq!(saved["lessons"]["staging"]["bookmark"].as_integer(), Some(7));
         assert_eq!(saved["lessons"]["staging"]["offset"].as_integer(), Some(9));
     }
 }

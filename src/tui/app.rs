@@ -78,6 +78,8 @@ pub struct App {
     pub help_open: bool,
     /// The "education, not advice" notice, opened from help (first run shows it too).
     pub about_open: bool,
+    /// Lines scrolled in the notice, for windows too small to show it whole.
+    pub notice_scroll: u16,
     pub home_selected: usize,
     pub reader: Option<Reader>,
     /// Lessons left by following a link, to come back to: (lesson, top line).
@@ -92,10 +94,7 @@ pub struct App {
 impl App {
     pub fn new(pack: ContentPack, progress: Progress, theme: Theme) -> Self {
         let ids = pack.lesson_ids();
-        let home_selected = progress
-            .next_lesson(&ids)
-            .and_then(|id| pack.lesson_index(id))
-            .unwrap_or(0);
+        let home_selected = progress.next_lesson(&ids).and_then(|id| pack.lesson_index(id)).unwrap_or(0);
         App {
             pack,
             progress,
@@ -103,6 +102,7 @@ impl App {
             screen: Screen::Home,
             help_open: false,
             about_open: false,
+            notice_scroll: 0,
             home_selected,
             reader: None,
             back_stack: Vec::new(),
@@ -119,20 +119,14 @@ impl App {
 
     /// Which keys are live right now.
     pub fn context(&self) -> Context {
-        if self.help_open {
-            Context::Help
-        } else {
-            self.base_context()
-        }
+        if self.help_open { Context::Help } else { self.base_context() }
     }
 
     /// The context under the help overlay: whose keys the help lists.
     pub fn base_context(&self) -> Context {
         if self.notice_showing() {
             Context::Notice
-        } else if self.screen == Screen::Reader
-            && self.reader.as_ref().is_some_and(|r| r.toc_cursor.is_some())
-        {
+        } else if self.screen == Screen::Reader && self.reader.as_ref().is_some_and(|r| r.toc_cursor.is_some()) {
             Context::Contents
         } else if self.screen == Screen::Reader {
             Context::Reader
@@ -175,8 +169,14 @@ impl App {
     }
 
     fn update_notice(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Down | Action::Scroll(1..) => self.notice_scroll = self.notice_scroll.saturating_add(1),
+            Action::Up | Action::Scroll(i16::MIN..=-1) => self.notice_scroll = self.notice_scroll.saturating_sub(1),
+            _ => {}
+        }
         if matches!(action, Action::Dismiss | Action::Click(..)) {
             self.about_open = false;
+            self.notice_scroll = 0;
             if !self.progress.notice_seen {
                 self.progress.notice_seen = true;
                 return vec![Effect::Save];
@@ -188,12 +188,8 @@ impl App {
     fn update_home(&mut self, action: Action) -> Vec<Effect> {
         let last = self.pack.lessons.len().saturating_sub(1);
         match action {
-            Action::Up | Action::Scroll(i16::MIN..=-1) => {
-                self.home_selected = self.home_selected.saturating_sub(1)
-            }
-            Action::Down | Action::Scroll(1..) => {
-                self.home_selected = (self.home_selected + 1).min(last)
-            }
+            Action::Up | Action::Scroll(i16::MIN..=-1) => self.home_selected = self.home_selected.saturating_sub(1),
+            Action::Down | Action::Scroll(1..) => self.home_selected = (self.home_selected + 1).min(last),
             Action::Top => self.home_selected = 0,
             Action::Bottom => self.home_selected = last,
             Action::Open => self.open_lesson(self.home_selected, None),
@@ -258,9 +254,7 @@ impl App {
         };
         let cursor = reader.toc_cursor.unwrap_or(0);
         match action {
-            Action::Up | Action::Scroll(i16::MIN..=-1) => {
-                reader.toc_cursor = Some(cursor.saturating_sub(1))
-            }
+            Action::Up | Action::Scroll(i16::MIN..=-1) => reader.toc_cursor = Some(cursor.saturating_sub(1)),
             Action::Down | Action::Scroll(1..) => {
                 reader.toc_cursor = Some((cursor + 1).min(sections.len().saturating_sub(1)))
             }
@@ -285,14 +279,7 @@ impl App {
     pub fn sections(&self) -> Vec<(String, usize)> {
         self.reader
             .as_ref()
-            .map(|r| {
-                r.doc
-                    .anchors
-                    .iter()
-                    .filter(|a| a.level == 2)
-                    .map(|a| (a.title.clone(), a.line))
-                    .collect()
-            })
+            .map(|r| r.doc.anchors.iter().filter(|a| a.level == 2).map(|a| (a.title.clone(), a.line)).collect())
             .unwrap_or_default()
     }
 
@@ -303,10 +290,7 @@ impl App {
     }
 
     pub fn reader_layout(&self) -> layout::Reader {
-        layout::reader(
-            self.area,
-            self.reader.as_ref().is_some_and(|r| r.toc_wanted),
-        )
+        layout::reader(self.area, self.reader.as_ref().is_some_and(|r| r.toc_wanted))
     }
 
     fn open_contents(&mut self) {
@@ -332,27 +316,11 @@ impl App {
         let width = layout::reader(self.area, toc_wanted).text.width;
         let doc = markdown::render(&lesson.document(), width, &self.theme.md);
         let top = match anchor {
-            Some(slug) => doc
-                .anchors
-                .iter()
-                .find(|a| a.slug == slug)
-                .map_or(0, |a| a.line),
-            None => self
-                .progress
-                .lessons
-                .get(&lesson.id)
-                .map_or(0, |p| line_at_offset(&doc, p.offset)),
+            Some(slug) => doc.anchors.iter().find(|a| a.slug == slug).map_or(0, |a| a.line),
+            None => self.progress.lessons.get(&lesson.id).map_or(0, |p| line_at_place(&doc, p.offset, p.lines_into_block)),
         };
         let id = lesson.id.clone();
-        self.reader = Some(Reader {
-            lesson: index,
-            doc,
-            width,
-            top,
-            toc_wanted,
-            toc_cursor: None,
-            link: None,
-        });
+        self.reader = Some(Reader { lesson: index, doc, width, top, toc_wanted, toc_cursor: None, link: None });
         self.screen = Screen::Reader;
         self.home_selected = index;
         self.scroll_to(top);
@@ -369,12 +337,7 @@ impl App {
         if reader.width == width {
             return;
         }
-        let offset = reader
-            .doc
-            .source_offsets
-            .get(reader.top)
-            .copied()
-            .unwrap_or(0);
+        let offset = reader.doc.source_offsets.get(reader.top).copied().unwrap_or(0);
         let lesson = &self.pack.lessons[reader.lesson];
         reader.doc = markdown::render(&lesson.document(), width, &self.theme.md);
         reader.width = width;
@@ -385,9 +348,7 @@ impl App {
 
     fn max_top(&self) -> usize {
         let height = self.reader_layout().text.height as usize;
-        self.reader
-            .as_ref()
-            .map_or(0, |r| r.doc.lines.len().saturating_sub(height))
+        self.reader.as_ref().map_or(0, |r| r.doc.lines.len().saturating_sub(height))
     }
 
     fn scroll_to(&mut self, line: usize) {
@@ -434,13 +395,8 @@ impl App {
         let next = match reader.link.filter(visible) {
             Some(i) if step > 0 => (i + 1) % links.len(),
             Some(i) => (i + links.len() - 1) % links.len(),
-            None if step > 0 => (0..links.len())
-                .find(|i| links[*i].line >= reader.top)
-                .unwrap_or(0),
-            None => (0..links.len())
-                .rev()
-                .find(|i| links[*i].line < reader.top + height)
-                .unwrap_or(links.len() - 1),
+            None if step > 0 => (0..links.len()).find(|i| links[*i].line >= reader.top).unwrap_or(0),
+            None => (0..links.len()).rev().find(|i| links[*i].line < reader.top + height).unwrap_or(links.len() - 1),
         };
         reader.link = Some(next);
         let line = links[next].line;
@@ -460,9 +416,7 @@ impl App {
             return;
         };
         let target = link.target.clone();
-        match InternalLink::parse(&target)
-            .and_then(|l| self.pack.lesson_index(l.lesson).map(|i| (i, l.anchor)))
-        {
+        match InternalLink::parse(&target).and_then(|l| self.pack.lesson_index(l.lesson).map(|i| (i, l.anchor))) {
             Some((index, anchor)) => {
                 self.back_stack.push((reader.lesson, reader.top));
                 let anchor = anchor.map(str::to_string);
@@ -494,10 +448,7 @@ impl App {
         let sections = self.sections();
         if let Some(toc) = layout.toc.filter(|t| t.contains(at)) {
             // Row 0 of the panel is its heading.
-            if let Some(&(_, line)) = (y > toc.y)
-                .then(|| sections.get((y - toc.y - 1) as usize))
-                .flatten()
-            {
+            if let Some(&(_, line)) = (y > toc.y).then(|| sections.get((y - toc.y - 1) as usize)).flatten() {
                 self.scroll_to(line);
             }
         } else if layout.text.contains(at) {
@@ -528,11 +479,7 @@ impl App {
     fn note_position(&mut self) -> Vec<Effect> {
         let was_read = self.current_lesson_read();
         self.leave_reader_position();
-        if !was_read && self.current_lesson_read() {
-            vec![Effect::Save]
-        } else {
-            vec![]
-        }
+        if !was_read && self.current_lesson_read() { vec![Effect::Save] } else { vec![] }
     }
 
     fn current_lesson_read(&self) -> bool {
@@ -550,16 +497,10 @@ impl App {
         let total = reader.doc.lines.len().max(1);
         let seen = (reader.top + height).min(total);
         let percent = (seen * 100 / total) as u8;
-        let offset = reader
-            .doc
-            .source_offsets
-            .get(reader.top)
-            .copied()
-            .unwrap_or(0);
+        let (offset, lines_into_block) = place_of_line(&reader.doc, reader.top);
         let id = self.pack.lessons[reader.lesson].id.clone();
         let before = self.progress.lessons.get(&id).cloned();
-        self.progress
-            .record_position(&id, offset, percent, seen >= total);
+        self.progress.record_place(&id, offset, lines_into_block, percent, seen >= total);
         if self.progress.lessons.get(&id) != before.as_ref() {
             self.unsaved = true;
         }
@@ -568,7 +509,20 @@ impl App {
 
 /// The first rendered line at or after a source offset (a saved reading place).
 fn line_at_offset(doc: &Rendered, offset: usize) -> usize {
-    doc.source_offsets
-        .partition_point(|&o| o < offset)
-        .min(doc.lines.len().saturating_sub(1))
+    doc.source_offsets.partition_point(|&o| o < offset).min(doc.lines.len().saturating_sub(1))
+}
+
+/// A saved place: the block's first line, then down the block's own wrapped lines.
+fn line_at_place(doc: &Rendered, offset: usize, lines_into_block: usize) -> usize {
+    let first = line_at_offset(doc, offset);
+    let Some(&block) = doc.source_offsets.get(first) else { return 0 };
+    let block_len = doc.source_offsets[first..].iter().take_while(|&&o| o == block).count();
+    first + lines_into_block.min(block_len.saturating_sub(1))
+}
+
+/// The place of a rendered line: (source offset of its block, lines into the block).
+fn place_of_line(doc: &Rendered, line: usize) -> (usize, usize) {
+    let Some(&offset) = doc.source_offsets.get(line) else { return (0, 0) };
+    let first = doc.source_offsets.partition_point(|&o| o < offset);
+    (offset, line - first)
 }

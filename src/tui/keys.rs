@@ -22,8 +22,8 @@ pub struct Binding {
     /// What the key does, in a few plain words.
     pub help: &'static str,
     pub action: Action,
-    /// Shown in the footer (the rest only in the help overlay).
-    pub footer: bool,
+    /// The short word shown in the footer; `None`: only in the help overlay.
+    pub footer: Option<&'static str>,
 }
 
 const fn bind(
@@ -31,221 +31,66 @@ const fn bind(
     label: &'static str,
     help: &'static str,
     action: Action,
-    footer: bool,
+    footer: Option<&'static str>,
 ) -> Binding {
-    Binding {
-        keys,
-        label,
-        help,
-        action,
-        footer,
-    }
+    Binding { keys, label, help, action, footer }
 }
 
 use KeyCode::*;
 
+#[rustfmt::skip]
 const NOTICE: &[Binding] = &[
-    bind(
-        &[Enter],
-        "Enter",
-        "I understand, go on",
-        Action::Dismiss,
-        true,
-    ),
-    bind(&[Char('q')], "q", "quit", Action::Quit, true),
+    bind(&[Enter], "Enter", "I understand, go on", Action::Dismiss, Some("go on")),
+    bind(&[Down, Char('j'), PageDown, Char(' ')], "↓", "read more (small windows)", Action::Down, None),
+    bind(&[Up, Char('k'), PageUp], "↑", "scroll back up", Action::Up, None),
+    bind(&[Char('q')], "q", "quit", Action::Quit, Some("quit")),
 ];
 
+#[rustfmt::skip]
 const HOME: &[Binding] = &[
-    bind(
-        &[Up, Char('k')],
-        "↑/k",
-        "previous lesson",
-        Action::Up,
-        false,
-    ),
-    bind(
-        &[Down, Char('j')],
-        "↓/j",
-        "next lesson",
-        Action::Down,
-        false,
-    ),
-    bind(
-        &[Enter, Right, Char('l')],
-        "Enter",
-        "open the lesson",
-        Action::Open,
-        true,
-    ),
-    bind(
-        &[Home, Char('g')],
-        "g/Home",
-        "first lesson",
-        Action::Top,
-        false,
-    ),
-    bind(
-        &[End, Char('G')],
-        "G/End",
-        "last lesson",
-        Action::Bottom,
-        false,
-    ),
-    bind(
-        &[Char('i')],
-        "i",
-        "about this app and emergencies",
-        Action::About,
-        false,
-    ),
-    bind(&[Char('?')], "?", "help: all keys", Action::Help, true),
-    bind(
-        &[Char('q'), Esc],
-        "q",
-        "quit (progress is saved)",
-        Action::Quit,
-        true,
-    ),
+    bind(&[Up, Char('k')], "↑/k", "previous lesson", Action::Up, None),
+    bind(&[Down, Char('j')], "↓/j", "next lesson", Action::Down, None),
+    bind(&[Enter, Right, Char('l')], "Enter", "open the lesson", Action::Open, Some("open")),
+    bind(&[Home, Char('g')], "g/Home", "first lesson", Action::Top, None),
+    bind(&[End, Char('G')], "G/End", "last lesson", Action::Bottom, None),
+    bind(&[Char('i')], "i", "about this app and emergencies", Action::About, None),
+    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
+    bind(&[Char('q'), Esc], "q", "quit (progress is saved)", Action::Quit, Some("quit")),
 ];
 
+#[rustfmt::skip]
 const READER: &[Binding] = &[
-    bind(
-        &[Down, Char('j')],
-        "↓/j",
-        "scroll down one line",
-        Action::Down,
-        false,
-    ),
-    bind(
-        &[Up, Char('k')],
-        "↑/k",
-        "scroll up one line",
-        Action::Up,
-        false,
-    ),
-    bind(
-        &[PageDown, Char(' ')],
-        "PgDn/Space",
-        "next page",
-        Action::PageDown,
-        true,
-    ),
-    bind(
-        &[PageUp, Char('b')],
-        "PgUp/b",
-        "previous page",
-        Action::PageUp,
-        false,
-    ),
-    bind(
-        &[Home, Char('g')],
-        "g/Home",
-        "go to the top",
-        Action::Top,
-        false,
-    ),
-    bind(
-        &[End, Char('G')],
-        "G/End",
-        "go to the end",
-        Action::Bottom,
-        false,
-    ),
-    bind(
-        &[Char('t')],
-        "t",
-        "contents: jump to a section",
-        Action::Contents,
-        true,
-    ),
-    bind(
-        &[Char(']')],
-        "]",
-        "next section",
-        Action::NextSection,
-        false,
-    ),
-    bind(
-        &[Char('[')],
-        "[",
-        "previous section",
-        Action::PrevSection,
-        false,
-    ),
-    bind(&[Tab], "Tab", "next link", Action::NextLink, false),
-    bind(
-        &[BackTab],
-        "Shift-Tab",
-        "previous link",
-        Action::PrevLink,
-        false,
-    ),
-    bind(
-        &[Enter],
-        "Enter",
-        "follow the selected link",
-        Action::Open,
-        false,
-    ),
-    bind(
-        &[Right, Char('l')],
-        "→/l",
-        "next lesson",
-        Action::NextLesson,
-        true,
-    ),
-    bind(
-        &[Left, Char('h')],
-        "←/h",
-        "previous lesson",
-        Action::PrevLesson,
-        false,
-    ),
-    bind(&[Char('?')], "?", "help: all keys", Action::Help, true),
-    bind(&[Char('q'), Esc], "q/Esc", "back", Action::Back, true),
+    bind(&[Down, Char('j')], "↓/j", "scroll down one line", Action::Down, None),
+    bind(&[Up, Char('k')], "↑/k", "scroll up one line", Action::Up, None),
+    bind(&[PageDown, Char(' ')], "Space", "next page (also PgDn)", Action::PageDown, Some("page")),
+    bind(&[PageUp, Char('b')], "PgUp/b", "previous page", Action::PageUp, None),
+    bind(&[Home, Char('g')], "g/Home", "go to the top", Action::Top, None),
+    bind(&[End, Char('G')], "G/End", "go to the end", Action::Bottom, None),
+    bind(&[Char('t')], "t", "contents: jump to a section", Action::Contents, Some("contents")),
+    bind(&[Char(']')], "]", "next section", Action::NextSection, None),
+    bind(&[Char('[')], "[", "previous section", Action::PrevSection, None),
+    bind(&[Tab], "Tab", "select the next link", Action::NextLink, Some("links")),
+    bind(&[BackTab], "Shift-Tab", "select the previous link", Action::PrevLink, None),
+    bind(&[Enter], "Enter", "follow the selected link", Action::Open, None),
+    bind(&[Right, Char('l')], "→/l", "next lesson", Action::NextLesson, Some("next lesson")),
+    bind(&[Left, Char('h')], "←/h", "previous lesson", Action::PrevLesson, None),
+    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
+    bind(&[Char('q'), Esc], "q/Esc", "back", Action::Back, Some("back")),
 ];
 
+#[rustfmt::skip]
 const CONTENTS: &[Binding] = &[
-    bind(
-        &[Up, Char('k')],
-        "↑/k",
-        "previous section",
-        Action::Up,
-        false,
-    ),
-    bind(
-        &[Down, Char('j')],
-        "↓/j",
-        "next section",
-        Action::Down,
-        false,
-    ),
-    bind(&[Enter], "Enter", "go to the section", Action::Open, true),
-    bind(
-        &[Char('t'), Esc, Char('q')],
-        "t/Esc",
-        "close the contents",
-        Action::Back,
-        true,
-    ),
-    bind(&[Char('?')], "?", "help: all keys", Action::Help, true),
+    bind(&[Up, Char('k')], "↑/k", "previous section", Action::Up, None),
+    bind(&[Down, Char('j')], "↓/j", "next section", Action::Down, None),
+    bind(&[Enter], "Enter", "go to the section", Action::Open, Some("go")),
+    bind(&[Char('t'), Esc, Char('q')], "t/Esc", "close the contents", Action::Back, Some("close")),
+    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
 ];
 
+#[rustfmt::skip]
 const HELP: &[Binding] = &[
-    bind(
-        &[Char('i')],
-        "i",
-        "about this app and emergencies",
-        Action::About,
-        true,
-    ),
-    bind(
-        &[Esc, Char('q'), Char('?'), Enter],
-        "Esc",
-        "close help",
-        Action::Back,
-        true,
-    ),
+    bind(&[Char('i')], "i", "about this app and emergencies", Action::About, Some("about & emergencies")),
+    bind(&[Esc, Char('q'), Char('?'), Enter], "Esc", "close help", Action::Back, Some("close")),
 ];
 
 pub fn bindings(context: Context) -> &'static [Binding] {
@@ -266,23 +111,14 @@ pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         return matches!(key.code, Char('c') | Char('C')).then_some(Action::Quit);
     }
-    bindings(context)
-        .iter()
-        .find(|b| b.keys.contains(&key.code))
-        .map(|b| b.action)
+    bindings(context).iter().find(|b| b.keys.contains(&key.code)).map(|b| b.action)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const ALL: [Context; 5] = [
-        Context::Notice,
-        Context::Home,
-        Context::Reader,
-        Context::Contents,
-        Context::Help,
-    ];
+    const ALL: [Context; 5] = [Context::Notice, Context::Home, Context::Reader, Context::Contents, Context::Help];
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
@@ -300,15 +136,9 @@ mod tests {
     #[test]
     fn every_context_shows_a_way_out_in_its_footer() {
         for context in ALL {
-            let footer: Vec<_> = bindings(context)
-                .iter()
-                .filter(|b| b.footer)
-                .map(|b| b.action)
-                .collect();
+            let footer: Vec<_> = bindings(context).iter().filter(|b| b.footer.is_some()).map(|b| b.action).collect();
             assert!(
-                footer
-                    .iter()
-                    .any(|a| matches!(a, Action::Quit | Action::Back | Action::Dismiss)),
+                footer.iter().any(|a| matches!(a, Action::Quit | Action::Back | Action::Dismiss)),
                 "{context:?} footer has no way out"
             );
         }

@@ -27,25 +27,10 @@ pub struct Frame {
 }
 
 pub fn frame(area: Rect) -> Frame {
-    let title = Rect {
-        height: 1.min(area.height),
-        ..area
-    };
-    let footer = Rect {
-        y: area.bottom().saturating_sub(1),
-        height: 1.min(area.height),
-        ..area
-    };
-    let body = Rect {
-        y: area.y + 1,
-        height: area.height.saturating_sub(2),
-        ..area
-    };
-    Frame {
-        title,
-        body,
-        footer,
-    }
+    let title = Rect { height: 1.min(area.height), ..area };
+    let footer = Rect { y: area.bottom().saturating_sub(1), height: 1.min(area.height), ..area };
+    let body = Rect { y: area.y + 1, height: area.height.saturating_sub(2), ..area };
+    Frame { title, body, footer }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,54 +52,23 @@ pub fn toc_fits(area: Rect) -> bool {
 pub fn reader(area: Rect, toc_wanted: bool) -> Reader {
     let frame = frame(area);
     let body = frame.body;
-    let toc = (toc_wanted && toc_fits(area)).then(|| Rect {
-        x: body.right() - TOC_WIDTH,
-        width: TOC_WIDTH,
-        ..body
-    });
+    let toc = (toc_wanted && toc_fits(area)).then(|| Rect { x: body.right() - TOC_WIDTH, width: TOC_WIDTH, ..body });
     let main_width = body.width - toc.map_or(0, |t| t.width);
-    let scrollbar = Rect {
-        x: body.x + main_width.saturating_sub(1),
-        width: 1.min(main_width),
-        ..body
-    };
-    let gutter = Rect {
-        width: GUTTER.min(main_width.saturating_sub(1)),
-        ..body
-    };
-    let text_width = main_width
-        .saturating_sub(gutter.width + 2)
-        .clamp(1, MAX_MEASURE);
-    let text = Rect {
-        x: body.x + gutter.width,
-        width: text_width,
-        ..body
-    };
-    Reader {
-        frame,
-        text,
-        gutter,
-        scrollbar,
-        toc,
-    }
+    let scrollbar = Rect { x: body.x + main_width.saturating_sub(1), width: 1.min(main_width), ..body };
+    let gutter = Rect { width: GUTTER.min(main_width.saturating_sub(1)), ..body };
+    let text_width = main_width.saturating_sub(gutter.width + 2).clamp(1, MAX_MEASURE);
+    let text = Rect { x: body.x + gutter.width, width: text_width, ..body };
+    Reader { frame, text, gutter, scrollbar, toc }
 }
 
 /// Home list rows: each lesson takes two rows (title, summary) when there is room.
 pub fn home_rows_per_item(body: Rect, items: usize) -> u16 {
-    if body.height as usize >= items * 2 + 3 {
-        2
-    } else {
-        1
-    }
+    if body.height as usize >= items * 2 + 3 { 2 } else { 1 }
 }
 
 /// The first item shown so that `selected` is visible in `rows` rows.
 pub fn list_offset(selected: usize, visible_items: usize) -> usize {
-    if visible_items == 0 {
-        selected
-    } else {
-        (selected + 1).saturating_sub(visible_items)
-    }
+    if visible_items == 0 { selected } else { (selected + 1).saturating_sub(visible_items) }
 }
 
 #[cfg(test)]

@@ -12,9 +12,7 @@ use std::io::stdout;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
-use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
-};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 
@@ -26,11 +24,7 @@ use crate::progress::{Opened, Store};
 const SAVE_AFTER: Duration = Duration::from_secs(2);
 
 pub fn run(pack: ContentPack, opened: Opened) -> Result<()> {
-    let Opened {
-        store,
-        progress,
-        notices,
-    } = opened;
+    let Opened { store, progress, notices } = opened;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut app = App::new(pack, progress, theme::Theme::new(no_color));
     app.message = notices.into_iter().next();
@@ -52,11 +46,8 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, store: &Store) -> R
     let mut changed_at: Option<Instant> = None;
     loop {
         terminal.draw(|frame| view::draw(app, frame))?;
-        let action = if event::poll(Duration::from_millis(250))? {
-            action_for_event(app, event::read()?)
-        } else {
-            None
-        };
+        let action =
+            if event::poll(Duration::from_millis(250))? { action_for_event(app, event::read()?) } else { None };
         let effects = action.map(|a| app.update(a)).unwrap_or_default();
         if app.unsaved && changed_at.is_none() {
             changed_at = Some(Instant::now());

@@ -13,6 +13,7 @@ pub const NOTICE: &[&str] = &[
     "If something new or worrying happens and it is not an emergency, call your care team the same day.",
     "Your progress is kept only on this computer. The app never uses the internet.",
 ];
+pub const MORE_BELOW: &str = "↓ more below";
 pub const NOTICE_AGAIN: &str = "You can read this again at any time: press ? and then i.";
 
 pub const HOME_LESSONS: &str = "Lessons";
@@ -24,8 +25,7 @@ pub fn next_up(title: &str) -> String {
 }
 
 pub const HELP_TITLE: &str = "Keys";
-pub const HELP_MOUSE: &str =
-    "Mouse: the wheel scrolls; a click opens a lesson, a section or a link.";
+pub const HELP_MOUSE: &str = "Mouse: the wheel scrolls; a click opens a lesson, a section or a link.";
 pub const CONTENTS_TITLE: &str = "Contents";
 
 pub const NO_LINKS: &str = "This lesson has no links.";

@@ -20,11 +20,7 @@ pub struct Theme {
 
 impl Theme {
     pub fn new(no_color: bool) -> Self {
-        if no_color {
-            Self::monochrome()
-        } else {
-            Self::color()
-        }
+        if no_color { Self::monochrome() } else { Self::color() }
     }
 
     pub fn color() -> Self {
@@ -35,9 +31,7 @@ impl Theme {
             dim: Style::new().fg(Color::DarkGray),
             key: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             good: Style::new().fg(Color::Green),
-            warn: Style::new()
-                .fg(Color::LightRed)
-                .add_modifier(Modifier::BOLD),
+            warn: Style::new().fg(Color::LightRed).add_modifier(Modifier::BOLD),
             border: Style::new().fg(Color::DarkGray),
             marker: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
         }

@@ -17,9 +17,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if layout::too_small(area) {
         let line = Line::from(truncate(text::TOO_SMALL, area.width as usize));
-        frame
-            .buffer_mut()
-            .set_line(area.x, area.y, &line, area.width);
+        frame.buffer_mut().set_line(area.x, area.y, &line, area.width);
         return;
     }
     if app.notice_showing() {
@@ -39,19 +37,29 @@ pub fn draw(app: &App, frame: &mut Frame) {
 pub fn draw_footer(app: &App, buf: &mut Buffer, area: Rect, context: Context) {
     let theme = &app.theme;
     let line = match &app.message {
-        Some(message) => Line::from(Span::styled(
-            truncate(message, area.width as usize),
-            theme.warn,
-        )),
+        Some(message) => Line::from(Span::styled(truncate(message, area.width as usize), theme.warn)),
         None => {
+            // Add keys while they fit; the way to help is always the one kept.
+            let items: Vec<(&str, &str)> =
+                keys::bindings(context).iter().filter_map(|b| b.footer.map(|word| (b.label, word))).collect();
+            let cost = |(label, word): &(&str, &str)| display_width(label) + display_width(word) + 4;
+            let help = items.iter().find(|(label, _)| *label == "?").copied();
+            let mut room = (area.width as usize).saturating_sub(help.as_ref().map_or(0, cost));
             let mut spans = Vec::new();
-            for binding in keys::bindings(context).iter().filter(|b| b.footer) {
+            for item in items.iter().filter(|(label, _)| *label != "?").chain(help.iter()) {
+                let is_help = Some(*item) == help;
+                if !is_help {
+                    if cost(item) > room {
+                        continue;
+                    }
+                    room -= cost(item);
+                }
                 if !spans.is_empty() {
                     spans.push(Span::styled(" · ", theme.dim));
                 }
-                spans.push(Span::styled(binding.label, theme.key));
+                spans.push(Span::styled(item.0, theme.key));
                 spans.push(Span::raw(" "));
-                spans.push(Span::raw(binding.help));
+                spans.push(Span::raw(item.1));
             }
             Line::from(spans)
         }
@@ -60,31 +68,14 @@ pub fn draw_footer(app: &App, buf: &mut Buffer, area: Rect, context: Context) {
 }
 
 /// A title row: `left` at the start, `right` at the end when both fit.
-pub fn draw_title(
-    buf: &mut Buffer,
-    area: Rect,
-    left: &str,
-    right: &str,
-    style: Style,
-    right_style: Style,
-) {
+pub fn draw_title(buf: &mut Buffer, area: Rect, left: &str, right: &str, style: Style, right_style: Style) {
     let width = area.width as usize;
     let left = truncate(left, width);
-    buf.set_line(
-        area.x,
-        area.y,
-        &Line::from(Span::styled(left.clone(), style)),
-        area.width,
-    );
+    buf.set_line(area.x, area.y, &Line::from(Span::styled(left.clone(), style)), area.width);
     let right_w = display_width(right);
     if display_width(&left) + right_w + 2 <= width {
         let x = area.x + (width - right_w) as u16;
-        buf.set_line(
-            x,
-            area.y,
-            &Line::from(Span::styled(right.to_string(), right_style)),
-            right_w as u16,
-        );
+        buf.set_line(x, area.y, &Line::from(Span::styled(right.to_string(), right_style)), right_w as u16);
     }
 }
 
@@ -113,12 +104,7 @@ pub fn truncate(s: &str, width: usize) -> String {
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
 }
 
 #[cfg(test)]

@@ -13,11 +13,7 @@ use crate::tui::{layout, text};
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let bindings = keys::bindings(app.base_context());
-    let label_w = bindings
-        .iter()
-        .map(|b| crate::markdown::display_width(b.label))
-        .max()
-        .unwrap_or(0);
+    let label_w = bindings.iter().map(|b| crate::markdown::display_width(b.label)).max().unwrap_or(0);
     let mut lines: Vec<Line> = bindings
         .iter()
         .map(|b| {
@@ -35,20 +31,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let body = layout::frame(area).body;
     let popup = centered(body, 64, lines.len() as u16 + 2);
     frame.render_widget(Clear, popup);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border)
-        .title(text::HELP_TITLE);
-    frame.render_widget(
-        Paragraph::new(Text::from(lines))
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        popup,
-    );
-    draw_footer(
-        app,
-        frame.buffer_mut(),
-        layout::frame(area).footer,
-        Context::Help,
-    );
+    let block = Block::default().borders(Borders::ALL).border_style(theme.border).title(text::HELP_TITLE);
+    frame.render_widget(Paragraph::new(Text::from(lines)).block(block).wrap(Wrap { trim: false }), popup);
+    draw_footer(app, frame.buffer_mut(), layout::frame(area).footer, Context::Help);
 }

@@ -25,11 +25,7 @@ pub fn list_area(area: Rect) -> Rect {
     let body = layout::frame(area).body;
     let top = header_rows(body);
     let bottom = emergency_rows(body);
-    Rect {
-        y: body.y + top,
-        height: body.height.saturating_sub(top + bottom),
-        ..body
-    }
+    Rect { y: body.y + top, height: body.height.saturating_sub(top + bottom), ..body }
 }
 
 pub fn status_label(status: LessonStatus) -> String {
@@ -44,21 +40,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let parts = layout::frame(area);
     let buf = frame.buffer_mut();
-    draw_title(
-        buf,
-        parts.title,
-        text::APP_TITLE,
-        text::NOT_ADVICE_SHORT,
-        theme.title,
-        theme.dim,
-    );
+    draw_title(buf, parts.title, text::APP_TITLE, text::NOT_ADVICE_SHORT, theme.title, theme.dim);
 
     let ids = app.pack.lesson_ids();
-    let next = match app
-        .progress
-        .next_lesson(&ids)
-        .and_then(|id| app.pack.lesson(id))
-    {
+    let next = match app.progress.next_lesson(&ids).and_then(|id| app.pack.lesson(id)) {
         Some(lesson) => text::next_up(&lesson.title),
         None => text::ALL_READ.to_string(),
     };
@@ -74,34 +59,18 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let rows = layout::home_rows_per_item(list, app.pack.lessons.len());
     let visible = (list.height / rows) as usize;
     let offset = layout::list_offset(app.home_selected, visible);
-    for (slot, (i, lesson)) in app
-        .pack
-        .lessons
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(visible)
-        .enumerate()
-    {
+    for (slot, (i, lesson)) in app.pack.lessons.iter().enumerate().skip(offset).take(visible).enumerate() {
         let y = list.y + slot as u16 * rows;
         let status = status_label(app.progress.lesson_status(&lesson.id));
         let status_w = crate::markdown::display_width(&status);
         let number = format!(" {:>2}. ", i + 1);
         let title_room = width.saturating_sub(number.len() + status_w + 2);
         let title = truncate(&crate::markdown::sanitize(&lesson.title), title_room);
-        let gap = width
-            .saturating_sub(number.len() + crate::markdown::display_width(&title) + status_w + 1);
+        let gap = width.saturating_sub(number.len() + crate::markdown::display_width(&title) + status_w + 1);
         let selected = i == app.home_selected;
-        let style = if selected {
-            theme.selected
-        } else {
-            ratatui::style::Style::new()
-        };
-        let status_style = if app.progress.lesson_status(&lesson.id) == LessonStatus::Read {
-            theme.good
-        } else {
-            theme.dim
-        };
+        let style = if selected { theme.selected } else { ratatui::style::Style::new() };
+        let status_style =
+            if app.progress.lesson_status(&lesson.id) == LessonStatus::Read { theme.good } else { theme.dim };
         let line = Line::from(vec![
             Span::raw(number),
             Span::raw(title),
@@ -112,16 +81,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .style(style);
         buf.set_line(list.x, y, &line, list.width);
         if rows == 2 {
-            let summary = truncate(
-                &crate::markdown::sanitize(&lesson.summary),
-                width.saturating_sub(6),
-            );
-            buf.set_line(
-                list.x + 5,
-                y + 1,
-                &Line::styled(summary, theme.dim),
-                list.width.saturating_sub(5),
-            );
+            let summary = truncate(&crate::markdown::sanitize(&lesson.summary), width.saturating_sub(6));
+            buf.set_line(list.x + 5, y + 1, &Line::styled(summary, theme.dim), list.width.saturating_sub(5));
         }
     }
 

@@ -2,9 +2,10 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Text};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Padding, Widget};
 
+use crate::markdown::wrap_text;
 use crate::tui::app::App;
 use crate::tui::keys::Context;
 use crate::tui::view::{draw_footer, draw_title};
@@ -13,40 +14,38 @@ use crate::tui::{layout, text};
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let parts = layout::frame(area);
-    draw_title(
-        frame.buffer_mut(),
-        parts.title,
-        text::APP_TITLE,
-        "",
-        theme.title,
-        theme.dim,
-    );
+    let buf = frame.buffer_mut();
+    draw_title(buf, parts.title, text::APP_TITLE, "", theme.title, theme.dim);
 
+    let width = parts.body.width.min(76);
+    let inner_width = width.saturating_sub(4).max(1) as usize;
     let mut lines: Vec<Line> = Vec::new();
     for (i, paragraph) in text::NOTICE.iter().enumerate() {
-        // The emergency paragraph stands out in words and weight, not colour alone.
-        let style = if i == 2 {
-            theme.warn
-        } else {
-            ratatui::style::Style::new()
-        };
-        lines.push(Line::styled(*paragraph, style));
+        // The emergency paragraph stands out by weight as well as colour.
+        let style = if i == 2 { theme.warn } else { ratatui::style::Style::new() };
+        lines.extend(wrap_text(paragraph, inner_width).into_iter().map(|l| Line::styled(l, style)));
         lines.push(Line::raw(""));
     }
-    lines.push(Line::styled(text::NOTICE_AGAIN, theme.dim));
-    let width = parts.body.width.min(80);
-    let body = Rect {
-        x: parts.body.x + (parts.body.width - width) / 2,
-        width,
-        ..parts.body
-    };
+    lines.extend(wrap_text(text::NOTICE_AGAIN, inner_width).into_iter().map(|l| Line::styled(l, theme.dim)));
+
+    let height = (lines.len() as u16 + 2).min(parts.body.height);
+    let x = parts.body.x + (parts.body.width - width) / 2;
+    let y = parts.body.y + (parts.body.height - height) / 2;
+    let outer = Rect { x, y, width, height };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
-        .title(text::NOTICE_TITLE);
-    let paragraph = Paragraph::new(Text::from(lines))
-        .block(block)
-        .wrap(Wrap { trim: true });
-    frame.render_widget(paragraph, body);
-    draw_footer(app, frame.buffer_mut(), parts.footer, Context::Notice);
+        .title(text::NOTICE_TITLE)
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(outer);
+    block.render(outer, buf);
+    // Small windows scroll; the last row says when there is more below.
+    let rows = inner.height as usize;
+    let scroll = (app.notice_scroll as usize).min(lines.len().saturating_sub(rows));
+    let more = lines.len() > scroll + rows;
+    for (row, line) in lines.iter().skip(scroll).take(rows).enumerate() {
+        let line = if more && row + 1 == rows { &Line::styled(text::MORE_BELOW, theme.key) } else { line };
+        buf.set_line(inner.x, inner.y + row as u16, line, inner.width);
+    }
+    draw_footer(app, buf, parts.footer, Context::Notice);
 }

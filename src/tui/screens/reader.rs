@@ -25,46 +25,16 @@ pub fn draw(app: &App, frame: &mut Frame) {
 
     let total = reader.doc.lines.len();
     let height = parts.text.height as usize;
-    let percent = if total <= height {
-        100
-    } else {
-        ((reader.top + height).min(total) * 100 / total) as u16
-    };
-    let left = format!(
-        "{} · {}",
-        text::lesson_of(reader.lesson + 1, app.pack.lessons.len()),
-        sanitize(&lesson.title)
-    );
-    draw_title(
-        buf,
-        parts.frame.title,
-        &left,
-        &format!("{percent:>3}% "),
-        theme.title,
-        theme.dim,
-    );
+    let percent = if total <= height { 100 } else { ((reader.top + height).min(total) * 100 / total) as u16 };
+    let left = format!("{} · {}", text::lesson_of(reader.lesson + 1, app.pack.lessons.len()), sanitize(&lesson.title));
+    draw_title(buf, parts.frame.title, &left, &format!("{percent:>3}% "), theme.title, theme.dim);
 
-    let selected_line = reader
-        .link
-        .and_then(|i| reader.doc.links.get(i))
-        .map(|l| l.line);
-    for (row, line) in reader
-        .doc
-        .lines
-        .iter()
-        .skip(reader.top)
-        .take(height)
-        .enumerate()
-    {
+    let selected_line = reader.link.and_then(|i| reader.doc.links.get(i)).map(|l| l.line);
+    for (row, line) in reader.doc.lines.iter().skip(reader.top).take(height).enumerate() {
         let y = parts.text.y + row as u16;
         buf.set_line(parts.text.x, y, line, parts.text.width);
         if Some(reader.top + row) == selected_line && parts.gutter.width > 0 {
-            buf.set_line(
-                parts.gutter.x,
-                y,
-                &Line::styled("▶", theme.marker),
-                parts.gutter.width,
-            );
+            buf.set_line(parts.gutter.x, y, &Line::styled("▶", theme.marker), parts.gutter.width);
         }
     }
 
@@ -90,11 +60,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         (None, None) => {}
     }
 
-    let context = if reader.toc_cursor.is_some() {
-        Context::Contents
-    } else {
-        Context::Reader
-    };
+    let context = if reader.toc_cursor.is_some() { Context::Contents } else { Context::Reader };
     draw_footer(app, buf, parts.frame.footer, context);
 }
 
@@ -109,17 +75,12 @@ fn draw_contents(
 ) {
     let theme = &app.theme;
     let inner = if boxed {
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.border)
-            .title(text::CONTENTS_TITLE);
+        let block = Block::default().borders(Borders::ALL).border_style(theme.border).title(text::CONTENTS_TITLE);
         let inner = block.inner(area);
         block.render(area, buf);
         inner
     } else {
-        let block = Block::default()
-            .borders(Borders::LEFT)
-            .border_style(theme.border);
+        let block = Block::default().borders(Borders::LEFT).border_style(theme.border);
         let inner = block.inner(area);
         block.render(area, buf);
         buf.set_line(
@@ -128,32 +89,15 @@ fn draw_contents(
             &Line::styled(text::CONTENTS_TITLE, theme.title),
             inner.width.saturating_sub(1),
         );
-        Rect {
-            y: inner.y + 1,
-            height: inner.height.saturating_sub(1),
-            ..inner
-        }
+        Rect { y: inner.y + 1, height: inner.height.saturating_sub(1), ..inner }
     };
     let visible = inner.height as usize;
     let focus = reader.toc_cursor.or(current).unwrap_or(0);
     let offset = layout::list_offset(focus, visible);
-    for (row, (i, (title, _))) in sections
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(visible)
-        .enumerate()
-    {
+    for (row, (i, (title, _))) in sections.iter().enumerate().skip(offset).take(visible).enumerate() {
         let marker = if Some(i) == current { "▸ " } else { "  " };
-        let label = truncate(
-            &format!("{marker}{}", sanitize(title)),
-            inner.width.saturating_sub(1) as usize,
-        );
-        let style = if reader.toc_cursor == Some(i) {
-            theme.selected
-        } else {
-            ratatui::style::Style::new()
-        };
+        let label = truncate(&format!("{marker}{}", sanitize(title)), inner.width.saturating_sub(1) as usize);
+        let style = if reader.toc_cursor == Some(i) { theme.selected } else { ratatui::style::Style::new() };
         buf.set_line(
             inner.x + 1,
             inner.y + row as u16,

@@ -1,0 +1,57 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use patient_tutor::content::{self, ContentPack};
+use patient_tutor::progress::Progress;
+use patient_tutor::tui::app::{Action, App};
+use patient_tutor::tui::theme::Theme;
+use patient_tutor::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+pub fn pack() -> ContentPack {
+    content::load_embedded().expect("the built-in pack loads")
+}
+
+/// An app past the first-run notice, at a window size.
+pub fn app(width: u16, height: u16) -> App {
+    let mut progress = Progress::default();
+    progress.notice_seen = true;
+    app_with(progress, width, height)
+}
+
+pub fn app_with(progress: Progress, width: u16, height: u16) -> App {
+    let mut app = App::new(pack(), progress, Theme::monochrome());
+    app.update(Action::Resize(width, height));
+    app
+}
+
+/// Draw the app and return the screen as text, one string per row.
+pub fn screen(app: &App) -> Vec<String> {
+    let area = app.area;
+    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
+    terminal.draw(|frame| view::draw(app, frame)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    (0..area.height)
+        .map(|y| {
+            let mut row = String::new();
+            let mut x = 0;
+            while x < area.width {
+                let cell = &buffer[(x, y)];
+                row.push_str(cell.symbol());
+                x += unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1) as u16;
+            }
+            row.trim_end().to_string()
+        })
+        .collect()
+}
+
+pub fn screen_text(app: &App) -> String {
+    screen(app).join("\n")
+}
+
+pub fn send(app: &mut App, actions: &[Action]) {
+    for action in actions {
+        app.update(*action);
+    }
+}
