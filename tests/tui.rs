@@ -51,8 +51,7 @@ fn notice_scrolls_to_the_emergency_advice_on_a_small_window() {
 
 #[test]
 fn home_lists_lessons_with_status_and_next_step() {
-    let mut progress = Progress::default();
-    progress.notice_seen = true;
+    let mut progress = Progress { notice_seen: true, ..Default::default() };
     progress.record_position("what-is-metastasis", 0, 100, true);
     progress.record_position("symptoms", 500, 40, false);
     let app = app_with(progress, 100, 30);
@@ -213,8 +212,7 @@ fn mouse_wheel_scrolls_and_click_opens() {
 fn every_size_draws_without_panicking() {
     for (w, h) in [(1, 1), (2, 1), (10, 3), (19, 5), (20, 6), (40, 12), (80, 24), (100, 30), (250, 80)] {
         for first_run in [true, false] {
-            let mut progress = Progress::default();
-            progress.notice_seen = !first_run;
+            let progress = Progress { notice_seen: !first_run, ..Default::default() };
             let mut app = app_with(progress, w, h);
             screen(&app);
             send(&mut app, &[Action::Open, Action::PageDown, Action::Contents]);

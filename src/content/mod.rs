@@ -26,7 +26,11 @@ impl ContentError {
 
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        // Line 0 means the whole file (it could not be opened, say).
+        match self.line {
+            0 => write!(f, "{}: {}", self.file, self.message),
+            line => write!(f, "{}:{line}: {}", self.file, self.message),
+        }
     }
 }
 
@@ -137,20 +141,16 @@ fn check_links(lessons: &[Lesson]) -> Vec<ContentError> {
                     format!("link to unknown lesson `{}` (lessons: {})", link.lesson, ids(lessons)),
                 )),
                 Some(to) => {
-                    if let Some(anchor) = link.anchor {
-                        if !to.sections.iter().any(|s| s.slug == anchor) {
-                            let known: Vec<_> = to.sections.iter().map(|s| s.slug.as_str()).collect();
-                            errors.push(ContentError::new(
-                                &lesson.file,
-                                line,
-                                format!(
-                                    "link to unknown section `{}#{}` (sections: {})",
-                                    link.lesson,
-                                    anchor,
-                                    known.join(", ")
-                                ),
-                            ));
-                        }
+                    if let Some(anchor) = link.anchor
+                        && !to.sections.iter().any(|s| s.slug == anchor)
+                    {
+                        let known: Vec<_> = to.sections.iter().map(|s| s.slug.as_str()).collect();
+                        let message = format!(
+                            "link to unknown section `{}#{anchor}` (sections: {})",
+                            link.lesson,
+                            known.join(", ")
+                        );
+                        errors.push(ContentError::new(&lesson.file, line, message));
                     }
                 }
             }

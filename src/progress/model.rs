@@ -88,10 +88,10 @@ impl Progress {
     /// The lesson to suggest next: the one last opened if unfinished, else the first not yet read.
     pub fn next_lesson<'a>(&self, ids: &[&'a str]) -> Option<&'a str> {
         let unfinished = |id: &str| self.lesson_status(id) != LessonStatus::Read;
-        if let Some(last) = self.last_lesson.as_deref() {
-            if let Some(id) = ids.iter().copied().find(|id| *id == last && unfinished(id)) {
-                return Some(id);
-            }
+        if let Some(last) = self.last_lesson.as_deref()
+            && let Some(id) = ids.iter().copied().find(|id| *id == last && unfinished(id))
+        {
+            return Some(id);
         }
         ids.iter().copied().find(|id| unfinished(id))
     }

@@ -317,7 +317,9 @@ impl App {
         let doc = markdown::render(&lesson.document(), width, &self.theme.md);
         let top = match anchor {
             Some(slug) => doc.anchors.iter().find(|a| a.slug == slug).map_or(0, |a| a.line),
-            None => self.progress.lessons.get(&lesson.id).map_or(0, |p| line_at_place(&doc, p.offset, p.lines_into_block)),
+            None => {
+                self.progress.lessons.get(&lesson.id).map_or(0, |p| line_at_place(&doc, p.offset, p.lines_into_block))
+            }
         };
         let id = lesson.id.clone();
         self.reader = Some(Reader { lesson: index, doc, width, top, toc_wanted, toc_cursor: None, link: None });

@@ -15,8 +15,7 @@ pub fn pack() -> ContentPack {
 
 /// An app past the first-run notice, at a window size.
 pub fn app(width: u16, height: u16) -> App {
-    let mut progress = Progress::default();
-    progress.notice_seen = true;
+    let progress = Progress { notice_seen: true, ..Default::default() };
     app_with(progress, width, height)
 }
 

@@ -1,0 +1,210 @@
+//! The command line, run as a real process.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn tutor(progress: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("patient-tutor").unwrap();
+    cmd.arg("--progress").arg(progress).env_remove("PATIENT_TUTOR_CONTENT").env_remove("NO_COLOR");
+    cmd
+}
+
+fn temp() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("progress.toml");
+    (dir, progress)
+}
+
+const IDS: [&str; 9] = [
+    "what-is-metastasis",
+    "symptoms",
+    "diagnosis",
+    "staging",
+    "treatment",
+    "palliative-care",
+    "prognosis",
+    "remission-and-ned",
+    "questions-for-your-care-team",
+];
+
+#[test]
+fn lessons_lists_id_title_and_status() {
+    let (_d, progress) = temp();
+    let out = tutor(&progress).arg("lessons").assert().success().get_output().stdout.clone();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 9);
+    for (line, id) in lines.iter().zip(IDS) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 3, "{line}");
+        assert_eq!(fields[0], id);
+        assert_eq!(fields[2], "new");
+    }
+    assert!(!progress.exists(), "listing writes nothing");
+}
+
+#[test]
+fn lessons_shows_saved_status() {
+    let (_d, progress) = temp();
+    fs::write(&progress, "schema = 1\n[lessons.staging]\nread = true\n[lessons.symptoms]\npercent = 30\n").unwrap();
+    tutor(&progress)
+        .arg("lessons")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("staging\tHow stage 4 is decided\tread"))
+        .stdout(predicate::str::contains("symptoms\tSymptoms of stage 4 cancer\tin progress 30%"));
+}
+
+#[test]
+fn read_prints_a_lesson_as_plain_text_within_the_width() {
+    let (_d, progress) = temp();
+    let out =
+        tutor(&progress).args(["read", "staging", "--width", "50"]).assert().success().get_output().stdout.clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("How stage 4 is decided"));
+    assert!(text.contains("What M1 means"));
+    assert!(text.contains("Sources:"), "sources are shown");
+    assert!(!text.contains('\x1b'), "no escape bytes when piped");
+    for line in text.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 50, "too wide: {line:?}");
+    }
+}
+
+#[test]
+fn read_respects_env_content_and_progress_vars() {
+    let (dir, progress) = temp();
+    let pack = dir.path().join("pack");
+    fs::create_dir_all(pack.join("lessons")).unwrap();
+    fs::write(
+        pack.join("lessons/01-hello.md"),
+        "+++\nid = \"hello\"\ntitle = \"Hello\"\nsummary = \"A test.\"\nsources = [\"Me\"]\nreviewed = 2026-01-01\n+++\n# Hello\n\nJust a test page.\n",
+    )
+    .unwrap();
+    Command::cargo_bin("patient-tutor")
+        .unwrap()
+        .env("PATIENT_TUTOR_CONTENT", &pack)
+        .env("PATIENT_TUTOR_PROGRESS", &progress)
+        .arg("lessons")
+        .assert()
+        .success()
+        .stdout("hello\tHello\tnew\n");
+}
+
+#[test]
+fn read_previews_a_markdown_file_without_front_matter() {
+    let (dir, progress) = temp();
+    let page = dir.path().join("draft.md");
+    fs::write(&page, "# My draft\n\nSome **bold** words.\n").unwrap();
+    tutor(&progress)
+        .args(["read", page.to_str().unwrap(), "--width", "40"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("My draft"))
+        .stdout(predicate::str::contains("Some bold words."));
+}
+
+#[test]
+fn read_unknown_lesson_lists_the_valid_ids() {
+    let (_d, progress) = temp();
+    let assert = tutor(&progress).args(["read", "stagin"]).assert().failure();
+    let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("there is no lesson `stagin`"), "{err}");
+    for id in IDS {
+        assert!(err.contains(id), "{err}");
+    }
+}
+
+#[test]
+fn read_missing_file_is_a_clear_error() {
+    let (_d, progress) = temp();
+    tutor(&progress)
+        .args(["read", "no-such-file.md"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no-such-file.md: cannot open"));
+}
+
+#[test]
+fn broken_lesson_names_file_and_line_and_writes_nothing() {
+    let (dir, progress) = temp();
+    let pack = dir.path().join("pack");
+    fs::create_dir_all(pack.join("lessons")).unwrap();
+    fs::write(
+        pack.join("lessons/01-bad.md"),
+        "+++\nid = \"bad\"\ntitle = \"Bad\"\nsummary = \"S\"\nsources = [\"X\"]\nreviewed = 2026-13-45\n+++\n# Bad\n",
+    )
+    .unwrap();
+    for args in [vec![], vec!["lessons"]] {
+        tutor(&progress)
+            .arg("--content")
+            .arg(&pack)
+            .args(&args)
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains("lessons/01-bad.md:6: front matter:"));
+    }
+    assert!(!progress.exists());
+}
+
+#[test]
+fn corrupt_progress_is_moved_aside_and_reported() {
+    let (dir, progress) = temp();
+    fs::write(&progress, "this is not = = toml").unwrap();
+    tutor(&progress)
+        .arg("progress")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("could not be read"))
+        .stdout(predicate::str::contains("Lessons read: 0 of 9"));
+    let kept: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("progress.toml.corrupt-"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(fs::read_to_string(kept[0].path()).unwrap(), "this is not = = toml");
+}
+
+#[test]
+fn progress_summary_and_reset() {
+    let (_d, progress) = temp();
+    fs::write(&progress, "schema = 1\n[lessons.what-is-metastasis]\nread = true\n").unwrap();
+    tutor(&progress)
+        .arg("progress")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Lessons read: 1 of 9"))
+        .stdout(predicate::str::contains("Next to read: Symptoms of stage 4 cancer (symptoms)"));
+
+    // Without --yes it asks, and anything but "yes" changes nothing.
+    tutor(&progress).args(["progress", "reset"]).write_stdin("no\n").assert().failure();
+    assert!(progress.exists());
+    tutor(&progress).args(["progress", "reset"]).write_stdin("").assert().failure();
+    assert!(progress.exists());
+    tutor(&progress).args(["progress", "reset"]).write_stdin("yes\n").assert().success();
+    assert!(!progress.exists());
+
+    fs::write(&progress, "schema = 1\n").unwrap();
+    tutor(&progress).args(["progress", "reset", "--yes"]).assert().success();
+    assert!(!progress.exists());
+}
+
+#[test]
+fn help_and_version_everywhere() {
+    let (_d, progress) = temp();
+    tutor(&progress).arg("--version").assert().success().stdout(predicate::str::starts_with("patient-tutor "));
+    for sub in [vec!["--help"], vec!["lessons", "--help"], vec!["read", "--help"], vec!["progress", "reset", "--help"]]
+    {
+        tutor(&progress).args(&sub).assert().success().stdout(predicate::str::contains("Usage:"));
+    }
+    tutor(&progress).arg("--help").assert().stdout(predicate::str::contains("education, not medical advice"));
+}
+
+#[test]
+fn width_zero_is_refused() {
+    let (_d, progress) = temp();
+    tutor(&progress).args(["read", "staging", "--width", "0"]).assert().failure();
+}
