@@ -4,5 +4,5 @@
 mod model;
 mod store;
 
-pub use model::{LessonProgress, LessonStatus, Progress, SCHEMA};
+pub use model::{Attempt, LessonProgress, LessonStatus, Progress, QuestionState, SCHEMA};
 pub use store::{Opened, Store, default_path};

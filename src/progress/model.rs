@@ -17,8 +17,38 @@ pub struct Progress {
     pub last_lesson: Option<String>,
     #[serde(default)]
     pub lessons: BTreeMap<String, LessonProgress>,
+    /// Review state of each quiz question, by question id. Questions no longer in
+    /// the pack keep their entry.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub questions: BTreeMap<String, QuestionState>,
+    /// Every answer ever given, oldest first: the history survives any change of pack.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attempts: Vec<Attempt>,
     #[serde(flatten)]
     pub extra: toml::Table,
+}
+
+/// A question's place in the Leitner review schedule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionState {
+    /// Leitner box, 1–5: up one for a right answer, back to 1 for a wrong one.
+    #[serde(rename = "box")]
+    pub leitner_box: u8,
+    /// When it was last answered, in seconds since 1970 (UTC).
+    pub last: u64,
+    #[serde(flatten)]
+    pub extra: toml::Table,
+}
+
+/// One answer to one question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attempt {
+    /// Seconds since 1970 (UTC).
+    pub at: u64,
+    pub question: String,
+    /// The chosen choices, as 0-based indices in the quiz file's order.
+    pub chosen: Vec<usize>,
+    pub correct: bool,
 }
 
 impl Default for Progress {
@@ -28,6 +58,8 @@ impl Default for Progress {
             notice_seen: false,
             last_lesson: None,
             lessons: BTreeMap::new(),
+            questions: BTreeMap::new(),
+            attempts: Vec::new(),
             extra: toml::Table::new(),
         }
     }
