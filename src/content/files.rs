@@ -60,6 +60,13 @@ impl PackFiles {
         names
     }
 
+    pub fn exists(&self, path: &str) -> bool {
+        match self {
+            PackFiles::Embedded => EMBEDDED_CONTENT.get_file(path).is_some(),
+            PackFiles::Dir(dir) => dir.join(path).is_file(),
+        }
+    }
+
     /// Read one pack file as UTF-8 text, refusing files over [`MAX_FILE_BYTES`].
     pub fn read(&self, path: &str) -> Result<String, ContentError> {
         match self {

@@ -2,13 +2,18 @@
 //! loaded from a folder or from the default pack embedded in the binary.
 
 pub mod files;
+pub mod glossary;
 pub mod lesson;
+pub mod survival;
+mod toml_util;
 
 use std::fmt;
 use std::path::Path;
 
 pub use files::PackFiles;
+pub use glossary::Glossary;
 pub use lesson::{Lesson, Section};
+pub use survival::Survival;
 
 /// A problem in a content file, shown as `file:line: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,6 +64,9 @@ pub struct ContentPack {
     /// Where the pack came from, for messages: "built-in pack" or a folder path.
     pub origin: String,
     pub lessons: Vec<Lesson>,
+    pub glossary: Glossary,
+    /// Survival figures for the chart, in file order.
+    pub survival: Vec<Survival>,
 }
 
 impl ContentPack {
@@ -122,7 +130,23 @@ pub fn load(files: &PackFiles) -> Result<ContentPack, PackErrors> {
     }
     errors.extend(check_links(&lessons));
 
-    if errors.is_empty() { Ok(ContentPack { origin: files.origin(), lessons }) } else { Err(PackErrors(errors)) }
+    let glossary = load_optional(files, "glossary.toml", glossary::parse, &mut errors).unwrap_or_default();
+    for term in &glossary.terms {
+        if let Some(problem) = term.see.as_deref().and_then(|see| check_target(&lessons, see)) {
+            errors.push(ContentError::new(
+                "glossary.toml",
+                term.see_line,
+                format!("`see` of `{}`: {problem}", term.term),
+            ));
+        }
+    }
+    let survival = load_optional(files, "survival.toml", survival::parse, &mut errors).unwrap_or_default();
+
+    if errors.is_empty() {
+        Ok(ContentPack { origin: files.origin(), lessons, glossary, survival })
+    } else {
+        Err(PackErrors(errors))
+    }
 }
 
 /// Internal links (`lesson-id` or `lesson-id#section`) must point at a real lesson and section.
@@ -130,33 +154,52 @@ fn check_links(lessons: &[Lesson]) -> Vec<ContentError> {
     let mut errors = Vec::new();
     for lesson in lessons {
         for (target, offset) in markdown_link_targets(&lesson.body) {
-            let Some(link) = InternalLink::parse(&target) else {
+            if InternalLink::parse(&target).is_none() {
                 continue;
-            };
-            let line = lesson.body_line + lesson::line_of(&lesson.body, offset) - 1;
-            match lessons.iter().find(|l| l.id == link.lesson) {
-                None => errors.push(ContentError::new(
-                    &lesson.file,
-                    line,
-                    format!("link to unknown lesson `{}` (lessons: {})", link.lesson, ids(lessons)),
-                )),
-                Some(to) => {
-                    if let Some(anchor) = link.anchor
-                        && !to.sections.iter().any(|s| s.slug == anchor)
-                    {
-                        let known: Vec<_> = to.sections.iter().map(|s| s.slug.as_str()).collect();
-                        let message = format!(
-                            "link to unknown section `{}#{anchor}` (sections: {})",
-                            link.lesson,
-                            known.join(", ")
-                        );
-                        errors.push(ContentError::new(&lesson.file, line, message));
-                    }
-                }
+            }
+            if let Some(problem) = check_target(lessons, &target) {
+                let line = lesson.body_line + lesson::line_of(&lesson.body, offset) - 1;
+                errors.push(ContentError::new(&lesson.file, line, format!("link to {problem}")));
             }
         }
     }
     errors
+}
+
+/// Parse a pack file that a pack may leave out; its problems join `errors`.
+fn load_optional<T>(
+    files: &PackFiles,
+    path: &str,
+    parse: impl Fn(&str, &str) -> Result<T, Vec<ContentError>>,
+    errors: &mut Vec<ContentError>,
+) -> Option<T> {
+    if !files.exists(path) {
+        return None;
+    }
+    match files.read(path).map_err(|e| vec![e]).and_then(|text| parse(path, &text)) {
+        Ok(value) => Some(value),
+        Err(found) => {
+            errors.extend(found);
+            None
+        }
+    }
+}
+
+/// Why a `lesson-id#anchor` target does not exist, or None if it does.
+pub fn check_target(lessons: &[Lesson], target: &str) -> Option<String> {
+    let Some(link) = InternalLink::parse(target) else {
+        return Some(format!("`{target}` is not a lesson link like `staging#what-m1-means`"));
+    };
+    let Some(to) = lessons.iter().find(|l| l.id == link.lesson) else {
+        return Some(format!("unknown lesson `{}` (lessons: {})", link.lesson, ids(lessons)));
+    };
+    match link.anchor {
+        Some(anchor) if !to.sections.iter().any(|s| s.slug == anchor) => {
+            let known: Vec<_> = to.sections.iter().map(|s| s.slug.as_str()).collect();
+            Some(format!("unknown section `{}#{anchor}` (sections: {})", link.lesson, known.join(", ")))
+        }
+        _ => None,
+    }
 }
 
 fn ids(lessons: &[Lesson]) -> String {
