@@ -8,5 +8,6 @@ pub mod content;
 pub mod markdown;
 pub mod plain;
 pub mod progress;
+pub mod search;
 pub mod session;
 pub mod tui;
