@@ -35,6 +35,18 @@ pub enum Command {
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         width: Option<u16>,
     },
+    /// Explain a word from the lessons (e.g. `define metastasis`).
+    Define {
+        /// The word or phrase to look up.
+        #[arg(required = true, num_args = 1..)]
+        term: Vec<String>,
+    },
+    /// Search all lessons; prints `lesson-id#section: snippet` per hit.
+    Search {
+        /// Words to find, in any order.
+        #[arg(required = true, num_args = 1..)]
+        words: Vec<String>,
+    },
     /// Show a summary of your progress, or reset it.
     Progress {
         #[command(subcommand)]

@@ -27,6 +27,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Lessons) => plain::lessons(&session::load_pack(content)?, &session::open_progress(progress)?),
         Some(Command::Read { target, width }) => plain::read(content, &target, width),
+        Some(Command::Define { term }) => plain::define(&session::load_pack(content)?, &term.join(" ")),
+        Some(Command::Search { words }) => plain::search(&session::load_pack(content)?, &words.join(" ")),
         Some(Command::Progress { action: None }) => {
             plain::progress_summary(&session::load_pack(content)?, &session::open_progress(progress)?)
         }

@@ -136,7 +136,8 @@ fn blocks(body: &str) -> Vec<Block> {
             }
             Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell | Tag::CodeBlock(_)) => {
                 if current.is_none() {
-                    current = Some(Block { text: String::new(), offset: range.start, section: None, is_heading: false });
+                    current =
+                        Some(Block { text: String::new(), offset: range.start, section: None, is_heading: false });
                 }
             }
             Event::Text(t) | Event::Code(t) => {

@@ -208,3 +208,50 @@ fn width_zero_is_refused() {
     let (_d, progress) = temp();
     tutor(&progress).args(["read", "staging", "--width", "0"]).assert().failure();
 }
+
+#[test]
+fn define_finds_terms_plurals_and_synonyms() {
+    let (_d, progress) = temp();
+    tutor(&progress)
+        .args(["define", "Metastases"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("metastasis: "));
+    tutor(&progress)
+        .args(["define", "lymph", "node"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("lymph nodes: "));
+    tutor(&progress)
+        .args(["define", "NED"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Read more: remission-and-ned#"));
+    tutor(&progress)
+        .args(["define", "metastisis"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("Did you mean: metastasis"));
+    tutor(&progress)
+        .args(["define", "zzzzzz"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("not in the glossary"));
+}
+
+#[test]
+fn search_prints_target_and_snippet() {
+    let (_d, progress) = temp();
+    let out =
+        tutor(&progress).args(["search", "hospice", "six", "months"]).assert().success().get_output().stdout.clone();
+    let text = String::from_utf8(out).unwrap();
+    let first = text.lines().next().unwrap();
+    assert!(first.starts_with("palliative-care#"), "{text}");
+    assert!(first.to_lowercase().contains("hospice"), "{text}");
+    tutor(&progress)
+        .args(["search", "qwertyuiop"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("No lesson mentions"));
+    tutor(&progress).args(["search", "((("]).assert().failure();
+}

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
+use crate::content::glossary::Lookup;
 use crate::content::{ContentPack, Lesson, files, lesson};
 use crate::markdown::{self, MdTheme};
 use crate::progress::{LessonStatus, Opened};
@@ -79,6 +80,46 @@ fn find_lesson_or_file(content: Option<&Path>, target: &str) -> Result<Lesson> {
             pack.lesson_ids().join("\n  ")
         ),
     }
+}
+
+/// `define TERM`: one definition, or the closest terms.
+pub fn define(pack: &ContentPack, query: &str) -> Result<ExitCode> {
+    let shown = markdown::sanitize(query.trim()).into_owned();
+    match pack.glossary.lookup(query) {
+        Lookup::Found(term) => {
+            let mut out = io::stdout().lock();
+            writeln!(out, "{}: {}", markdown::sanitize(&term.term), markdown::sanitize(&term.definition))?;
+            if let Some(see) = &term.see {
+                writeln!(out, "Read more: {}", markdown::sanitize(see))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Lookup::Closest(terms) if !terms.is_empty() => {
+            let names: Vec<String> = terms.iter().map(|t| markdown::sanitize(&t.term).into_owned()).collect();
+            eprintln!("\"{shown}\" is not in the glossary. Did you mean: {}?", names.join(", "));
+            Ok(ExitCode::FAILURE)
+        }
+        Lookup::Closest(_) => {
+            eprintln!(
+                "\"{shown}\" is not in the glossary. Try `patient-tutor search {shown}` to find it in the lessons."
+            );
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// `search WORDS`: one hit per line, best first.
+pub fn search(pack: &ContentPack, query: &str) -> Result<ExitCode> {
+    let hits = crate::search::search(pack, query);
+    if hits.is_empty() {
+        eprintln!("No lesson mentions \"{}\". Try fewer or shorter words.", markdown::sanitize(query.trim()));
+        return Ok(ExitCode::FAILURE);
+    }
+    let mut out = io::stdout().lock();
+    for hit in hits {
+        writeln!(out, "{}: {}", hit.target(), hit.snippet)?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `progress`: a readable summary.
