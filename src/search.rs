@@ -134,11 +134,9 @@ fn blocks(body: &str) -> Vec<Block> {
                 in_h2 = level == pulldown_cmark::HeadingLevel::H2;
                 current = Some(Block { text: String::new(), offset: range.start, section: None, is_heading: true });
             }
-            Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell | Tag::CodeBlock(_)) => {
-                if current.is_none() {
-                    current =
-                        Some(Block { text: String::new(), offset: range.start, section: None, is_heading: false });
-                }
+            // A list item's paragraph belongs to the item's block.
+            Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell | Tag::CodeBlock(_)) if current.is_none() => {
+                current = Some(Block { text: String::new(), offset: range.start, section: None, is_heading: false });
             }
             Event::Text(t) | Event::Code(t) => {
                 if let Some(block) = current.as_mut() {
