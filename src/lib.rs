@@ -10,4 +10,5 @@ pub mod plain;
 pub mod progress;
 pub mod search;
 pub mod session;
+pub mod staging;
 pub mod tui;

@@ -1,0 +1,124 @@
+//! The staging explorer's logic: what each TNM value means, and what can be said
+//! about the stage. It never states a stage it cannot know: only M1 decides one.
+
+/// A TNM combination. T is 0–4, N is 0–3, M is 0 or 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tnm {
+    pub t: u8,
+    pub n: u8,
+    pub m: u8,
+}
+
+pub const T_MAX: u8 = 4;
+pub const N_MAX: u8 = 3;
+pub const M_MAX: u8 = 1;
+
+/// What can be said about the stage of a combination.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// M1: spread to distant parts of the body, always stage 4.
+    Stage4,
+    /// M0: the stage depends on the kind of cancer; the care team will say which.
+    DependsOnCancer,
+}
+
+impl Tnm {
+    pub fn verdict(self) -> Verdict {
+        if self.m >= 1 { Verdict::Stage4 } else { Verdict::DependsOnCancer }
+    }
+
+    /// Plain words for the T value.
+    pub fn t_meaning(self) -> &'static str {
+        match self.t {
+            0 => "T0: no main tumor can be found.",
+            1 => "T1: the main tumor is small and has not grown into nearby tissue.",
+            2 => "T2: the main tumor is larger, or has grown a little into nearby tissue.",
+            3 => "T3: the main tumor is larger still, or has grown further into nearby tissue.",
+            _ => "T4: the main tumor is large, or has grown into nearby organs or tissue.",
+        }
+    }
+
+    pub fn n_meaning(self) -> &'static str {
+        match self.n {
+            0 => "N0: no cancer in nearby lymph nodes.",
+            1 => "N1: cancer in a few nearby lymph nodes.",
+            2 => "N2: cancer in more nearby lymph nodes, or ones a bit further away.",
+            _ => "N3: cancer in many lymph nodes, or in nodes further from the tumor.",
+        }
+    }
+
+    pub fn m_meaning(self) -> &'static str {
+        match self.m {
+            0 => "M0: no spread to distant parts of the body.",
+            _ => "M1: the cancer has spread to distant parts of the body.",
+        }
+    }
+
+    pub fn verdict_text(self) -> &'static str {
+        match self.verdict() {
+            Verdict::Stage4 => {
+                "This is stage 4. M1 always means stage 4, whatever the T and N. The T and N still matter for the outlook."
+            }
+            Verdict::DependsOnCancer => {
+                "With M0, the exact stage depends on the kind of cancer: each kind has its own rules. \
+                 Your care team will tell you which stage it is."
+            }
+        }
+    }
+
+    /// SEER's summary stage that matches, where TNM alone can tell.
+    pub fn seer_group(self) -> &'static str {
+        match (self.m, self.n) {
+            (1.., _) => "SEER would call this distant: spread far from where it started.",
+            (0, 1..) => "SEER would call this regional: spread to nearby lymph nodes or tissue.",
+            (0, 0) => "SEER would call this localized or regional, depending on how far the tumor has grown.",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all() -> impl Iterator<Item = Tnm> {
+        (0..=T_MAX).flat_map(|t| (0..=N_MAX).flat_map(move |n| (0..=M_MAX).map(move |m| Tnm { t, n, m })))
+    }
+
+    #[test]
+    fn m1_is_always_stage_4_and_m0_always_depends() {
+        let mut count = 0;
+        for tnm in all() {
+            count += 1;
+            let expected = if tnm.m == 1 { Verdict::Stage4 } else { Verdict::DependsOnCancer };
+            assert_eq!(tnm.verdict(), expected, "{tnm:?}");
+        }
+        assert_eq!(count, 5 * 4 * 2);
+    }
+
+    #[test]
+    fn m0_never_names_a_stage() {
+        for tnm in all().filter(|t| t.m == 0) {
+            let text = tnm.verdict_text().to_lowercase();
+            for stage in ["stage 0", "stage 1", "stage 2", "stage 3", "stage 4", "stage i", "stage iv"] {
+                assert!(!text.contains(stage), "{tnm:?} says {stage}: {text}");
+            }
+            assert!(text.contains("care team"), "{text}");
+        }
+    }
+
+    #[test]
+    fn every_value_has_its_own_meaning() {
+        for tnm in all() {
+            assert!(tnm.t_meaning().starts_with(&format!("T{}", tnm.t)));
+            assert!(tnm.n_meaning().starts_with(&format!("N{}", tnm.n)));
+            assert!(tnm.m_meaning().starts_with(&format!("M{}", tnm.m)));
+        }
+    }
+
+    #[test]
+    fn seer_group_follows_spread() {
+        assert!(Tnm { t: 1, n: 0, m: 1 }.seer_group().contains("distant"));
+        assert!(Tnm { t: 1, n: 2, m: 0 }.seer_group().contains("regional"));
+        assert!(Tnm { t: 1, n: 0, m: 0 }.seer_group().contains("localized"));
+    }
+}
