@@ -99,8 +99,12 @@ mod tests {
     fn m0_never_names_a_stage() {
         for tnm in all().filter(|t| t.m == 0) {
             let text = tnm.verdict_text().to_lowercase();
-            for stage in ["stage 0", "stage 1", "stage 2", "stage 3", "stage 4", "stage i", "stage iv"] {
-                assert!(!text.contains(stage), "{tnm:?} says {stage}: {text}");
+            let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            for pair in words.windows(2) {
+                let names_a_stage = pair[0] == "stage"
+                    && ["0", "1", "2", "3", "4", "i", "ii", "iii", "iv", "zero", "one", "two", "three", "four"]
+                        .contains(&pair[1]);
+                assert!(!names_a_stage, "{tnm:?} says {} {}: {text}", pair[0], pair[1]);
             }
             assert!(text.contains("care team"), "{text}");
         }
