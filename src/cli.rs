@@ -35,6 +35,18 @@ pub enum Command {
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         width: Option<u16>,
     },
+    /// Take a lesson's quiz (in the tutor, or as plain text with --plain).
+    Quiz {
+        /// The lesson id (see `lessons`).
+        lesson: String,
+        #[command(flatten)]
+        options: QuizOptions,
+    },
+    /// Review the questions that are due again (spaced repetition).
+    Review {
+        #[command(flatten)]
+        options: QuizOptions,
+    },
     /// Explain a word from the lessons (e.g. `define metastasis`).
     Define {
         /// The word or phrase to look up.
@@ -52,6 +64,16 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<ProgressAction>,
     },
+}
+
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct QuizOptions {
+    /// Plain text: questions on stdout, one answer per line on stdin (`2`, `b`, `1,3`, `t`/`f`).
+    #[arg(long)]
+    pub plain: bool,
+    /// Shuffle the choices with this seed, so a run can be repeated.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
 }
 
 #[derive(Debug, Subcommand)]

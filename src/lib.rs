@@ -8,6 +8,7 @@ pub mod content;
 pub mod markdown;
 pub mod plain;
 pub mod progress;
+pub mod quiz;
 pub mod search;
 pub mod session;
 pub mod staging;

@@ -1,7 +1,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use patient_tutor::cli::{Cli, Command, ProgressAction};
+use patient_tutor::cli::{Cli, Command, ProgressAction, QuizOptions};
 use patient_tutor::{plain, session, tui};
 
 fn main() -> ExitCode {
@@ -22,11 +22,29 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         None => {
             let pack = session::load_pack(content)?;
             let opened = session::open_progress(progress)?;
-            tui::run(pack, opened)?;
+            tui::run(pack, opened, tui::Start::Home)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Lessons) => plain::lessons(&session::load_pack(content)?, &session::open_progress(progress)?),
         Some(Command::Read { target, width }) => plain::read(content, &target, width),
+        Some(Command::Quiz { lesson, options: QuizOptions { plain: true, seed } }) => {
+            let pack = session::load_pack(content)?;
+            plain::quiz_lesson(&pack, session::open_progress(progress)?, &lesson, seed)
+        }
+        Some(Command::Review { options: QuizOptions { plain: true, seed } }) => {
+            plain::review(&session::load_pack(content)?, session::open_progress(progress)?, seed)
+        }
+        Some(Command::Quiz { lesson, options }) => {
+            let pack = session::load_pack(content)?;
+            let start = tui::Start::Quiz { lesson, seed: options.seed };
+            tui::run(pack, session::open_progress(progress)?, start)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Review { options }) => {
+            let pack = session::load_pack(content)?;
+            tui::run(pack, session::open_progress(progress)?, tui::Start::Review { seed: options.seed })?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Define { term }) => plain::define(&session::load_pack(content)?, &term.join(" ")),
         Some(Command::Search { words }) => plain::search(&session::load_pack(content)?, &words.join(" ")),
         Some(Command::Progress { action: None }) => {

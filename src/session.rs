@@ -32,3 +32,17 @@ pub fn progress_path(flag: Option<&Path>) -> Result<PathBuf> {
 pub fn open_progress(flag: Option<&Path>) -> Result<Opened> {
     Store::open(&progress_path(flag)?)
 }
+
+/// Seconds since 1970 (UTC). `PATIENT_TUTOR_NOW` overrides it, so tests can
+/// move the clock to "tomorrow" and see the review queue.
+pub fn now() -> u64 {
+    if let Some(fixed) = std::env::var("PATIENT_TUTOR_NOW").ok().and_then(|v| v.parse().ok()) {
+        return fixed;
+    }
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}
+
+/// A seed for shuffling when none was given: different on each run.
+pub fn fresh_seed() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64)
+}

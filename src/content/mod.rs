@@ -4,6 +4,7 @@
 pub mod files;
 pub mod glossary;
 pub mod lesson;
+pub mod quiz;
 pub mod survival;
 mod toml_util;
 
@@ -13,6 +14,7 @@ use std::path::Path;
 pub use files::PackFiles;
 pub use glossary::Glossary;
 pub use lesson::{Lesson, Section};
+pub use quiz::Question;
 pub use survival::Survival;
 
 /// A problem in a content file, shown as `file:line: message`.
@@ -64,6 +66,8 @@ pub struct ContentPack {
     /// Where the pack came from, for messages: "built-in pack" or a folder path.
     pub origin: String,
     pub lessons: Vec<Lesson>,
+    /// Every quiz question, in lesson order.
+    pub questions: Vec<Question>,
     pub glossary: Glossary,
     /// Survival figures for the chart, in file order.
     pub survival: Vec<Survival>,
@@ -76,6 +80,11 @@ impl ContentPack {
 
     pub fn lesson_index(&self, id: &str) -> Option<usize> {
         self.lessons.iter().position(|l| l.id == id)
+    }
+
+    /// The questions of one lesson's quiz.
+    pub fn quiz(&self, lesson_id: &str) -> Vec<&Question> {
+        self.questions.iter().filter(|q| q.lesson == lesson_id).collect()
     }
 
     pub fn lesson_ids(&self) -> Vec<&str> {
@@ -130,6 +139,7 @@ pub fn load(files: &PackFiles) -> Result<ContentPack, PackErrors> {
     }
     errors.extend(check_links(&lessons));
 
+    let questions = load_quizzes(files, &lessons, &mut errors);
     let glossary = load_optional(files, "glossary.toml", glossary::parse, &mut errors).unwrap_or_default();
     for term in &glossary.terms {
         if let Some(problem) = term.see.as_deref().and_then(|see| check_target(&lessons, see)) {
@@ -143,7 +153,7 @@ pub fn load(files: &PackFiles) -> Result<ContentPack, PackErrors> {
     let survival = load_optional(files, "survival.toml", survival::parse, &mut errors).unwrap_or_default();
 
     if errors.is_empty() {
-        Ok(ContentPack { origin: files.origin(), lessons, glossary, survival })
+        Ok(ContentPack { origin: files.origin(), lessons, questions, glossary, survival })
     } else {
         Err(PackErrors(errors))
     }
@@ -164,6 +174,41 @@ fn check_links(lessons: &[Lesson]) -> Vec<ContentError> {
         }
     }
     errors
+}
+
+/// `quizzes/<lesson-id>.toml`, each checked against the lessons it points at.
+fn load_quizzes(files: &PackFiles, lessons: &[Lesson], errors: &mut Vec<ContentError>) -> Vec<Question> {
+    let mut by_lesson: Vec<(usize, Vec<Question>)> = Vec::new();
+    for path in files.list("quizzes", "toml") {
+        let lesson_id = path.trim_start_matches("quizzes/").trim_end_matches(".toml");
+        let Some(order) = lessons.iter().position(|l| l.id == lesson_id) else {
+            errors.push(ContentError::new(
+                &path,
+                0,
+                format!("there is no lesson `{lesson_id}`: name a quiz file after its lesson's id"),
+            ));
+            continue;
+        };
+        match files.read(&path).map_err(|e| vec![e]).and_then(|text| quiz::parse(&path, lesson_id, &text)) {
+            Ok(questions) => by_lesson.push((order, questions)),
+            Err(found) => errors.extend(found),
+        }
+    }
+    by_lesson.sort_by_key(|(order, _)| *order);
+    let questions: Vec<Question> = by_lesson.into_iter().flat_map(|(_, q)| q).collect();
+    for (i, q) in questions.iter().enumerate() {
+        if let Some(first) = questions[..i].iter().find(|other| other.id == q.id) {
+            errors.push(ContentError::new(
+                &q.file,
+                q.line,
+                format!("question id `{}` is already used at {}:{}", q.id, first.file, first.line),
+            ));
+        }
+        if let Some(problem) = check_target(lessons, &q.see) {
+            errors.push(ContentError::new(&q.file, q.see_line, format!("`see`: {problem}")));
+        }
+    }
+    questions
 }
 
 /// Parse a pack file that a pack may leave out; its problems join `errors`.

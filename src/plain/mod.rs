@@ -1,6 +1,7 @@
 //! Line-oriented output for pipes, scripts and screen readers.
 
 mod ansi;
+pub mod quiz;
 
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::Path;
@@ -9,9 +10,10 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 
 use crate::content::glossary::Lookup;
-use crate::content::{ContentPack, Lesson, files, lesson};
+use crate::content::{ContentPack, Lesson, Question, files, lesson};
 use crate::markdown::{self, MdTheme};
 use crate::progress::{LessonStatus, Opened};
+use crate::quiz::{QuizSession, due_questions, record_answer};
 use crate::session;
 
 /// Text for a lesson's status, shared by every plain command.
@@ -120,6 +122,53 @@ pub fn search(pack: &ContentPack, query: &str) -> Result<ExitCode> {
         writeln!(out, "{}: {}", hit.target(), hit.snippet)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `quiz ID --plain`: one lesson's quiz as plain text; progress saved after every answer.
+pub fn quiz_lesson(pack: &ContentPack, opened: Opened, lesson_id: &str, seed: Option<u64>) -> Result<ExitCode> {
+    if pack.lesson(lesson_id).is_none() {
+        bail!(
+            "there is no lesson `{}`. The lessons are:\n  {}",
+            markdown::sanitize(lesson_id),
+            pack.lesson_ids().join("\n  ")
+        );
+    }
+    let questions: Vec<Question> = pack.quiz(lesson_id).into_iter().cloned().collect();
+    if questions.is_empty() {
+        bail!("the lesson `{lesson_id}` has no quiz");
+    }
+    run_plain_quiz(opened, questions, seed)
+}
+
+/// `review --plain`: the questions due again, as plain text.
+pub fn review(pack: &ContentPack, opened: Opened, seed: Option<u64>) -> Result<ExitCode> {
+    let due: Vec<Question> =
+        due_questions(&pack.questions, &opened.progress, session::now()).into_iter().cloned().collect();
+    if due.is_empty() {
+        print_notices(&opened);
+        println!("Nothing to review now. Questions come back for review a while after you answer them.");
+        return Ok(ExitCode::SUCCESS);
+    }
+    run_plain_quiz(opened, due, seed)
+}
+
+fn run_plain_quiz(opened: Opened, questions: Vec<Question>, seed: Option<u64>) -> Result<ExitCode> {
+    print_notices(&opened);
+    let Opened { store, mut progress, .. } = opened;
+    let mut session = QuizSession::new(questions, seed.unwrap_or_else(session::fresh_seed));
+    let mut save_error = None;
+    let mut on_answer = |id: &str, chosen: &[usize], correct: bool| {
+        record_answer(&mut progress, id, chosen, correct, session::now());
+        if let Err(e) = store.save(&progress) {
+            eprintln!("patient-tutor: could not save your progress: {e:#}");
+            save_error = Some(e);
+        }
+    };
+    quiz::run(&mut session, &mut io::stdin().lock(), &mut io::stdout().lock(), &mut on_answer)?;
+    match save_error {
+        Some(e) => Err(e),
+        None => Ok(ExitCode::SUCCESS),
+    }
 }
 
 /// `progress`: a readable summary.

@@ -11,6 +11,8 @@ use crate::content::{ContentPack, InternalLink};
 use crate::markdown::{self, Rendered};
 use crate::progress::Progress;
 
+pub use super::quiz_flow::{QuizKind, QuizState};
+
 /// Something the person asked for: from a key, the mouse or the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -38,6 +40,15 @@ pub enum Action {
     /// Left mouse click at a cell.
     Click(u16, u16),
     Resize(u16, u16),
+    /// A typed choice key in a quiz: `1`–`9`, `a`–`i`, `t`/`f`.
+    Pick(char),
+    /// Pick or unpick the highlighted choice.
+    Toggle,
+    /// Read the lesson section a quiz question points at.
+    ReadMore,
+    StartQuiz,
+    StartReview,
+    StartMixed,
 }
 
 /// Work for the main loop.
@@ -52,6 +63,7 @@ pub enum Effect {
 pub enum Screen {
     Home,
     Reader,
+    Quiz,
 }
 
 /// An open lesson and its rendering at the current width.
@@ -89,6 +101,13 @@ pub struct App {
     pub message: Option<String>,
     /// Progress changed since the last save.
     pub unsaved: bool,
+    pub quiz: Option<QuizState>,
+    /// Seed for shuffling choices; each quiz started moves it on.
+    pub quiz_seed: u64,
+    /// The reader was opened from a quiz question: Back returns to the quiz.
+    pub reader_returns_to_quiz: bool,
+    /// Seconds since 1970; injected so tests can move time.
+    pub clock: Box<dyn Fn() -> u64>,
 }
 
 impl App {
@@ -109,6 +128,10 @@ impl App {
             area: Rect::new(0, 0, 80, 24),
             message: None,
             unsaved: false,
+            quiz: None,
+            quiz_seed: 0,
+            reader_returns_to_quiz: false,
+            clock: Box::new(crate::session::now),
         }
     }
 
@@ -130,6 +153,12 @@ impl App {
             Context::Contents
         } else if self.screen == Screen::Reader {
             Context::Reader
+        } else if self.screen == Screen::Quiz {
+            match self.quiz.as_ref() {
+                Some(q) if q.session.is_finished() => Context::QuizDone,
+                Some(q) if q.answered() => Context::QuizFeedback,
+                _ => Context::Quiz,
+            }
         } else {
             Context::Home
         }
@@ -153,6 +182,7 @@ impl App {
             Context::Home => self.update_home(action),
             Context::Reader => self.update_reader(action),
             Context::Contents => self.update_contents(action),
+            Context::Quiz | Context::QuizFeedback | Context::QuizDone => self.update_quiz(action),
         }
     }
 
@@ -193,6 +223,9 @@ impl App {
             Action::Top => self.home_selected = 0,
             Action::Bottom => self.home_selected = last,
             Action::Open => self.open_lesson(self.home_selected, None),
+            Action::StartQuiz => self.start_lesson_quiz(self.home_selected),
+            Action::StartReview => self.start_review(),
+            Action::StartMixed => self.start_mixed(),
             Action::Help => self.help_open = true,
             Action::About => self.about_open = true,
             Action::Back => return self.update(Action::Quit),
@@ -236,6 +269,13 @@ impl App {
             Action::PrevLink => self.select_link(-1),
             Action::Open => self.follow_link(),
             Action::Contents => self.open_contents(),
+            Action::StartQuiz => {
+                if let Some(lesson) = self.reader.as_ref().map(|r| r.lesson) {
+                    self.leave_reader_position();
+                    self.start_lesson_quiz(lesson);
+                    return vec![Effect::Save];
+                }
+            }
             Action::NextLesson => self.step_lesson(1),
             Action::PrevLesson => self.step_lesson(-1),
             Action::Help => self.help_open = true,
@@ -473,7 +513,11 @@ impl App {
             return vec![Effect::Save];
         }
         self.reader = None;
-        self.screen = Screen::Home;
+        self.screen = if std::mem::take(&mut self.reader_returns_to_quiz) && self.quiz.is_some() {
+            Screen::Quiz
+        } else {
+            Screen::Home
+        };
         vec![Effect::Save]
     }
 
@@ -481,7 +525,15 @@ impl App {
     fn note_position(&mut self) -> Vec<Effect> {
         let was_read = self.current_lesson_read();
         self.leave_reader_position();
+        // At the end of a lesson, say what can come next.
+        if self.message.is_none() && self.screen == Screen::Reader && self.reader_at_end() {
+            self.message = Some(text::END_OF_LESSON.to_string());
+        }
         if !was_read && self.current_lesson_read() { vec![Effect::Save] } else { vec![] }
+    }
+
+    fn reader_at_end(&self) -> bool {
+        self.reader.as_ref().is_some_and(|r| r.top >= self.max_top())
     }
 
     fn current_lesson_read(&self) -> bool {

@@ -13,6 +13,12 @@ pub enum Context {
     Reader,
     Contents,
     Help,
+    /// A quiz question waiting for an answer.
+    Quiz,
+    /// A quiz question answered: the verdict and the explanation.
+    QuizFeedback,
+    /// The end of a quiz: the score and what to read again.
+    QuizDone,
 }
 
 pub struct Binding {
@@ -53,6 +59,9 @@ const HOME: &[Binding] = &[
     bind(&[Enter, Right, Char('l')], "Enter", "open the lesson", Action::Open, Some("open")),
     bind(&[Home, Char('g')], "g/Home", "first lesson", Action::Top, None),
     bind(&[End, Char('G')], "G/End", "last lesson", Action::Bottom, None),
+    bind(&[Char('s')], "s", "quiz: check yourself on the lesson", Action::StartQuiz, Some("quiz")),
+    bind(&[Char('r')], "r", "review the questions that are due", Action::StartReview, Some("review")),
+    bind(&[Char('m')], "m", "mixed quiz from the lessons you have read", Action::StartMixed, None),
     bind(&[Char('i')], "i", "about this app and emergencies", Action::About, None),
     bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
     bind(&[Char('q'), Esc], "q", "quit (progress is saved)", Action::Quit, Some("quit")),
@@ -74,6 +83,7 @@ const READER: &[Binding] = &[
     bind(&[Enter], "Enter", "follow the selected link", Action::Open, None),
     bind(&[Right, Char('l')], "→/l", "next lesson", Action::NextLesson, Some("next lesson")),
     bind(&[Left, Char('h')], "←/h", "previous lesson", Action::PrevLesson, None),
+    bind(&[Char('s')], "s", "quiz: check yourself on this lesson", Action::StartQuiz, Some("quiz")),
     bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
     bind(&[Char('q'), Esc], "q/Esc", "back", Action::Back, Some("back")),
 ];
@@ -93,6 +103,58 @@ const HELP: &[Binding] = &[
     bind(&[Esc, Char('q'), Char('?'), Enter], "Esc", "close help", Action::Back, Some("close")),
 ];
 
+/// Typed choice keys: digits, letters, and t/f for true/false.
+const PICK_KEYS: &[KeyCode] = &[
+    Char('1'),
+    Char('2'),
+    Char('3'),
+    Char('4'),
+    Char('5'),
+    Char('6'),
+    Char('7'),
+    Char('8'),
+    Char('9'),
+    Char('a'),
+    Char('b'),
+    Char('c'),
+    Char('d'),
+    Char('e'),
+    Char('f'),
+    Char('g'),
+    Char('h'),
+    Char('i'),
+    Char('t'),
+];
+
+#[rustfmt::skip]
+const QUIZ: &[Binding] = &[
+    bind(&[Up, Char('k')], "↑/k", "previous choice", Action::Up, None),
+    bind(&[Down, Char('j')], "↓/j", "next choice", Action::Down, None),
+    bind(PICK_KEYS, "1-9/a-i", "pick that choice (t/f for true or false)", Action::Pick(' '), Some("pick")),
+    bind(&[Char(' ')], "Space", "pick or unpick the highlighted choice", Action::Toggle, None),
+    bind(&[Enter], "Enter", "check my answer", Action::Open, Some("check")),
+    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
+    bind(&[Char('q'), Esc], "q/Esc", "stop the quiz (answers so far are saved)", Action::Back, Some("stop")),
+];
+
+#[rustfmt::skip]
+const QUIZ_FEEDBACK: &[Binding] = &[
+    bind(&[Enter, Right, Char('n')], "Enter", "next question", Action::Open, Some("next")),
+    bind(&[Char('r')], "r", "read the lesson section this question is about", Action::ReadMore, Some("read more")),
+    bind(&[Down, Char('j')], "↓/j", "scroll down", Action::Down, None),
+    bind(&[Up, Char('k')], "↑/k", "scroll up", Action::Up, None),
+    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
+    bind(&[Char('q'), Esc], "q/Esc", "stop the quiz (answers so far are saved)", Action::Back, Some("stop")),
+];
+
+#[rustfmt::skip]
+const QUIZ_DONE: &[Binding] = &[
+    bind(&[Down, Char('j')], "↓/j", "scroll down", Action::Down, None),
+    bind(&[Up, Char('k')], "↑/k", "scroll up", Action::Up, None),
+    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
+    bind(&[Enter, Char('q'), Esc], "Enter/q", "done", Action::Back, Some("done")),
+];
+
 pub fn bindings(context: Context) -> &'static [Binding] {
     match context {
         Context::Notice => NOTICE,
@@ -100,6 +162,9 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Reader => READER,
         Context::Contents => CONTENTS,
         Context::Help => HELP,
+        Context::Quiz => QUIZ,
+        Context::QuizFeedback => QUIZ_FEEDBACK,
+        Context::QuizDone => QUIZ_DONE,
     }
 }
 
@@ -111,14 +176,28 @@ pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         return matches!(key.code, Char('c') | Char('C')).then_some(Action::Quit);
     }
-    bindings(context).iter().find(|b| b.keys.contains(&key.code)).map(|b| b.action)
+    let action = bindings(context).iter().find(|b| b.keys.contains(&key.code)).map(|b| b.action)?;
+    // A pick carries the key that was typed.
+    match (action, key.code) {
+        (Action::Pick(_), Char(c)) => Some(Action::Pick(c)),
+        _ => Some(action),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const ALL: [Context; 5] = [Context::Notice, Context::Home, Context::Reader, Context::Contents, Context::Help];
+    const ALL: [Context; 8] = [
+        Context::Notice,
+        Context::Home,
+        Context::Reader,
+        Context::Contents,
+        Context::Help,
+        Context::Quiz,
+        Context::QuizFeedback,
+        Context::QuizDone,
+    ];
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {

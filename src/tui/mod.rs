@@ -3,6 +3,7 @@
 pub mod app;
 pub mod keys;
 pub mod layout;
+pub mod quiz_flow;
 pub mod screens;
 pub mod text;
 pub mod theme;
@@ -23,11 +24,46 @@ use crate::progress::{Opened, Store};
 /// How long progress may wait after a change before it is written (debounce).
 const SAVE_AFTER: Duration = Duration::from_secs(2);
 
-pub fn run(pack: ContentPack, opened: Opened) -> Result<()> {
+/// Where the tutor opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    Home,
+    /// A lesson's quiz (`patient-tutor quiz ID`).
+    Quiz {
+        lesson: String,
+        seed: Option<u64>,
+    },
+    /// The review of due questions (`patient-tutor review`).
+    Review {
+        seed: Option<u64>,
+    },
+}
+
+pub fn run(pack: ContentPack, opened: Opened, start: Start) -> Result<()> {
     let Opened { store, progress, notices } = opened;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut app = App::new(pack, progress, theme::Theme::new(no_color));
-    app.message = notices.into_iter().next();
+    app.quiz_seed = crate::session::fresh_seed();
+    match start {
+        Start::Home => {}
+        Start::Quiz { lesson, seed } => {
+            let Some(index) = app.pack.lesson_index(&lesson) else {
+                anyhow::bail!(
+                    "there is no lesson `{}`. The lessons are:\n  {}",
+                    crate::markdown::sanitize(&lesson),
+                    app.pack.lesson_ids().join("\n  ")
+                );
+            };
+            app.quiz_seed = seed.unwrap_or(app.quiz_seed);
+            app.start_lesson_quiz(index);
+        }
+        Start::Review { seed } => {
+            app.quiz_seed = seed.unwrap_or(app.quiz_seed);
+            app.start_review();
+        }
+    }
+    // Any message so far ("nothing to review") shows in the footer; notices first.
+    app.message = notices.into_iter().next().or(app.message.take());
 
     // ratatui::init installs a panic hook that restores the terminal.
     let mut terminal = ratatui::init();

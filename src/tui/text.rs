@@ -52,3 +52,54 @@ pub fn status_new() -> &'static str {
 pub fn save_failed(why: &str) -> String {
     format!("Could not save your progress: {why}")
 }
+
+pub const END_OF_LESSON: &str = "End of the lesson. Press s for a short quiz, or → for the next lesson.";
+pub const MASTERED: &str = "mastered";
+pub const NO_QUIZ: &str = "This lesson has no quiz.";
+pub const READ_FIRST: &str = "Read a lesson to the end first: the mixed quiz asks about lessons you have read.";
+pub const PICK_FIRST: &str = "Pick one or more choices first (Space or their number), then press Enter.";
+
+pub fn nothing_due(next_in_days: Option<u64>) -> String {
+    match next_in_days {
+        None => "Nothing to review yet. Take a lesson's quiz first (press s).".to_string(),
+        Some(0) => "Nothing to review right now.".to_string(),
+        Some(1) => "Nothing to review now. The next review is tomorrow.".to_string(),
+        Some(days) => format!("Nothing to review now. The next review is in {days} days."),
+    }
+}
+
+pub fn quiz_title(kind: &crate::tui::quiz_flow::QuizKind, lesson_title: Option<&str>) -> String {
+    use crate::tui::quiz_flow::QuizKind;
+    match kind {
+        QuizKind::Lesson(_) => format!("Quiz · {}", lesson_title.unwrap_or("")),
+        QuizKind::Review => "Review · questions due again".to_string(),
+        QuizKind::Mixed => "Mixed quiz · lessons you have read".to_string(),
+    }
+}
+
+pub const CHOOSE_ONE: &str = "Choose one answer, then press Enter.";
+pub const CHOOSE_ALL: &str = "Choose all that apply: pick with Space or the numbers, then press Enter.";
+pub const TRUE_OR_FALSE: &str = "True or false? Press t or f, then Enter.";
+pub const RIGHT: &str = "✓ Right!";
+pub const NOT_QUITE: &str = "✗ Not quite.";
+pub const RIGHT_ANSWER: &str = "right answer";
+pub const YOUR_PICK: &str = "your pick";
+pub const WHY: &str = "Why: ";
+pub fn read_more(target: &str) -> String {
+    format!("Read more: {target} (press r)")
+}
+pub fn score_line(right: usize, answered: usize) -> String {
+    format!("You got {right} of {answered} right.")
+}
+pub const MISSED: &str = "Questions to look at again:";
+pub const READ_AGAIN: &str = "Sections to read again:";
+pub const ALL_RIGHT: &str = "Every answer was right. Well done.";
+pub fn question_of(n: usize, total: usize) -> String {
+    format!("Question {n} of {total}")
+}
+pub fn due_line(count: usize) -> String {
+    match count {
+        1 => "1 question is due for review — press r".to_string(),
+        n => format!("{n} questions are due for review — press r"),
+    }
+}

@@ -26,6 +26,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         match app.screen {
             Screen::Home => screens::home::draw(app, frame, area),
             Screen::Reader => screens::reader::draw(app, frame),
+            Screen::Quiz => screens::quiz::draw(app, frame, area),
         }
     }
     if app.help_open {

@@ -28,12 +28,14 @@ pub fn list_area(area: Rect) -> Rect {
     Rect { y: body.y + top, height: body.height.saturating_sub(top + bottom), ..body }
 }
 
-pub fn status_label(status: LessonStatus) -> String {
-    match status {
+/// The status column: a symbol and a word, never colour alone.
+pub fn status_label(status: LessonStatus, mastered: bool) -> String {
+    let base = match status {
         LessonStatus::New => format!("• {}", text::status_new()),
         LessonStatus::InProgress(p) => format!("◐ {p}%"),
         LessonStatus::Read => "✓ read".to_string(),
-    }
+    };
+    if mastered { format!("{base} ★ {}", text::MASTERED) } else { base }
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -54,6 +56,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         &Line::styled(truncate(&next, width - 1), theme.title),
         parts.body.width - 1,
     );
+    let due = app.due_count();
+    if due > 0 && header_rows(parts.body) > 1 {
+        let line = Line::styled(truncate(&text::due_line(due), width - 1), theme.key);
+        buf.set_line(parts.body.x + 1, parts.body.y + 1, &line, parts.body.width - 1);
+    }
 
     let list = list_area(area);
     let rows = layout::home_rows_per_item(list, app.pack.lessons.len());
@@ -61,7 +68,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let offset = layout::list_offset(app.home_selected, visible);
     for (slot, (i, lesson)) in app.pack.lessons.iter().enumerate().skip(offset).take(visible).enumerate() {
         let y = list.y + slot as u16 * rows;
-        let status = status_label(app.progress.lesson_status(&lesson.id));
+        let status = status_label(app.progress.lesson_status(&lesson.id), app.lesson_mastered(&lesson.id));
         let status_w = crate::markdown::display_width(&status);
         let number = format!(" {:>2}. ", i + 1);
         let title_room = width.saturating_sub(number.len() + status_w + 2);

@@ -3,4 +3,5 @@
 pub mod help;
 pub mod home;
 pub mod notice;
+pub mod quiz;
 pub mod reader;

@@ -1,0 +1,231 @@
+//! The quiz screen's state and how actions change it. Grading, shuffling and
+//! scheduling live in `crate::quiz`; this file only drives them.
+
+use super::app::{Action, App, Effect, Screen};
+use super::text;
+use crate::content::Question;
+use crate::content::quiz::Kind;
+use crate::quiz::{self, QuizSession};
+
+/// How many questions a mixed quiz asks.
+pub const MIXED_COUNT: usize = 10;
+
+/// What kind of quiz is running, for its title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuizKind {
+    Lesson(String),
+    Review,
+    Mixed,
+}
+
+pub struct QuizState {
+    pub kind: QuizKind,
+    pub session: QuizSession,
+    /// The highlighted choice (a display position).
+    pub cursor: usize,
+    /// Picked display positions, for "choose all that apply".
+    pub picked: Vec<usize>,
+    /// Rows scrolled, for long feedback on small windows.
+    pub scroll: u16,
+}
+
+impl QuizState {
+    pub fn answered(&self) -> bool {
+        self.session.last_verdict().is_some()
+    }
+
+    fn choice_count(&self) -> usize {
+        self.session.current().map_or(0, |(q, _)| q.choices.len())
+    }
+}
+
+impl App {
+    /// Start a quiz on `questions`; says why not when there are none.
+    pub fn start_quiz(&mut self, kind: QuizKind, questions: Vec<Question>) {
+        if questions.is_empty() {
+            self.message = Some(match kind {
+                QuizKind::Lesson(_) => text::NO_QUIZ.to_string(),
+                QuizKind::Review => text::nothing_due(self.next_review_in_days()),
+                QuizKind::Mixed => text::READ_FIRST.to_string(),
+            });
+            return;
+        }
+        let session = QuizSession::new(questions, self.quiz_seed);
+        self.quiz_seed = self.quiz_seed.wrapping_add(1);
+        self.quiz = Some(QuizState { kind, session, cursor: 0, picked: Vec::new(), scroll: 0 });
+        self.screen = Screen::Quiz;
+    }
+
+    pub fn start_lesson_quiz(&mut self, lesson: usize) {
+        let Some(id) = self.pack.lessons.get(lesson).map(|l| l.id.clone()) else { return };
+        let questions = self.pack.quiz(&id).into_iter().cloned().collect();
+        self.start_quiz(QuizKind::Lesson(id), questions);
+    }
+
+    pub fn start_review(&mut self) {
+        let now = (self.clock)();
+        let due = quiz::due_questions(&self.pack.questions, &self.progress, now).into_iter().cloned().collect();
+        self.start_quiz(QuizKind::Review, due);
+    }
+
+    pub fn start_mixed(&mut self) {
+        let read: Vec<&str> = self
+            .pack
+            .lessons
+            .iter()
+            .filter(|l| self.progress.lessons.get(&l.id).is_some_and(|p| p.read))
+            .map(|l| l.id.as_str())
+            .collect();
+        let questions = quiz::mixed(&self.pack.questions, &read, MIXED_COUNT, self.quiz_seed);
+        self.start_quiz(QuizKind::Mixed, questions);
+    }
+
+    /// Questions due for review now.
+    pub fn due_count(&self) -> usize {
+        quiz::due_count(&self.pack.questions, &self.progress, (self.clock)())
+    }
+
+    /// Whole days until the next question comes due, if any has been answered.
+    pub fn next_review_in_days(&self) -> Option<u64> {
+        let now = (self.clock)();
+        self.pack
+            .questions
+            .iter()
+            .filter_map(|q| self.progress.questions.get(&q.id))
+            .map(quiz::due_at)
+            .min()
+            .map(|at| at.saturating_sub(now).div_ceil(quiz::DAY))
+    }
+
+    /// All questions of a lesson are in box 3 or higher.
+    pub fn lesson_mastered(&self, lesson_id: &str) -> bool {
+        quiz::mastered(&self.pack.quiz(lesson_id), &self.progress)
+    }
+
+    pub(super) fn update_quiz(&mut self, action: Action) -> Vec<Effect> {
+        let Some(state) = self.quiz.as_mut() else { return vec![] };
+        if state.session.is_finished() {
+            match action {
+                Action::Open | Action::Back => self.leave_quiz(),
+                Action::Up | Action::Scroll(i16::MIN..=-1) => state.scroll = state.scroll.saturating_sub(1),
+                Action::Down | Action::Scroll(1..) => state.scroll = state.scroll.saturating_add(1),
+                Action::Help => self.help_open = true,
+                _ => {}
+            }
+            return vec![];
+        }
+        if state.answered() {
+            match action {
+                Action::Open | Action::NextLesson => {
+                    state.session.next();
+                    state.cursor = 0;
+                    state.picked.clear();
+                    state.scroll = 0;
+                }
+                Action::Up | Action::Scroll(i16::MIN..=-1) => state.scroll = state.scroll.saturating_sub(1),
+                Action::Down | Action::Scroll(1..) => state.scroll = state.scroll.saturating_add(1),
+                Action::ReadMore => self.read_about_question(),
+                Action::Back => self.leave_quiz(),
+                Action::Help => self.help_open = true,
+                _ => {}
+            }
+            return vec![];
+        }
+        let count = state.choice_count();
+        match action {
+            Action::Up => state.cursor = state.cursor.saturating_sub(1),
+            Action::Down => state.cursor = (state.cursor + 1).min(count.saturating_sub(1)),
+            Action::Pick(key) => {
+                if let Some(position) = self.choice_for_key(key) {
+                    return self.pick(position, false);
+                }
+            }
+            Action::Toggle => {
+                let cursor = state.cursor;
+                return self.pick(cursor, false);
+            }
+            Action::Open => return self.submit(),
+            Action::Click(x, y) => {
+                if let Some(position) = super::screens::quiz::choice_at(self, x, y) {
+                    return self.pick(position, true);
+                }
+            }
+            Action::Back => self.leave_quiz(),
+            Action::Help => self.help_open = true,
+            _ => {}
+        }
+        vec![]
+    }
+
+    /// The display position a typed key names: 1–9, a–i, or t/f for true/false.
+    fn choice_for_key(&self, key: char) -> Option<usize> {
+        let (question, _) = self.quiz.as_ref()?.session.current()?;
+        let key = key.to_ascii_lowercase();
+        let position = match key {
+            't' if question.kind == Kind::TrueFalse => 0,
+            'f' if question.kind == Kind::TrueFalse => 1,
+            '1'..='9' => key as usize - '1' as usize,
+            'a'..='i' => key as usize - 'a' as usize,
+            _ => return None,
+        };
+        (position < question.choices.len()).then_some(position)
+    }
+
+    /// Pick a choice: single choice and true/false answer at once when `submit`
+    /// (a click) or when typed; "choose all that apply" toggles.
+    fn pick(&mut self, position: usize, click: bool) -> Vec<Effect> {
+        let Some(state) = self.quiz.as_mut() else { return vec![] };
+        let Some((question, _)) = state.session.current() else { return vec![] };
+        state.cursor = position;
+        if question.kind == Kind::Multiple {
+            match state.picked.iter().position(|&p| p == position) {
+                Some(i) => {
+                    state.picked.remove(i);
+                }
+                None => state.picked.push(position),
+            }
+            return vec![];
+        }
+        state.picked = vec![position];
+        if click { self.submit() } else { vec![] }
+    }
+
+    /// Check the answer, record it and save at once.
+    fn submit(&mut self) -> Vec<Effect> {
+        let now = (self.clock)();
+        let Some(state) = self.quiz.as_mut() else { return vec![] };
+        let Some((question, _)) = state.session.current() else { return vec![] };
+        if state.picked.is_empty() {
+            if question.kind == Kind::Multiple {
+                self.message = Some(text::PICK_FIRST.to_string());
+                return vec![];
+            }
+            state.picked = vec![state.cursor];
+        }
+        let id = question.id.clone();
+        let picks = state.picked.clone();
+        let verdict = state.session.answer(&picks);
+        let chosen = state.session.last_chosen().unwrap_or_default().to_vec();
+        quiz::record_answer(&mut self.progress, &id, &chosen, verdict.correct, now);
+        self.unsaved = true;
+        vec![Effect::Save]
+    }
+
+    /// Open the lesson section the current question points at; Back returns here.
+    fn read_about_question(&mut self) {
+        let Some((question, _)) = self.quiz.as_ref().and_then(|s| s.session.current()) else { return };
+        let see = question.see.clone();
+        let Some(link) = crate::content::InternalLink::parse(&see) else { return };
+        let anchor = link.anchor.map(str::to_string);
+        if let Some(index) = self.pack.lesson_index(link.lesson) {
+            self.back_stack.clear();
+            self.reader_returns_to_quiz = true;
+            self.open_lesson(index, anchor.as_deref());
+        }
+    }
+
+    fn leave_quiz(&mut self) {
+        self.quiz = None;
+        self.screen = if self.reader.is_some() { Screen::Reader } else { Screen::Home };
+    }
+}
