@@ -255,3 +255,84 @@ fn search_prints_target_and_snippet() {
         .stderr(predicate::str::contains("No lesson mentions"));
     tutor(&progress).args(["search", "((("]).assert().failure();
 }
+
+/// The staging quiz in plain mode, with a fixed seed and clock.
+fn plain_quiz(progress: &Path, input: &str) -> (String, bool) {
+    let assert = tutor(progress)
+        .env("PATIENT_TUTOR_NOW", "1764000000")
+        .args(["quiz", "staging", "--plain", "--seed", "7"])
+        .write_stdin(input)
+        .assert();
+    let ok = assert.get_output().status.success();
+    (String::from_utf8(assert.get_output().stdout.clone()).unwrap(), ok)
+}
+
+#[test]
+fn plain_quiz_reads_answers_and_saves_every_one() {
+    let (_d, progress) = temp();
+    // Garbage first: it asks again. Then eight answers of "1" (or t).
+    let input = "zzz\n1\n1\nt\n1\n1\n1\n1\n1\n";
+    let (out, ok) = plain_quiz(&progress, input);
+    assert!(ok, "{out}");
+    assert!(out.contains("Question 1 of 8"), "{out}");
+    assert!(out.contains("  1. "), "{out}");
+    let last = out.lines().last().unwrap();
+    assert!(last.starts_with("Score: ") && last.ends_with("/8"), "{last}");
+    let saved: toml::Table = toml::from_str(&fs::read_to_string(&progress).unwrap()).unwrap();
+    assert_eq!(saved["attempts"].as_array().unwrap().len(), 8);
+    assert_eq!(saved["attempts"][0]["at"].as_integer(), Some(1764000000));
+    assert!(!out.contains('\x1b'));
+}
+
+#[test]
+fn plain_quiz_same_seed_same_output_and_end_of_input_keeps_answers() {
+    let (_d, a) = temp();
+    let (_e, b) = temp();
+    assert_eq!(plain_quiz(&a, "1\n2\n").0, plain_quiz(&b, "1\n2\n").0, "the seed makes runs repeatable");
+    let (out, ok) = plain_quiz(&a, "1\n2\n");
+    assert!(ok);
+    assert!(out.contains("Stopped after 2 of 8 questions."), "{out}");
+    assert!(out.trim_end().ends_with("/2"), "{out}");
+    let saved: toml::Table = toml::from_str(&fs::read_to_string(&a).unwrap()).unwrap();
+    assert_eq!(saved["attempts"].as_array().unwrap().len(), 4, "two runs of two answers");
+}
+
+#[test]
+fn plain_review_waits_until_questions_are_due() {
+    let (_d, progress) = temp();
+    plain_quiz(&progress, "1\n1\nt\n1\n1\n1\n1\n1\n");
+    let review = |now: &str, input: &str| {
+        let out = tutor(&progress)
+            .env("PATIENT_TUTOR_NOW", now)
+            .args(["review", "--plain", "--seed", "1"])
+            .write_stdin(input.to_string())
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    // Right answers are not due the same day; wrong ones are (box 1).
+    let saved: toml::Table = toml::from_str(&fs::read_to_string(&progress).unwrap()).unwrap();
+    let wrong = saved["attempts"].as_array().unwrap().iter().filter(|a| a["correct"].as_bool() == Some(false)).count();
+    let today = review("1764000100", "");
+    if wrong == 0 {
+        assert!(today.contains("Nothing to review now"), "{today}");
+    } else {
+        assert!(today.contains(&format!("Stopped after 0 of {wrong} questions.")), "{today}");
+    }
+    // The next day everything answered is due.
+    let tomorrow = review("1764090000", "");
+    assert!(tomorrow.contains("Stopped after 0 of 8 questions."), "{tomorrow}");
+}
+
+#[test]
+fn plain_quiz_unknown_lesson_is_an_error() {
+    let (_d, progress) = temp();
+    tutor(&progress)
+        .args(["quiz", "nope", "--plain"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("there is no lesson `nope`"));
+}
