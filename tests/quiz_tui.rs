@@ -14,7 +14,7 @@ fn position(app: &App, right: bool) -> usize {
     order.iter().position(|o| q.correct.contains(o) == right).unwrap()
 }
 
-fn key_for(app: &App, position: usize) -> char {
+fn key_for(position: usize) -> char {
     char::from(b'1' + position as u8)
 }
 
@@ -27,7 +27,7 @@ fn answer(app: &mut App, right: bool) -> Vec<Effect> {
         vec![position(app, false)]
     };
     for p in picks {
-        let key = key_for(app, p);
+        let key = key_for(p);
         app.update(Action::Pick(key));
     }
     app.update(Action::Open)
@@ -115,7 +115,7 @@ fn multiple_choice_needs_every_right_choice() {
     assert!(screen_text(&app).contains("Pick one or more"));
     // One right choice only: partly right is not right.
     let p = position(&app, true);
-    app.update(Action::Pick(key_for(&app, p)));
+    app.update(Action::Pick(key_for(p)));
     assert!(screen_text(&app).contains("[x]"));
     app.update(Action::Open);
     assert!(screen_text(&app).contains("✗ Not quite."));
@@ -183,7 +183,7 @@ fn mixed_quiz_needs_a_read_lesson() {
     app.progress.record_position("staging", 0, 100, true);
     app.update(Action::StartMixed);
     assert_eq!(app.screen, Screen::Quiz);
-    assert!(app.quiz.as_ref().unwrap().session.len() > 0);
+    assert!(!app.quiz.as_ref().unwrap().session.is_empty());
 }
 
 #[test]
