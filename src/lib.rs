@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod content;
+pub mod explorer;
 pub mod markdown;
 pub mod plain;
 pub mod progress;

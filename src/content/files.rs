@@ -60,6 +60,19 @@ impl PackFiles {
         names
     }
 
+    /// Read a file from the pack's `assets/` folder (beside `lessons/` for a folder pack).
+    pub fn read_asset(&self, name: &str) -> Result<String, ContentError> {
+        let shown = format!("assets/{name}");
+        match self {
+            PackFiles::Embedded => EMBEDDED_ASSETS
+                .get_file(name)
+                .and_then(|f| f.contents_utf8())
+                .map(str::to_string)
+                .ok_or_else(|| ContentError::new(shown, 0, "missing from the built-in pack")),
+            PackFiles::Dir(dir) => read_limited(&dir.join("assets").join(name), &shown),
+        }
+    }
+
     pub fn exists(&self, path: &str) -> bool {
         match self {
             PackFiles::Embedded => EMBEDDED_CONTENT.get_file(path).is_some(),

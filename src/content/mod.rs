@@ -4,7 +4,10 @@
 pub mod files;
 pub mod glossary;
 pub mod lesson;
+pub mod literacy;
 pub mod quiz;
+pub mod readability;
+pub mod sites;
 pub mod survival;
 mod toml_util;
 
@@ -15,6 +18,7 @@ pub use files::PackFiles;
 pub use glossary::Glossary;
 pub use lesson::{Lesson, Section};
 pub use quiz::Question;
+pub use sites::Sites;
 pub use survival::Survival;
 
 /// A problem in a content file, shown as `file:line: message`.
@@ -69,6 +73,8 @@ pub struct ContentPack {
     /// Every quiz question, in lesson order.
     pub questions: Vec<Question>,
     pub glossary: Glossary,
+    /// The body map and its spread sites, if the pack has them.
+    pub sites: Option<Sites>,
     /// Survival figures for the chart, in file order.
     pub survival: Vec<Survival>,
 }
@@ -151,9 +157,10 @@ pub fn load(files: &PackFiles) -> Result<ContentPack, PackErrors> {
         }
     }
     let survival = load_optional(files, "survival.toml", survival::parse, &mut errors).unwrap_or_default();
+    let sites = load_sites(files, &lessons, &mut errors);
 
     if errors.is_empty() {
-        Ok(ContentPack { origin: files.origin(), lessons, questions, glossary, survival })
+        Ok(ContentPack { origin: files.origin(), lessons, questions, glossary, sites, survival })
     } else {
         Err(PackErrors(errors))
     }
@@ -209,6 +216,34 @@ fn load_quizzes(files: &PackFiles, lessons: &[Lesson], errors: &mut Vec<ContentE
         }
     }
     questions
+}
+
+/// `sites.toml` and the body map art it names in `assets/`.
+fn load_sites(files: &PackFiles, lessons: &[Lesson], errors: &mut Vec<ContentError>) -> Option<Sites> {
+    const FILE: &str = "sites.toml";
+    if !files.exists(FILE) {
+        return None;
+    }
+    let loaded = files.read(FILE).map_err(|e| vec![e]).and_then(|text| {
+        let name = sites::art_name(FILE, &text).map_err(|e| vec![e])?;
+        let art_path = format!("assets/{name}");
+        let art = files.read_asset(&name).map_err(|e| vec![e])?;
+        sites::parse(FILE, &text, &art_path, &art)
+    });
+    match loaded {
+        Ok(sites) => {
+            for (target, line) in sites.lesson_links() {
+                if let Some(problem) = check_target(lessons, target) {
+                    errors.push(ContentError::new(FILE, line, format!("lesson link: {problem}")));
+                }
+            }
+            Some(sites)
+        }
+        Err(found) => {
+            errors.extend(found);
+            None
+        }
+    }
 }
 
 /// Parse a pack file that a pack may leave out; its problems join `errors`.
