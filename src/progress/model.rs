@@ -21,6 +21,9 @@ pub struct Progress {
     /// the pack keep their entry.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub questions: BTreeMap<String, QuestionState>,
+    /// Body-map sites the person has looked at, by id, sorted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub explored_sites: Vec<String>,
     /// Every answer ever given, oldest first: the history survives any change of pack.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attempts: Vec<Attempt>,
@@ -59,6 +62,7 @@ impl Default for Progress {
             last_lesson: None,
             lessons: BTreeMap::new(),
             questions: BTreeMap::new(),
+            explored_sites: Vec::new(),
             attempts: Vec::new(),
             extra: toml::Table::new(),
         }
@@ -115,6 +119,17 @@ impl Progress {
         entry.percent = entry.percent.max(percent.min(100));
         entry.read |= at_end;
         self.last_lesson = Some(id.to_string());
+    }
+
+    /// Remember that a body-map site was looked at. True if it is new.
+    pub fn mark_explored(&mut self, site_id: &str) -> bool {
+        match self.explored_sites.binary_search_by(|s| s.as_str().cmp(site_id)) {
+            Ok(_) => false,
+            Err(at) => {
+                self.explored_sites.insert(at, site_id.to_string());
+                true
+            }
+        }
     }
 
     /// The lesson to suggest next: the one last opened if unfinished, else the first not yet read.

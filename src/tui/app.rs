@@ -11,7 +11,10 @@ use crate::content::{ContentPack, InternalLink};
 use crate::markdown::{self, Rendered};
 use crate::progress::Progress;
 
+pub use super::explorer_flow::{ExplorerState, SiteSearch};
 pub use super::quiz_flow::{QuizKind, QuizState};
+use crate::explorer::nav::Direction;
+use tui_input::InputRequest;
 
 /// Something the person asked for: from a key, the mouse or the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +52,14 @@ pub enum Action {
     StartQuiz,
     StartReview,
     StartMixed,
+    /// Open the body map.
+    OpenExplorer,
+    /// Arrow keys on the body map: go to the nearest site that way.
+    Move(Direction),
+    /// Start typing a search.
+    Find,
+    /// An edit of the text being typed.
+    Edit(InputRequest),
 }
 
 /// Work for the main loop.
@@ -64,6 +75,7 @@ pub enum Screen {
     Home,
     Reader,
     Quiz,
+    Explorer,
 }
 
 /// An open lesson and its rendering at the current width.
@@ -104,8 +116,11 @@ pub struct App {
     pub quiz: Option<QuizState>,
     /// Seed for shuffling choices; each quiz started moves it on.
     pub quiz_seed: u64,
-    /// The reader was opened from a quiz question: Back returns to the quiz.
-    pub reader_returns_to_quiz: bool,
+    /// The reader was opened from a quiz question or a body-map site: Back returns there.
+    pub reader_returns_to: Option<Screen>,
+    pub explorer: Option<ExplorerState>,
+    /// The body map was opened from a lesson: Back returns to it.
+    pub explorer_from_reader: bool,
     /// Seconds since 1970; injected so tests can move time.
     pub clock: Box<dyn Fn() -> u64>,
 }
@@ -130,7 +145,9 @@ impl App {
             unsaved: false,
             quiz: None,
             quiz_seed: 0,
-            reader_returns_to_quiz: false,
+            reader_returns_to: None,
+            explorer: None,
+            explorer_from_reader: false,
             clock: Box::new(crate::session::now),
         }
     }
@@ -153,6 +170,8 @@ impl App {
             Context::Contents
         } else if self.screen == Screen::Reader {
             Context::Reader
+        } else if self.screen == Screen::Explorer {
+            if self.searching_sites() { Context::ExplorerSearch } else { Context::Explorer }
         } else if self.screen == Screen::Quiz {
             match self.quiz.as_ref() {
                 Some(q) if q.session.is_finished() => Context::QuizDone,
@@ -183,6 +202,7 @@ impl App {
             Context::Reader => self.update_reader(action),
             Context::Contents => self.update_contents(action),
             Context::Quiz | Context::QuizFeedback | Context::QuizDone => self.update_quiz(action),
+            Context::Explorer | Context::ExplorerSearch => self.update_explorer(action),
         }
     }
 
@@ -226,6 +246,7 @@ impl App {
             Action::StartQuiz => self.start_lesson_quiz(self.home_selected),
             Action::StartReview => self.start_review(),
             Action::StartMixed => self.start_mixed(),
+            Action::OpenExplorer => self.open_explorer(),
             Action::Help => self.help_open = true,
             Action::About => self.about_open = true,
             Action::Back => return self.update(Action::Quit),
@@ -269,6 +290,10 @@ impl App {
             Action::PrevLink => self.select_link(-1),
             Action::Open => self.follow_link(),
             Action::Contents => self.open_contents(),
+            Action::OpenExplorer => {
+                self.leave_reader_position();
+                self.open_explorer();
+            }
             Action::StartQuiz => {
                 if let Some(lesson) = self.reader.as_ref().map(|r| r.lesson) {
                     self.leave_reader_position();
@@ -513,10 +538,10 @@ impl App {
             return vec![Effect::Save];
         }
         self.reader = None;
-        self.screen = if std::mem::take(&mut self.reader_returns_to_quiz) && self.quiz.is_some() {
-            Screen::Quiz
-        } else {
-            Screen::Home
+        self.screen = match self.reader_returns_to.take() {
+            Some(Screen::Quiz) if self.quiz.is_some() => Screen::Quiz,
+            Some(Screen::Explorer) if self.explorer.is_some() => Screen::Explorer,
+            _ => Screen::Home,
         };
         vec![Effect::Save]
     }

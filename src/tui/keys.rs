@@ -4,6 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::app::Action;
+use crate::explorer::nav::Direction;
 
 /// Which set of keys is active.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +20,17 @@ pub enum Context {
     QuizFeedback,
     /// The end of a quiz: the score and what to read again.
     QuizDone,
+    /// The body map.
+    Explorer,
+    /// Typing a symptom to find on the body map.
+    ExplorerSearch,
+}
+
+impl Context {
+    /// Contexts where typed characters are text, not commands.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Context::ExplorerSearch)
+    }
 }
 
 pub struct Binding {
@@ -61,7 +73,8 @@ const HOME: &[Binding] = &[
     bind(&[End, Char('G')], "G/End", "last lesson", Action::Bottom, None),
     bind(&[Char('s')], "s", "quiz: check yourself on the lesson", Action::StartQuiz, Some("quiz")),
     bind(&[Char('r')], "r", "review the questions that are due", Action::StartReview, Some("review")),
-    bind(&[Char('m')], "m", "mixed quiz from the lessons you have read", Action::StartMixed, None),
+    bind(&[Char('x')], "x", "mixed quiz from the lessons you have read", Action::StartMixed, None),
+    bind(&[Char('m')], "m", "body map: symptoms by where cancer has spread", Action::OpenExplorer, Some("body map")),
     bind(&[Char('i')], "i", "about this app and emergencies", Action::About, None),
     bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
     bind(&[Char('q'), Esc], "q", "quit (progress is saved)", Action::Quit, Some("quit")),
@@ -84,6 +97,7 @@ const READER: &[Binding] = &[
     bind(&[Right, Char('l')], "→/l", "next lesson", Action::NextLesson, Some("next lesson")),
     bind(&[Left, Char('h')], "←/h", "previous lesson", Action::PrevLesson, None),
     bind(&[Char('s')], "s", "quiz: check yourself on this lesson", Action::StartQuiz, Some("quiz")),
+    bind(&[Char('m')], "m", "body map: symptoms by where cancer has spread", Action::OpenExplorer, None),
     bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
     bind(&[Char('q'), Esc], "q/Esc", "back", Action::Back, Some("back")),
 ];
@@ -126,6 +140,10 @@ const PICK_KEYS: &[KeyCode] = &[
     Char('t'),
 ];
 
+/// Digits alone, where letters are commands.
+const DIGIT_KEYS: &[KeyCode] =
+    &[Char('1'), Char('2'), Char('3'), Char('4'), Char('5'), Char('6'), Char('7'), Char('8'), Char('9')];
+
 #[rustfmt::skip]
 const QUIZ: &[Binding] = &[
     bind(&[Up, Char('k')], "↑/k", "previous choice", Action::Up, None),
@@ -155,6 +173,30 @@ const QUIZ_DONE: &[Binding] = &[
     bind(&[Enter, Char('q'), Esc], "Enter/q", "done", Action::Back, Some("done")),
 ];
 
+#[rustfmt::skip]
+const EXPLORER: &[Binding] = &[
+    bind(&[Up, Char('k')], "↑/k", "nearest place above", Action::Move(Direction::Up), None),
+    bind(&[Down, Char('j')], "↓/j", "nearest place below", Action::Move(Direction::Down), None),
+    bind(&[Left, Char('h')], "←/h", "nearest place to the left", Action::Move(Direction::Left), None),
+    bind(&[Right, Char('l')], "→/l", "nearest place to the right", Action::Move(Direction::Right), None),
+    bind(&[Tab], "Tab", "next place in the list", Action::NextLink, Some("next place")),
+    bind(&[BackTab], "Shift-Tab", "previous place in the list", Action::PrevLink, None),
+    bind(&[PageDown, Char(' ')], "PgDn", "scroll the details down", Action::PageDown, None),
+    bind(&[PageUp], "PgUp", "scroll the details up", Action::PageUp, None),
+    bind(DIGIT_KEYS, "1-9", "read the lesson section with that number", Action::Pick(' '), Some("read")),
+    bind(&[Char('/')], "/", "find a symptom", Action::Find, Some("find symptom")),
+    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
+    bind(&[Char('q'), Esc], "q/Esc", "back", Action::Back, Some("back")),
+];
+
+#[rustfmt::skip]
+const EXPLORER_SEARCH: &[Binding] = &[
+    bind(&[Enter], "Enter", "go to the highlighted place", Action::Open, Some("go")),
+    bind(&[Up], "↑", "previous match", Action::Up, None),
+    bind(&[Down], "↓", "next match", Action::Down, None),
+    bind(&[Esc], "Esc", "stop searching", Action::Back, Some("cancel")),
+];
+
 pub fn bindings(context: Context) -> &'static [Binding] {
     match context {
         Context::Notice => NOTICE,
@@ -165,6 +207,8 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Quiz => QUIZ,
         Context::QuizFeedback => QUIZ_FEEDBACK,
         Context::QuizDone => QUIZ_DONE,
+        Context::Explorer => EXPLORER,
+        Context::ExplorerSearch => EXPLORER_SEARCH,
     }
 }
 
@@ -173,10 +217,18 @@ pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return matches!(key.code, Char('c') | Char('C')).then_some(Action::Quit);
+    if key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, Char('c') | Char('C')) {
+        return Some(Action::Quit);
     }
-    let action = bindings(context).iter().find(|b| b.keys.contains(&key.code)).map(|b| b.action)?;
+    let bound = bindings(context).iter().find(|b| b.keys.contains(&key.code)).map(|b| b.action);
+    if context.takes_text() && bound.is_none() {
+        // Everything else edits the text: letters, Backspace, ←/→, Ctrl-U, …
+        return tui_input::backend::crossterm::to_input_request(&crossterm::event::Event::Key(key)).map(Action::Edit);
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return None;
+    }
+    let action = bound?;
     // A pick carries the key that was typed.
     match (action, key.code) {
         (Action::Pick(_), Char(c)) => Some(Action::Pick(c)),
@@ -188,7 +240,7 @@ pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
 mod tests {
     use super::*;
 
-    const ALL: [Context; 8] = [
+    const ALL: [Context; 10] = [
         Context::Notice,
         Context::Home,
         Context::Reader,
@@ -197,6 +249,8 @@ mod tests {
         Context::Quiz,
         Context::QuizFeedback,
         Context::QuizDone,
+        Context::Explorer,
+        Context::ExplorerSearch,
     ];
 
     #[test]

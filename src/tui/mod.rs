@@ -1,6 +1,7 @@
 //! The interactive tutor: terminal setup, the event loop, and carrying out effects.
 
 pub mod app;
+pub mod explorer_flow;
 pub mod keys;
 pub mod layout;
 pub mod quiz_flow;

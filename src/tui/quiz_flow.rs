@@ -219,7 +219,7 @@ impl App {
         let anchor = link.anchor.map(str::to_string);
         if let Some(index) = self.pack.lesson_index(link.lesson) {
             self.back_stack.clear();
-            self.reader_returns_to_quiz = true;
+            self.reader_returns_to = Some(Screen::Quiz);
             self.open_lesson(index, anchor.as_deref());
         }
     }

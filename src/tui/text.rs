@@ -54,6 +54,7 @@ pub fn save_failed(why: &str) -> String {
 }
 
 pub const END_OF_LESSON: &str = "End of the lesson. Press s for a short quiz, or → for the next lesson.";
+pub const NO_MAP: &str = "This content pack has no body map.";
 pub const MASTERED: &str = "mastered";
 pub const NO_QUIZ: &str = "This lesson has no quiz.";
 pub const READ_FIRST: &str = "Read a lesson to the end first: the mixed quiz asks about lessons you have read.";
@@ -102,4 +103,24 @@ pub fn due_line(count: usize) -> String {
         1 => "1 question is due for review — press r".to_string(),
         n => format!("{n} questions are due for review — press r"),
     }
+}
+
+pub const EXPLORER_TITLE: &str = "Body map · symptoms by where cancer has spread";
+pub const TIER_EMERGENCY: &str = "‼ EMERGENCY — get help now";
+pub const TIER_TODAY: &str = "☎ Call your care team today";
+pub const TIER_NEXT_VISIT: &str = "✎ Mention at your next visit";
+pub const OFTEN_FROM: &str = "Cancers that often spread here: ";
+pub const READ_MORE_KEYS: &str = "Read more (press the number):";
+pub const MANY_CAUSES: &str =
+    "Symptoms have many causes, and most are not an emergency. Your care team is who to ask about yours.";
+pub const FIND_PROMPT: &str = "Find a symptom: ";
+pub const FIND_HINT: &str =
+    "Type a symptom in everyday words, like \"short of breath\", \"yellow skin\" or \"headache\". Enter goes to the highlighted place.";
+
+pub fn no_site_matches(query: &str) -> String {
+    format!("No place on the map lists \"{query}\". Try other or fewer words. If you are worried, call your care team.")
+}
+
+pub fn explored_line(explored: usize, total: usize) -> String {
+    format!("Body map: {explored} of {total} places looked at — press m")
 }

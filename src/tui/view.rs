@@ -27,6 +27,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
             Screen::Home => screens::home::draw(app, frame, area),
             Screen::Reader => screens::reader::draw(app, frame),
             Screen::Quiz => screens::quiz::draw(app, frame, area),
+            Screen::Explorer => screens::explorer::draw(app, frame, area),
         }
     }
     if app.help_open {

@@ -10,9 +10,15 @@ use crate::tui::keys::Context;
 use crate::tui::view::{draw_footer, draw_title, truncate};
 use crate::tui::{layout, text};
 
-/// Rows above the list: the "next" line, and a blank line when there is room.
+/// Rows above the list: the "next" line, a line of notes, and a blank line when there is room.
 fn header_rows(body: Rect) -> u16 {
-    if body.height >= 8 { 2 } else { 1 }
+    if body.height >= 12 {
+        3
+    } else if body.height >= 8 {
+        2
+    } else {
+        1
+    }
 }
 
 /// A reminder line under the list, when there is room.
@@ -56,9 +62,17 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         &Line::styled(truncate(&next, width - 1), theme.title),
         parts.body.width - 1,
     );
+    // Second row: reviews due and how much of the body map was looked at.
+    let mut notes = Vec::new();
     let due = app.due_count();
-    if due > 0 && header_rows(parts.body) > 1 {
-        let line = Line::styled(truncate(&text::due_line(due), width - 1), theme.key);
+    if due > 0 {
+        notes.push(text::due_line(due));
+    }
+    if let Some(sites) = app.pack.sites.as_ref() {
+        notes.push(text::explored_line(app.progress.explored_sites.len(), sites.sites.len()));
+    }
+    if header_rows(parts.body) > 1 && !notes.is_empty() {
+        let line = Line::styled(truncate(&notes.join(" · "), width - 1), theme.key);
         buf.set_line(parts.body.x + 1, parts.body.y + 1, &line, parts.body.width - 1);
     }
 

@@ -1,0 +1,234 @@
+//! The body map: a text-art figure with the spread sites marked, and a panel with the
+//! selected site's signs sorted by urgency. Narrow windows get a list instead of the map.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use crate::content::sites::{Site, Sites};
+use crate::explorer::search::Tier;
+use crate::markdown::{display_width, sanitize, wrap_text};
+use crate::tui::app::App;
+use crate::tui::explorer_flow::ExplorerState;
+use crate::tui::view::{draw_footer, draw_title, truncate};
+use crate::tui::{layout, text};
+
+/// The detail panel needs at least this many columns beside the map.
+const MIN_DETAIL_WIDTH: u16 = 32;
+const MARKER: &str = "●";
+const SELECTED_MARKER: &str = "◉";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExplorerLayout {
+    /// Where the art is drawn, when the window is big enough for it.
+    pub map: Option<Rect>,
+    /// The list of site names, on windows too small for the map.
+    pub list: Option<Rect>,
+    pub detail: Rect,
+}
+
+pub fn explorer_layout(area: Rect, sites: &Sites) -> ExplorerLayout {
+    let body = layout::frame(area).body;
+    let map_w = sites.map.width + 2;
+    if body.width >= map_w + MIN_DETAIL_WIDTH && body.height >= sites.map.height {
+        let map = Rect { x: body.x + 1, width: sites.map.width, height: sites.map.height, ..body };
+        let detail = Rect { x: body.x + map_w + 1, width: (body.width - map_w - 1).min(layout::MAX_MEASURE), ..body };
+        return ExplorerLayout { map: Some(map), list: None, detail };
+    }
+    // List mode: names on top (at most half the height), details below.
+    let list_h = (sites.sites.len() as u16).min(body.height / 2).max(1.min(body.height));
+    let list = Rect { height: list_h, ..body };
+    let detail = Rect { y: body.y + list_h, height: body.height - list_h, ..body };
+    ExplorerLayout { map: None, list: Some(list), detail }
+}
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let (Some(sites), Some(state)) = (app.pack.sites.as_ref(), app.explorer.as_ref()) else { return };
+    let theme = &app.theme;
+    let parts = layout::frame(area);
+    let buf = frame.buffer_mut();
+    let explored = format!("{} of {} looked at ", app.progress.explored_sites.len(), sites.sites.len());
+    draw_title(buf, parts.title, text::EXPLORER_TITLE, &explored, theme.title, theme.dim);
+
+    let geometry = explorer_layout(area, sites);
+    if let Some(map) = geometry.map {
+        for (row, line) in sites.map.rows.iter().enumerate().take(map.height as usize) {
+            buf.set_line(map.x, map.y + row as u16, &Line::styled(line.clone(), theme.dim), map.width);
+        }
+        for (i, site) in sites.sites.iter().enumerate() {
+            let selected = i == state.selected;
+            let (symbol, style) =
+                if selected { (SELECTED_MARKER, theme.selected.add_modifier(Modifier::BOLD)) } else { (MARKER, theme.key) };
+            let x = map.x + site.x;
+            let y = map.y + site.y;
+            if x < map.right() && y < map.bottom() {
+                buf.set_line(x, y, &Line::styled(symbol, style), 1);
+            }
+        }
+        // Name the selected site beside its marker, where it fits.
+        if let Some(site) = sites.sites.get(state.selected) {
+            let label = format!(" {} ", sanitize(&site.name));
+            let w = display_width(&label) as u16;
+            let y = map.y + site.y;
+            let x = if map.x + site.x + 1 + w <= map.right() { map.x + site.x + 1 } else { (map.x + site.x).saturating_sub(w) };
+            buf.set_line(x.max(map.x), y, &Line::styled(label, theme.selected), w.min(map.width));
+        }
+    }
+    if let Some(list) = geometry.list {
+        let offset = layout::list_offset(state.selected, list.height as usize);
+        for (row, (i, site)) in sites.sites.iter().enumerate().skip(offset).take(list.height as usize).enumerate() {
+            let marker = if i == state.selected { SELECTED_MARKER } else { MARKER };
+            let style = if i == state.selected { theme.selected } else { Style::new() };
+            let label = truncate(&format!(" {marker} {}", sanitize(&site.name)), list.width as usize);
+            buf.set_line(list.x, list.y + row as u16, &Line::styled(label, style), list.width);
+        }
+    }
+
+    let rows = match state.search.as_ref() {
+        Some(search) => search_rows(app, sites, search, geometry.detail.width as usize),
+        None => sites.sites.get(state.selected).map_or_else(Vec::new, |s| detail_rows(app, s, geometry.detail.width as usize)),
+    };
+    let detail = geometry.detail;
+    let scroll = detail_scroll(state, rows.len(), detail.height as usize);
+    for (row, line) in rows.iter().skip(scroll).take(detail.height as usize).enumerate() {
+        buf.set_line(detail.x, detail.y + row as u16, line, detail.width);
+    }
+
+    match state.search.as_ref() {
+        Some(search) => {
+            let prompt = text::FIND_PROMPT;
+            let width = parts.footer.width.saturating_sub(display_width(prompt) as u16 + 1) as usize;
+            let scroll = search.input.visual_scroll(width);
+            let shown: String = search.input.value().chars().skip(scroll).collect();
+            let line = Line::from(vec![Span::styled(prompt, theme.key), Span::raw(truncate(&sanitize(&shown), width))]);
+            buf.set_line(parts.footer.x, parts.footer.y, &line, parts.footer.width);
+            let cursor_x = parts.footer.x + display_width(prompt) as u16 + (search.input.visual_cursor() - scroll) as u16;
+            frame.set_cursor_position(Position { x: cursor_x.min(parts.footer.right().saturating_sub(1)), y: parts.footer.y });
+        }
+        None => draw_footer(app, buf, parts.footer, app.base_context()),
+    }
+}
+
+fn detail_scroll(state: &ExplorerState, rows: usize, height: usize) -> usize {
+    (state.detail_scroll as usize).min(rows.saturating_sub(height))
+}
+
+/// How each urgency tier is shown: a symbol and words, never colour alone.
+pub fn tier_heading(tier: Tier) -> &'static str {
+    match tier {
+        Tier::Emergency => text::TIER_EMERGENCY,
+        Tier::CallToday => text::TIER_TODAY,
+        Tier::NextVisit => text::TIER_NEXT_VISIT,
+    }
+}
+
+fn tier_style(app: &App, tier: Tier) -> Style {
+    match tier {
+        Tier::Emergency => app.theme.warn,
+        Tier::CallToday => app.theme.key,
+        Tier::NextVisit => app.theme.title,
+    }
+}
+
+fn wrapped(rows: &mut Vec<Line<'static>>, text: &str, width: usize, first: &str, rest: &str, style: Style) {
+    let room = width.saturating_sub(display_width(first)).max(1);
+    for (i, part) in wrap_text(text, room).into_iter().enumerate() {
+        let lead = if i == 0 { first } else { rest };
+        rows.push(Line::styled(format!("{lead}{part}"), style));
+    }
+}
+
+fn detail_rows(app: &App, site: &Site, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let mut rows = vec![Line::styled(sanitize(&site.name).into_owned(), theme.title.add_modifier(Modifier::UNDERLINED))];
+    wrapped(&mut rows, &sanitize(&site.summary), width, "", "", Style::new());
+    for tier in Tier::ALL {
+        let lines = tier.lines(site);
+        if lines.is_empty() {
+            continue;
+        }
+        rows.push(Line::raw(""));
+        rows.push(Line::styled(tier_heading(tier), tier_style(app, tier).add_modifier(Modifier::BOLD)));
+        for line in lines {
+            wrapped(&mut rows, &sanitize(line), width, "  • ", "    ", Style::new());
+        }
+    }
+    if !site.primaries.is_empty() {
+        rows.push(Line::raw(""));
+        let list = site.primaries.iter().map(|p| sanitize(p).into_owned()).collect::<Vec<_>>().join(", ");
+        wrapped(&mut rows, &format!("{}{list}.", text::OFTEN_FROM), width, "", "", theme.dim);
+    }
+    if !site.lessons.is_empty() {
+        rows.push(Line::raw(""));
+        rows.push(Line::styled(text::READ_MORE_KEYS, theme.title));
+        for (i, target) in site.lessons.iter().enumerate().take(9) {
+            let label = section_label(app, target);
+            wrapped(&mut rows, &label, width, &format!("  {} ", i + 1), "    ", Style::new());
+        }
+    }
+    rows.push(Line::raw(""));
+    wrapped(&mut rows, text::MANY_CAUSES, width, "", "", theme.dim);
+    rows
+}
+
+fn search_rows(app: &App, sites: &Sites, search: &crate::tui::explorer_flow::SiteSearch, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let query = search.input.value().trim();
+    if query.is_empty() {
+        let mut rows = Vec::new();
+        wrapped(&mut rows, text::FIND_HINT, width, "", "", theme.dim);
+        return rows;
+    }
+    if search.hits.is_empty() {
+        let mut rows = Vec::new();
+        wrapped(&mut rows, &text::no_site_matches(&sanitize(query)), width, "", "", theme.dim);
+        return rows;
+    }
+    let mut rows = Vec::new();
+    for (i, hit) in search.hits.iter().enumerate() {
+        let Some(site) = sites.sites.get(hit.site) else { continue };
+        let style = if i == search.cursor { theme.selected } else { theme.title };
+        let pointer = if i == search.cursor { "▶ " } else { "  " };
+        rows.push(Line::styled(truncate(&format!("{pointer}{}", sanitize(&site.name)), width), style));
+        for (tier, line) in &hit.matches {
+            let lead = format!("    {} ", tier_symbol(*tier));
+            wrapped(&mut rows, &sanitize(line), width, &lead, "      ", Style::new());
+        }
+    }
+    rows
+}
+
+pub fn tier_symbol(tier: Tier) -> &'static str {
+    match tier {
+        Tier::Emergency => "‼",
+        Tier::CallToday => "☎",
+        Tier::NextVisit => "✎",
+    }
+}
+
+/// "Lesson title › Section title" for a `lesson#anchor` target.
+pub fn section_label(app: &App, target: &str) -> String {
+    let Some(link) = crate::content::InternalLink::parse(target) else { return sanitize(target).into_owned() };
+    let Some(lesson) = app.pack.lesson(link.lesson) else { return sanitize(target).into_owned() };
+    match link.anchor.and_then(|a| lesson.sections.iter().find(|s| s.slug == a)) {
+        Some(s) => format!("{} › {}", sanitize(&lesson.title), sanitize(&s.title)),
+        None => sanitize(&lesson.title).into_owned(),
+    }
+}
+
+/// The site under a mouse click: on the map near a marker, or a row of the list.
+pub fn site_at(app: &App, x: u16, y: u16) -> Option<usize> {
+    let sites = app.pack.sites.as_ref()?;
+    let state = app.explorer.as_ref()?;
+    let geometry = explorer_layout(app.area, sites);
+    let at = Position { x, y };
+    if let Some(map) = geometry.map.filter(|m| m.contains(at)) {
+        let (index, cost) = crate::explorer::nav::nearest(&sites.positions(), (x - map.x, y - map.y))?;
+        return (cost <= 8).then_some(index);
+    }
+    let list = geometry.list.filter(|l| l.contains(at))?;
+    let offset = layout::list_offset(state.selected, list.height as usize);
+    let index = offset + (y - list.y) as usize;
+    (index < sites.sites.len()).then_some(index)
+}
