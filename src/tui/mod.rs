@@ -14,7 +14,10 @@ use std::io::stdout;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event, MouseButton,
+    MouseEventKind,
+};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 
@@ -68,9 +71,9 @@ pub fn run(pack: ContentPack, opened: Opened, start: Start) -> Result<()> {
 
     // ratatui::init installs a panic hook that restores the terminal.
     let mut terminal = ratatui::init();
-    let _ = execute!(stdout(), EnableMouseCapture);
+    let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
     let result = event_loop(&mut terminal, &mut app, &store);
-    let _ = execute!(stdout(), DisableMouseCapture);
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     result?;
     // One last save; an error here is printed after the terminal is back to normal.
@@ -83,9 +86,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, store: &Store) -> R
     let mut changed_at: Option<Instant> = None;
     loop {
         terminal.draw(|frame| view::draw(app, frame))?;
-        let action =
-            if event::poll(Duration::from_millis(250))? { action_for_event(app, event::read()?) } else { None };
-        let effects = action.map(|a| app.update(a)).unwrap_or_default();
+        let actions =
+            if event::poll(Duration::from_millis(250))? { actions_for_event(app, event::read()?) } else { vec![] };
+        let effects: Vec<Effect> = actions.into_iter().flat_map(|a| app.update(a)).collect();
         if app.unsaved && changed_at.is_none() {
             changed_at = Some(Instant::now());
         }
@@ -108,17 +111,23 @@ fn save(app: &mut App, store: &Store) {
     }
 }
 
-/// Terminal events become actions: keys through the key table, the mouse by position.
-pub fn action_for_event(app: &App, event: Event) -> Option<Action> {
+/// Terminal events become actions: keys through the key table, the mouse by
+/// position, pasted text as typed characters where text is being typed.
+pub fn actions_for_event(app: &App, event: Event) -> Vec<Action> {
     match event {
-        Event::Key(key) => keys::action_for(app.context(), key),
+        Event::Key(key) => keys::action_for(app.context(), key).into_iter().collect(),
         Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
-            MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(mouse.column, mouse.row)),
-            _ => None,
+            MouseEventKind::ScrollDown => vec![Action::Scroll(3)],
+            MouseEventKind::ScrollUp => vec![Action::Scroll(-3)],
+            MouseEventKind::Down(MouseButton::Left) => vec![Action::Click(mouse.column, mouse.row)],
+            _ => vec![],
         },
-        Event::Resize(w, h) => Some(Action::Resize(w, h)),
-        _ => None,
+        Event::Paste(text) if app.context().takes_text() => text
+            .chars()
+            .filter(|c| !c.is_control())
+            .map(|c| Action::Edit(tui_input::InputRequest::InsertChar(c)))
+            .collect(),
+        Event::Resize(w, h) => vec![Action::Resize(w, h)],
+        _ => vec![],
     }
 }

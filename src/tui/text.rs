@@ -114,8 +114,7 @@ pub const READ_MORE_KEYS: &str = "Read more (press the number):";
 pub const MANY_CAUSES: &str =
     "Symptoms have many causes, and most are not an emergency. Your care team is who to ask about yours.";
 pub const FIND_PROMPT: &str = "Find a symptom: ";
-pub const FIND_HINT: &str =
-    "Type a symptom in everyday words, like \"short of breath\", \"yellow skin\" or \"headache\". Enter goes to the highlighted place.";
+pub const FIND_HINT: &str = "Type a symptom in everyday words, like \"short of breath\", \"yellow skin\" or \"headache\". Enter goes to the highlighted place.";
 
 pub fn no_site_matches(query: &str) -> String {
     format!("No place on the map lists \"{query}\". Try other or fewer words. If you are worried, call your care team.")

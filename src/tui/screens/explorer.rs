@@ -58,8 +58,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
         for (i, site) in sites.sites.iter().enumerate() {
             let selected = i == state.selected;
-            let (symbol, style) =
-                if selected { (SELECTED_MARKER, theme.selected.add_modifier(Modifier::BOLD)) } else { (MARKER, theme.key) };
+            let (symbol, style) = if selected {
+                (SELECTED_MARKER, theme.selected.add_modifier(Modifier::BOLD))
+            } else {
+                (MARKER, theme.key)
+            };
             let x = map.x + site.x;
             let y = map.y + site.y;
             if x < map.right() && y < map.bottom() {
@@ -71,7 +74,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             let label = format!(" {} ", sanitize(&site.name));
             let w = display_width(&label) as u16;
             let y = map.y + site.y;
-            let x = if map.x + site.x + 1 + w <= map.right() { map.x + site.x + 1 } else { (map.x + site.x).saturating_sub(w) };
+            let x = if map.x + site.x + 1 + w <= map.right() {
+                map.x + site.x + 1
+            } else {
+                (map.x + site.x).saturating_sub(w)
+            };
             buf.set_line(x.max(map.x), y, &Line::styled(label, theme.selected), w.min(map.width));
         }
     }
@@ -87,7 +94,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 
     let rows = match state.search.as_ref() {
         Some(search) => search_rows(app, sites, search, geometry.detail.width as usize),
-        None => sites.sites.get(state.selected).map_or_else(Vec::new, |s| detail_rows(app, s, geometry.detail.width as usize)),
+        None => sites
+            .sites
+            .get(state.selected)
+            .map_or_else(Vec::new, |s| detail_rows(app, s, geometry.detail.width as usize)),
     };
     let detail = geometry.detail;
     let scroll = detail_scroll(state, rows.len(), detail.height as usize);
@@ -103,8 +113,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             let shown: String = search.input.value().chars().skip(scroll).collect();
             let line = Line::from(vec![Span::styled(prompt, theme.key), Span::raw(truncate(&sanitize(&shown), width))]);
             buf.set_line(parts.footer.x, parts.footer.y, &line, parts.footer.width);
-            let cursor_x = parts.footer.x + display_width(prompt) as u16 + (search.input.visual_cursor() - scroll) as u16;
-            frame.set_cursor_position(Position { x: cursor_x.min(parts.footer.right().saturating_sub(1)), y: parts.footer.y });
+            let cursor_x =
+                parts.footer.x + display_width(prompt) as u16 + (search.input.visual_cursor() - scroll) as u16;
+            frame.set_cursor_position(Position {
+                x: cursor_x.min(parts.footer.right().saturating_sub(1)),
+                y: parts.footer.y,
+            });
         }
         None => draw_footer(app, buf, parts.footer, app.base_context()),
     }
@@ -141,7 +155,8 @@ fn wrapped(rows: &mut Vec<Line<'static>>, text: &str, width: usize, first: &str,
 
 fn detail_rows(app: &App, site: &Site, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
-    let mut rows = vec![Line::styled(sanitize(&site.name).into_owned(), theme.title.add_modifier(Modifier::UNDERLINED))];
+    let mut rows =
+        vec![Line::styled(sanitize(&site.name).into_owned(), theme.title.add_modifier(Modifier::UNDERLINED))];
     wrapped(&mut rows, &sanitize(&site.summary), width, "", "", Style::new());
     for tier in Tier::ALL {
         let lines = tier.lines(site);
@@ -172,7 +187,12 @@ fn detail_rows(app: &App, site: &Site, width: usize) -> Vec<Line<'static>> {
     rows
 }
 
-fn search_rows(app: &App, sites: &Sites, search: &crate::tui::explorer_flow::SiteSearch, width: usize) -> Vec<Line<'static>> {
+fn search_rows(
+    app: &App,
+    sites: &Sites,
+    search: &crate::tui::explorer_flow::SiteSearch,
+    width: usize,
+) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let query = search.input.value().trim();
     if query.is_empty() {
