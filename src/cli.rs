@@ -47,6 +47,14 @@ pub enum Command {
         #[command(flatten)]
         options: QuizOptions,
     },
+    /// List the body-map places cancer can spread to, with their signs by urgency.
+    Sites,
+    /// Find the places on the body map that can cause a symptom (everyday words are fine).
+    Symptom {
+        /// The symptom, e.g. `short of breath` or `yellow skin`.
+        #[arg(required = true, num_args = 1..)]
+        words: Vec<String>,
+    },
     /// Explain a word from the lessons (e.g. `define metastasis`).
     Define {
         /// The word or phrase to look up.

@@ -45,6 +45,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             tui::run(pack, session::open_progress(progress)?, tui::Start::Review { seed: options.seed })?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Sites) => plain::explorer::sites(&session::load_pack(content)?),
+        Some(Command::Symptom { words }) => plain::explorer::symptom(&session::load_pack(content)?, &words.join(" ")),
         Some(Command::Define { term }) => plain::define(&session::load_pack(content)?, &term.join(" ")),
         Some(Command::Search { words }) => plain::search(&session::load_pack(content)?, &words.join(" ")),
         Some(Command::Progress { action: None }) => {

@@ -1,6 +1,7 @@
 //! Line-oriented output for pipes, scripts and screen readers.
 
 mod ansi;
+pub mod explorer;
 pub mod quiz;
 
 use std::io::{self, BufRead, IsTerminal, Write};

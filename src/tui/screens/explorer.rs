@@ -69,17 +69,22 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 buf.set_line(x, y, &Line::styled(symbol, style), 1);
             }
         }
-        // Name the selected site beside its marker, where it fits.
+        // Name the selected site beside its marker when the name fits on one side
+        // (the detail panel always names it too).
         if let Some(site) = sites.sites.get(state.selected) {
             let label = format!(" {} ", sanitize(&site.name));
             let w = display_width(&label) as u16;
-            let y = map.y + site.y;
-            let x = if map.x + site.x + 1 + w <= map.right() {
-                map.x + site.x + 1
+            let (mx, y) = (map.x + site.x, map.y + site.y);
+            let x = if mx + 1 + w <= map.right() {
+                Some(mx + 1)
+            } else if mx >= map.x + w {
+                Some(mx - w)
             } else {
-                (map.x + site.x).saturating_sub(w)
+                None
             };
-            buf.set_line(x.max(map.x), y, &Line::styled(label, theme.selected), w.min(map.width));
+            if let Some(x) = x {
+                buf.set_line(x, y, &Line::styled(label, theme.selected), w);
+            }
         }
     }
     if let Some(list) = geometry.list {

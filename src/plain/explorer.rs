@@ -1,0 +1,96 @@
+//! `sites` and `symptom`: the body map's facts as plain text.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use crate::content::ContentPack;
+use crate::content::sites::{Site, Sites};
+use crate::explorer::search::{self, Tier};
+use crate::markdown::sanitize;
+
+/// Plain words for a tier, the same the TUI shows beside its symbol.
+pub fn tier_words(tier: Tier) -> &'static str {
+    match tier {
+        Tier::Emergency => "EMERGENCY, get help now",
+        Tier::CallToday => "Call your care team today",
+        Tier::NextVisit => "Mention at your next visit",
+    }
+}
+
+const MANY_CAUSES: &str = "Symptoms have many causes. This is education, not advice: your care team is who to ask.";
+
+fn pack_sites(pack: &ContentPack) -> Result<&Sites> {
+    match pack.sites.as_ref() {
+        Some(sites) => Ok(sites),
+        None => bail!("this content pack has no body map (sites.toml)"),
+    }
+}
+
+/// `sites`: every site with its signs, tier by tier.
+pub fn sites(pack: &ContentPack) -> Result<ExitCode> {
+    let sites = pack_sites(pack)?;
+    let mut out = io::stdout().lock();
+    for (i, site) in sites.sites.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "{} ({})", sanitize(&site.name), site.id)?;
+        writeln!(out, "  {}", sanitize(&site.summary))?;
+        for tier in Tier::ALL {
+            write_tier(&mut out, site, tier)?;
+        }
+        if !site.primaries.is_empty() {
+            let list: Vec<_> = site.primaries.iter().map(|p| sanitize(p).into_owned()).collect();
+            writeln!(out, "  Cancers that often spread here: {}.", list.join(", "))?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "{MANY_CAUSES}")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_tier(out: &mut impl Write, site: &Site, tier: Tier) -> io::Result<()> {
+    let lines = tier.lines(site);
+    if lines.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "  {}:", tier_words(tier))?;
+    for line in lines {
+        writeln!(out, "    - {}", sanitize(line))?;
+    }
+    Ok(())
+}
+
+/// `symptom TEXT`: the sites whose signs match, with their emergency signs.
+pub fn symptom(pack: &ContentPack, query: &str) -> Result<ExitCode> {
+    let sites = pack_sites(pack)?;
+    let hits = search::search(sites, query);
+    if hits.is_empty() {
+        eprintln!(
+            "No place on the body map lists \"{}\". Try other or fewer words (for example \"short of breath\", \
+             \"yellow skin\", \"headache\"), or see all places with `patient-tutor sites`. If you are worried, \
+             call your care team.",
+            sanitize(query.trim())
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    let mut out = io::stdout().lock();
+    for hit in &hits {
+        let Some(site) = sites.sites.get(hit.site) else { continue };
+        writeln!(out, "{} ({})", sanitize(&site.name), site.id)?;
+        for (tier, line) in &hit.matches {
+            writeln!(out, "  matches: {} [{}]", sanitize(line), tier_words(*tier))?;
+        }
+        if !site.emergency.is_empty() {
+            writeln!(out, "  Emergency signs for this place (get help now):")?;
+            for line in &site.emergency {
+                writeln!(out, "    - {}", sanitize(line))?;
+            }
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "{MANY_CAUSES}")?;
+    Ok(ExitCode::SUCCESS)
+}
