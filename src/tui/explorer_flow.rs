@@ -33,7 +33,7 @@ impl App {
         };
         let selected = self
             .current_section_target()
-            .and_then(|target| sites.sites.iter().position(|s| s.lessons.iter().any(|l| *l == target)))
+            .and_then(|target| sites.sites.iter().position(|s| s.lessons.contains(&target)))
             .or_else(|| self.explorer.as_ref().map(|e| e.selected))
             .unwrap_or(0);
         self.explorer = Some(ExplorerState { selected, detail_scroll: 0, search: None });
