@@ -55,6 +55,26 @@ pub enum Command {
         #[arg(required = true, num_args = 1..)]
         words: Vec<String>,
     },
+    /// Check a content pack (default: the built-in one): every problem as `file:line: message`,
+    /// health-literacy warnings, and a readability report.
+    Check {
+        /// The pack folder to check.
+        dir: Option<PathBuf>,
+        /// Treat lessons above this Flesch–Kincaid grade as errors.
+        #[arg(long, value_name = "G")]
+        max_grade: Option<f64>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Write the built-in content pack to DIR, as a starting point for your own.
+    ExportContent {
+        /// An empty (or new) folder.
+        dir: PathBuf,
+        /// Write into a folder that is not empty, replacing files of the same name.
+        #[arg(long)]
+        force: bool,
+    },
     /// Explain a word from the lessons (e.g. `define metastasis`).
     Define {
         /// The word or phrase to look up.
@@ -72,6 +92,12 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<ProgressAction>,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, clap::Args)]

@@ -8,6 +8,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // A reader that stopped early (`| head`) is not an error worth a message.
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("patient-tutor: {e:#}");
             ExitCode::FAILURE
@@ -45,6 +53,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             tui::run(pack, session::open_progress(progress)?, tui::Start::Review { seed: options.seed })?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Check { dir, max_grade, format }) => {
+            plain::pack::check(dir.as_deref().or(content), max_grade, format)
+        }
+        Some(Command::ExportContent { dir, force }) => plain::pack::export(&dir, force),
         Some(Command::Sites) => plain::explorer::sites(&session::load_pack(content)?),
         Some(Command::Symptom { words }) => plain::explorer::symptom(&session::load_pack(content)?, &words.join(" ")),
         Some(Command::Define { term }) => plain::define(&session::load_pack(content)?, &term.join(" ")),

@@ -1,6 +1,7 @@
 //! The content pack: lessons (and later quizzes, sites, glossary, survival data),
 //! loaded from a folder or from the default pack embedded in the binary.
 
+pub mod check;
 pub mod files;
 pub mod glossary;
 pub mod lesson;
@@ -116,6 +117,12 @@ pub fn load_dir(dir: &Path) -> Result<ContentPack, PackErrors> {
 }
 
 pub fn load(files: &PackFiles) -> Result<ContentPack, PackErrors> {
+    let (pack, errors) = load_with_errors(files);
+    if errors.is_empty() { Ok(pack) } else { Err(PackErrors(errors)) }
+}
+
+/// Load what can be loaded, and every problem found: `check` reports on both.
+pub fn load_with_errors(files: &PackFiles) -> (ContentPack, Vec<ContentError>) {
     let mut errors = Vec::new();
     let mut lessons: Vec<Lesson> = Vec::new();
 
@@ -159,11 +166,7 @@ pub fn load(files: &PackFiles) -> Result<ContentPack, PackErrors> {
     let survival = load_optional(files, "survival.toml", survival::parse, &mut errors).unwrap_or_default();
     let sites = load_sites(files, &lessons, &mut errors);
 
-    if errors.is_empty() {
-        Ok(ContentPack { origin: files.origin(), lessons, questions, glossary, sites, survival })
-    } else {
-        Err(PackErrors(errors))
-    }
+    (ContentPack { origin: files.origin(), lessons, questions, glossary, sites, survival }, errors)
 }
 
 /// Internal links (`lesson-id` or `lesson-id#section`) must point at a real lesson and section.

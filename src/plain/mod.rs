@@ -2,6 +2,7 @@
 
 mod ansi;
 pub mod explorer;
+pub mod pack;
 pub mod quiz;
 
 use std::io::{self, BufRead, IsTerminal, Write};

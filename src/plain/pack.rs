@@ -1,0 +1,95 @@
+//! `check` and `export-content`: tools for the educators who write content packs.
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+
+use crate::cli::Format;
+use crate::content::PackFiles;
+use crate::content::check::{self, Options, Report, Severity};
+use crate::content::files::{EMBEDDED_ASSETS, EMBEDDED_CONTENT};
+
+/// `check [DIR]`: exit 1 if there is any error.
+pub fn check(dir: Option<&Path>, max_grade: Option<f64>, format: Format) -> Result<ExitCode> {
+    let files = match dir {
+        Some(dir) if !dir.is_dir() => bail!("{} is not a folder", dir.display()),
+        Some(dir) => PackFiles::Dir(dir.to_path_buf()),
+        None => PackFiles::Embedded,
+    };
+    let today = check::date_of(crate::session::now());
+    let report = check::check(&files, &Options { max_grade, today });
+    let mut out = io::stdout().lock();
+    match format {
+        Format::Json => {
+            writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
+        }
+        Format::Text => write_text(&mut out, &report, max_grade)?,
+    }
+    Ok(if report.errors() > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn write_text(out: &mut impl Write, report: &Report, max_grade: Option<f64>) -> io::Result<()> {
+    for f in &report.findings {
+        let kind = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        writeln!(out, "{}:{}: {kind}: {}", f.file, f.line, f.message)?;
+    }
+    if !report.readability.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Readability (Flesch–Kincaid grade; Flesch reading ease, higher is easier):")?;
+        let id_w = report.readability.iter().map(|r| r.lesson.len()).max().unwrap_or(0);
+        for r in &report.readability {
+            let over = max_grade.is_some_and(|m| r.grade > m);
+            writeln!(
+                out,
+                "  {:<id_w$}  {:>5} words  {:>4} sentences  grade {:>4.1}  ease {:>5.1}{}",
+                r.lesson,
+                r.words,
+                r.sentences,
+                r.grade,
+                r.ease,
+                if over { "  (over the limit)" } else { "" }
+            )?;
+        }
+        writeln!(out, "  pack average: grade {:.1}", report.average_grade)?;
+    }
+    writeln!(out, "{} errors, {} warnings", report.errors(), report.warnings())
+}
+
+/// `export-content DIR`: the built-in pack's files, ready to edit.
+pub fn export(dir: &Path, force: bool) -> Result<ExitCode> {
+    let non_empty = dir.is_dir() && std::fs::read_dir(dir)?.next().is_some();
+    if dir.exists() && !dir.is_dir() {
+        bail!("{} exists and is not a folder", dir.display());
+    }
+    if non_empty && !force {
+        bail!("{} is not empty; choose an empty folder, or add --force to write into it", dir.display());
+    }
+    let mut written = 0;
+    for (root, prefix) in [(&EMBEDDED_CONTENT, ""), (&EMBEDDED_ASSETS, "assets")] {
+        for file in all_files(root) {
+            let target = dir.join(prefix).join(file.path());
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+            }
+            std::fs::write(&target, file.contents()).with_context(|| format!("cannot write {}", target.display()))?;
+            written += 1;
+        }
+    }
+    println!("Wrote {written} files to {}.", dir.display());
+    println!("Edit them, then run: patient-tutor check {}", dir.display());
+    println!("Try them in the tutor: patient-tutor --content {}", dir.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn all_files<'a>(dir: &'a include_dir::Dir<'a>) -> Vec<&'a include_dir::File<'a>> {
+    let mut files: Vec<_> = dir.files().collect();
+    for sub in dir.dirs() {
+        files.extend(all_files(sub));
+    }
+    files
+}
