@@ -15,6 +15,8 @@ mod toml_util;
 use std::fmt;
 use std::path::Path;
 
+use crate::markdown;
+
 pub use files::PackFiles;
 pub use glossary::Glossary;
 pub use lesson::{Lesson, Section};
@@ -125,6 +127,8 @@ pub fn load(files: &PackFiles) -> Result<ContentPack, PackErrors> {
 pub fn load_with_errors(files: &PackFiles) -> (ContentPack, Vec<ContentError>) {
     let mut errors = Vec::new();
     let mut lessons: Vec<Lesson> = Vec::new();
+    // Lessons that failed to load: links to them are not reported again.
+    let mut unreadable: Vec<String> = Vec::new();
 
     let lesson_files = files.list("lessons", "md");
     if lesson_files.is_empty() {
@@ -138,6 +142,7 @@ pub fn load_with_errors(files: &PackFiles) -> (ContentPack, Vec<ContentError>) {
         match files.read(path).and_then(|text| lesson::parse(path, &text, true)) {
             Ok(lesson) => {
                 if let Some(first) = lessons.iter().find(|l| l.id == lesson.id) {
+                    unreadable.push(id_from_file_name(path));
                     errors.push(ContentError::new(
                         path,
                         2,
@@ -147,15 +152,18 @@ pub fn load_with_errors(files: &PackFiles) -> (ContentPack, Vec<ContentError>) {
                     lessons.push(lesson);
                 }
             }
-            Err(e) => errors.push(e),
+            Err(e) => {
+                unreadable.push(id_from_file_name(path));
+                errors.push(e);
+            }
         }
     }
-    errors.extend(check_links(&lessons));
+    errors.extend(check_links(&lessons, &unreadable));
 
-    let questions = load_quizzes(files, &lessons, &mut errors);
+    let questions = load_quizzes(files, &lessons, &unreadable, &mut errors);
     let glossary = load_optional(files, "glossary.toml", glossary::parse, &mut errors).unwrap_or_default();
     for term in &glossary.terms {
-        if let Some(problem) = term.see.as_deref().and_then(|see| check_target(&lessons, see)) {
+        if let Some(problem) = term.see.as_deref().and_then(|see| check_target(&lessons, &unreadable, see)) {
             errors.push(ContentError::new(
                 "glossary.toml",
                 term.see_line,
@@ -164,20 +172,20 @@ pub fn load_with_errors(files: &PackFiles) -> (ContentPack, Vec<ContentError>) {
         }
     }
     let survival = load_optional(files, "survival.toml", survival::parse, &mut errors).unwrap_or_default();
-    let sites = load_sites(files, &lessons, &mut errors);
+    let sites = load_sites(files, &lessons, &unreadable, &mut errors);
 
     (ContentPack { origin: files.origin(), lessons, questions, glossary, sites, survival }, errors)
 }
 
 /// Internal links (`lesson-id` or `lesson-id#section`) must point at a real lesson and section.
-fn check_links(lessons: &[Lesson]) -> Vec<ContentError> {
+fn check_links(lessons: &[Lesson], unreadable: &[String]) -> Vec<ContentError> {
     let mut errors = Vec::new();
     for lesson in lessons {
         for (target, offset) in markdown_link_targets(&lesson.body) {
             if InternalLink::parse(&target).is_none() {
                 continue;
             }
-            if let Some(problem) = check_target(lessons, &target) {
+            if let Some(problem) = check_target(lessons, unreadable, &target) {
                 let line = lesson.body_line + lesson::line_of(&lesson.body, offset) - 1;
                 errors.push(ContentError::new(&lesson.file, line, format!("link to {problem}")));
             }
@@ -187,11 +195,19 @@ fn check_links(lessons: &[Lesson]) -> Vec<ContentError> {
 }
 
 /// `quizzes/<lesson-id>.toml`, each checked against the lessons it points at.
-fn load_quizzes(files: &PackFiles, lessons: &[Lesson], errors: &mut Vec<ContentError>) -> Vec<Question> {
+fn load_quizzes(
+    files: &PackFiles,
+    lessons: &[Lesson],
+    unreadable: &[String],
+    errors: &mut Vec<ContentError>,
+) -> Vec<Question> {
     let mut by_lesson: Vec<(usize, Vec<Question>)> = Vec::new();
     for path in files.list("quizzes", "toml") {
         let lesson_id = path.trim_start_matches("quizzes/").trim_end_matches(".toml");
         let Some(order) = lessons.iter().position(|l| l.id == lesson_id) else {
+            if unreadable.iter().any(|id| id == lesson_id) {
+                continue;
+            }
             errors.push(ContentError::new(
                 &path,
                 0,
@@ -214,7 +230,7 @@ fn load_quizzes(files: &PackFiles, lessons: &[Lesson], errors: &mut Vec<ContentE
                 format!("question id `{}` is already used at {}:{}", q.id, first.file, first.line),
             ));
         }
-        if let Some(problem) = check_target(lessons, &q.see) {
+        if let Some(problem) = check_target(lessons, unreadable, &q.see) {
             errors.push(ContentError::new(&q.file, q.see_line, format!("`see`: {problem}")));
         }
     }
@@ -222,7 +238,12 @@ fn load_quizzes(files: &PackFiles, lessons: &[Lesson], errors: &mut Vec<ContentE
 }
 
 /// `sites.toml` and the body map art it names in `assets/`.
-fn load_sites(files: &PackFiles, lessons: &[Lesson], errors: &mut Vec<ContentError>) -> Option<Sites> {
+fn load_sites(
+    files: &PackFiles,
+    lessons: &[Lesson],
+    unreadable: &[String],
+    errors: &mut Vec<ContentError>,
+) -> Option<Sites> {
     const FILE: &str = "sites.toml";
     if !files.exists(FILE) {
         return None;
@@ -236,7 +257,7 @@ fn load_sites(files: &PackFiles, lessons: &[Lesson], errors: &mut Vec<ContentErr
     match loaded {
         Ok(sites) => {
             for (target, line) in sites.lesson_links() {
-                if let Some(problem) = check_target(lessons, target) {
+                if let Some(problem) = check_target(lessons, unreadable, target) {
                     errors.push(ContentError::new(FILE, line, format!("lesson link: {problem}")));
                 }
             }
@@ -269,10 +290,15 @@ fn load_optional<T>(
 }
 
 /// Why a `lesson-id#anchor` target does not exist, or None if it does.
-pub fn check_target(lessons: &[Lesson], target: &str) -> Option<String> {
+/// Links to a lesson in `unreadable` (one that failed to load) are not judged:
+/// its own error says what to fix.
+pub fn check_target(lessons: &[Lesson], unreadable: &[String], target: &str) -> Option<String> {
     let Some(link) = InternalLink::parse(target) else {
         return Some(format!("`{target}` is not a lesson link like `staging#what-m1-means`"));
     };
+    if unreadable.iter().any(|id| id == link.lesson) {
+        return None;
+    }
     let Some(to) = lessons.iter().find(|l| l.id == link.lesson) else {
         return Some(format!("unknown lesson `{}` (lessons: {})", link.lesson, ids(lessons)));
     };
@@ -283,6 +309,13 @@ pub fn check_target(lessons: &[Lesson], target: &str) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// The lesson id a file name suggests: `lessons/02-symptoms.md` → `symptoms`.
+fn id_from_file_name(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path).trim_end_matches(".md");
+    let without_number = name.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches(['-', '_']);
+    markdown::slugify(if without_number.is_empty() { name } else { without_number })
 }
 
 fn ids(lessons: &[Lesson]) -> String {

@@ -36,7 +36,10 @@ fn write_text(out: &mut impl Write, report: &Report, max_grade: Option<f64>) -> 
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        writeln!(out, "{}:{}: {kind}: {}", f.file, f.line, f.message)?;
+        match f.line {
+            0 => writeln!(out, "{}: {kind}: {}", f.file, f.message)?,
+            line => writeln!(out, "{}:{line}: {kind}: {}", f.file, f.message)?,
+        }
     }
     if !report.readability.is_empty() {
         writeln!(out)?;

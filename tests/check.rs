@@ -1,0 +1,157 @@
+//! `check` and `export-content` on real packs: one broken fixture per problem.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn tutor() -> Command {
+    let mut cmd = Command::cargo_bin("patient-tutor").unwrap();
+    cmd.env_remove("PATIENT_TUTOR_CONTENT").env("PATIENT_TUTOR_NOW", "1764028800");
+    cmd
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs")
+}
+
+#[test]
+fn the_valid_fixture_pack_passes() {
+    let dir = fixtures().join("valid");
+    tutor().arg("check").arg(&dir).assert().success().stdout(predicate::str::contains("0 errors, 0 warnings"));
+    // And the tutor accepts it.
+    tutor()
+        .arg("--content")
+        .arg(&dir)
+        .arg("lessons")
+        .assert()
+        .success()
+        .stdout("intro\tIntroduction\tnew\nmore\tMore\tnew\n");
+}
+
+#[test]
+fn each_broken_pack_reports_its_one_problem_as_file_line_message() {
+    let mut seen = 0;
+    for entry in fs::read_dir(fixtures().join("broken")).unwrap() {
+        let dir = entry.unwrap().path();
+        let expected = fs::read_to_string(dir.join("expected.txt")).unwrap();
+        let expected = expected.trim();
+        let (location, message) = expected.split_once(": ").unwrap();
+        let wanted = format!("{}/{location}: error: {message}", dir.display());
+        let out = tutor().arg("check").arg(&dir).assert().failure().code(1).get_output().stdout.clone();
+        let out = String::from_utf8(out).unwrap();
+        let errors: Vec<&str> = out.lines().filter(|l| l.contains(": error: ")).collect();
+        assert_eq!(errors, vec![wanted.as_str()], "{}:\n{out}", dir.display());
+        assert!(out.contains("1 errors"), "{out}");
+        seen += 1;
+    }
+    assert!(seen >= 15, "only {seen} broken packs");
+}
+
+#[test]
+fn the_default_pack_passes_max_grade_8_with_an_average_of_7_or_less() {
+    let out = tutor().args(["check", "--max-grade", "8"]).assert().success().get_output().stdout.clone();
+    let out = String::from_utf8(out).unwrap();
+    let average: f64 = out
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("pack average: grade "))
+        .and_then(|g| g.parse().ok())
+        .unwrap_or_else(|| panic!("no average in:\n{out}"));
+    assert!(average <= 7.0, "{out}");
+    assert!(out.contains("0 errors"), "{out}");
+}
+
+#[test]
+fn max_grade_turns_hard_lessons_into_errors() {
+    tutor()
+        .args(["check", "--max-grade", "2"])
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains("content/lessons/05-treatment.md:1: error: reading grade"));
+}
+
+#[test]
+fn json_format_for_tools() {
+    let dir = fixtures().join("broken/quiz-unknown-kind");
+    let out = tutor().arg("check").arg(&dir).args(["--format", "json"]).assert().failure().get_output().stdout.clone();
+    let report: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0]["severity"], "error");
+    assert_eq!(findings[0]["line"], 3);
+    assert!(findings[0]["file"].as_str().unwrap().ends_with("quizzes/intro.toml"));
+    assert_eq!(report["readability"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn warnings_for_style_do_not_fail_the_check() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pack = tmp.path().join("pack");
+    copy_dir(&fixtures().join("valid"), &pack);
+    let lesson = pack.join("lessons/01-intro.md");
+    let text = fs::read_to_string(&lesson).unwrap().replace(
+        "The care team can help.",
+        "About 34% of people have dyspnea. This sentence goes on and on with many more words than anyone should \
+         ever need to read in one go without a single break anywhere in it at all.",
+    );
+    fs::write(&lesson, text.replace("**Key points**\n\n- This is a small lesson.\n- It has two parts.\n", "")).unwrap();
+    let out = tutor().arg("check").arg(&pack).assert().success().get_output().stdout.clone();
+    let out = String::from_utf8(out).unwrap();
+    for wanted in ["Key points", "34%", "dyspnea", "sentence of"] {
+        assert!(
+            out.lines().any(|l| l.contains(": warning: ") && l.contains(wanted)),
+            "no warning about {wanted}:\n{out}"
+        );
+    }
+}
+
+#[test]
+fn export_then_check_round_trip_and_overwrite_refusal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("my-pack");
+    tutor().arg("export-content").arg(&dir).assert().success().stdout(predicate::str::contains("Wrote"));
+    assert!(dir.join("lessons/04-staging.md").is_file());
+    assert!(dir.join("quizzes/staging.toml").is_file());
+    assert!(dir.join("assets/body-map.txt").is_file());
+    tutor().arg("check").arg(&dir).args(["--max-grade", "8"]).assert().success();
+    tutor().arg("--content").arg(&dir).arg("lessons").assert().success().stdout(predicate::str::contains("staging\t"));
+
+    // Not empty now: refused without --force, and nothing is changed.
+    let staging = dir.join("lessons/04-staging.md");
+    fs::write(&staging, "my edit").unwrap();
+    tutor().arg("export-content").arg(&dir).assert().failure().stderr(predicate::str::contains("--force"));
+    assert_eq!(fs::read_to_string(&staging).unwrap(), "my edit");
+    tutor().arg("export-content").arg(&dir).arg("--force").assert().success();
+    assert_ne!(fs::read_to_string(&staging).unwrap(), "my edit");
+}
+
+#[test]
+fn an_edited_lesson_gets_an_exact_message() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("pack");
+    tutor().arg("export-content").arg(&dir).assert().success();
+    let staging = dir.join("lessons/04-staging.md");
+    let text = fs::read_to_string(&staging).unwrap().replace("(prognosis#survival-numbers)", "(prognosis#survival)");
+    fs::write(&staging, text).unwrap();
+    tutor()
+        .arg("check")
+        .arg(&dir)
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains(format!("{}:", staging.display())))
+        .stdout(predicate::str::contains("link to unknown section `prognosis#survival`"));
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
