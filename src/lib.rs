@@ -7,6 +7,7 @@ pub mod cli;
 pub mod content;
 pub mod explorer;
 pub mod markdown;
+pub mod notebook;
 pub mod plain;
 pub mod progress;
 pub mod quiz;

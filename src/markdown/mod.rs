@@ -1,111 +1,79 @@
-//! TEMPORARY placeholder with the renderer's API; replaced by the real renderer.
-use ratatui::style::{Color, Modifier, Style};
-pub use ratatui::text::Line;
-use ratatui::text::Span;
-use std::borrow::Cow;
+//! Markdown → width-aware styled lines for the terminal.
+//!
+//! `render` turns a Markdown document into `Line`s no wider than the width asked for
+//! (one exception: a single character wider than the whole width), with every control
+//! character stripped, heading anchors and links recorded by line, and a source
+//! offset per line so a reading position survives a change of width.
+//!
+//! This module knows nothing of lessons or screens; callers cache `Rendered` per width.
 
-#[derive(Debug, Clone, Default)]
-pub struct MdTheme {
-    pub h1: Style,
-    pub h2: Style,
-    pub h3: Style,
-    pub emphasis: Style,
-    pub strong: Style,
-    pub code: Style,
-    pub link: Style,
-    pub link_target: Style,
-    pub quote: Style,
-    pub rule: Style,
-    pub table_header: Style,
-    pub table_border: Style,
-    pub list_marker: Style,
-}
-impl MdTheme {
-    pub fn color() -> Self {
-        let mut t = Self::monochrome();
-        t.h1 = t.h1.fg(Color::Cyan);
-        t.link = t.link.fg(Color::Blue);
-        t
-    }
-    pub fn monochrome() -> Self {
-        MdTheme {
-            h1: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-            h2: Style::new().add_modifier(Modifier::BOLD),
-            ..Default::default()
-        }
-    }
-    pub fn plain() -> Self {
-        Self::default()
-    }
-}
-#[derive(Debug, Clone)]
+mod inline;
+mod out;
+mod prefix;
+mod render;
+mod sanitize;
+mod slug;
+mod table;
+mod theme;
+mod wrap;
+
+#[cfg(test)]
+mod tests;
+
+pub use ratatui::text::Line;
+pub use sanitize::{sanitize, sanitize_multiline};
+pub use slug::slugify;
+pub use theme::MdTheme;
+pub use wrap::{display_width, wrap_text};
+
+/// A heading: every heading gets one, in document order.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Anchor {
+    /// `slugify(title)`, with "-1", "-2"… added to repeats.
     pub slug: String,
+    /// The heading's plain text.
     pub title: String,
+    /// 1 to 6.
     pub level: u8,
+    /// Index of the heading's first rendered line.
     pub line: usize,
 }
-#[derive(Debug, Clone)]
+
+/// A link, in document order.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkRef {
+    /// The destination as written (sanitized): a URL, `lesson-id` or `lesson-id#anchor`.
     pub target: String,
+    /// The link's plain text.
     pub text: String,
+    /// Rendered line where the link text starts.
     pub line: usize,
 }
-#[derive(Debug, Clone, Default)]
+
+/// The output of [`render`].
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Rendered {
     pub lines: Vec<Line<'static>>,
     pub anchors: Vec<Anchor>,
     pub links: Vec<LinkRef>,
+    /// For each rendered line, the byte offset in the source of the block (paragraph,
+    /// list item, heading, table row, code line...) it came from — monotonically
+    /// non-decreasing. Used to keep a reading position across widths: save the offset
+    /// of the top line, restore to the first line whose offset >= it.
     pub source_offsets: Vec<usize>,
 }
+
+/// Render Markdown (CommonMark + tables, strikethrough, task lists) to lines at most
+/// `width` columns wide (0 counts as 1).
 pub fn render(markdown: &str, width: u16, theme: &MdTheme) -> Rendered {
-    let mut r = Rendered::default();
-    let mut off = 0;
-    for line in markdown.lines() {
-        let clean = sanitize(line).to_string();
-        if let Some(h) = clean.strip_prefix("## ") {
-            r.anchors.push(Anchor { slug: slugify(h), title: h.into(), level: 2, line: r.lines.len() });
-        }
-        for w in wrap_text(&clean, width.max(1) as usize) {
-            r.lines.push(Line::from(Span::styled(w, theme.h2)));
-            r.source_offsets.push(off);
-        }
-        off += line.len() + 1;
-    }
-    r
+    render::render(markdown, width, theme)
 }
-pub fn slugify(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase())
-        } else if (c.is_whitespace() || c == '-') && !out.ends_with('-') {
-            out.push('-')
-        }
-    }
-    out.trim_matches('-').to_string()
-}
-pub fn sanitize(text: &str) -> Cow<'_, str> {
-    Cow::Owned(text.chars().filter(|c| !c.is_control()).collect())
-}
+
+/// A line as plain text (span contents joined), for plain output.
 pub fn line_to_string(line: &Line) -> String {
-    line.spans.iter().map(|s| s.content.as_ref()).collect()
-}
-pub fn display_width(s: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(s)
-}
-pub fn wrap_text(text: &str, width: usize) -> Vec<String> {
-    let mut out = vec![];
-    let mut cur = String::new();
-    for w in text.split(' ') {
-        if !cur.is_empty() && display_width(&cur) + 1 + display_width(w) > width {
-            out.push(std::mem::take(&mut cur));
-        }
-        if !cur.is_empty() {
-            cur.push(' ')
-        }
-        cur.push_str(w);
+    let mut s = String::with_capacity(line.spans.iter().map(|sp| sp.content.len()).sum());
+    for span in &line.spans {
+        s.push_str(&span.content);
     }
-    out.push(cur);
-    out
+    s
 }

@@ -404,12 +404,12 @@ impl App {
         if reader.width == width {
             return;
         }
-        let offset = reader.doc.source_offsets.get(reader.top).copied().unwrap_or(0);
+        let (offset, lines_into_block) = place_of_line(&reader.doc, reader.top);
         let lesson = &self.pack.lessons[reader.lesson];
         reader.doc = markdown::render(&lesson.document(), width, &self.theme.md);
         reader.width = width;
         reader.link = None;
-        reader.top = line_at_offset(&reader.doc, offset);
+        reader.top = line_at_place(&reader.doc, offset, lines_into_block);
         self.scroll_to(self.reader.as_ref().map_or(0, |r| r.top));
     }
 

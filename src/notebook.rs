@@ -1,0 +1,320 @@
+//! "My questions": a notebook of questions for the next appointment. Pure: the
+//! list lives in the progress file; this module only changes and formats it.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// Longer questions are refused: an appointment question should fit on a card.
+pub const MAX_CHARS: usize = 500;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MyQuestion {
+    /// Stable id, so edits and undo find the right entry.
+    pub id: u64,
+    pub text: String,
+    /// The lesson it came from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lesson: Option<String>,
+    /// The section (anchor slug) it came from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    #[serde(default)]
+    pub asked: bool,
+    /// A short note of the answer.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Seconds since 1970 (UTC).
+    #[serde(default)]
+    pub added: u64,
+    #[serde(flatten)]
+    pub extra: toml::Table,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextError {
+    Empty,
+    TooLong(usize),
+}
+
+impl fmt::Display for TextError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TextError::Empty => write!(f, "Type a question first, for example: \"What are my treatment choices?\""),
+            TextError::TooLong(n) => {
+                write!(f, "That is {n} characters; a question can have at most {MAX_CHARS}. Try splitting it into two.")
+            }
+        }
+    }
+}
+
+impl std::error::Error for TextError {}
+
+/// Clean typed text: control characters out, runs of spaces as one, trimmed.
+pub fn clean(text: &str) -> Result<String, TextError> {
+    let cleaned = crate::markdown::sanitize(text);
+    let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    let count = cleaned.chars().count();
+    if count == 0 {
+        Err(TextError::Empty)
+    } else if count > MAX_CHARS {
+        Err(TextError::TooLong(count))
+    } else {
+        Ok(cleaned)
+    }
+}
+
+/// The notebook: the list, plus what was deleted, for undo.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Notebook {
+    pub items: Vec<MyQuestion>,
+    /// Deleted entries with the place they held, newest last.
+    undo: Vec<(usize, MyQuestion)>,
+}
+
+impl Notebook {
+    pub fn new(items: Vec<MyQuestion>) -> Self {
+        Notebook { items, undo: Vec::new() }
+    }
+
+    pub fn open_count(&self) -> usize {
+        self.items.iter().filter(|q| !q.asked).count()
+    }
+
+    fn next_id(&self) -> u64 {
+        self.items.iter().chain(self.undo.iter().map(|(_, q)| q)).map(|q| q.id).max().map_or(1, |m| m + 1)
+    }
+
+    /// Add a question at the end. Returns its index.
+    pub fn add(
+        &mut self,
+        text: &str,
+        lesson: Option<&str>,
+        section: Option<&str>,
+        now: u64,
+    ) -> Result<usize, TextError> {
+        let text = clean(text)?;
+        self.items.push(MyQuestion {
+            id: self.next_id(),
+            text,
+            lesson: lesson.map(str::to_string),
+            section: section.map(str::to_string),
+            asked: false,
+            note: String::new(),
+            added: now,
+            extra: toml::Table::new(),
+        });
+        Ok(self.items.len() - 1)
+    }
+
+    pub fn edit(&mut self, index: usize, text: &str) -> Result<(), TextError> {
+        let text = clean(text)?;
+        if let Some(q) = self.items.get_mut(index) {
+            q.text = text;
+        }
+        Ok(())
+    }
+
+    /// A short note of the answer; an empty note clears it.
+    pub fn set_note(&mut self, index: usize, note: &str) -> Result<(), TextError> {
+        let note = match clean(note) {
+            Ok(note) => note,
+            Err(TextError::Empty) => String::new(),
+            Err(e) => return Err(e),
+        };
+        if let Some(q) = self.items.get_mut(index) {
+            q.note = note;
+        }
+        Ok(())
+    }
+
+    pub fn toggle_asked(&mut self, index: usize) {
+        if let Some(q) = self.items.get_mut(index) {
+            q.asked = !q.asked;
+        }
+    }
+
+    pub fn delete(&mut self, index: usize) -> Option<MyQuestion> {
+        (index < self.items.len()).then(|| {
+            let q = self.items.remove(index);
+            self.undo.push((index, q.clone()));
+            q
+        })
+    }
+
+    /// Bring back the last deleted question, where it was. Returns its index.
+    pub fn undo_delete(&mut self) -> Option<usize> {
+        let (index, q) = self.undo.pop()?;
+        let index = index.min(self.items.len());
+        self.items.insert(index, q);
+        Some(index)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Move a question up (-1) or down (+1). Returns its new index.
+    pub fn move_by(&mut self, index: usize, step: i64) -> usize {
+        let target = index as i64 + step;
+        if index >= self.items.len() || target < 0 || target as usize >= self.items.len() {
+            return index.min(self.items.len().saturating_sub(1));
+        }
+        self.items.swap(index, target as usize);
+        target as usize
+    }
+}
+
+/// A topic heading for a question: the lesson's title, or "Other questions".
+pub type TopicOf<'a> = dyn Fn(&MyQuestion) -> Option<String> + 'a;
+
+/// The Markdown checklist to take to an appointment: open questions first,
+/// grouped by topic, each with room for the answer; asked ones after.
+pub fn export_markdown(items: &[MyQuestion], date: &str, topic_of: &TopicOf) -> String {
+    let mut out = format!("# My questions for the care team\n\nDate: {date}\n\n");
+    let open: Vec<&MyQuestion> = items.iter().filter(|q| !q.asked).collect();
+    let asked: Vec<&MyQuestion> = items.iter().filter(|q| q.asked).collect();
+    if open.is_empty() {
+        out.push_str("No open questions.\n\n");
+    } else {
+        out.push_str("## To ask\n\n");
+        write_grouped(&mut out, &open, topic_of, "- [ ]");
+    }
+    if !asked.is_empty() {
+        out.push_str("## Already asked\n\n");
+        write_grouped(&mut out, &asked, topic_of, "- [x]");
+    }
+    out.push_str("---\n\nMade with patient-tutor. It is education, not medical advice.\n");
+    out
+}
+
+fn write_grouped(out: &mut String, items: &[&MyQuestion], topic_of: &TopicOf, box_: &str) {
+    let mut topics: Vec<String> = Vec::new();
+    for q in items {
+        let topic = topic_of(q).unwrap_or_else(|| "Other questions".to_string());
+        if !topics.contains(&topic) {
+            topics.push(topic);
+        }
+    }
+    for topic in topics {
+        out.push_str(&format!("### {}\n\n", escape(&topic)));
+        for q in items.iter().filter(|q| topic_of(q).unwrap_or_else(|| "Other questions".to_string()) == topic) {
+            out.push_str(&format!("{box_} {}\n", escape(&q.text)));
+            if q.note.is_empty() {
+                out.push_str("  - Answer: ______________________________________________\n\n");
+            } else {
+                out.push_str(&format!("  - Answer: {}\n\n", escape(&q.note)));
+            }
+        }
+    }
+}
+
+/// Keep typed text from turning into Markdown structure.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn book(texts: &[&str]) -> Notebook {
+        let mut b = Notebook::default();
+        for t in texts {
+            b.add(t, None, None, 0).unwrap();
+        }
+        b
+    }
+
+    fn texts(b: &Notebook) -> Vec<&str> {
+        b.items.iter().map(|q| q.text.as_str()).collect()
+    }
+
+    #[test]
+    fn add_cleans_and_refuses_bad_text() {
+        let mut b = Notebook::default();
+        assert_eq!(b.add("   ", None, None, 0), Err(TextError::Empty));
+        assert_eq!(b.add("\t\n", None, None, 0), Err(TextError::Empty));
+        assert_eq!(b.add(&"x".repeat(501), None, None, 0), Err(TextError::TooLong(501)));
+        assert!(b.add(&"x".repeat(500), None, None, 0).is_ok());
+        let i = b.add("  What \u{1b}[31mis\u{7}  M1?\u{202e} ", Some("staging"), Some("what-m1-means"), 9).unwrap();
+        assert_eq!(b.items[i].text, "What [31mis M1?");
+        assert_eq!(b.items[i].lesson.as_deref(), Some("staging"));
+        assert_eq!(b.items[i].section.as_deref(), Some("what-m1-means"));
+        assert_eq!(b.items[i].added, 9);
+        assert!(TextError::Empty.to_string().contains("Type a question"));
+    }
+
+    #[test]
+    fn edit_delete_undo_reorder_mark() {
+        let mut b = book(&["a", "b", "c"]);
+        b.edit(1, "  B  ").unwrap();
+        assert_eq!(b.edit(1, ""), Err(TextError::Empty));
+        assert_eq!(texts(&b), ["a", "B", "c"]);
+        assert_eq!(b.move_by(0, 1), 1);
+        assert_eq!(texts(&b), ["B", "a", "c"]);
+        assert_eq!(b.move_by(0, -1), 0, "the top stays the top");
+        assert_eq!(b.move_by(2, 1), 2, "the bottom stays the bottom");
+        b.delete(1);
+        assert_eq!(texts(&b), ["B", "c"]);
+        b.delete(0);
+        assert_eq!(b.undo_delete(), Some(0));
+        assert_eq!(b.undo_delete(), Some(1));
+        assert_eq!(texts(&b), ["B", "a", "c"]);
+        assert_eq!(b.undo_delete(), None);
+        b.toggle_asked(2);
+        assert_eq!(b.open_count(), 2);
+        b.set_note(2, " Yes, every 3 months ").unwrap();
+        assert_eq!(b.items[2].note, "Yes, every 3 months");
+        b.set_note(2, "").unwrap();
+        assert_eq!(b.items[2].note, "");
+    }
+
+    #[test]
+    fn ids_stay_unique_after_deletes() {
+        let mut b = book(&["a", "b"]);
+        b.delete(1);
+        b.add("c", None, None, 0).unwrap();
+        b.undo_delete();
+        let mut ids: Vec<u64> = b.items.iter().map(|q| q.id).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), 3);
+    }
+
+    #[test]
+    fn export_puts_open_questions_first_grouped_by_topic() {
+        let mut b = Notebook::default();
+        b.add("Is it in my bones?", Some("symptoms"), None, 0).unwrap();
+        b.add("What does M1 mean for me?", Some("staging"), None, 0).unwrap();
+        b.add("Can I see my scans?", Some("symptoms"), None, 0).unwrap();
+        b.add("Who do I call at night?", None, None, 0).unwrap();
+        b.toggle_asked(1);
+        b.set_note(1, "It means spread.").unwrap();
+        let topic = |q: &MyQuestion| q.lesson.as_ref().map(|l| format!("Lesson: {l}"));
+        let md = export_markdown(&b.items, "2026-11-25", &topic);
+        let pos = |s: &str| md.find(s).unwrap_or_else(|| panic!("{s} missing:\n{md}"));
+        assert!(md.starts_with("# My questions for the care team\n\nDate: 2026-11-25\n"));
+        assert!(pos("## To ask") < pos("## Already asked"));
+        assert!(pos("- [ ] Is it in my bones?") < pos("- [ ] Can I see my scans?"));
+        assert!(pos("### Lesson: symptoms") < pos("### Other questions"));
+        assert!(pos("- [x] What does M1 mean for me?") > pos("## Already asked"));
+        assert!(md.contains("  - Answer: It means spread."));
+        assert!(md.contains("  - Answer: ____"));
+    }
+
+    #[test]
+    fn export_escapes_markdown_in_typed_text() {
+        let mut b = Notebook::default();
+        b.add("Is *this* [a link](x) # or <b>?", None, None, 0).unwrap();
+        let md = export_markdown(&b.items, "d", &|_| None);
+        assert!(md.contains(r"- [ ] Is \*this\* \[a link\](x) \# or \<b\>?"), "{md}");
+    }
+}
