@@ -64,7 +64,7 @@ fn a_right_answer_is_explained_and_saved_at_once() {
     assert!(text.contains("✓ Right!"), "{text}");
     assert!(text.contains("Why: "), "{text}");
     assert!(text.contains("← right answer"), "{text}");
-    assert!(text.contains("Read more: staging#"), "{text}");
+    assert!(text.contains("Read more: How stage 4 is decided ›"), "{text}");
     assert_eq!(app.progress.attempts.len(), 1);
     assert!(app.progress.attempts[0].correct);
     assert_eq!(app.progress.attempts[0].at, T0);

@@ -91,6 +91,18 @@ impl ContentPack {
         self.lessons.iter().position(|l| l.id == id)
     }
 
+    /// "Lesson title › Section title" for a `lesson-id#anchor` target, for people
+    /// rather than machines to read. None if the target is not in the pack.
+    pub fn target_label(&self, target: &str) -> Option<String> {
+        let link = InternalLink::parse(target)?;
+        let lesson = self.lesson(link.lesson)?;
+        let title = markdown::sanitize(&lesson.title);
+        Some(match link.anchor.and_then(|a| lesson.sections.iter().find(|s| s.slug == a)) {
+            Some(section) => format!("{title} › {}", markdown::sanitize(&section.title)),
+            None => title.into_owned(),
+        })
+    }
+
     /// The questions of one lesson's quiz.
     pub fn quiz(&self, lesson_id: &str) -> Vec<&Question> {
         self.questions.iter().filter(|q| q.lesson == lesson_id).collect()

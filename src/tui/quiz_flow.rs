@@ -27,6 +27,8 @@ pub struct QuizState {
     pub picked: Vec<usize>,
     /// Rows scrolled, for long feedback on small windows.
     pub scroll: u16,
+    /// The lesson the quiz was started from: stopping returns to it.
+    pub return_to_lesson: Option<usize>,
 }
 
 impl QuizState {
@@ -52,7 +54,8 @@ impl App {
         }
         let session = QuizSession::new(questions, self.quiz_seed);
         self.quiz_seed = self.quiz_seed.wrapping_add(1);
-        self.quiz = Some(QuizState { kind, session, cursor: 0, picked: Vec::new(), scroll: 0 });
+        let return_to_lesson = self.reader.as_ref().filter(|_| self.screen == Screen::Reader).map(|r| r.lesson);
+        self.quiz = Some(QuizState { kind, session, cursor: 0, picked: Vec::new(), scroll: 0, return_to_lesson });
         self.screen = Screen::Quiz;
     }
 
@@ -225,7 +228,13 @@ impl App {
     }
 
     fn leave_quiz(&mut self) {
-        self.quiz = None;
-        self.screen = if self.reader.is_some() { Screen::Reader } else { Screen::Home };
+        match self.quiz.take().and_then(|q| q.return_to_lesson) {
+            // Back to the lesson, where the person left it.
+            Some(lesson) => self.open_lesson(lesson, None),
+            None => {
+                self.reader = None;
+                self.screen = Screen::Home;
+            }
+        }
     }
 }

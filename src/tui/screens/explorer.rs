@@ -183,7 +183,7 @@ fn detail_rows(app: &App, site: &Site, width: usize) -> Vec<Line<'static>> {
         rows.push(Line::raw(""));
         rows.push(Line::styled(text::READ_MORE_KEYS, theme.title));
         for (i, target) in site.lessons.iter().enumerate().take(9) {
-            let label = section_label(app, target);
+            let label = app.pack.target_label(target).unwrap_or_else(|| sanitize(target).into_owned());
             wrapped(&mut rows, &label, width, &format!("  {} ", i + 1), "    ", Style::new());
         }
     }
@@ -229,16 +229,6 @@ pub fn tier_symbol(tier: Tier) -> &'static str {
         Tier::Emergency => "‼",
         Tier::CallToday => "☎",
         Tier::NextVisit => "✎",
-    }
-}
-
-/// "Lesson title › Section title" for a `lesson#anchor` target.
-pub fn section_label(app: &App, target: &str) -> String {
-    let Some(link) = crate::content::InternalLink::parse(target) else { return sanitize(target).into_owned() };
-    let Some(lesson) = app.pack.lesson(link.lesson) else { return sanitize(target).into_owned() };
-    match link.anchor.and_then(|a| lesson.sections.iter().find(|s| s.slug == a)) {
-        Some(s) => format!("{} › {}", sanitize(&lesson.title), sanitize(&s.title)),
-        None => sanitize(&lesson.title).into_owned(),
     }
 }
 

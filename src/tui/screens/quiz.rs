@@ -146,7 +146,8 @@ fn rows(app: &App, state: &QuizState, width: usize) -> Vec<Row> {
         rows.push((Line::styled(word, style.add_modifier(ratatui::style::Modifier::BOLD)), None));
         plain(&mut rows, &format!("{}{}", text::WHY, sanitize(&question.explanation)), Style::new(), 0);
         rows.push((Line::raw(""), None));
-        plain(&mut rows, &text::read_more(&sanitize(&question.see)), theme.dim, 0);
+        let label = app.pack.target_label(&question.see).unwrap_or_else(|| sanitize(&question.see).into_owned());
+        plain(&mut rows, &text::read_more(&label), theme.dim, 0);
     }
     rows
 }
@@ -174,19 +175,8 @@ fn summary_rows(app: &App, state: &QuizState, width: usize) -> Vec<Row> {
     rows.push((Line::raw(""), None));
     rows.push((Line::styled(text::READ_AGAIN, theme.title), None));
     for target in state.session.read_again() {
-        let label = section_label(app, &target).unwrap_or_else(|| sanitize(&target).into_owned());
+        let label = app.pack.target_label(&target).unwrap_or_else(|| sanitize(&target).into_owned());
         push_wrapped(&mut rows, "• ", &label);
     }
     rows
-}
-
-/// "Lesson title › Section title" for a `lesson#anchor` target.
-fn section_label(app: &App, target: &str) -> Option<String> {
-    let link = crate::content::InternalLink::parse(target)?;
-    let lesson = app.pack.lesson(link.lesson)?;
-    let section = link.anchor.and_then(|a| lesson.sections.iter().find(|s| s.slug == a));
-    Some(match section {
-        Some(s) => format!("{} › {}", sanitize(&lesson.title), sanitize(&s.title)),
-        None => sanitize(&lesson.title).into_owned(),
-    })
 }
