@@ -181,7 +181,7 @@ const EXPLORER: &[Binding] = &[
     bind(&[Right, Char('l')], "→/l", "nearest place to the right", Action::Move(Direction::Right), None),
     bind(&[Tab], "Tab", "next place in the list", Action::NextLink, Some("next place")),
     bind(&[BackTab], "Shift-Tab", "previous place in the list", Action::PrevLink, None),
-    bind(&[PageDown, Char(' ')], "PgDn", "scroll the details down", Action::PageDown, None),
+    bind(&[PageDown, Char(' ')], "PgDn", "scroll the details down", Action::PageDown, Some("more")),
     bind(&[PageUp], "PgUp", "scroll the details up", Action::PageUp, None),
     bind(DIGIT_KEYS, "1-9", "read the lesson section with that number", Action::Pick(' '), Some("read")),
     bind(&[Char('/')], "/", "find a symptom", Action::Find, Some("find symptom")),

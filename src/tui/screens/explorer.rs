@@ -36,8 +36,8 @@ pub fn explorer_layout(area: Rect, sites: &Sites) -> ExplorerLayout {
         let detail = Rect { x: body.x + map_w + 1, width: (body.width - map_w - 1).min(layout::MAX_MEASURE), ..body };
         return ExplorerLayout { map: Some(map), list: None, detail };
     }
-    // List mode: names on top (at most half the height), details below.
-    let list_h = (sites.sites.len() as u16).min(body.height / 2).max(1.min(body.height));
+    // List mode: names on top (a third of the height), details below.
+    let list_h = (sites.sites.len() as u16).min(body.height / 3).max(1.min(body.height));
     let list = Rect { height: list_h, ..body };
     let detail = Rect { y: body.y + list_h, height: body.height - list_h, ..body };
     ExplorerLayout { map: None, list: Some(list), detail }
