@@ -87,6 +87,11 @@ pub enum Command {
         #[arg(required = true, num_args = 1..)]
         words: Vec<String>,
     },
+    /// "My questions" for your care team: list them, add one, or export a checklist.
+    Questions {
+        #[command(subcommand)]
+        action: Option<QuestionsAction>,
+    },
     /// Show a summary of your progress, or reset it.
     Progress {
         #[command(subcommand)]
@@ -108,6 +113,28 @@ pub struct QuizOptions {
     /// Shuffle the choices with this seed, so a run can be repeated.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QuestionsAction {
+    /// List your questions (the default).
+    List,
+    /// Add a question.
+    Add {
+        /// The question, in your own words.
+        text: String,
+        /// The lesson it is about (see `lessons`).
+        #[arg(long, value_name = "ID")]
+        lesson: Option<String>,
+    },
+    /// Write a Markdown checklist to take to your appointment (to FILE, or to the screen).
+    Export {
+        /// Where to write it; without it, the checklist is printed.
+        file: Option<PathBuf>,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

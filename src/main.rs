@@ -1,7 +1,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use patient_tutor::cli::{Cli, Command, ProgressAction, QuizOptions};
+use patient_tutor::cli::{Cli, Command, ProgressAction, QuestionsAction, QuizOptions};
 use patient_tutor::{plain, session, tui};
 
 fn main() -> ExitCode {
@@ -61,6 +61,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Symptom { words }) => plain::explorer::symptom(&session::load_pack(content)?, &words.join(" ")),
         Some(Command::Define { term }) => plain::define(&session::load_pack(content)?, &term.join(" ")),
         Some(Command::Search { words }) => plain::search(&session::load_pack(content)?, &words.join(" ")),
+        Some(Command::Questions { action }) => {
+            let pack = session::load_pack(content)?;
+            let opened = session::open_progress(progress)?;
+            match action.unwrap_or(QuestionsAction::List) {
+                QuestionsAction::List => plain::questions::list(&pack, &opened),
+                QuestionsAction::Add { text, lesson } => plain::questions::add(&pack, opened, &text, lesson.as_deref()),
+                QuestionsAction::Export { file, force } => {
+                    plain::questions::export(&pack, &opened, file.as_deref(), force)
+                }
+            }
+        }
         Some(Command::Progress { action: None }) => {
             plain::progress_summary(&session::load_pack(content)?, &session::open_progress(progress)?)
         }

@@ -116,7 +116,7 @@ fn visiting_sites_is_remembered_and_counted_on_home() {
     assert!(app.unsaved);
     app.update(Action::Back);
     assert_eq!(app.screen, Screen::Home);
-    assert!(screen_text(&app).contains("Body map: 3 of 10 places looked at"), "{}", screen_text(&app));
+    assert!(screen_text(&app).contains("Body map: 3 of 10 places looked at (m)"), "{}", screen_text(&app));
 }
 
 #[test]

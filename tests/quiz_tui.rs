@@ -154,7 +154,7 @@ fn quitting_halfway_keeps_answers_and_review_waits_for_tomorrow() {
     let mut tomorrow = common::app_with(progress, 100, 30);
     tomorrow.clock = Box::new(|| T0 + DAY);
     assert_eq!(tomorrow.due_count(), 2);
-    assert!(screen_text(&tomorrow).contains("2 questions are due for review — press r"));
+    assert!(screen_text(&tomorrow).contains("2 quiz questions due for review (r)"));
     tomorrow.update(Action::StartReview);
     assert_eq!(tomorrow.screen, Screen::Quiz);
     assert!(screen_text(&tomorrow).contains("Review · questions due again"));

@@ -3,6 +3,7 @@
 mod ansi;
 pub mod explorer;
 pub mod pack;
+pub mod questions;
 pub mod quiz;
 
 use std::io::{self, BufRead, IsTerminal, Write};

@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::notebook::MyQuestion;
+
 pub const SCHEMA: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -24,6 +26,9 @@ pub struct Progress {
     /// Body-map sites the person has looked at, by id, sorted.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub explored_sites: Vec<String>,
+    /// "My questions" for the next appointment, in the person's order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub my_questions: Vec<MyQuestion>,
     /// Every answer ever given, oldest first: the history survives any change of pack.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attempts: Vec<Attempt>,
@@ -63,6 +68,7 @@ impl Default for Progress {
             lessons: BTreeMap::new(),
             questions: BTreeMap::new(),
             explored_sites: Vec::new(),
+            my_questions: Vec::new(),
             attempts: Vec::new(),
             extra: toml::Table::new(),
         }

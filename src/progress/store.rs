@@ -211,6 +211,28 @@ mod tests {
         assert!(again.notices.is_empty());
     }
 
+    #[test]
+    fn every_kind_of_progress_round_trips() {
+        let (_dir, path) = temp_store();
+        let opened = Store::open(&path).unwrap();
+        let mut p = opened.progress;
+        p.notice_seen = true;
+        p.record_position("staging", 321, 55, false);
+        p.mark_explored("lungs");
+        p.mark_explored("brain");
+        crate::quiz::record_answer(&mut p, "staging-m1", &[2], true, 1_000);
+        let mut book = crate::notebook::Notebook::default();
+        book.add("What does M1 mean for me?", Some("staging"), Some("what-m1-means"), 5).unwrap();
+        book.add("Who do I call at night?", None, None, 6).unwrap();
+        book.set_note(0, "It means the cancer has spread.").unwrap();
+        book.toggle_asked(0);
+        p.my_questions = book.items.clone();
+        opened.store.save(&p).unwrap();
+        let again = Store::open(&path).unwrap();
+        assert_eq!(again.progress, p);
+        assert_eq!(again.progress.explored_sites, vec!["brain", "lungs"]);
+    }
+
     #[cfg(unix)]
     #[test]
     fn file_and_folder_are_private() {

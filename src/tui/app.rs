@@ -12,8 +12,10 @@ use crate::markdown::{self, Rendered};
 use crate::progress::Progress;
 
 pub use super::explorer_flow::{ExplorerState, SiteSearch};
+pub use super::notebook_flow::{InputPurpose, QuestionInput};
 pub use super::quiz_flow::{QuizKind, QuizState};
 use crate::explorer::nav::Direction;
+use crate::notebook::Notebook;
 use tui_input::InputRequest;
 
 /// Something the person asked for: from a key, the mouse or the terminal.
@@ -60,6 +62,16 @@ pub enum Action {
     Find,
     /// An edit of the text being typed.
     Edit(InputRequest),
+    OpenNotebook,
+    /// Add a question to "My questions".
+    AddQuestion,
+    EditItem,
+    AddNote,
+    Delete,
+    Undo,
+    MoveUp,
+    MoveDown,
+    Export,
 }
 
 /// Work for the main loop.
@@ -68,6 +80,8 @@ pub enum Effect {
     /// Write the progress file now.
     Save,
     Quit,
+    /// Write "My questions" as a Markdown checklist and say where it went.
+    ExportQuestions,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +90,7 @@ pub enum Screen {
     Reader,
     Quiz,
     Explorer,
+    Notebook,
 }
 
 /// An open lesson and its rendering at the current width.
@@ -121,6 +136,12 @@ pub struct App {
     pub explorer: Option<ExplorerState>,
     /// The body map was opened from a lesson: Back returns to it.
     pub explorer_from_reader: bool,
+    /// "My questions", with undo for deletes; mirrored into `progress.my_questions`.
+    pub notebook: Notebook,
+    pub notebook_selected: usize,
+    pub notebook_from_reader: bool,
+    /// Some while a question (or its answer note) is being typed.
+    pub question_input: Option<QuestionInput>,
     /// Seconds since 1970; injected so tests can move time.
     pub clock: Box<dyn Fn() -> u64>,
 }
@@ -129,6 +150,7 @@ impl App {
     pub fn new(pack: ContentPack, progress: Progress, theme: Theme) -> Self {
         let ids = pack.lesson_ids();
         let home_selected = progress.next_lesson(&ids).and_then(|id| pack.lesson_index(id)).unwrap_or(0);
+        let notebook = Notebook::new(progress.my_questions.clone());
         App {
             pack,
             progress,
@@ -148,6 +170,10 @@ impl App {
             reader_returns_to: None,
             explorer: None,
             explorer_from_reader: false,
+            notebook,
+            notebook_selected: 0,
+            notebook_from_reader: false,
+            question_input: None,
             clock: Box::new(crate::session::now),
         }
     }
@@ -166,6 +192,10 @@ impl App {
     pub fn base_context(&self) -> Context {
         if self.notice_showing() {
             Context::Notice
+        } else if self.question_input.is_some() {
+            Context::QuestionInput
+        } else if self.screen == Screen::Notebook {
+            Context::Notebook
         } else if self.screen == Screen::Reader && self.reader.as_ref().is_some_and(|r| r.toc_cursor.is_some()) {
             Context::Contents
         } else if self.screen == Screen::Reader {
@@ -203,6 +233,8 @@ impl App {
             Context::Contents => self.update_contents(action),
             Context::Quiz | Context::QuizFeedback | Context::QuizDone => self.update_quiz(action),
             Context::Explorer | Context::ExplorerSearch => self.update_explorer(action),
+            Context::Notebook => self.update_notebook(action),
+            Context::QuestionInput => self.update_question_input(action),
         }
     }
 
@@ -247,6 +279,7 @@ impl App {
             Action::StartReview => self.start_review(),
             Action::StartMixed => self.start_mixed(),
             Action::OpenExplorer => self.open_explorer(),
+            Action::OpenNotebook => self.open_notebook(),
             Action::Help => self.help_open = true,
             Action::About => self.about_open = true,
             Action::Back => return self.update(Action::Quit),
@@ -293,6 +326,11 @@ impl App {
             Action::OpenExplorer => {
                 self.leave_reader_position();
                 self.open_explorer();
+            }
+            Action::AddQuestion => self.ask_question(),
+            Action::OpenNotebook => {
+                self.leave_reader_position();
+                self.open_notebook();
             }
             Action::StartQuiz => {
                 if let Some(lesson) = self.reader.as_ref().map(|r| r.lesson) {
@@ -541,6 +579,7 @@ impl App {
         self.screen = match self.reader_returns_to.take() {
             Some(Screen::Quiz) if self.quiz.is_some() => Screen::Quiz,
             Some(Screen::Explorer) if self.explorer.is_some() => Screen::Explorer,
+            Some(Screen::Notebook) => Screen::Notebook,
             _ => Screen::Home,
         };
         vec![Effect::Save]

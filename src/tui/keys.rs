@@ -24,12 +24,16 @@ pub enum Context {
     Explorer,
     /// Typing a symptom to find on the body map.
     ExplorerSearch,
+    /// "My questions".
+    Notebook,
+    /// Typing a question, or a note of its answer.
+    QuestionInput,
 }
 
 impl Context {
     /// Contexts where typed characters are text, not commands.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::ExplorerSearch)
+        matches!(self, Context::ExplorerSearch | Context::QuestionInput)
     }
 }
 
@@ -75,6 +79,7 @@ const HOME: &[Binding] = &[
     bind(&[Char('r')], "r", "review the questions that are due", Action::StartReview, Some("review")),
     bind(&[Char('x')], "x", "mixed quiz from the lessons you have read", Action::StartMixed, None),
     bind(&[Char('m')], "m", "body map: symptoms by where cancer has spread", Action::OpenExplorer, Some("body map")),
+    bind(&[Char('n')], "n", "my questions for the care team", Action::OpenNotebook, Some("my questions")),
     bind(&[Char('i')], "i", "about this app and emergencies", Action::About, None),
     bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
     bind(&[Char('q'), Esc], "q", "quit (progress is saved)", Action::Quit, Some("quit")),
@@ -98,6 +103,8 @@ const READER: &[Binding] = &[
     bind(&[Left, Char('h')], "←/h", "previous lesson", Action::PrevLesson, None),
     bind(&[Char('s')], "s", "quiz: check yourself on this lesson", Action::StartQuiz, Some("quiz")),
     bind(&[Char('m')], "m", "body map: symptoms by where cancer has spread", Action::OpenExplorer, None),
+    bind(&[Char('a')], "a", "add a question for your care team", Action::AddQuestion, Some("ask")),
+    bind(&[Char('y')], "y", "my questions", Action::OpenNotebook, None),
     bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
     bind(&[Char('q'), Esc], "q/Esc", "back", Action::Back, Some("back")),
 ];
@@ -197,6 +204,33 @@ const EXPLORER_SEARCH: &[Binding] = &[
     bind(&[Esc], "Esc", "stop searching", Action::Back, Some("cancel")),
 ];
 
+#[rustfmt::skip]
+const NOTEBOOK: &[Binding] = &[
+    bind(&[Up, Char('k')], "↑/k", "previous question", Action::Up, None),
+    bind(&[Down, Char('j')], "↓/j", "next question", Action::Down, None),
+    bind(&[Char('a')], "a", "add a question", Action::AddQuestion, Some("add")),
+    bind(&[Char('e')], "e", "edit the question", Action::EditItem, None),
+    bind(&[Char(' ')], "Space", "mark as asked (or not)", Action::Toggle, Some("asked")),
+    bind(&[Char('o')], "o", "write a note of the answer", Action::AddNote, Some("note")),
+    bind(&[Char('K')], "K", "move the question up", Action::MoveUp, None),
+    bind(&[Char('J')], "J", "move the question down", Action::MoveDown, None),
+    bind(&[Char('d'), Delete], "d", "delete the question", Action::Delete, None),
+    bind(&[Char('u')], "u", "undo the last delete", Action::Undo, None),
+    bind(&[Char('x')], "x", "export a checklist to take to the appointment", Action::Export, Some("export")),
+    bind(&[Enter], "Enter", "read the lesson section it came from", Action::Open, None),
+    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
+    bind(&[Char('q'), Esc], "q/Esc", "back", Action::Back, Some("back")),
+];
+
+#[rustfmt::skip]
+const QUESTION_INPUT: &[Binding] = &[
+    bind(&[Enter], "Enter", "save (the typed text, or the highlighted suggestion)", Action::Open, Some("save")),
+    bind(&[Up], "↑", "previous suggestion", Action::Up, None),
+    bind(&[Down], "↓", "next suggestion", Action::Down, Some("suggestions")),
+    bind(&[Tab], "Tab", "copy the suggestion into the text to change it", Action::NextLink, None),
+    bind(&[Esc], "Esc", "cancel", Action::Back, Some("cancel")),
+];
+
 pub fn bindings(context: Context) -> &'static [Binding] {
     match context {
         Context::Notice => NOTICE,
@@ -209,6 +243,8 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::QuizDone => QUIZ_DONE,
         Context::Explorer => EXPLORER,
         Context::ExplorerSearch => EXPLORER_SEARCH,
+        Context::Notebook => NOTEBOOK,
+        Context::QuestionInput => QUESTION_INPUT,
     }
 }
 
@@ -240,7 +276,7 @@ pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
 mod tests {
     use super::*;
 
-    const ALL: [Context; 10] = [
+    const ALL: [Context; 12] = [
         Context::Notice,
         Context::Home,
         Context::Reader,
@@ -251,6 +287,8 @@ mod tests {
         Context::QuizDone,
         Context::Explorer,
         Context::ExplorerSearch,
+        Context::Notebook,
+        Context::QuestionInput,
     ];
 
     #[test]

@@ -4,6 +4,7 @@ pub mod app;
 pub mod explorer_flow;
 pub mod keys;
 pub mod layout;
+pub mod notebook_flow;
 pub mod quiz_flow;
 pub mod screens;
 pub mod text;
@@ -98,10 +99,36 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, store: &Store) -> R
             save(app, store);
             changed_at = None;
         }
+        if effects.contains(&Effect::ExportQuestions) {
+            export_questions(app);
+        }
         if effects.contains(&Effect::Quit) {
             return Ok(());
         }
     }
+}
+
+/// Write "My questions" to a new file in the current folder (never over another).
+fn export_questions(app: &mut App) {
+    let date = crate::content::check::date_of((app.clock)());
+    let contents = app.questions_markdown();
+    let written = (1..100).find_map(|n| {
+        let name = if n == 1 { format!("my-questions-{date}.md") } else { format!("my-questions-{date}-{n}.md") };
+        let file = std::fs::OpenOptions::new().write(true).create_new(true).open(&name);
+        match file {
+            Ok(mut file) => Some(std::io::Write::write_all(&mut file, contents.as_bytes()).map(|_| name)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => None,
+            Err(e) => Some(Err(e)),
+        }
+    });
+    app.message = Some(match written {
+        Some(Ok(name)) => {
+            let full = std::env::current_dir().map(|d| d.join(&name)).unwrap_or_else(|_| name.into());
+            text::exported_to(&full.display().to_string())
+        }
+        Some(Err(e)) => format!("Could not export your questions: {e}"),
+        None => "Could not export your questions: too many files with today's name".to_string(),
+    });
 }
 
 fn save(app: &mut App, store: &Store) {

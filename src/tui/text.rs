@@ -55,6 +55,36 @@ pub fn save_failed(why: &str) -> String {
 
 pub const END_OF_LESSON: &str = "End of the lesson. Press s for a short quiz, or → for the next lesson.";
 pub const NO_MAP: &str = "This content pack has no body map.";
+pub const ASKED: &str = "asked";
+pub const NO_SOURCE: &str = "This question was added outside a lesson.";
+pub const QUESTION_CHANGED: &str = "Question changed.";
+pub const NOTE_SAVED: &str = "Note saved.";
+pub const DELETED_UNDO: &str = "Question deleted. Press u to undo.";
+pub const UNDONE: &str = "Question brought back.";
+pub const NOTHING_TO_UNDO: &str = "Nothing to undo.";
+pub const NOTEBOOK_TITLE: &str = "My questions for the care team";
+pub const NOTEBOOK_EMPTY: &str =
+    "No questions yet. Press a to add one. While reading a lesson, press a to add a question about it.";
+pub const ADD_QUESTION_TITLE: &str = "Add a question for your care team";
+pub const EDIT_QUESTION_TITLE: &str = "Change the question";
+pub const NOTE_TITLE: &str = "A short note of the answer";
+pub const SUGGESTIONS: &str = "Or pick a suggested question (↓ then Enter):";
+
+pub fn question_saved(open: usize) -> String {
+    format!("Saved to My questions ({open} to ask).")
+}
+
+pub fn open_questions_line(open: usize) -> String {
+    match open {
+        1 => "1 question to ask your team (n)".to_string(),
+        n => format!("{n} questions to ask your team (n)"),
+    }
+}
+
+pub fn exported_to(path: &str) -> String {
+    format!("Your questions were saved as a checklist: {path}")
+}
+
 pub const MASTERED: &str = "mastered";
 pub const NO_QUIZ: &str = "This lesson has no quiz.";
 pub const READ_FIRST: &str = "Read a lesson to the end first: the mixed quiz asks about lessons you have read.";
@@ -100,8 +130,8 @@ pub fn question_of(n: usize, total: usize) -> String {
 }
 pub fn due_line(count: usize) -> String {
     match count {
-        1 => "1 question is due for review — press r".to_string(),
-        n => format!("{n} questions are due for review — press r"),
+        1 => "1 quiz question due for review (r)".to_string(),
+        n => format!("{n} quiz questions due for review (r)"),
     }
 }
 
@@ -121,5 +151,5 @@ pub fn no_site_matches(query: &str) -> String {
 }
 
 pub fn explored_line(explored: usize, total: usize) -> String {
-    format!("Body map: {explored} of {total} places looked at — press m")
+    format!("Body map: {explored} of {total} places looked at (m)")
 }

@@ -28,7 +28,11 @@ pub fn draw(app: &App, frame: &mut Frame) {
             Screen::Reader => screens::reader::draw(app, frame),
             Screen::Quiz => screens::quiz::draw(app, frame, area),
             Screen::Explorer => screens::explorer::draw(app, frame, area),
+            Screen::Notebook => screens::notebook::draw(app, frame, area),
         }
+    }
+    if app.question_input.is_some() && !app.notice_showing() {
+        screens::notebook::draw_input(app, frame, area);
     }
     if app.help_open {
         screens::help::draw(app, frame, area);

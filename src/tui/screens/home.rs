@@ -68,6 +68,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if due > 0 {
         notes.push(text::due_line(due));
     }
+    let open = app.notebook.open_count();
+    if open > 0 {
+        notes.push(text::open_questions_line(open));
+    }
     if let Some(sites) = app.pack.sites.as_ref() {
         notes.push(text::explored_line(app.progress.explored_sites.len(), sites.sites.len()));
     }

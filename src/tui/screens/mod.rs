@@ -3,6 +3,7 @@
 pub mod explorer;
 pub mod help;
 pub mod home;
+pub mod notebook;
 pub mod notice;
 pub mod quiz;
 pub mod reader;

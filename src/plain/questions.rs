@@ -1,0 +1,95 @@
+//! `questions`: the notebook of questions for the care team, from the shell.
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+
+use crate::content::ContentPack;
+use crate::content::check::date_of;
+use crate::markdown::sanitize;
+use crate::notebook::{self, MyQuestion, Notebook};
+use crate::progress::Opened;
+use crate::session;
+
+fn source(pack: &ContentPack, q: &MyQuestion) -> Option<String> {
+    let lesson = q.lesson.as_deref()?;
+    let target = match &q.section {
+        Some(section) => format!("{lesson}#{section}"),
+        None => lesson.to_string(),
+    };
+    pack.target_label(&target)
+}
+
+/// `questions`: one line each, open ones marked `[ ]`, asked ones `[x]`.
+pub fn list(pack: &ContentPack, opened: &Opened) -> Result<ExitCode> {
+    let items = &opened.progress.my_questions;
+    let mut out = io::stdout().lock();
+    if items.is_empty() {
+        writeln!(
+            out,
+            "No questions yet. Add one with: patient-tutor questions add \"What are my treatment choices?\""
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    for (i, q) in items.iter().enumerate() {
+        let mark = if q.asked { "[x]" } else { "[ ]" };
+        write!(out, "{:>2}. {mark} {}", i + 1, sanitize(&q.text))?;
+        if let Some(from) = source(pack, q) {
+            write!(out, "  (from {from})")?;
+        }
+        writeln!(out)?;
+        if !q.note.is_empty() {
+            writeln!(out, "        answer: {}", sanitize(&q.note))?;
+        }
+    }
+    let open = items.iter().filter(|q| !q.asked).count();
+    writeln!(out, "{open} of {} still to ask.", items.len())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `questions add TEXT`: saved like the tutor saves it (atomic, private).
+pub fn add(pack: &ContentPack, opened: Opened, text: &str, lesson: Option<&str>) -> Result<ExitCode> {
+    if let Some(id) = lesson
+        && pack.lesson(id).is_none()
+    {
+        bail!("there is no lesson `{}`. The lessons are:\n  {}", sanitize(id), pack.lesson_ids().join("\n  "));
+    }
+    let Opened { store, mut progress, .. } = opened;
+    let mut book = Notebook::new(progress.my_questions.clone());
+    if let Err(e) = book.add(text, lesson, None, session::now()) {
+        eprintln!("{e}");
+        return Ok(ExitCode::FAILURE);
+    }
+    progress.my_questions = book.items.clone();
+    store.save(&progress)?;
+    println!("Added. You have {} questions to ask.", book.open_count());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `questions export [FILE]`: the checklist to stdout, or to a file it will not overwrite without --force.
+pub fn export(pack: &ContentPack, opened: &Opened, file: Option<&Path>, force: bool) -> Result<ExitCode> {
+    let topic = |q: &MyQuestion| q.lesson.as_deref().and_then(|id| pack.target_label(id));
+    let markdown = notebook::export_markdown(&opened.progress.my_questions, &date_of(session::now()), &topic);
+    let Some(path) = file else {
+        io::stdout().lock().write_all(markdown.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    if force {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    let mut f = match options.open(path) {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            bail!("{} already exists; choose another name, or add --force to replace it", path.display())
+        }
+        other => other.with_context(|| format!("cannot write {}", path.display()))?,
+    };
+    f.write_all(markdown.as_bytes()).with_context(|| format!("cannot write {}", path.display()))?;
+    println!("Wrote your questions to {}.", path.display());
+    Ok(ExitCode::SUCCESS)
+}

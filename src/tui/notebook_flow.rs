@@ -1,0 +1,226 @@
+//! "My questions": the notebook screen and the question input, and how actions
+//! change them. The list itself is `crate::notebook`; it is kept in the progress.
+
+use tui_input::Input;
+
+use super::app::{Action, App, Effect, Screen};
+use super::text;
+use crate::notebook::{self, MyQuestion};
+
+/// What the text being typed is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputPurpose {
+    /// A new question, remembering the lesson and section it came from.
+    Add { lesson: Option<String>, section: Option<String> },
+    /// New words for question `index`.
+    Edit(usize),
+    /// A note of the answer to question `index`.
+    Note(usize),
+}
+
+pub struct QuestionInput {
+    pub purpose: InputPurpose,
+    pub input: Input,
+    /// Questions the lesson suggests, to pick instead of typing.
+    pub suggestions: Vec<String>,
+    /// The highlighted suggestion.
+    pub cursor: Option<usize>,
+    /// Why the last Enter was refused.
+    pub error: Option<String>,
+}
+
+/// The lesson whose front matter lists the general questions for the care team.
+const GENERAL_QUESTIONS_LESSON: &str = "questions-for-your-care-team";
+
+impl App {
+    pub fn open_notebook(&mut self) {
+        self.notebook_selected = self.notebook_selected.min(self.notebook.items.len().saturating_sub(1));
+        self.notebook_from_reader = self.screen == Screen::Reader;
+        self.screen = Screen::Notebook;
+    }
+
+    /// Start typing a new question. From a lesson, its suggestions come first.
+    pub fn ask_question(&mut self) {
+        let (lesson, section) = match (self.screen, self.reader.as_ref()) {
+            (Screen::Reader, Some(reader)) => {
+                let lesson = &self.pack.lessons[reader.lesson];
+                let section = self
+                    .current_section()
+                    .and_then(|i| reader.doc.anchors.iter().filter(|a| a.level == 2).nth(i).map(|a| a.slug.clone()));
+                (Some(lesson.id.clone()), section)
+            }
+            _ => (None, None),
+        };
+        let mut suggestions: Vec<String> =
+            lesson.as_deref().and_then(|id| self.pack.lesson(id)).map(|l| l.questions.clone()).unwrap_or_default();
+        if let Some(general) = self.pack.lesson(GENERAL_QUESTIONS_LESSON) {
+            suggestions
+                .extend(general.questions.iter().filter(|q| !suggestions.contains(q)).cloned().collect::<Vec<_>>());
+        }
+        self.question_input = Some(QuestionInput {
+            purpose: InputPurpose::Add { lesson, section },
+            input: Input::default(),
+            suggestions,
+            cursor: None,
+            error: None,
+        });
+    }
+
+    fn start_edit(&mut self, purpose: InputPurpose, value: String) {
+        self.question_input = Some(QuestionInput {
+            purpose,
+            input: Input::new(value),
+            suggestions: Vec::new(),
+            cursor: None,
+            error: None,
+        });
+    }
+
+    /// The notebook changed: keep the progress in step and save it.
+    fn notebook_changed(&mut self) -> Vec<Effect> {
+        self.progress.my_questions = self.notebook.items.clone();
+        self.unsaved = true;
+        vec![Effect::Save]
+    }
+
+    pub(super) fn update_question_input(&mut self, action: Action) -> Vec<Effect> {
+        let Some(state) = self.question_input.as_mut() else { return vec![] };
+        match action {
+            Action::Edit(request) => {
+                state.input.handle(request);
+                state.error = None;
+            }
+            Action::Up => state.cursor = state.cursor.and_then(|c| c.checked_sub(1)),
+            Action::Down if !state.suggestions.is_empty() => {
+                state.cursor = Some(state.cursor.map_or(0, |c| (c + 1).min(state.suggestions.len() - 1)));
+            }
+            // Tab copies the highlighted suggestion into the field, to change it.
+            Action::NextLink => {
+                if let Some(text) = state.cursor.and_then(|c| state.suggestions.get(c)).cloned() {
+                    state.input = Input::new(text);
+                    state.cursor = None;
+                }
+            }
+            Action::Back => self.question_input = None,
+            Action::Open => return self.submit_question(),
+            _ => {}
+        }
+        vec![]
+    }
+
+    fn submit_question(&mut self) -> Vec<Effect> {
+        let now = (self.clock)();
+        let Some(state) = self.question_input.as_mut() else { return vec![] };
+        let typed = state.input.value().to_string();
+        let picked = state.cursor.and_then(|c| state.suggestions.get(c)).cloned();
+        let text = if typed.trim().is_empty() { picked.unwrap_or(typed) } else { typed };
+        let result = match &state.purpose {
+            InputPurpose::Add { lesson, section } => {
+                self.notebook.add(&text, lesson.as_deref(), section.as_deref(), now).map(|i| {
+                    self.notebook_selected = i;
+                    text::question_saved(self.notebook.open_count())
+                })
+            }
+            InputPurpose::Edit(i) => self.notebook.edit(*i, &text).map(|_| text::QUESTION_CHANGED.to_string()),
+            InputPurpose::Note(i) => self.notebook.set_note(*i, &text).map(|_| text::NOTE_SAVED.to_string()),
+        };
+        match result {
+            Ok(message) => {
+                self.question_input = None;
+                self.message = Some(message);
+                self.notebook_changed()
+            }
+            Err(e) => {
+                if let Some(state) = self.question_input.as_mut() {
+                    state.error = Some(e.to_string());
+                }
+                vec![]
+            }
+        }
+    }
+
+    pub(super) fn update_notebook(&mut self, action: Action) -> Vec<Effect> {
+        let count = self.notebook.items.len();
+        let selected = self.notebook_selected.min(count.saturating_sub(1));
+        match action {
+            Action::Up | Action::Scroll(i16::MIN..=-1) => self.notebook_selected = selected.saturating_sub(1),
+            Action::Down | Action::Scroll(1..) => self.notebook_selected = (selected + 1).min(count.saturating_sub(1)),
+            Action::AddQuestion => self.ask_question(),
+            Action::EditItem if count > 0 => {
+                let text = self.notebook.items[selected].text.clone();
+                self.start_edit(InputPurpose::Edit(selected), text);
+            }
+            Action::AddNote if count > 0 => {
+                let note = self.notebook.items[selected].note.clone();
+                self.start_edit(InputPurpose::Note(selected), note);
+            }
+            Action::Toggle if count > 0 => {
+                self.notebook.toggle_asked(selected);
+                return self.notebook_changed();
+            }
+            Action::Delete if count > 0 => {
+                self.notebook.delete(selected);
+                self.notebook_selected = selected.min(self.notebook.items.len().saturating_sub(1));
+                self.message = Some(text::DELETED_UNDO.to_string());
+                return self.notebook_changed();
+            }
+            Action::Undo => match self.notebook.undo_delete() {
+                Some(i) => {
+                    self.notebook_selected = i;
+                    self.message = Some(text::UNDONE.to_string());
+                    return self.notebook_changed();
+                }
+                None => self.message = Some(text::NOTHING_TO_UNDO.to_string()),
+            },
+            Action::MoveUp | Action::MoveDown if count > 0 => {
+                let step = if action == Action::MoveUp { -1 } else { 1 };
+                self.notebook_selected = self.notebook.move_by(selected, step);
+                return self.notebook_changed();
+            }
+            Action::Export => return vec![Effect::ExportQuestions],
+            Action::Open if count > 0 => self.open_question_source(selected),
+            Action::Click(_, y) => {
+                if let Some(i) = super::screens::notebook::item_at(self, y) {
+                    self.notebook_selected = i;
+                }
+            }
+            Action::Help => self.help_open = true,
+            Action::Back => {
+                self.screen =
+                    if self.notebook_from_reader && self.reader.is_some() { Screen::Reader } else { Screen::Home };
+            }
+            _ => {}
+        }
+        vec![]
+    }
+
+    /// Open the lesson section a question came from; Back returns to the notebook.
+    fn open_question_source(&mut self, index: usize) {
+        let Some(q) = self.notebook.items.get(index) else { return };
+        let Some(lesson) = q.lesson.as_deref().and_then(|id| self.pack.lesson_index(id)) else {
+            self.message = Some(text::NO_SOURCE.to_string());
+            return;
+        };
+        let section = q.section.clone();
+        self.back_stack.clear();
+        self.reader_returns_to = Some(Screen::Notebook);
+        self.open_lesson(lesson, section.as_deref());
+    }
+
+    /// Where a question came from, for people: "Lesson › Section".
+    pub fn question_source(&self, q: &MyQuestion) -> Option<String> {
+        let lesson = q.lesson.as_deref()?;
+        let target = match &q.section {
+            Some(section) => format!("{lesson}#{section}"),
+            None => lesson.to_string(),
+        };
+        self.pack.target_label(&target)
+    }
+
+    /// The checklist to take to an appointment, dated today.
+    pub fn questions_markdown(&self) -> String {
+        let date = crate::content::check::date_of((self.clock)());
+        let topic = |q: &MyQuestion| q.lesson.as_deref().and_then(|id| self.pack.target_label(id));
+        notebook::export_markdown(&self.notebook.items, &date, &topic)
+    }
+}
