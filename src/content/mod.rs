@@ -194,6 +194,11 @@ fn check_links(lessons: &[Lesson], unreadable: &[String]) -> Vec<ContentError> {
     let mut errors = Vec::new();
     for lesson in lessons {
         for (target, offset) in markdown_link_targets(&lesson.body) {
+            if let Some(Err(problem)) = ToolLink::parse(&target) {
+                let line = lesson.body_line + lesson::line_of(&lesson.body, offset) - 1;
+                errors.push(ContentError::new(&lesson.file, line, problem));
+                continue;
+            }
             if InternalLink::parse(&target).is_none() {
                 continue;
             }
@@ -344,6 +349,36 @@ fn markdown_link_targets(body: &str) -> Vec<(String, usize)> {
             _ => None,
         })
         .collect()
+}
+
+/// A link from a lesson to one of the app's tools: `app:body-map` and so on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ToolLink {
+    BodyMap,
+    SurvivalChart,
+    StagingExplorer,
+    Glossary,
+    MyQuestions,
+}
+
+impl ToolLink {
+    pub const ALL: [(&'static str, ToolLink); 5] = [
+        ("app:body-map", ToolLink::BodyMap),
+        ("app:survival-chart", ToolLink::SurvivalChart),
+        ("app:staging-explorer", ToolLink::StagingExplorer),
+        ("app:glossary", ToolLink::Glossary),
+        ("app:my-questions", ToolLink::MyQuestions),
+    ];
+
+    /// The tool a link target names, if it is an `app:` link.
+    pub fn parse(target: &str) -> Option<Result<ToolLink, String>> {
+        target.starts_with("app:").then(|| {
+            Self::ALL.iter().find(|(name, _)| *name == target).map(|(_, tool)| *tool).ok_or_else(|| {
+                let names: Vec<&str> = Self::ALL.iter().map(|(n, _)| *n).collect();
+                format!("unknown app link `{target}` (known: {})", names.join(", "))
+            })
+        })
+    }
 }
 
 /// A link to another lesson: `lesson-id` or `lesson-id#anchor`. Anything with a

@@ -14,6 +14,9 @@ pub struct Progress {
     /// The "education, not medical advice" notice was read and dismissed.
     #[serde(default)]
     pub notice_seen: bool,
+    /// The person chose to see the survival numbers (the content note is skipped).
+    #[serde(default)]
+    pub show_survival_numbers: bool,
     /// The lesson last opened, so the home screen can offer to carry on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_lesson: Option<String>,
@@ -64,6 +67,7 @@ impl Default for Progress {
         Progress {
             schema: SCHEMA,
             notice_seen: false,
+            show_survival_numbers: false,
             last_lesson: None,
             lessons: BTreeMap::new(),
             questions: BTreeMap::new(),

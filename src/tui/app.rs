@@ -7,13 +7,14 @@ use super::keys::Context;
 use super::layout;
 use super::text;
 use super::theme::Theme;
-use crate::content::{ContentPack, InternalLink};
+use crate::content::{ContentPack, InternalLink, ToolLink};
 use crate::markdown::{self, Rendered};
 use crate::progress::Progress;
 
 pub use super::explorer_flow::{ExplorerState, SiteSearch};
 pub use super::notebook_flow::{InputPurpose, QuestionInput};
 pub use super::quiz_flow::{QuizKind, QuizState};
+pub use super::tools_flow::{GlossaryState, SearchState, StagingState, SurvivalState};
 use crate::explorer::nav::Direction;
 use crate::notebook::Notebook;
 use tui_input::InputRequest;
@@ -72,6 +73,16 @@ pub enum Action {
     MoveUp,
     MoveDown,
     Export,
+    OpenSurvival,
+    OpenStaging,
+    OpenGlossary,
+    OpenSearch,
+    /// The glossary words on the reader's screen, with their meanings.
+    ShowTerms,
+    NextMatch,
+    PrevMatch,
+    /// Skip (or hide again) the survival numbers.
+    Skip,
 }
 
 /// Work for the main loop.
@@ -91,6 +102,10 @@ pub enum Screen {
     Quiz,
     Explorer,
     Notebook,
+    Survival,
+    Staging,
+    Glossary,
+    Search,
 }
 
 /// An open lesson and its rendering at the current width.
@@ -107,6 +122,10 @@ pub struct Reader {
     pub toc_cursor: Option<usize>,
     /// The selected link, an index into `doc.links`.
     pub link: Option<usize>,
+    /// Words of the search that opened the lesson: highlighted, and `n`/`N` move between them.
+    pub search_words: Vec<String>,
+    /// The line of the search match `n`/`N` last moved to.
+    pub current_match: Option<usize>,
 }
 
 pub struct App {
@@ -119,6 +138,8 @@ pub struct App {
     pub about_open: bool,
     /// Lines scrolled in the notice, for windows too small to show it whole.
     pub notice_scroll: u16,
+    /// Lines scrolled in the reader's glossary panel.
+    pub terms_scroll: u16,
     pub home_selected: usize,
     pub reader: Option<Reader>,
     /// Lessons left by following a link, to come back to: (lesson, top line).
@@ -142,6 +163,16 @@ pub struct App {
     pub notebook_from_reader: bool,
     /// Some while a question (or its answer note) is being typed.
     pub question_input: Option<QuestionInput>,
+    pub survival: Option<SurvivalState>,
+    pub staging: Option<StagingState>,
+    pub glossary: Option<GlossaryState>,
+    pub search: Option<SearchState>,
+    /// Where the tools return to: Home or Reader.
+    pub tool_return: Screen,
+    /// The reader's panel of glossary words on screen is open.
+    pub terms_open: bool,
+    /// Glossary names, lowercased, longest first: what the reader underlines.
+    pub glossary_phrases: Vec<(String, usize)>,
     /// Seconds since 1970; injected so tests can move time.
     pub clock: Box<dyn Fn() -> u64>,
 }
@@ -151,6 +182,14 @@ impl App {
         let ids = pack.lesson_ids();
         let home_selected = progress.next_lesson(&ids).and_then(|id| pack.lesson_index(id)).unwrap_or(0);
         let notebook = Notebook::new(progress.my_questions.clone());
+        let mut glossary_phrases: Vec<(String, usize)> = pack
+            .glossary
+            .terms
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| t.names().map(move |n| (n.to_lowercase(), i)))
+            .collect();
+        glossary_phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         App {
             pack,
             progress,
@@ -159,6 +198,7 @@ impl App {
             help_open: false,
             about_open: false,
             notice_scroll: 0,
+            terms_scroll: 0,
             home_selected,
             reader: None,
             back_stack: Vec::new(),
@@ -174,6 +214,13 @@ impl App {
             notebook_selected: 0,
             notebook_from_reader: false,
             question_input: None,
+            survival: None,
+            staging: None,
+            glossary: None,
+            search: None,
+            tool_return: Screen::Home,
+            terms_open: false,
+            glossary_phrases,
             clock: Box::new(crate::session::now),
         }
     }
@@ -196,6 +243,16 @@ impl App {
             Context::QuestionInput
         } else if self.screen == Screen::Notebook {
             Context::Notebook
+        } else if self.screen == Screen::Survival {
+            if self.progress.show_survival_numbers { Context::Survival } else { Context::SurvivalNote }
+        } else if self.screen == Screen::Staging {
+            Context::Staging
+        } else if self.screen == Screen::Glossary {
+            Context::Glossary
+        } else if self.screen == Screen::Search {
+            Context::Search
+        } else if self.screen == Screen::Reader && self.terms_open {
+            Context::Terms
         } else if self.screen == Screen::Reader && self.reader.as_ref().is_some_and(|r| r.toc_cursor.is_some()) {
             Context::Contents
         } else if self.screen == Screen::Reader {
@@ -235,6 +292,11 @@ impl App {
             Context::Explorer | Context::ExplorerSearch => self.update_explorer(action),
             Context::Notebook => self.update_notebook(action),
             Context::QuestionInput => self.update_question_input(action),
+            Context::Survival | Context::SurvivalNote => self.update_survival(action),
+            Context::Staging => self.update_staging(action),
+            Context::Glossary => self.update_glossary(action),
+            Context::Search => self.update_search(action),
+            Context::Terms => self.update_terms(action),
         }
     }
 
@@ -280,6 +342,10 @@ impl App {
             Action::StartMixed => self.start_mixed(),
             Action::OpenExplorer => self.open_explorer(),
             Action::OpenNotebook => self.open_notebook(),
+            Action::OpenSurvival => self.open_survival(),
+            Action::OpenStaging => self.open_staging(),
+            Action::OpenGlossary => self.open_glossary(),
+            Action::OpenSearch => self.open_search(),
             Action::Help => self.help_open = true,
             Action::About => self.about_open = true,
             Action::Back => return self.update(Action::Quit),
@@ -328,6 +394,15 @@ impl App {
                 self.open_explorer();
             }
             Action::AddQuestion => self.ask_question(),
+            Action::OpenSurvival => self.open_survival(),
+            Action::OpenStaging => self.open_staging(),
+            Action::OpenSearch => self.open_search(),
+            Action::ShowTerms => {
+                self.terms_open = true;
+                self.terms_scroll = 0;
+            }
+            Action::NextMatch => self.jump_match(true),
+            Action::PrevMatch => self.jump_match(false),
             Action::OpenNotebook => {
                 self.leave_reader_position();
                 self.open_notebook();
@@ -425,7 +500,18 @@ impl App {
             }
         };
         let id = lesson.id.clone();
-        self.reader = Some(Reader { lesson: index, doc, width, top, toc_wanted, toc_cursor: None, link: None });
+        let search_words = Vec::new();
+        self.reader = Some(Reader {
+            lesson: index,
+            doc,
+            width,
+            top,
+            toc_wanted,
+            toc_cursor: None,
+            link: None,
+            search_words,
+            current_match: None,
+        });
         self.screen = Screen::Reader;
         self.home_selected = index;
         self.scroll_to(top);
@@ -456,7 +542,7 @@ impl App {
         self.reader.as_ref().map_or(0, |r| r.doc.lines.len().saturating_sub(height))
     }
 
-    fn scroll_to(&mut self, line: usize) {
+    pub(super) fn scroll_to(&mut self, line: usize) {
         let max = self.max_top();
         if let Some(reader) = self.reader.as_mut() {
             reader.top = line.min(max);
@@ -521,6 +607,10 @@ impl App {
             return;
         };
         let target = link.target.clone();
+        if let Some(Ok(tool)) = ToolLink::parse(&target) {
+            self.open_tool_link(tool);
+            return;
+        }
         match InternalLink::parse(&target).and_then(|l| self.pack.lesson_index(l.lesson).map(|i| (i, l.anchor))) {
             Some((index, anchor)) => {
                 self.back_stack.push((reader.lesson, reader.top));
@@ -580,6 +670,7 @@ impl App {
             Some(Screen::Quiz) if self.quiz.is_some() => Screen::Quiz,
             Some(Screen::Explorer) if self.explorer.is_some() => Screen::Explorer,
             Some(Screen::Notebook) => Screen::Notebook,
+            Some(screen @ (Screen::Glossary | Screen::Search)) => screen,
             _ => Screen::Home,
         };
         vec![Effect::Save]
@@ -607,7 +698,7 @@ impl App {
             .is_some_and(|p| p.read)
     }
 
-    fn leave_reader_position(&mut self) {
+    pub(super) fn leave_reader_position(&mut self) {
         let height = self.reader_layout().text.height as usize;
         let Some(reader) = self.reader.as_ref() else {
             return;

@@ -28,12 +28,22 @@ pub enum Context {
     Notebook,
     /// Typing a question, or a note of its answer.
     QuestionInput,
+    /// The content note before the survival numbers.
+    SurvivalNote,
+    Survival,
+    Staging,
+    /// The glossary, with its filter being typed.
+    Glossary,
+    /// Searching the lessons.
+    Search,
+    /// The panel of glossary words on the reader's screen.
+    Terms,
 }
 
 impl Context {
     /// Contexts where typed characters are text, not commands.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::ExplorerSearch | Context::QuestionInput)
+        matches!(self, Context::ExplorerSearch | Context::QuestionInput | Context::Glossary | Context::Search)
     }
 }
 
@@ -80,6 +90,10 @@ const HOME: &[Binding] = &[
     bind(&[Char('x')], "x", "mixed quiz from the lessons you have read", Action::StartMixed, None),
     bind(&[Char('m')], "m", "body map: symptoms by where cancer has spread", Action::OpenExplorer, Some("body map")),
     bind(&[Char('n')], "n", "my questions for the care team", Action::OpenNotebook, Some("my questions")),
+    bind(&[Char('/')], "/", "search all lessons", Action::OpenSearch, Some("search")),
+    bind(&[Char('w')], "w", "glossary: what words mean", Action::OpenGlossary, None),
+    bind(&[Char('c')], "c", "survival chart", Action::OpenSurvival, None),
+    bind(&[Char('e')], "e", "staging explorer: try T, N and M", Action::OpenStaging, None),
     bind(&[Char('i')], "i", "about this app and emergencies", Action::About, None),
     bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
     bind(&[Char('q'), Esc], "q", "quit (progress is saved)", Action::Quit, Some("quit")),
@@ -105,6 +119,12 @@ const READER: &[Binding] = &[
     bind(&[Char('m')], "m", "body map: symptoms by where cancer has spread", Action::OpenExplorer, None),
     bind(&[Char('a')], "a", "add a question for your care team", Action::AddQuestion, Some("ask")),
     bind(&[Char('y')], "y", "my questions", Action::OpenNotebook, None),
+    bind(&[Char('w')], "w", "glossary words on this screen", Action::ShowTerms, Some("words")),
+    bind(&[Char('/')], "/", "search all lessons", Action::OpenSearch, None),
+    bind(&[Char('n')], "n", "next search match", Action::NextMatch, None),
+    bind(&[Char('N')], "N", "previous search match", Action::PrevMatch, None),
+    bind(&[Char('c')], "c", "survival chart", Action::OpenSurvival, None),
+    bind(&[Char('e')], "e", "staging explorer: try T, N and M", Action::OpenStaging, None),
     bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
     bind(&[Char('q'), Esc], "q/Esc", "back", Action::Back, Some("back")),
 ];
@@ -231,6 +251,58 @@ const QUESTION_INPUT: &[Binding] = &[
     bind(&[Esc], "Esc", "cancel", Action::Back, Some("cancel")),
 ];
 
+#[rustfmt::skip]
+const SURVIVAL_NOTE: &[Binding] = &[
+    bind(&[Enter], "Enter", "show the numbers", Action::Open, Some("show the numbers")),
+    bind(&[Char('s'), Char('q'), Esc], "s/Esc", "skip for now", Action::Skip, Some("skip for now")),
+    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
+];
+
+#[rustfmt::skip]
+const SURVIVAL: &[Binding] = &[
+    bind(&[Up, Char('k')], "↑/k", "previous cancer", Action::Up, Some("choose")),
+    bind(&[Down, Char('j')], "↓/j", "next cancer", Action::Down, None),
+    bind(&[Char('h')], "h", "hide the numbers again", Action::Skip, Some("hide numbers")),
+    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
+    bind(&[Char('q'), Esc], "q/Esc", "back", Action::Back, Some("back")),
+];
+
+#[rustfmt::skip]
+const STAGING: &[Binding] = &[
+    bind(&[Left], "←", "previous letter (T, N, M)", Action::Move(Direction::Left), None),
+    bind(&[Right, Tab], "→/Tab", "next letter", Action::Move(Direction::Right), Some("letter")),
+    bind(&[Up, Char('k')], "↑/k", "higher value", Action::Move(Direction::Up), Some("value")),
+    bind(&[Down, Char('j')], "↓/j", "lower value", Action::Move(Direction::Down), None),
+    bind(&[Char('t'), Char('n'), Char('m'), Char('0'), Char('1'), Char('2'), Char('3'), Char('4')],
+         "t/n/m 0-4", "choose a letter, then type its value", Action::Pick(' '), None),
+    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
+    bind(&[Char('q'), Esc], "q/Esc", "back", Action::Back, Some("back")),
+];
+
+#[rustfmt::skip]
+const GLOSSARY: &[Binding] = &[
+    bind(&[Up], "↑", "previous word", Action::Up, None),
+    bind(&[Down], "↓", "next word", Action::Down, None),
+    bind(&[Enter], "Enter", "read the lesson section about it", Action::Open, Some("read more")),
+    bind(&[Esc], "Esc", "back", Action::Back, Some("back")),
+];
+
+#[rustfmt::skip]
+const SEARCH: &[Binding] = &[
+    bind(&[Up], "↑", "previous hit", Action::Up, None),
+    bind(&[Down], "↓", "next hit", Action::Down, Some("choose")),
+    bind(&[Enter], "Enter", "open the lesson at the hit", Action::Open, Some("open")),
+    bind(&[Esc], "Esc", "back", Action::Back, Some("back")),
+];
+
+#[rustfmt::skip]
+const TERMS: &[Binding] = &[
+    bind(&[Down, Char('j')], "↓/j", "scroll down", Action::Down, None),
+    bind(&[Up, Char('k')], "↑/k", "scroll up", Action::Up, None),
+    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
+    bind(&[Char('w'), Char('q'), Esc], "w/Esc", "close", Action::Back, Some("close")),
+];
+
 pub fn bindings(context: Context) -> &'static [Binding] {
     match context {
         Context::Notice => NOTICE,
@@ -245,6 +317,12 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::ExplorerSearch => EXPLORER_SEARCH,
         Context::Notebook => NOTEBOOK,
         Context::QuestionInput => QUESTION_INPUT,
+        Context::SurvivalNote => SURVIVAL_NOTE,
+        Context::Survival => SURVIVAL,
+        Context::Staging => STAGING,
+        Context::Glossary => GLOSSARY,
+        Context::Search => SEARCH,
+        Context::Terms => TERMS,
     }
 }
 
@@ -276,7 +354,7 @@ pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
 mod tests {
     use super::*;
 
-    const ALL: [Context; 12] = [
+    const ALL: [Context; 18] = [
         Context::Notice,
         Context::Home,
         Context::Reader,
@@ -289,6 +367,12 @@ mod tests {
         Context::ExplorerSearch,
         Context::Notebook,
         Context::QuestionInput,
+        Context::SurvivalNote,
+        Context::Survival,
+        Context::Staging,
+        Context::Glossary,
+        Context::Search,
+        Context::Terms,
     ];
 
     #[test]
@@ -309,7 +393,7 @@ mod tests {
         for context in ALL {
             let footer: Vec<_> = bindings(context).iter().filter(|b| b.footer.is_some()).map(|b| b.action).collect();
             assert!(
-                footer.iter().any(|a| matches!(a, Action::Quit | Action::Back | Action::Dismiss)),
+                footer.iter().any(|a| matches!(a, Action::Quit | Action::Back | Action::Dismiss | Action::Skip)),
                 "{context:?} footer has no way out"
             );
         }

@@ -2,13 +2,16 @@
 
 pub mod app;
 pub mod explorer_flow;
+pub mod highlight;
 pub mod keys;
 pub mod layout;
 pub mod notebook_flow;
 pub mod quiz_flow;
+pub mod reader_words;
 pub mod screens;
 pub mod text;
 pub mod theme;
+pub mod tools_flow;
 pub mod view;
 
 use std::io::stdout;

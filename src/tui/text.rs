@@ -85,6 +85,44 @@ pub fn exported_to(path: &str) -> String {
     format!("Your questions were saved as a checklist: {path}")
 }
 
+pub const NO_SURVIVAL: &str = "This content pack has no survival numbers.";
+pub const NO_SEE: &str = "This word has no lesson section to read.";
+pub const NO_SEARCH: &str = "Press / to search the lessons first.";
+pub const NO_MORE_MATCHES: &str = "No more matches in this lesson.";
+pub const SURVIVAL_TITLE: &str = "Survival numbers · five years after diagnosis, distant stage";
+pub const SURVIVAL_CONTENT_NOTE: &[&str] = &[
+    "This screen shows survival numbers for cancer that has spread far (the distant stage).",
+    "Numbers like these can be hard to read. They describe large groups of people who were diagnosed years ago. They cannot say what will happen to you, and newer treatments are not in them yet.",
+    "You do not have to look at them. You can skip them now and come back any time, or ask your care team what they mean for you.",
+    "Press Enter to see the numbers, or s to skip for now.",
+];
+pub const RELATIVE_SURVIVAL: &str = "Relative survival compares people with a cancer to similar people without it. 40% means: about 4 in 10 were alive five years later, compared with people without the cancer. The numbers describe groups diagnosed years ago, not one person, and newer treatments are not yet in them. * = not the distant stage (see its note).";
+pub const STAGING_TITLE: &str = "Staging explorer · T, N and M";
+pub const SEER_GROUPS: &[&str] = &[
+    "SEER, a large US cancer database, uses three simpler groups:",
+    "• Localized: only where it started.",
+    "• Regional: spread to nearby lymph nodes, tissue or organs.",
+    "• Distant: spread to far parts of the body. This is about the same as stage 4.",
+    "This explorer is for learning. Your care team knows your real stage and what it means for you.",
+];
+pub const GLOSSARY_TITLE: &str = "Glossary · what words mean";
+pub const FILTER_PROMPT: &str = "Find a word: ";
+pub const NO_GLOSSARY_MATCH: &str = "No word matches. Try fewer letters, or search the lessons with /.";
+pub const SEARCH_TITLE: &str = "Search the lessons";
+pub const SEARCH_PROMPT: &str = "Search: ";
+pub const SEARCH_HINT: &str =
+    "Type words to find, in any order. Short words find longer ones: \"palliat\" finds \"palliative\".";
+
+pub fn survival_source(source: &str, years: &str) -> String {
+    format!("Source: {source}, {years}")
+}
+
+pub fn no_search_hits(query: &str) -> String {
+    format!("No lesson has all of \"{query}\". Try fewer or shorter words.")
+}
+
+pub const TERMS_TITLE: &str = "Words on this screen";
+pub const NO_TERMS: &str = "No glossary words on this screen.";
 pub const MASTERED: &str = "mastered";
 pub const NO_QUIZ: &str = "This lesson has no quiz.";
 pub const READ_FIRST: &str = "Read a lesson to the end first: the mixed quiz asks about lessons you have read.";

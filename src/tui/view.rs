@@ -29,6 +29,10 @@ pub fn draw(app: &App, frame: &mut Frame) {
             Screen::Quiz => screens::quiz::draw(app, frame, area),
             Screen::Explorer => screens::explorer::draw(app, frame, area),
             Screen::Notebook => screens::notebook::draw(app, frame, area),
+            Screen::Survival => screens::survival::draw(app, frame, area),
+            Screen::Staging => screens::staging::draw(app, frame, area),
+            Screen::Glossary => screens::glossary::draw(app, frame, area),
+            Screen::Search => screens::search::draw(app, frame, area),
         }
     }
     if app.question_input.is_some() && !app.notice_showing() {
@@ -83,6 +87,22 @@ pub fn draw_title(buf: &mut Buffer, area: Rect, left: &str, right: &str, style: 
         let x = area.x + (width - right_w) as u16;
         buf.set_line(x, area.y, &Line::from(Span::styled(right.to_string(), right_style)), right_w as u16);
     }
+}
+
+/// A one-line text field: `prompt`, then the typed text scrolled so the cursor
+/// stays in view, and the terminal cursor placed on it.
+pub fn draw_input_line(frame: &mut Frame, area: Rect, prompt: &str, input: &tui_input::Input, style: Style) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let prompt_w = display_width(prompt).min(area.width as usize / 2);
+    let field_w = (area.width as usize).saturating_sub(prompt_w).max(1);
+    let scroll = input.visual_scroll(field_w.saturating_sub(1));
+    let shown: String = crate::markdown::sanitize(input.value()).chars().skip(scroll).collect();
+    let line = Line::from(vec![Span::styled(truncate(prompt, prompt_w), style), Span::raw(truncate(&shown, field_w))]);
+    frame.buffer_mut().set_line(area.x, area.y, &line, area.width);
+    let cursor = (input.visual_cursor().saturating_sub(scroll)).min(field_w.saturating_sub(1));
+    frame.set_cursor_position(ratatui::layout::Position { x: area.x + (prompt_w + cursor) as u16, y: area.y });
 }
 
 /// Cut `s` to at most `width` columns, ending in "…" when cut.

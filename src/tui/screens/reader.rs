@@ -10,9 +10,9 @@ use ratatui::widgets::{
 
 use crate::markdown::sanitize;
 use crate::tui::app::{App, Reader};
-use crate::tui::keys::Context;
 use crate::tui::view::{centered, draw_footer, draw_title, truncate};
-use crate::tui::{layout, text};
+use crate::tui::{highlight, layout, text};
+use ratatui::style::{Modifier, Style};
 
 pub fn draw(app: &App, frame: &mut Frame) {
     let Some(reader) = app.reader.as_ref() else {
@@ -30,9 +30,20 @@ pub fn draw(app: &App, frame: &mut Frame) {
     draw_title(buf, parts.frame.title, &left, &format!("{percent:>3}% "), theme.title, theme.dim);
 
     let selected_line = reader.link.and_then(|i| reader.doc.links.get(i)).map(|l| l.line);
+    // Glossary words are underlined and search words highlighted, on visible rows only.
+    let term_style = Style::new().add_modifier(Modifier::UNDERLINED);
+    let match_style = theme.marker.add_modifier(Modifier::REVERSED);
     for (row, line) in reader.doc.lines.iter().skip(reader.top).take(height).enumerate() {
         let y = parts.text.y + row as u16;
-        buf.set_line(parts.text.x, y, line, parts.text.width);
+        let plain = crate::markdown::line_to_string(line);
+        let mut marks: Vec<_> = app.search_marks(&plain).into_iter().map(|r| (r, match_style)).collect();
+        for (range, _) in app.glossary_marks(&plain) {
+            if !marks.iter().any(|(r, _)| r.start < range.end && range.start < r.end) {
+                marks.push((range, term_style));
+            }
+        }
+        let line = highlight::patch(line, &marks);
+        buf.set_line(parts.text.x, y, &line, parts.text.width);
         if Some(reader.top + row) == selected_line && parts.gutter.width > 0 {
             buf.set_line(parts.gutter.x, y, &Line::styled("▶", theme.marker), parts.gutter.width);
         }
@@ -60,8 +71,41 @@ pub fn draw(app: &App, frame: &mut Frame) {
         (None, None) => {}
     }
 
-    let context = if reader.toc_cursor.is_some() { Context::Contents } else { Context::Reader };
+    if app.terms_open {
+        draw_terms(app, buf, parts.frame.body);
+    }
+    let context = app.base_context();
     draw_footer(app, buf, parts.frame.footer, context);
+}
+
+/// The glossary words on screen with their meanings, in a box over the text.
+fn draw_terms(app: &App, buf: &mut ratatui::buffer::Buffer, body: Rect) {
+    let theme = &app.theme;
+    let width = body.width.min(70);
+    let inner_w = width.saturating_sub(4).max(1) as usize;
+    let mut rows: Vec<Line> = Vec::new();
+    for term in app.terms_on_screen().into_iter().map(|i| &app.pack.glossary.terms[i]) {
+        rows.push(Line::styled(sanitize(&term.term).into_owned(), theme.title));
+        rows.extend(crate::markdown::wrap_text(&sanitize(&term.definition), inner_w).into_iter().map(Line::raw));
+        rows.push(Line::raw(""));
+    }
+    if rows.is_empty() {
+        rows.push(Line::styled(text::NO_TERMS, theme.dim));
+    }
+    let height = (rows.len() as u16 + 2).min(body.height);
+    let popup = centered(body, width, height);
+    Clear.render(popup, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(text::TERMS_TITLE)
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    let scroll = (app.terms_scroll as usize).min(rows.len().saturating_sub(inner.height as usize));
+    for (i, line) in rows.iter().skip(scroll).take(inner.height as usize).enumerate() {
+        buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
+    }
 }
 
 fn draw_contents(

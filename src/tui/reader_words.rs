@@ -1,0 +1,106 @@
+//! Words the reader marks in a lesson: glossary terms (underlined, explained in a
+//! panel) and the words of the search that opened it (highlighted, `n`/`N`).
+
+use std::ops::Range;
+
+use super::app::{Action, App, Effect};
+use crate::markdown::line_to_string;
+use crate::search;
+
+impl App {
+    /// Open a lesson at a byte offset of its Markdown (a search hit).
+    pub fn open_lesson_at_offset(&mut self, index: usize, offset: usize) {
+        self.open_lesson(index, None);
+        let line = self
+            .reader
+            .as_ref()
+            .map(|r| r.doc.source_offsets.partition_point(|&o| o < offset).min(r.doc.lines.len().saturating_sub(1)));
+        if let Some(line) = line {
+            self.scroll_to(line.saturating_sub(1));
+        }
+    }
+
+    /// Byte ranges of glossary terms in a line of text, and which term each is.
+    /// Longer names win where names overlap ("lymph nodes" over "lymph").
+    pub fn glossary_marks(&self, text: &str) -> Vec<(Range<usize>, usize)> {
+        let lower = text.to_lowercase();
+        if lower.len() != text.len() {
+            return Vec::new();
+        }
+        let mut marks: Vec<(Range<usize>, usize)> = Vec::new();
+        for (phrase, term) in &self.glossary_phrases {
+            if !lower.contains(phrase.as_str()) {
+                continue;
+            }
+            for range in super::highlight::find_phrase(&lower, phrase) {
+                if !marks.iter().any(|(r, _)| r.start < range.end && range.start < r.end) {
+                    marks.push((range, *term));
+                }
+            }
+        }
+        marks.sort_by_key(|(r, _)| r.start);
+        marks
+    }
+
+    /// The glossary terms on the reader's screen now, in order of appearance.
+    pub fn terms_on_screen(&self) -> Vec<usize> {
+        let Some(reader) = self.reader.as_ref() else { return Vec::new() };
+        let height = self.reader_layout().text.height as usize;
+        let mut terms = Vec::new();
+        for line in reader.doc.lines.iter().skip(reader.top).take(height) {
+            for (_, term) in self.glossary_marks(&line_to_string(line)) {
+                if !terms.contains(&term) {
+                    terms.push(term);
+                }
+            }
+        }
+        terms
+    }
+
+    /// Ranges of the search words in a line of text.
+    pub fn search_marks(&self, text: &str) -> Vec<Range<usize>> {
+        match self.reader.as_ref() {
+            Some(r) if !r.search_words.is_empty() => search::match_ranges(text, &r.search_words),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Move to the next (or previous) line with a search match.
+    pub(super) fn jump_match(&mut self, forward: bool) {
+        let Some(reader) = self.reader.as_ref() else { return };
+        if reader.search_words.is_empty() {
+            self.message = Some(super::text::NO_SEARCH.to_string());
+            return;
+        }
+        // From the match last moved to, or from the top of the screen.
+        let has_match =
+            |i: &usize| !search::match_ranges(&line_to_string(&reader.doc.lines[*i]), &reader.search_words).is_empty();
+        let found = match (forward, reader.current_match) {
+            (true, Some(current)) => (current + 1..reader.doc.lines.len()).find(has_match),
+            (true, None) => (reader.top..reader.doc.lines.len()).find(has_match),
+            (false, Some(current)) => (0..current).rev().find(has_match),
+            (false, None) => (0..reader.top).rev().find(has_match),
+        };
+        match found {
+            Some(line) => {
+                if let Some(reader) = self.reader.as_mut() {
+                    reader.current_match = Some(line);
+                }
+                // Shown one line below the top, so the line before gives context.
+                self.scroll_to(line.saturating_sub(1));
+            }
+            None => self.message = Some(super::text::NO_MORE_MATCHES.to_string()),
+        }
+    }
+
+    pub(super) fn update_terms(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Down | Action::Scroll(1..) => self.terms_scroll = self.terms_scroll.saturating_add(1),
+            Action::Up | Action::Scroll(i16::MIN..=-1) => self.terms_scroll = self.terms_scroll.saturating_sub(1),
+            Action::Back | Action::ShowTerms => self.terms_open = false,
+            Action::Help => self.help_open = true,
+            _ => {}
+        }
+        vec![]
+    }
+}

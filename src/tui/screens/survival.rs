@@ -1,0 +1,142 @@
+//! The survival chart: five-year relative survival at the distant stage, as
+//! horizontal bars with their values, after a content note the person can skip.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::markdown::{display_width, sanitize, wrap_text};
+use crate::tui::app::App;
+use crate::tui::keys::Context;
+use crate::tui::view::{draw_footer, draw_title, truncate};
+use crate::tui::{layout, text};
+
+/// Below this width the bars go and a plain list stays.
+const MIN_BAR_WINDOW: u16 = 60;
+const LABEL_WIDTH: usize = 24;
+
+/// Rows: source line, blank, then the chart rows.
+fn chart_area(area: Rect) -> Rect {
+    let body = layout::frame(area).body;
+    Rect { x: body.x + 1, width: body.width.saturating_sub(2), y: body.y + 2, height: body.height.saturating_sub(2) }
+}
+
+/// How many rows the bars get: the rest goes to the notes below them.
+fn bar_rows(area: Rect, count: usize) -> u16 {
+    let chart = chart_area(area);
+    (count as u16).min(chart.height / 2).max(1.min(chart.height))
+}
+
+/// The chart row (an index into the sorted order) at a screen row.
+pub fn row_at(app: &App, y: u16) -> Option<usize> {
+    let chart = chart_area(app.area);
+    let rows = bar_rows(app.area, app.pack.survival.len());
+    if y < chart.y || y >= chart.y + rows {
+        return None;
+    }
+    let selected = app.survival.as_ref().map_or(0, |s| s.selected);
+    let offset = layout::list_offset(selected, rows as usize);
+    let i = offset + (y - chart.y) as usize;
+    (i < app.pack.survival.len()).then_some(i)
+}
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let parts = layout::frame(area);
+    let buf = frame.buffer_mut();
+    draw_title(buf, parts.title, text::SURVIVAL_TITLE, "", theme.title, theme.dim);
+    let body = Rect { x: parts.body.x + 1, width: parts.body.width.saturating_sub(2), ..parts.body };
+    let width = body.width as usize;
+
+    if !app.progress.show_survival_numbers {
+        let mut rows: Vec<Line> = Vec::new();
+        for paragraph in text::SURVIVAL_CONTENT_NOTE {
+            rows.extend(wrap_text(paragraph, width.clamp(1, 76)).into_iter().map(Line::raw));
+            rows.push(Line::raw(""));
+        }
+        for (i, line) in rows.iter().take(body.height as usize).enumerate() {
+            buf.set_line(body.x, body.y + i as u16, line, body.width);
+        }
+        draw_footer(app, buf, parts.footer, Context::SurvivalNote);
+        return;
+    }
+
+    let order = app.survival_order();
+    let rows_data = &app.pack.survival;
+    // Source and years stay on screen whatever is selected.
+    let first = order.first().map(|&i| &rows_data[i]);
+    let source = first.map(|r| text::survival_source(&sanitize(&r.source), &sanitize(&r.years))).unwrap_or_default();
+    buf.set_line(body.x, body.y, &Line::styled(truncate(&source, width), theme.key), body.width);
+
+    let chart = chart_area(area);
+    let rows = bar_rows(area, order.len());
+    let selected = app.survival.as_ref().map_or(0, |s| s.selected).min(order.len().saturating_sub(1));
+    let offset = layout::list_offset(selected, rows as usize);
+    let bars = area.width >= MIN_BAR_WINDOW;
+    for (slot, (pos, &i)) in order.iter().enumerate().skip(offset).take(rows as usize).enumerate() {
+        let row = &rows_data[i];
+        let is_selected = pos == selected;
+        // A mark where the number is not for the distant stage (see the note).
+        let mark = if row.basis.contains("distant") { " " } else { "*" };
+        let value = format!("{:>5.1}%", row.value);
+        let pointer = if is_selected { "▶" } else { " " };
+        let label_w = if bars { LABEL_WIDTH } else { width.saturating_sub(display_width(&value) + 4) };
+        let label = format!("{:<label_w$}", truncate(&format!("{}{mark}", sanitize(&row.cancer)), label_w));
+        let mut spans = vec![Span::raw(format!("{pointer} ")), Span::raw(label)];
+        if bars {
+            let room = width.saturating_sub(2 + LABEL_WIDTH + 1 + display_width(&value) + 1);
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(bar(row.value, room), theme.key));
+            spans.push(Span::raw(" "));
+        }
+        spans.push(Span::raw(value));
+        let style = if is_selected { theme.selected } else { Style::new() };
+        buf.set_line(chart.x, chart.y + slot as u16, &Line::from(spans).style(style), chart.width);
+    }
+
+    // Below the bars: the selected cancer's note, then what the numbers mean.
+    let mut notes: Vec<Line> = vec![Line::raw("")];
+    if let Some(row) = order.get(selected).map(|&i| &rows_data[i]) {
+        let heading = format!("{} ({})", sanitize(&row.cancer), sanitize(&row.basis));
+        notes.extend(wrap_text(&heading, width.max(1)).into_iter().map(|l| Line::styled(l, theme.title)));
+        notes.extend(wrap_text(&sanitize(&row.note), width.max(1)).into_iter().map(Line::raw));
+        notes.push(Line::raw(""));
+    }
+    notes.extend(wrap_text(text::RELATIVE_SURVIVAL, width.max(1)).into_iter().map(|l| Line::styled(l, theme.dim)));
+    let notes_y = chart.y + rows;
+    for (i, line) in notes.iter().take(chart.bottom().saturating_sub(notes_y) as usize).enumerate() {
+        buf.set_line(chart.x, notes_y + i as u16, line, chart.width);
+    }
+    draw_footer(app, buf, parts.footer, Context::Survival);
+}
+
+/// A bar of `value` percent in `width` cells, in eighths of a cell.
+pub fn bar(value: f64, width: usize) -> String {
+    const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let eighths = ((value.clamp(0.0, 100.0) / 100.0) * width as f64 * 8.0).round() as usize;
+    let mut out = "█".repeat(eighths / 8);
+    if !eighths.is_multiple_of(8) {
+        out.push(PARTS[eighths % 8]);
+    }
+    let used = display_width(&out);
+    out.push_str(&" ".repeat(width.saturating_sub(used)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bar;
+    use crate::markdown::display_width;
+
+    #[test]
+    fn bars_scale_to_the_width() {
+        assert_eq!(bar(100.0, 10), "██████████");
+        assert_eq!(bar(50.0, 10), "█████     ");
+        assert_eq!(bar(0.0, 4), "    ");
+        assert_eq!(bar(3.4, 10).trim_end(), "▍", "3.4% of 10 cells is 2.7 eighths: 3");
+        for v in [0.0, 3.4, 33.8, 63.6, 100.0, 150.0, -5.0] {
+            assert_eq!(display_width(&bar(v, 17)), 17);
+        }
+    }
+}

@@ -1,0 +1,268 @@
+//! The "see it" tools: survival chart, staging explorer, glossary and search.
+//! Their state, and how actions change it. Lookups live in `crate::staging`,
+//! `crate::content::glossary` and `crate::search`.
+
+use tui_input::Input;
+
+use super::app::{Action, App, Effect, Screen};
+use crate::explorer::nav::Direction;
+use crate::search::{self, Hit};
+use crate::staging::{self, Tnm};
+
+pub struct SurvivalState {
+    /// Index into the rows sorted by value, highest first.
+    pub selected: usize,
+}
+
+pub struct StagingState {
+    pub tnm: Tnm,
+    /// Which letter the arrows change: 0 = T, 1 = N, 2 = M.
+    pub focus: usize,
+}
+
+impl StagingState {
+    /// The value of the focused letter.
+    fn letter_mut(&mut self) -> &mut u8 {
+        match self.focus {
+            0 => &mut self.tnm.t,
+            1 => &mut self.tnm.n,
+            _ => &mut self.tnm.m,
+        }
+    }
+}
+
+pub struct GlossaryState {
+    pub input: Input,
+    pub selected: usize,
+}
+
+pub struct SearchState {
+    pub input: Input,
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+}
+
+impl App {
+    /// Where a tool returns to: the lesson it was opened from, or home.
+    fn open_tool(&mut self, screen: Screen) {
+        if self.screen == Screen::Reader {
+            self.leave_reader_position();
+        }
+        if !matches!(self.screen, Screen::Survival | Screen::Staging | Screen::Glossary | Screen::Search) {
+            self.tool_return = if self.screen == Screen::Reader { Screen::Reader } else { Screen::Home };
+        }
+        self.screen = screen;
+    }
+
+    pub fn open_survival(&mut self) {
+        if self.pack.survival.is_empty() {
+            self.message = Some(super::text::NO_SURVIVAL.to_string());
+            return;
+        }
+        self.survival.get_or_insert(SurvivalState { selected: 0 });
+        self.open_tool(Screen::Survival);
+    }
+
+    pub fn open_staging(&mut self) {
+        self.staging.get_or_insert(StagingState { tnm: Tnm { t: 1, n: 0, m: 1 }, focus: 2 });
+        self.open_tool(Screen::Staging);
+    }
+
+    pub fn open_glossary(&mut self) {
+        self.glossary = Some(GlossaryState { input: Input::default(), selected: 0 });
+        self.open_tool(Screen::Glossary);
+    }
+
+    pub fn open_search(&mut self) {
+        self.search = Some(SearchState { input: Input::default(), hits: Vec::new(), selected: 0 });
+        self.open_tool(Screen::Search);
+    }
+
+    fn close_tool(&mut self) -> Vec<Effect> {
+        self.screen =
+            if self.tool_return == Screen::Reader && self.reader.is_some() { Screen::Reader } else { Screen::Home };
+        vec![]
+    }
+
+    /// The survival rows, highest value first.
+    pub fn survival_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.pack.survival.len()).collect();
+        order.sort_by(|&a, &b| self.pack.survival[b].value.total_cmp(&self.pack.survival[a].value));
+        order
+    }
+
+    pub(super) fn update_survival(&mut self, action: Action) -> Vec<Effect> {
+        if !self.progress.show_survival_numbers {
+            return match action {
+                Action::Open => {
+                    self.progress.show_survival_numbers = true;
+                    self.unsaved = true;
+                    vec![Effect::Save]
+                }
+                Action::Back | Action::Skip => self.close_tool(),
+                Action::Help => {
+                    self.help_open = true;
+                    vec![]
+                }
+                _ => vec![],
+            };
+        }
+        let last = self.pack.survival.len().saturating_sub(1);
+        let Some(state) = self.survival.as_mut() else { return vec![] };
+        match action {
+            Action::Up | Action::Scroll(i16::MIN..=-1) => state.selected = state.selected.saturating_sub(1),
+            Action::Down | Action::Scroll(1..) => state.selected = (state.selected + 1).min(last),
+            Action::Click(_, y) => {
+                if let Some(i) = super::screens::survival::row_at(self, y)
+                    && let Some(state) = self.survival.as_mut()
+                {
+                    state.selected = i;
+                }
+            }
+            Action::Skip => {
+                // Hide the numbers again: the content note comes back next time.
+                self.progress.show_survival_numbers = false;
+                self.unsaved = true;
+                let mut effects = self.close_tool();
+                effects.push(Effect::Save);
+                return effects;
+            }
+            Action::Help => self.help_open = true,
+            Action::Back => return self.close_tool(),
+            _ => {}
+        }
+        vec![]
+    }
+
+    pub(super) fn update_staging(&mut self, action: Action) -> Vec<Effect> {
+        let Some(state) = self.staging.as_mut() else { return vec![] };
+        let max = [staging::T_MAX, staging::N_MAX, staging::M_MAX];
+        match action {
+            Action::Move(Direction::Left) => state.focus = state.focus.saturating_sub(1),
+            Action::Move(Direction::Right) | Action::NextLink => state.focus = (state.focus + 1) % 3,
+            Action::Move(Direction::Up) | Action::Move(Direction::Down) => {
+                let up = action == Action::Move(Direction::Up);
+                let focus = state.focus;
+                let slot = state.letter_mut();
+                *slot = if up { (*slot + 1).min(max[focus]) } else { slot.saturating_sub(1) };
+            }
+            Action::Pick(key) => {
+                // t, n, m choose the letter; digits set its value.
+                match key {
+                    't' => state.focus = 0,
+                    'n' => state.focus = 1,
+                    'm' => state.focus = 2,
+                    d if d.is_ascii_digit() => {
+                        let v = d as u8 - b'0';
+                        if v <= max[state.focus] {
+                            *state.letter_mut() = v;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Action::Help => self.help_open = true,
+            Action::Back => return self.close_tool(),
+            _ => {}
+        }
+        vec![]
+    }
+
+    /// Glossary terms whose name, alias or definition contains the filter text.
+    pub fn glossary_matches(&self) -> Vec<usize> {
+        let filter = self.glossary.as_ref().map(|g| g.input.value().trim().to_lowercase()).unwrap_or_default();
+        let terms = &self.pack.glossary.terms;
+        let mut names: Vec<usize> = Vec::new();
+        let mut in_text: Vec<usize> = Vec::new();
+        for (i, term) in terms.iter().enumerate() {
+            if filter.is_empty() || term.names().any(|n| n.to_lowercase().contains(&filter)) {
+                names.push(i);
+            } else if term.definition.to_lowercase().contains(&filter) {
+                in_text.push(i);
+            }
+        }
+        // Names first, then terms that only mention the words.
+        names.extend(in_text);
+        names
+    }
+
+    pub(super) fn update_glossary(&mut self, action: Action) -> Vec<Effect> {
+        let count = self.glossary_matches().len();
+        let Some(state) = self.glossary.as_mut() else { return vec![] };
+        match action {
+            Action::Edit(request) => {
+                state.input.handle(request);
+                state.selected = 0;
+            }
+            Action::Up | Action::Scroll(i16::MIN..=-1) => state.selected = state.selected.saturating_sub(1),
+            Action::Down | Action::Scroll(1..) => state.selected = (state.selected + 1).min(count.saturating_sub(1)),
+            Action::Open => {
+                let selected = state.selected;
+                let see = self.glossary_matches().get(selected).and_then(|&i| self.pack.glossary.terms[i].see.clone());
+                match see {
+                    Some(target) => self.open_target(&target, Screen::Glossary),
+                    None => self.message = Some(super::text::NO_SEE.to_string()),
+                }
+            }
+            Action::Back => return self.close_tool(),
+            _ => {}
+        }
+        vec![]
+    }
+
+    pub(super) fn update_search(&mut self, action: Action) -> Vec<Effect> {
+        let Some(state) = self.search.as_mut() else { return vec![] };
+        match action {
+            Action::Edit(request) => {
+                state.input.handle(request);
+                state.hits = search::search(&self.pack, state.input.value());
+                state.selected = 0;
+            }
+            Action::Up | Action::Scroll(i16::MIN..=-1) => state.selected = state.selected.saturating_sub(1),
+            Action::Down | Action::Scroll(1..) => {
+                state.selected = (state.selected + 1).min(state.hits.len().saturating_sub(1))
+            }
+            Action::Open => {
+                let Some(hit) = state.hits.get(state.selected).cloned() else { return vec![] };
+                let words = search::query_words(state.input.value());
+                self.back_stack.clear();
+                self.reader_returns_to = Some(Screen::Search);
+                self.open_lesson_at_offset(hit.lesson, hit.offset);
+                if let Some(reader) = self.reader.as_mut() {
+                    reader.search_words = words;
+                }
+            }
+            Action::Back => return self.close_tool(),
+            _ => {}
+        }
+        vec![]
+    }
+
+    /// Follow an `app:` link from a lesson.
+    pub fn open_tool_link(&mut self, tool: crate::content::ToolLink) {
+        use crate::content::ToolLink;
+        match tool {
+            ToolLink::BodyMap => {
+                self.leave_reader_position();
+                self.open_explorer();
+            }
+            ToolLink::SurvivalChart => self.open_survival(),
+            ToolLink::StagingExplorer => self.open_staging(),
+            ToolLink::Glossary => self.open_glossary(),
+            ToolLink::MyQuestions => {
+                self.leave_reader_position();
+                self.open_notebook();
+            }
+        }
+    }
+
+    /// Open a `lesson#anchor` target; Back returns to `from`.
+    pub fn open_target(&mut self, target: &str, from: Screen) {
+        let Some(link) = crate::content::InternalLink::parse(target) else { return };
+        let Some(index) = self.pack.lesson_index(link.lesson) else { return };
+        let anchor = link.anchor.map(str::to_string);
+        self.back_stack.clear();
+        self.reader_returns_to = Some(from);
+        self.open_lesson(index, anchor.as_deref());
+    }
+}

@@ -1,0 +1,227 @@
+//! The "see it" tools: survival chart, staging explorer, glossary, search.
+
+mod common;
+
+use common::{app, screen, screen_text, send};
+use patient_tutor::explorer::nav::Direction;
+use patient_tutor::tui::app::{Action, App, Effect, Screen};
+use patient_tutor::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+use tui_input::InputRequest;
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Edit(InputRequest::InsertChar(c)));
+    }
+}
+
+#[test]
+fn survival_numbers_wait_behind_a_content_note_and_the_choice_is_remembered() {
+    let mut app = app(100, 30);
+    app.update(Action::OpenSurvival);
+    let text = screen_text(&app);
+    assert!(text.contains("can be hard to read"), "{text}");
+    assert!(!text.contains('%'), "no numbers before the choice:\n{text}");
+    // Skip: back home, nothing shown, nothing saved as a choice.
+    app.update(Action::Skip);
+    assert_eq!(app.screen, Screen::Home);
+    assert!(!app.progress.show_survival_numbers);
+    app.update(Action::OpenSurvival);
+    assert_eq!(app.update(Action::Open), vec![Effect::Save]);
+    assert!(app.progress.show_survival_numbers);
+    // Next time the numbers come straight away; `h` hides them again.
+    app.update(Action::Back);
+    app.update(Action::OpenSurvival);
+    assert!(screen_text(&app).contains('%'));
+    app.update(Action::Skip);
+    assert!(!app.progress.show_survival_numbers);
+}
+
+fn chart(width: u16, height: u16) -> App {
+    let mut app = app(width, height);
+    app.progress.show_survival_numbers = true;
+    app.update(Action::OpenSurvival);
+    app
+}
+
+#[test]
+fn chart_shows_sorted_labelled_bars_with_source_and_years() {
+    let app = chart(100, 30);
+    let rows = screen(&app);
+    let text = rows.join("\n");
+    assert!(text.contains("Source: SEER Cancer Stat Facts, 2016–2022"), "{text}");
+    assert!(text.contains("Relative survival compares"), "{text}");
+    assert!(text.contains('█'), "bars:\n{text}");
+    // Values in order, highest first.
+    let values: Vec<f64> = rows
+        .iter()
+        .filter_map(|r| r.trim_end().strip_suffix('%'))
+        .filter_map(|r| r.rsplit(' ').next()?.parse().ok())
+        .collect();
+    assert!(values.len() >= 8, "{text}");
+    assert!(values.windows(2).all(|w| w[0] >= w[1]), "{values:?}");
+    assert!(text.contains("Breast (female)"), "{text}");
+    assert!(text.contains("33.8%"), "{text}");
+}
+
+#[test]
+fn selecting_a_bar_shows_its_note() {
+    let mut app = chart(100, 30);
+    let order = app.survival_order();
+    let breast = order.iter().position(|&i| app.pack.survival[i].cancer.starts_with("Breast")).unwrap();
+    for _ in 0..breast {
+        app.update(Action::Down);
+    }
+    let note = app.pack.survival[order[breast]].note.clone();
+    let text = screen_text(&app);
+    assert!(text.contains(&note[..30]), "{text}");
+}
+
+#[test]
+fn chart_degrades_to_a_readable_list_at_40x12() {
+    let app = chart(40, 12);
+    let text = screen_text(&app);
+    assert!(!text.contains('█'), "no bars at 40 columns:\n{text}");
+    assert!(text.contains('%'), "{text}");
+    assert!(text.contains("Source: SEER"), "{text}");
+    for row in screen(&app) {
+        assert!(unicode_width::UnicodeWidthStr::width(row.as_str()) <= 40);
+    }
+}
+
+#[test]
+fn staging_explorer_says_stage_4_only_for_m1() {
+    let mut app = app(100, 30);
+    app.update(Action::OpenStaging);
+    // Starts at T1 N0 M1.
+    assert!(screen_text(&app).contains("This is stage 4"), "{}", screen_text(&app));
+    // M down to 0: no stage named.
+    app.update(Action::Move(Direction::Down));
+    let text = screen_text(&app);
+    assert!(text.contains("depends on the kind of cancer"), "{text}");
+    assert!(!text.contains("This is stage 4"), "{text}");
+    assert!(text.contains("Localized"), "SEER groups explained:\n{text}");
+    // Choose N with the keys and set it to 3.
+    send(&mut app, &[Action::Pick('n'), Action::Pick('3')]);
+    assert_eq!(app.staging.as_ref().unwrap().tnm.n, 3);
+    assert!(screen_text(&app).contains("N3:"));
+    // Values stop at their limits.
+    send(&mut app, &[Action::Move(Direction::Left), Action::Pick('9')]);
+    assert_eq!(app.staging.as_ref().unwrap().tnm.t, 1, "9 is not a T value");
+    for _ in 0..10 {
+        app.update(Action::Move(Direction::Up));
+    }
+    assert_eq!(app.staging.as_ref().unwrap().tnm.t, 4);
+    app.update(Action::Back);
+    assert_eq!(app.screen, Screen::Home);
+}
+
+#[test]
+fn glossary_filters_as_you_type_and_links_to_the_lesson() {
+    let mut app = app(100, 30);
+    app.update(Action::OpenGlossary);
+    assert!(screen_text(&app).contains("adrenal glands"), "the list starts at A");
+    type_text(&mut app, "ascit");
+    let text = screen_text(&app);
+    assert!(text.contains("ascites"), "{text}");
+    assert!(text.contains("Fluid that builds up"), "{text}");
+    assert!(!text.contains("metastasis"), "{text}");
+    app.update(Action::Open);
+    assert_eq!(app.screen, Screen::Reader);
+    app.update(Action::Back);
+    assert_eq!(app.screen, Screen::Glossary);
+}
+
+#[test]
+fn reader_underlines_glossary_words_and_lists_them_on_request() {
+    let mut app = app(100, 30);
+    send(&mut app, &[Action::Down, Action::Down, Action::Open]);
+    // Find "biopsy" on screen and check the cell is underlined.
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|f| view::draw(&app, f)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let rows = screen(&app);
+    let (y, row) = rows.iter().enumerate().find(|(_, r)| r.contains("biopsy")).expect("biopsy on screen");
+    let x = row.find("biopsy").unwrap();
+    let x = unicode_width::UnicodeWidthStr::width(&row[..x]) as u16;
+    assert!(buffer[(x, y as u16)].modifier.contains(Modifier::UNDERLINED), "{row}");
+    app.update(Action::ShowTerms);
+    let text = screen_text(&app);
+    assert!(text.contains("Words on this screen"), "{text}");
+    assert!(text.contains("biopsy"), "{text}");
+    app.update(Action::Back);
+    assert!(!app.terms_open);
+    assert_eq!(app.screen, Screen::Reader);
+}
+
+#[test]
+fn search_finds_words_and_opens_the_lesson_at_the_match() {
+    let mut app = app(100, 30);
+    app.update(Action::OpenSearch);
+    type_text(&mut app, "six months hospice");
+    let text = screen_text(&app);
+    assert!(text.contains("Palliative care and hospice"), "{text}");
+    app.update(Action::Open);
+    assert_eq!(app.screen, Screen::Reader);
+    let text = screen_text(&app);
+    assert!(text.to_lowercase().contains("hospice"), "{text}");
+    // From the top, n moves to the first match, which is then on screen.
+    app.update(Action::Top);
+    app.update(Action::NextMatch);
+    let reader = app.reader.as_ref().unwrap();
+    let current = reader.current_match.expect("moved to a match");
+    assert!(current >= reader.top && current < reader.top + 28, "the match is on screen");
+    let shown = patient_tutor::markdown::line_to_string(&reader.doc.lines[current]);
+    let words = patient_tutor::search::query_words("six months hospice");
+    assert!(!patient_tutor::search::match_ranges(&shown, &words).is_empty(), "{shown}");
+    for _ in 0..50 {
+        app.update(Action::NextMatch);
+    }
+    assert!(screen_text(&app).contains("No more matches"), "{}", screen_text(&app));
+    app.update(Action::Back);
+    assert_eq!(app.screen, Screen::Search);
+}
+
+#[test]
+fn odd_search_input_never_panics() {
+    let mut app = app(80, 24);
+    app.update(Action::OpenSearch);
+    for text in ["   ", ".*[](((", "\u{1b}[2J", &"long ".repeat(60)] {
+        type_text(&mut app, text);
+        screen(&app);
+        app.update(Action::Edit(InputRequest::DeleteLine));
+    }
+    assert!(screen_text(&app).contains("Type words to find"));
+}
+
+#[test]
+fn tools_open_from_lesson_links() {
+    let mut app = app(100, 30);
+    // The staging lesson links to the staging explorer.
+    send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::Open]);
+    let links = app.reader.as_ref().unwrap().doc.links.clone();
+    let i = links.iter().position(|l| l.target == "app:staging-explorer").expect("app link in staging");
+    for _ in 0..=i {
+        app.update(Action::NextLink);
+    }
+    app.update(Action::Open);
+    assert_eq!(app.screen, Screen::Staging);
+    app.update(Action::Back);
+    assert_eq!(app.screen, Screen::Reader);
+}
+
+#[test]
+fn every_tool_draws_at_every_size() {
+    for (w, h) in [(1, 1), (20, 6), (40, 12), (80, 24), (200, 60)] {
+        for open in [Action::OpenSurvival, Action::OpenStaging, Action::OpenGlossary, Action::OpenSearch] {
+            let mut app = chart(w, h);
+            app.update(Action::Back);
+            app.update(open);
+            screen(&app);
+            send(&mut app, &[Action::Down, Action::Up]);
+            screen(&app);
+        }
+    }
+}
