@@ -96,7 +96,7 @@ pub fn search(pack: &ContentPack, query: &str) -> Vec<Hit> {
                 continue;
             }
             if block.is_heading {
-                score += 10;
+                score += 100;
             }
             let (snippet, highlights) = snippet(&block.text, &words);
             hits.push(Hit {
