@@ -172,7 +172,11 @@ fn links_to_other_lessons_are_followed_and_back_returns() {
 fn help_lists_every_key_of_the_screen_below() {
     let mut app = app(100, 30);
     send(&mut app, &[Action::Open, Action::Help]);
-    let text = screen_text(&app);
+    let mut text = screen_text(&app);
+    for _ in 0..10 {
+        app.update(Action::Down);
+        text.push_str(&screen_text(&app));
+    }
     for binding in patient_tutor::tui::keys::bindings(patient_tutor::tui::keys::Context::Reader) {
         assert!(text.contains(binding.help), "help lacks {:?}:\n{text}", binding.help);
     }
@@ -243,5 +247,22 @@ fn small_window_40x12_is_usable() {
     assert!(text.contains("Key points"), "{text}");
     for row in screen(&app) {
         assert!(unicode_width::UnicodeWidthStr::width(row.as_str()) <= 40);
+    }
+}
+
+#[test]
+fn help_scrolls_on_a_small_window_to_every_key() {
+    let mut app = app(40, 12);
+    send(&mut app, &[Action::Open, Action::Help]);
+    let mut seen = screen_text(&app);
+    assert!(seen.contains("more below"), "{seen}");
+    for _ in 0..40 {
+        app.update(Action::Down);
+        seen.push_str(&screen_text(&app));
+    }
+    for binding in patient_tutor::tui::keys::bindings(patient_tutor::tui::keys::Context::Reader) {
+        let first_word = binding.help.split(' ').next().unwrap();
+        assert!(seen.contains(binding.label), "{} missing", binding.label);
+        assert!(seen.contains(first_word), "{first_word} missing");
     }
 }

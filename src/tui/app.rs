@@ -140,6 +140,8 @@ pub struct App {
     pub notice_scroll: u16,
     /// Lines scrolled in the reader's glossary panel.
     pub terms_scroll: u16,
+    /// Lines scrolled in the help overlay, on small windows.
+    pub help_scroll: u16,
     pub home_selected: usize,
     pub reader: Option<Reader>,
     /// Lessons left by following a link, to come back to: (lesson, top line).
@@ -199,6 +201,7 @@ impl App {
             about_open: false,
             notice_scroll: 0,
             terms_scroll: 0,
+            help_scroll: 0,
             home_selected,
             reader: None,
             back_stack: Vec::new(),
@@ -306,7 +309,12 @@ impl App {
                 self.help_open = false;
                 self.about_open = true;
             }
-            Action::Back | Action::Click(..) => self.help_open = false,
+            Action::Down | Action::Scroll(1..) => self.help_scroll = self.help_scroll.saturating_add(1),
+            Action::Up | Action::Scroll(i16::MIN..=-1) => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::Back | Action::Click(..) => {
+                self.help_open = false;
+                self.help_scroll = 0;
+            }
             _ => {}
         }
         vec![]

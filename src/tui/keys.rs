@@ -141,6 +141,8 @@ const CONTENTS: &[Binding] = &[
 #[rustfmt::skip]
 const HELP: &[Binding] = &[
     bind(&[Char('i')], "i", "about this app and emergencies", Action::About, Some("about & emergencies")),
+    bind(&[Down, Char('j')], "↓/j", "scroll down (small windows)", Action::Down, None),
+    bind(&[Up, Char('k')], "↑/k", "scroll up", Action::Up, None),
     bind(&[Esc, Char('q'), Char('?'), Enter], "Esc", "close help", Action::Back, Some("close")),
 ];
 

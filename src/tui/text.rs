@@ -25,6 +25,7 @@ pub fn next_up(title: &str) -> String {
 }
 
 pub const HELP_TITLE: &str = "Keys";
+pub const HELP_CTRL_C: &str = "Ctrl-C  quit from anywhere (progress is saved)";
 pub const HELP_MOUSE: &str = "Mouse: the wheel scrolls; a click opens a lesson, a section or a link.";
 pub const CONTENTS_TITLE: &str = "Contents";
 
