@@ -107,6 +107,21 @@ fn read_previews_a_markdown_file_without_front_matter() {
 }
 
 #[test]
+fn read_previews_a_file_larger_than_a_pack_file_may_be() {
+    // Pack files stop at 2 MiB; a page to preview may be larger (it is streamed out).
+    let (dir, progress) = temp();
+    let page = dir.path().join("big.md");
+    let para = "A line of words that goes on for a while.\n\n";
+    let count = 3 * 1024 * 1024 / para.len();
+    fs::write(&page, format!("\u{feff}# Big\n\n{}The end.\n", para.repeat(count))).unwrap();
+    let out = tutor(&progress).args(["read", page.to_str().unwrap(), "--width", "30"]).assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.starts_with("Big\n\nA line of words that goes on\nfor a while.\n\n"), "{}", &text[..80]);
+    assert!(text.ends_with("for a while.\n\nThe end.\n"));
+    assert_eq!(text.lines().count(), 2 + 3 * count + 1);
+}
+
+#[test]
 fn read_unknown_lesson_lists_the_valid_ids() {
     let (_d, progress) = temp();
     let assert = tutor(&progress).args(["read", "stagin"]).assert().failure();

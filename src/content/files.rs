@@ -14,6 +14,8 @@ pub static EMBEDDED_ASSETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/ass
 
 /// Content files larger than this are refused rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
+/// `read FILE.md` previews any Markdown file up to this size (it is streamed out, not kept).
+pub const MAX_PREVIEW_BYTES: u64 = 64 * 1024 * 1024;
 
 #[derive(Debug, Clone)]
 pub enum PackFiles {
@@ -96,15 +98,19 @@ impl PackFiles {
 /// Read a text file without ever holding more than [`MAX_FILE_BYTES`] of it.
 /// `name` is how messages name the file.
 pub fn read_limited(path: &std::path::Path, name: &str) -> Result<String, ContentError> {
+    read_limited_to(path, name, MAX_FILE_BYTES)
+}
+
+/// Like [`read_limited`], with another limit in bytes.
+pub fn read_limited_to(path: &std::path::Path, name: &str, max: u64) -> Result<String, ContentError> {
     let err = |line, message: String| ContentError::new(name, line, message);
     let file = std::fs::File::open(path).map_err(|e| err(0, format!("cannot open: {e}")))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| err(0, format!("cannot read: {e}")))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(err(
-            0,
-            format!("file is larger than {} MiB; split it into smaller files", MAX_FILE_BYTES / 1024 / 1024),
-        ));
+    // The size is a hint (the file may change while read): it spares regrowing the buffer.
+    let hint = file.metadata().map_or(0, |m| m.len()).min(max) as usize;
+    let mut bytes = Vec::with_capacity(hint + 1);
+    file.take(max + 1).read_to_end(&mut bytes).map_err(|e| err(0, format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > max {
+        return Err(err(0, format!("file is larger than {} MiB; split it into smaller files", max / 1024 / 1024)));
     }
     String::from_utf8(bytes).map_err(|e| {
         let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];

@@ -4,7 +4,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::ContentError;
-use super::toml_util::{line_at, parse_error};
+use super::toml_util::{Lines, parse_error};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Term {
@@ -44,8 +44,11 @@ pub fn parse(file: &str, text: &str) -> Result<Glossary, Vec<ContentError>> {
     let raw: RawFile = toml::from_str(text).map_err(|e| vec![parse_error(file, text, &e)])?;
     let mut errors = Vec::new();
     let mut terms: Vec<Term> = Vec::new();
+    let lines = Lines::new(text);
+    // Each normalized name → the first term that has it (one map look-up per name).
+    let mut known: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for entry in raw.term {
-        let line = line_at(text, entry.span().start);
+        let line = lines.line(entry.span().start);
         let raw = entry.into_inner();
         let term = raw.term.get_ref().trim().to_string();
         if term.is_empty() {
@@ -55,10 +58,10 @@ pub fn parse(file: &str, text: &str) -> Result<Glossary, Vec<ContentError>> {
         if raw.definition.trim().is_empty() {
             errors.push(ContentError::new(file, line, format!("`{term}` has an empty definition")));
         }
-        let term_line = line_at(text, raw.term.span().start);
-        for name in std::iter::once(&term).chain(raw.aliases.iter()) {
-            let key = normalize(name);
-            if let Some(other) = terms.iter().find(|t| t.names().any(|n| normalize(n) == key)) {
+        let term_line = lines.line(raw.term.span().start);
+        let keys: Vec<String> = std::iter::once(&term).chain(raw.aliases.iter()).map(|n| normalize(n)).collect();
+        for (name, key) in std::iter::once(&term).chain(raw.aliases.iter()).zip(&keys) {
+            if let Some(other) = known.get(key).map(|&i| &terms[i]) {
                 errors.push(ContentError::new(
                     file,
                     term_line,
@@ -66,7 +69,10 @@ pub fn parse(file: &str, text: &str) -> Result<Glossary, Vec<ContentError>> {
                 ));
             }
         }
-        let see_line = raw.see.as_ref().map_or(line, |s| line_at(text, s.span().start));
+        for key in keys {
+            known.entry(key).or_insert(terms.len());
+        }
+        let see_line = raw.see.as_ref().map_or(line, |s| lines.line(s.span().start));
         terms.push(Term {
             term,
             aliases: raw.aliases,

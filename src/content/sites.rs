@@ -10,6 +10,7 @@ use toml::de::{DeArray, DeTable, DeValue};
 use unicode_width::UnicodeWidthStr;
 
 use super::ContentError;
+use super::toml_util::Lines;
 
 /// A map over this many columns or rows is refused.
 pub const MAX_MAP_CELLS: u16 = 500;
@@ -92,7 +93,7 @@ const SITE_KEYS: &[&str] =
 /// before calling [`parse`]. Only a plain file name is accepted (no folders, no `..`).
 pub fn art_name(file: &str, text: &str) -> Result<String, ContentError> {
     let root = DeTable::parse(text).map_err(|e| toml_error(file, text, &e))?;
-    let mut cx = Cx { file, text, errors: Vec::new() };
+    let mut cx = Cx { file, lines: Lines::new(text), errors: Vec::new() };
     let art = root.get_ref().iter().find(|(k, _)| k.get_ref() == "art").map(|(_, v)| v);
     match art {
         None => Err(ContentError::new(file, 0, "missing `art`: name the body map file, like art = \"body-map.txt\"")),
@@ -112,7 +113,7 @@ pub fn parse(file: &str, text: &str, art_file: &str, art: &str) -> Result<Sites,
         Ok(map) => (Some(map), Vec::new()),
         Err(errors) => (None, errors),
     };
-    let mut cx = Cx { file, text, errors: Vec::new() };
+    let mut cx = Cx { file, lines: Lines::new(text), errors: Vec::new() };
     let result = match DeTable::parse(text) {
         Ok(root) => cx.document(&root, map.as_ref()),
         Err(e) => {
@@ -223,13 +224,13 @@ type Parsed = (Vec<Site>, Vec<Vec<String>>, Vec<String>);
 
 struct Cx<'a> {
     file: &'a str,
-    text: &'a str,
+    lines: Lines,
     errors: Vec<ContentError>,
 }
 
 impl Cx<'_> {
     fn line(&self, span: Range<usize>) -> usize {
-        line_at(self.text, span.start)
+        self.lines.line(span.start)
     }
 
     fn error(&mut self, span: Range<usize>, message: impl Into<String>) {

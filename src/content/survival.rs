@@ -4,7 +4,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::ContentError;
-use super::toml_util::{line_at, parse_error};
+use super::toml_util::{Lines, parse_error};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Survival {
@@ -42,12 +42,13 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Survival>, Vec<ContentError>>
     let raw: RawFile = toml::from_str(text).map_err(|e| vec![parse_error(file, text, &e)])?;
     let mut errors = Vec::new();
     let mut rows = Vec::new();
+    let lines = Lines::new(text);
     for entry in raw.cancer {
-        let line = line_at(text, entry.span().start);
+        let line = lines.line(entry.span().start);
         let raw = entry.into_inner();
         let value = *raw.value.get_ref();
         if !(0.0..=100.0).contains(&value) {
-            let value_line = line_at(text, raw.value.span().start);
+            let value_line = lines.line(raw.value.span().start);
             errors.push(ContentError::new(
                 file,
                 value_line,

@@ -13,6 +13,7 @@ mod prefix;
 mod render;
 mod sanitize;
 mod slug;
+mod stream;
 mod table;
 mod theme;
 mod wrap;
@@ -23,6 +24,7 @@ mod tests;
 pub use ratatui::text::Line;
 pub use sanitize::{sanitize, sanitize_multiline};
 pub use slug::slugify;
+pub use stream::{render_each, write_plain};
 pub use theme::MdTheme;
 pub use wrap::{display_width, wrap_text};
 

@@ -6,18 +6,45 @@ use ratatui::text::{Line, Span};
 
 use super::wrap::LineSink;
 
+/// Where finished lines go when they are streamed rather than kept.
+pub(super) trait Emit {
+    /// One line: the `prefix` spans, then `text` styled in segments (`segs` holds
+    /// `(end in text, style)`). Returns false to stop: nothing more is wanted.
+    fn line(&mut self, prefix: &[Span<'static>], text: &str, segs: &[(usize, Style)]) -> bool;
+}
+
 /// Lines with their source offsets, kept non-decreasing, plus the scratch buffers a
 /// line is built in (reused: one allocation per finished span, none per word).
+/// With an `emit`, lines are handed over as they are finished and not kept.
 #[derive(Default)]
-pub(super) struct Out {
+pub(super) struct Out<'e> {
     pub lines: Vec<Line<'static>>,
     pub offsets: Vec<usize>,
     text: String,
     segs: Vec<(usize, Style)>,
+    /// Lines made so far (kept or streamed).
+    count: usize,
+    emit: Option<&'e mut dyn Emit>,
+    /// The emitter asked to stop.
+    pub stopped: bool,
 }
 
-impl Out {
+impl<'e> Out<'e> {
+    pub fn streaming(emit: &'e mut dyn Emit) -> Self {
+        Out { emit: Some(emit), ..Out::default() }
+    }
+
+    /// The number of lines made so far.
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
     pub fn push(&mut self, spans: Vec<Span<'static>>, offset: usize) {
+        self.count += 1;
+        if let Some(emit) = self.emit.as_deref_mut() {
+            self.stopped |= !self.stopped && !emit.line(&spans, "", &[]);
+            return;
+        }
         let offset = offset.max(self.offsets.last().copied().unwrap_or(0));
         self.lines.push(Line::from(spans));
         self.offsets.push(offset);
@@ -25,8 +52,8 @@ impl Out {
 }
 
 /// Sends wrapped lines to the output with the block's prefixes.
-pub(super) struct OutSink<'a> {
-    out: &'a mut Out,
+pub(super) struct OutSink<'a, 'e> {
+    out: &'a mut Out<'e>,
     first: &'a [Span<'static>],
     rest: &'a [Span<'static>],
     offset: usize,
@@ -36,8 +63,8 @@ pub(super) struct OutSink<'a> {
     bare: bool,
 }
 
-impl<'a> OutSink<'a> {
-    pub fn new(out: &'a mut Out, first: &'a [Span<'static>], rest: &'a [Span<'static>], offset: usize) -> Self {
+impl<'a, 'e> OutSink<'a, 'e> {
+    pub fn new(out: &'a mut Out<'e>, first: &'a [Span<'static>], rest: &'a [Span<'static>], offset: usize) -> Self {
         out.text.clear();
         out.segs.clear();
         OutSink { out, first, rest, offset, made: 0, open: false, bare: false }
@@ -54,6 +81,14 @@ impl<'a> OutSink<'a> {
             (false, _) => self.rest,
         };
         let out = &mut *self.out;
+        if let Some(emit) = out.emit.as_deref_mut() {
+            // Streamed: no spans are built, the scratch text goes out as it is.
+            out.count += 1;
+            out.stopped |= !out.stopped && !emit.line(prefix, &out.text, &out.segs);
+            out.text.clear();
+            out.segs.clear();
+            return;
+        }
         let mut spans = Vec::with_capacity(prefix.len() + out.segs.len());
         spans.extend_from_slice(prefix);
         let mut start = 0;
@@ -72,7 +107,7 @@ impl<'a> OutSink<'a> {
     }
 }
 
-impl LineSink for OutSink<'_> {
+impl LineSink for OutSink<'_, '_> {
     fn new_line(&mut self) {
         self.close();
         self.open = true;

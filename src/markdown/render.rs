@@ -11,7 +11,7 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 
 use super::inline::Inline;
-use super::out::{Out, OutSink};
+use super::out::{Emit, Out, OutSink};
 use super::prefix::{Containers, Plan, budget, trimmed};
 use super::sanitize::{Newlines, push_sanitized, sanitize};
 use super::slug::{Slugger, slugify};
@@ -23,20 +23,33 @@ use super::{Anchor, LinkRef, Rendered};
 const CODE_INDENT: &str = "  ";
 const CODE_CONTINUED: &str = "↪ ";
 
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
+}
+
 pub(super) fn render(markdown: &str, width: u16, theme: &MdTheme) -> Rendered {
-    let mut options = Options::empty();
-    options.insert(Options::ENABLE_TABLES);
-    options.insert(Options::ENABLE_STRIKETHROUGH);
-    options.insert(Options::ENABLE_TASKLISTS);
-    let mut r = Renderer::new(usize::from(width).max(1), theme);
+    let mut r = Renderer::new(usize::from(width).max(1), theme, Out::default());
     // a guess at the line count, to spare regrowing two large vectors
     let guess = markdown.len() / 24;
     r.out.lines.reserve(guess);
     r.out.offsets.reserve(guess);
-    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         r.event(event, range);
     }
     r.finish()
+}
+
+/// Render, handing each line to `emit` as soon as it is made; nothing is kept.
+/// Stops early when `emit` says so.
+pub(super) fn stream(markdown: &str, width: u16, theme: &MdTheme, emit: &mut dyn Emit) {
+    let mut r = Renderer::new(usize::from(width).max(1), theme, Out::streaming(emit));
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        if r.out.stopped {
+            return;
+        }
+        r.event(event, range);
+    }
+    r.flush();
 }
 
 #[derive(Default)]
@@ -46,11 +59,11 @@ struct CodeBlock {
     starts: Vec<(usize, usize)>,
 }
 
-struct Renderer<'t> {
+struct Renderer<'t, 'e> {
     theme: &'t MdTheme,
     width: usize,
     budget: usize,
-    out: Out,
+    out: Out<'e>,
     anchors: Vec<Anchor>,
     links: Vec<LinkRef>,
     link_placed: Vec<bool>,
@@ -77,13 +90,13 @@ struct Renderer<'t> {
     prefix_rest: Vec<Span<'static>>,
 }
 
-impl<'t> Renderer<'t> {
-    fn new(width: usize, theme: &'t MdTheme) -> Self {
+impl<'t, 'e> Renderer<'t, 'e> {
+    fn new(width: usize, theme: &'t MdTheme, out: Out<'e>) -> Self {
         Renderer {
             theme,
             width,
             budget: budget(width),
-            out: Out::default(),
+            out,
             anchors: Vec::new(),
             links: Vec::new(),
             link_placed: Vec::new(),
@@ -332,7 +345,7 @@ impl<'t> Renderer<'t> {
     /// A block starts: finish gathered inline text, pay an owed blank line.
     fn begin_block(&mut self, offset: usize) {
         self.flush();
-        if self.need_blank && !self.out.lines.is_empty() {
+        if self.need_blank && self.out.len() > 0 {
             self.blank(offset);
         }
         self.need_blank = false;
@@ -345,7 +358,7 @@ impl<'t> Renderer<'t> {
     }
 
     fn end_heading(&mut self) {
-        let line = self.out.lines.len();
+        let line = self.out.len();
         if self.flush() == 0 {
             // an empty heading still gets a line for its anchor
             let plan = self.containers.plan(self.budget, 0);
@@ -378,7 +391,7 @@ impl<'t> Renderer<'t> {
         let mut rest = std::mem::take(&mut self.prefix_rest);
         self.containers.spans_into(plan, true, "", &mut first);
         self.containers.spans_into(plan, false, "", &mut rest);
-        let start = self.out.lines.len();
+        let start = self.out.len();
         let avail = self.avail(plan);
         let mut sink = OutSink::new(&mut self.out, &first, &rest, offset);
         let made = wrap_words(inline, avail, &mut sink, &mut self.wrap_bufs);
@@ -498,7 +511,7 @@ impl<'t> Renderer<'t> {
         let body_rows = rows.iter().filter(|(row, _)| !row.header).count();
         let mut body_seen = 0;
         for (row, grid) in rows {
-            let start = self.out.lines.len();
+            let start = self.out.len();
             for spans in grid.lines {
                 let mut line = self.containers.spans(plan, true, "");
                 line.extend(spans);
@@ -565,7 +578,7 @@ impl<'t> Renderer<'t> {
 
     fn finish(mut self) -> Rendered {
         self.flush();
-        let last = self.out.lines.len().saturating_sub(1);
+        let last = self.out.len().saturating_sub(1);
         for link in &mut self.links {
             link.line = link.line.min(last);
         }

@@ -60,7 +60,51 @@ fn check_invariants(md: &str, width: u16) -> Rendered {
         assert!(!anchor.title.chars().any(is_unsafe_char));
         assert!(anchor.line < r.lines.len().max(1));
     }
+    check_streams_agree(md, width, &r);
     r
+}
+
+/// `render_each` and `write_plain` (for `read`) give the same lines as `render`.
+fn check_streams_agree(md: &str, width: u16, r: &Rendered) {
+    let mut streamed = Vec::new();
+    render_each(md, width, &MdTheme::color(), &mut |line| {
+        streamed.push(line.clone());
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(streamed, r.lines, "render_each differs from render (input {md:?}, width {width})");
+    let mut plain = Vec::new();
+    write_plain(md, width, &mut plain).unwrap();
+    let expected: String = lines_at(md, width).iter().map(|l| format!("{}\n", l.trim_end())).collect();
+    assert_eq!(String::from_utf8(plain).unwrap(), expected, "write_plain differs (input {md:?}, width {width})");
+}
+
+// ---------------------------------------------------------------- streaming
+
+#[test]
+fn streaming_stops_at_the_first_write_error() {
+    let md = "para\n\n".repeat(50_000);
+    let mut calls = 0;
+    let result = render_each(&md, 80, &MdTheme::plain(), &mut |_| {
+        calls += 1;
+        if calls == 3 { Err(std::io::Error::new(std::io::ErrorKind::BrokenPipe, "closed")) } else { Ok(()) }
+    });
+    assert_eq!(result.unwrap_err().kind(), std::io::ErrorKind::BrokenPipe);
+    assert!(calls < 10, "went on after the error: {calls} calls");
+
+    struct Closed(usize);
+    impl std::io::Write for Closed {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            self.0 += 1;
+            Err(std::io::Error::new(std::io::ErrorKind::BrokenPipe, "closed"))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut out = Closed(0);
+    assert_eq!(write_plain(&md, 80, &mut out).unwrap_err().kind(), std::io::ErrorKind::BrokenPipe);
+    assert_eq!(out.0, 1, "one failed write, then no more");
 }
 
 // ---------------------------------------------------------------- elements

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 
 use crate::content::glossary::Lookup;
-use crate::content::{ContentPack, Lesson, Question, files, lesson};
+use crate::content::{ContentPack, Question, files, lesson};
 use crate::markdown::{self, MdTheme};
 use crate::progress::{LessonStatus, Opened};
 use crate::quiz::{QuizSession, due_questions, record_answer};
@@ -46,39 +46,45 @@ pub fn lessons(pack: &ContentPack, opened: &Opened) -> Result<ExitCode> {
 }
 
 /// `read ID|FILE.md`: the rendered lesson. Styled only for a terminal without NO_COLOR.
+/// Lines are written as they are made, so a large file is never held as lines.
 pub fn read(content: Option<&Path>, target: &str, width: Option<u16>) -> Result<ExitCode> {
-    let lesson = find_lesson_or_file(content, target)?;
+    let document = find_document(content, target)?;
     let stdout = io::stdout();
     let styled = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let width = width.unwrap_or_else(|| match crossterm::terminal::size() {
         Ok((w, _)) if stdout.is_terminal() && w > 0 => w,
         _ => 80,
     });
-    let theme = if styled { MdTheme::color() } else { MdTheme::plain() };
-    let rendered = markdown::render(&lesson.document(), width, &theme);
-    let mut out = io::BufWriter::new(stdout.lock());
-    for line in &rendered.lines {
-        if styled {
-            ansi::write_line(&mut out, line)?;
-        } else {
-            out.write_all(markdown::line_to_string(line).trim_end().as_bytes())?;
-        }
-        out.write_all(b"\n")?;
+    let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    if styled {
+        markdown::render_each(&document, width, &MdTheme::color(), &mut |line| ansi::write_line(&mut out, line))?;
+    } else {
+        markdown::write_plain(&document, width, &mut out)?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// A lesson id from the pack, or a Markdown file given by path (front matter optional).
-fn find_lesson_or_file(content: Option<&Path>, target: &str) -> Result<Lesson> {
+/// The Markdown to show for a lesson id from the pack, or for a Markdown file given
+/// by path. A file with `+++` front matter is checked as a lesson; a plain page is
+/// shown as it is (a lesson's bare page shows its body unchanged).
+fn find_document(content: Option<&Path>, target: &str) -> Result<String> {
     let path = Path::new(target);
     if target.ends_with(".md") || path.is_file() {
-        let text = files::read_limited(path, target).map_err(anyhow::Error::new)?;
-        return lesson::parse(target, &text, false).map_err(anyhow::Error::new);
+        let text = files::read_limited_to(path, target, files::MAX_PREVIEW_BYTES).map_err(anyhow::Error::new)?;
+        let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        if body.lines().next().is_some_and(|first| first.trim_end() == "+++") {
+            let lesson = lesson::parse(target, &text, false).map_err(anyhow::Error::new)?;
+            return Ok(lesson.document());
+        }
+        return Ok(match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        });
     }
     let pack = session::load_pack(content)?;
     match pack.lesson(target) {
-        Some(lesson) => Ok(lesson.clone()),
+        Some(lesson) => Ok(lesson.document()),
         None => bail!(
             "there is no lesson `{}`. The lessons are:\n  {}\n(or give the path of a Markdown file to preview it)",
             markdown::sanitize(target),

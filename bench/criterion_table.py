@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Summarise the criterion benches' medians (from the last `cargo bench`) as the
+tables in bench/README.md, with the ratios the targets are judged by.
+
+    cargo bench && bench/criterion_table.py
+"""
+
+import json
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CRITERION = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "criterion"
+
+
+def medians():
+    """{full_id: median in seconds} of every bench's latest run."""
+    out = {}
+    for est in CRITERION.glob("**/new/estimates.json"):
+        meta = json.loads((est.parent / "benchmark.json").read_text())
+        out[meta["full_id"]] = json.loads(est.read_text())["median"]["point_estimate"] / 1e9
+    return out
+
+
+def fmt(seconds):
+    if seconds >= 1e-3:
+        return f"{seconds * 1e3:.2f} ms"
+    return f"{seconds * 1e6:.1f} µs"
+
+
+def main():
+    m = medians()
+    if not m:
+        sys.exit(f"no criterion results under {CRITERION}: run `cargo bench` first")
+    rows = []
+
+    def row(target, measure, value, limit="", ok=None):
+        rows.append((target, measure, value, limit, "" if ok is None else ("yes" if ok else "**no**")))
+
+    def get(name):
+        return m.get(name)
+
+    for name in sorted(k for k in m if k.startswith("startup/")):
+        row("1 startup", name, fmt(m[name]))
+
+    small, big = get("reader_frame_200x60/draw/100"), get("reader_frame_200x60/draw/100000")
+    for kind in ["draw", "scroll_line_and_draw", "scroll_page_and_draw", "resize_rewrap"]:
+        a, b = get(f"reader_frame_200x60/{kind}/100"), get(f"reader_frame_200x60/{kind}/100000")
+        if a is None or b is None:
+            continue
+        if kind == "resize_rewrap":
+            row("2 frame", f"{kind}: 100 / 100 000 lines", f"{fmt(a)} / {fmt(b)}")
+            continue
+        ratio = b / a
+        row("2 frame", f"{kind}: 100 / 100 000 lines", f"{fmt(a)} / {fmt(b)}", "each < 1 ms", a < 1e-3 and b < 1e-3)
+        row("2 frame", f"{kind}: ratio", f"{ratio:.2f}×", "≤ 1.5×", ratio <= 1.5)
+    del small, big
+
+    html = get("render_5mb/pulldown_cmark_html")
+    for name in sorted(k for k in m if k.startswith("render_5mb/")):
+        value = fmt(m[name])
+        if html and name != "render_5mb/pulldown_cmark_html":
+            ratio = m[name] / html
+            limit, ok = ("≤ 2×", ratio <= 2) if name == "render_5mb/read_plain_width_100" else ("", None)
+            row("3 render", name, f"{value} = {ratio:.2f}× HTML", limit, ok)
+        else:
+            row("3 render", name, value)
+
+    for name in sorted(k for k in m if k.startswith("progress/")):
+        if name.startswith("progress/save_"):
+            row("5 progress", name, fmt(m[name]), "< 2 ms", m[name] < 2e-3)
+        else:
+            row("5 progress", name, fmt(m[name]))
+
+    print("| target | criterion bench (median) | value | limit | pass |")
+    print("|---|---|---|---|---|")
+    for r in rows:
+        print("| " + " | ".join(r) + " |")
+
+
+if __name__ == "__main__":
+    main()
