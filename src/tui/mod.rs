@@ -77,7 +77,7 @@ pub fn run(pack: ContentPack, opened: Opened, start: Start) -> Result<()> {
     ratatui::restore();
     result?;
     // One last save; an error here is printed after the terminal is back to normal.
-    store.save(&app.progress)
+    store.save(&mut app.progress)
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, store: &Store) -> Result<()> {
@@ -105,8 +105,13 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, store: &Store) -> R
 }
 
 fn save(app: &mut App, store: &Store) {
-    match store.save(&app.progress) {
-        Ok(()) => app.unsaved = false,
+    match store.save(&mut app.progress) {
+        Ok(()) => {
+            app.unsaved = false;
+            if let Some(notice) = store.take_notices().into_iter().next() {
+                app.message = Some(notice);
+            }
+        }
         Err(e) => app.message = Some(text::save_failed(&format!("{e:#}"))),
     }
 }
