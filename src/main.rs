@@ -1,3 +1,4 @@
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -17,7 +18,8 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("patient-tutor: {e:#}");
+            // Not eprintln!: it panics if stderr is gone (the terminal window was closed).
+            let _ = writeln!(std::io::stderr(), "patient-tutor: {e:#}");
             ExitCode::FAILURE
         }
     }
