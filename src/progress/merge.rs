@@ -11,7 +11,7 @@
 //! that is simply replaced, `merge_map` for a map by key, `union_sorted` for a set,
 //! `union_multiset` for a history where repeats are real).
 //! `my_questions` (a list of notes with an id), say:
-//! `my_questions: union_multiset(my_questions, &theirs.my_questions, |q| q.clone(), |q| q.at)`
+//! `my_questions: union_multiset(&base.my_questions, my_questions, &theirs.my_questions, |q| q.clone(), |q| q.at)`
 //! if notes are only ever added, or a `merge_map` by id if they can be edited or removed.
 
 use std::collections::BTreeMap;
@@ -31,6 +31,7 @@ pub fn merge(base: &Progress, ours: &Progress, theirs: &Progress) -> Progress {
         questions: merge_map(&base.questions, questions, &theirs.questions, merge_question),
         explored_sites: union_sorted(explored_sites, &theirs.explored_sites),
         attempts: union_multiset(
+            &base.attempts,
             attempts,
             &theirs.attempts,
             |a| (a.at, a.question.clone(), a.chosen.clone(), a.correct),
@@ -105,22 +106,24 @@ pub fn union_sorted<T: Ord + Clone>(ours: &[T], theirs: &[T]) -> Vec<T> {
     out
 }
 
-/// The union of two histories: every entry of ours, plus the entries of theirs that
-/// ours does not already have (equal by `identity`, counting repeats: two equal entries
-/// on their side and one on ours add one), ordered by `time`, ours first among equals.
+/// The union of two histories that only grow: every entry of ours, plus the entries
+/// of theirs that are not in `base` (equal by `identity`, counting repeats, so two
+/// equal answers given in the same second, one in each copy, are both kept), ordered
+/// by `time`, ours first among equals.
 pub fn union_multiset<T: Clone, K: Ord, O: Ord>(
+    base: &[T],
     ours: &[T],
     theirs: &[T],
     identity: impl Fn(&T) -> K,
     time: impl Fn(&T) -> O,
 ) -> Vec<T> {
-    let mut have: BTreeMap<K, usize> = BTreeMap::new();
-    for item in ours {
-        *have.entry(identity(item)).or_default() += 1;
+    let mut in_base: BTreeMap<K, usize> = BTreeMap::new();
+    for item in base {
+        *in_base.entry(identity(item)).or_default() += 1;
     }
     let mut out = ours.to_vec();
     for item in theirs {
-        match have.get_mut(&identity(item)) {
+        match in_base.get_mut(&identity(item)) {
             Some(n) if *n > 0 => *n -= 1,
             _ => out.push(item.clone()),
         }
@@ -155,19 +158,19 @@ mod tests {
         let order: Vec<(&str, u64)> = merged.attempts.iter().map(|a| (a.question.as_str(), a.at)).collect();
         assert_eq!(order, [("a", 10), ("b", 30), ("d", 40), ("c", 50)]);
         assert_eq!(merged.questions.keys().collect::<Vec<_>>(), ["a", "b", "c", "d"]);
-        // Merging is idempotent: saving again changes nothing.
+        // Saving again changes nothing; a copy with nothing new takes the merged file.
         assert_eq!(merge(&merged, &merged, &merged), merged);
-        assert_eq!(merge(&theirs, &merged, &merged), merged);
+        assert_eq!(merge(&theirs, &theirs, &merged), merged);
     }
 
     #[test]
     fn repeated_equal_answers_are_all_kept() {
-        // The same answer twice in the same second, in one copy: two attempts.
-        let base = Progress::default();
+        // The same answer in the same second: twice in one copy, once in the other.
+        let base = answered(Progress::default(), "a", false, 1);
         let ours = answered(answered(base.clone(), "a", false, 5), "a", false, 5);
         let theirs = answered(base.clone(), "a", false, 5);
-        assert_eq!(merge(&base, &ours, &theirs).attempts.len(), 2);
-        assert_eq!(merge(&base, &theirs, &ours).attempts.len(), 2);
+        assert_eq!(merge(&base, &ours, &theirs).attempts.len(), 4);
+        assert_eq!(merge(&base, &theirs, &ours).attempts.len(), 4);
     }
 
     #[test]
