@@ -19,7 +19,9 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             // Not eprintln!: it panics if stderr is gone (the terminal window was closed).
-            let _ = writeln!(std::io::stderr(), "patient-tutor: {e:#}");
+            // Errors can quote content files and command-line text: printed harmlessly.
+            let text = patient_tutor::markdown::sanitize_multiline(&format!("{e:#}")).into_owned();
+            let _ = writeln!(std::io::stderr(), "patient-tutor: {text}");
             ExitCode::FAILURE
         }
     }

@@ -71,6 +71,22 @@ pub fn assert_screen_clean(what: &str, app: &App) {
     }
 }
 
+/// The screen as text, one row per line (wide characters take their one cell).
+pub fn screen_text(app: &App) -> String {
+    let area = app.area;
+    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
+    terminal.draw(|frame| view::draw(app, frame)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut text = String::new();
+    for y in 0..area.height {
+        for x in 0..area.width {
+            text.push_str(buffer[(x, y)].symbol());
+        }
+        text.push('\n');
+    }
+    text
+}
+
 /// Apply `actions` one by one, checking the screen after each.
 pub fn drive(what: &str, app: &mut App, actions: &[Action]) {
     assert_screen_clean(what, app);
