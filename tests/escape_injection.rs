@@ -89,7 +89,12 @@ fn hostile_pack(dir: &Path) -> PathBuf {
     };
     write(
         pack.join("sites.toml"),
-        &format!("art = \"map.txt\"\nsources = [{}]\n\n{}{}", toml_str(EVIL_LINE), site("head", 1, "intro#first-part"), site("belly", 4, "more#second-part")),
+        &format!(
+            "art = \"map.txt\"\nsources = [{}]\n\n{}{}",
+            toml_str(EVIL_LINE),
+            site("head", 1, "intro#first-part"),
+            site("belly", 4, "more#second-part")
+        ),
     );
     pack
 }
@@ -127,7 +132,11 @@ fn assert_tui_bytes(bytes: &[u8]) {
                 }
             }
         } else {
-            assert!(!hostile::is_unsafe(c), "unsafe character {c:?} at byte {at}: {:?}", text[..at].chars().rev().take(20).collect::<String>());
+            assert!(
+                !hostile::is_unsafe(c),
+                "unsafe character {c:?} at byte {at}: {:?}",
+                text[..at].chars().rev().take(20).collect::<String>()
+            );
         }
     }
 }
