@@ -43,11 +43,11 @@ fn progress(c: &mut Criterion) {
     let store = Store::open(&path).unwrap().store;
     let mut g = c.benchmark_group("progress");
     for attempts in [0, 10_000] {
-        let p = heavy_progress(attempts);
-        store.save(&p).unwrap();
+        let mut p = heavy_progress(attempts);
+        store.save(&mut p).unwrap();
         let bytes = std::fs::metadata(&path).unwrap().len();
         eprintln!("progress file with {attempts} attempts: {bytes} bytes");
-        g.bench_function(format!("save_{attempts}_attempts"), |b| b.iter(|| store.save(black_box(&p)).unwrap()));
+        g.bench_function(format!("save_{attempts}_attempts"), |b| b.iter(|| store.save(black_box(&mut p)).unwrap()));
         g.bench_function(format!("serialize_{attempts}_attempts"), |b| {
             b.iter(|| black_box(toml::to_string(black_box(&p)).unwrap()))
         });

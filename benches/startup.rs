@@ -19,7 +19,7 @@ fn startup(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("progress.toml");
     // The home screen, not the first-run notice.
-    Store::open(&path).unwrap().store.save(&Progress { notice_seen: true, ..Default::default() }).unwrap();
+    Store::open(&path).unwrap().store.save(&mut Progress { notice_seen: true, ..Default::default() }).unwrap();
 
     let mut g = c.benchmark_group("startup");
     g.bench_function("load_embedded_pack", |b| b.iter(|| black_box(content::load_embedded().unwrap())));

@@ -1,3 +1,4 @@
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -17,7 +18,10 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("patient-tutor: {e:#}");
+            // Not eprintln!: it panics if stderr is gone (the terminal window was closed).
+            // Errors can quote content files and command-line text: printed harmlessly.
+            let text = patient_tutor::markdown::sanitize_multiline(&format!("{e:#}")).into_owned();
+            let _ = writeln!(std::io::stderr(), "patient-tutor: {text}");
             ExitCode::FAILURE
         }
     }

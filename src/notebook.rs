@@ -77,6 +77,11 @@ impl Notebook {
         Notebook { items, undo: Vec::new() }
     }
 
+    /// New items from elsewhere (a merge); the undo history stays.
+    pub fn replace_items(&mut self, items: Vec<MyQuestion>) {
+        self.items = items;
+    }
+
     pub fn open_count(&self) -> usize {
         self.items.iter().filter(|q| !q.asked).count()
     }

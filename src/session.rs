@@ -30,7 +30,17 @@ pub fn progress_path(flag: Option<&Path>) -> Result<PathBuf> {
 }
 
 pub fn open_progress(flag: Option<&Path>) -> Result<Opened> {
-    Store::open(&progress_path(flag)?)
+    let path = progress_path(flag)?;
+    let mut opened = Store::open(&path)?;
+    // The default folder is the app's own: keep it private. A folder the person
+    // named is theirs, and only the file in it is tightened.
+    if flag.is_none()
+        && let Some(dir) = path.parent()
+        && let Some(notice) = progress::tighten_folder(dir)?
+    {
+        opened.notices.insert(0, notice);
+    }
+    Ok(opened)
 }
 
 /// Seconds since 1970 (UTC). `PATIENT_TUTOR_NOW` overrides it, so tests can

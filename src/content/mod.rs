@@ -34,7 +34,9 @@ pub struct ContentError {
 
 impl ContentError {
     pub fn new(file: impl Into<String>, line: usize, message: impl Into<String>) -> Self {
-        ContentError { file: file.into(), line, message: message.into() }
+        // File names and quoted content can hold anything: keep them harmless on a terminal.
+        let clean = |s: String| markdown::sanitize(&s).into_owned();
+        ContentError { file: clean(file.into()), line, message: clean(message.into()) }
     }
 }
 

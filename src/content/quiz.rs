@@ -462,8 +462,8 @@ fn describe(value: &DeValue<'_>) -> String {
 
 /// Text from the file as quoted in a message: no control or bidi characters, at most 40 characters.
 fn shown(text: &str) -> String {
-    let clean =
-        text.chars().filter(|&c| !c.is_control() && !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'));
+    let clean = crate::markdown::sanitize(text);
+    let clean = clean.chars();
     let mut out: String = clean.clone().take(40).collect();
     if clean.count() > 40 {
         out.push('…');

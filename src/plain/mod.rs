@@ -168,9 +168,12 @@ fn run_plain_quiz(opened: Opened, questions: Vec<Question>, seed: Option<u64>) -
     let mut save_error = None;
     let mut on_answer = |id: &str, chosen: &[usize], correct: bool| {
         record_answer(&mut progress, id, chosen, correct, session::now());
-        if let Err(e) = store.save(&progress) {
+        if let Err(e) = store.save(&mut progress) {
             eprintln!("patient-tutor: could not save your progress: {e:#}");
             save_error = Some(e);
+        }
+        for notice in store.take_notices() {
+            eprintln!("patient-tutor: {notice}");
         }
     };
     quiz::run(&mut session, &mut io::stdin().lock(), &mut io::stdout().lock(), &mut on_answer)?;

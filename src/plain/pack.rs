@@ -36,9 +36,10 @@ fn write_text(out: &mut impl Write, report: &Report, max_grade: Option<f64>) -> 
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        let (file, message) = (crate::markdown::sanitize(&f.file), crate::markdown::sanitize(&f.message));
         match f.line {
-            0 => writeln!(out, "{}: {kind}: {}", f.file, f.message)?,
-            line => writeln!(out, "{}:{line}: {kind}: {}", f.file, f.message)?,
+            0 => writeln!(out, "{file}: {kind}: {message}")?,
+            line => writeln!(out, "{file}:{line}: {kind}: {message}")?,
         }
     }
     if !report.readability.is_empty() {

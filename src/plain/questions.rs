@@ -63,7 +63,7 @@ pub fn add(pack: &ContentPack, opened: Opened, text: &str, lesson: Option<&str>)
         return Ok(ExitCode::FAILURE);
     }
     progress.my_questions = book.items.clone();
-    store.save(&progress)?;
+    store.save(&mut progress)?;
     println!("Added. You have {} questions to ask.", book.open_count());
     Ok(ExitCode::SUCCESS)
 }

@@ -215,12 +215,9 @@ fn list(q: &Question, order: &[usize], originals: &[usize]) -> String {
 }
 
 /// Content text made safe to print: control characters (C0, DEL, C1) and bidi
-/// overrides/isolates removed.
-// The real crate can switch this to `crate::markdown::sanitize`.
+/// controls removed, line breaks and tabs turned into spaces.
 fn clean(text: &str) -> String {
-    text.chars()
-        .filter(|&c| !c.is_control() && !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-        .collect()
+    crate::markdown::sanitize(text).into_owned()
 }
 
 #[cfg(test)]

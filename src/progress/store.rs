@@ -3,24 +3,86 @@
 //! Saves are atomic: write a temporary file in the same folder, fsync it, rename it
 //! over the old one, fsync the folder. A file that does not parse is never
 //! overwritten: it is moved aside and the person is told where it went.
+//!
+//! Two copies of the app on one file (two terminal tabs) lose nothing: each save
+//! re-reads the file under a lock on its folder, and if another copy saved since this
+//! one last read or wrote it, merges the two (see [`super::merge`]) before writing.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result};
 
+use super::merge::merge;
 use super::model::Progress;
+
+/// A progress file larger than this is not read (it is moved aside like a broken one):
+/// about 100 000 answers, far more than a person gives.
+pub const MAX_PROGRESS_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The default location: the platform's data folder (e.g. ~/.local/share/patient-tutor).
 pub fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "patient-tutor").map(|dirs| dirs.data_dir().join("progress.toml"))
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Store {
     path: PathBuf,
+    /// The file as this copy last read or wrote it, to see another copy's saves.
+    seen: Mutex<Seen>,
+    /// Things to tell the person that came up while saving.
+    notices: Mutex<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Seen {
+    /// The file's text (None: there was no file).
+    text: Option<String>,
+    /// What that text holds: the common ancestor when merging.
+    base: Progress,
+}
+
+impl Clone for Store {
+    fn clone(&self) -> Self {
+        Store {
+            path: self.path.clone(),
+            seen: Mutex::new(lock(&self.seen).clone()),
+            notices: Mutex::new(lock(&self.notices).clone()),
+        }
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Parse the bytes of a progress file, or say in a few words why they are not one.
+pub fn parse(bytes: &[u8]) -> std::result::Result<Progress, String> {
+    let text = std::str::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_string())?;
+    toml::from_str::<Progress>(text).map_err(|e| describe_toml_error(text, &e))
+}
+
+/// Read at most [`MAX_PROGRESS_BYTES`] + 1 bytes of `path`; None if there is no file.
+fn read_limited(path: &Path) -> io::Result<Option<Vec<u8>>> {
+    let file = match fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let mut bytes = Vec::new();
+    file.take(MAX_PROGRESS_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(Some(bytes))
+}
+
+/// Parse what [`read_limited`] read.
+fn parse_limited(bytes: &[u8]) -> std::result::Result<Progress, String> {
+    if bytes.len() as u64 > MAX_PROGRESS_BYTES {
+        return Err(format!("it is larger than {} MiB", MAX_PROGRESS_BYTES / 1024 / 1024));
+    }
+    parse(bytes)
 }
 
 /// The result of opening the store: the progress and anything the person must be told.
@@ -39,24 +101,23 @@ impl Store {
     /// Read the progress file at `path`, or start fresh if there is none.
     /// Nothing is created on disk until the first save.
     pub fn open(path: &Path) -> Result<Opened> {
-        let store = Store { path: path.to_path_buf() };
+        let store =
+            Store { path: path.to_path_buf(), seen: Mutex::new(Seen::default()), notices: Mutex::new(Vec::new()) };
         let mut notices = Vec::new();
-        let bytes = match fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                return Ok(Opened { store, progress: Progress::default(), notices });
-            }
+        let bytes = match read_limited(path) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => return Ok(Opened { store, progress: Progress::default(), notices }),
             Err(e) => {
                 return Err(e).with_context(|| format!("cannot read the progress file {}", path.display()));
             }
         };
         notices.extend(tighten_permissions(path)?);
 
-        let parsed = std::str::from_utf8(&bytes)
-            .map_err(|_| "it is not UTF-8 text".to_string())
-            .and_then(|text| toml::from_str::<Progress>(text).map_err(|e| describe_toml_error(text, &e)));
-        let progress = match parsed {
-            Ok(progress) => progress,
+        let progress = match parse_limited(&bytes) {
+            Ok(progress) => {
+                *lock(&store.seen) = Seen { text: String::from_utf8(bytes).ok(), base: progress.clone() };
+                progress
+            }
             Err(why) => {
                 let aside = store.move_aside()?;
                 notices.push(format!(
@@ -69,22 +130,58 @@ impl Store {
         Ok(Opened { store, progress, notices })
     }
 
-    /// Atomically replace the progress file with `progress`.
-    pub fn save(&self, progress: &Progress) -> Result<()> {
-        let text = toml::to_string(progress).context("cannot write the progress as TOML")?;
+    /// Atomically replace the progress file with `progress`. If another copy of the
+    /// app saved to the file since this one last read or wrote it, its progress is
+    /// merged into `progress` first, so the file and `progress` hold both.
+    pub fn save(&self, progress: &mut Progress) -> Result<()> {
         let dir = self.dir();
         create_private_dir(&dir)?;
+        // One save at a time on this folder: read, merge and rename as one step.
+        // (An advisory lock; where the folder cannot be locked, saves still go on.)
+        let folder = fs::File::open(&dir).ok();
+        let _locked = folder.as_ref().filter(|f| f.lock().is_ok());
+
+        let mut seen = lock(&self.seen);
+        let on_disk = read_limited(&self.path)
+            .with_context(|| format!("cannot read the progress file {}", self.path.display()))?;
+        if let Some(bytes) = on_disk
+            && seen.text.as_deref().map(str::as_bytes) != Some(&bytes)
+        {
+            match parse_limited(&bytes) {
+                Ok(theirs) => *progress = merge(&seen.base, progress, &theirs),
+                Err(why) => {
+                    let aside = self.move_aside()?;
+                    lock(&self.notices).push(format!(
+                        "Another copy of the progress file could not be read ({why}). It was kept as {}.",
+                        aside.display()
+                    ));
+                }
+            }
+        }
+
+        let text = toml::to_string(&*progress).context("cannot write the progress as TOML")?;
+        self.write_atomically(&dir, &text)?;
+        *seen = Seen { text: Some(text), base: progress.clone() };
+        Ok(())
+    }
+
+    /// Anything that came up while saving that the person should be told (once).
+    pub fn take_notices(&self) -> Vec<String> {
+        std::mem::take(&mut *lock(&self.notices))
+    }
+
+    fn write_atomically(&self, dir: &Path, text: &str) -> Result<()> {
         let mut tmp = tempfile::Builder::new()
             .prefix(".progress-")
             .suffix(".tmp")
-            .tempfile_in(&dir)
+            .tempfile_in(dir)
             .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
         tmp.write_all(text.as_bytes())?;
         tmp.as_file().sync_all()?;
         set_mode(tmp.path(), 0o600)?;
         tmp.persist(&self.path).with_context(|| format!("cannot save the progress file {}", self.path.display()))?;
         // Make the rename itself durable.
-        if let Ok(d) = fs::File::open(&dir) {
+        if let Ok(d) = fs::File::open(dir) {
             let _ = d.sync_all();
         }
         Ok(())
@@ -170,6 +267,28 @@ fn tighten_permissions(_path: &Path) -> Result<Option<String>> {
     Ok(None)
 }
 
+/// The app's own folder (the default place, not one the person named) is private too:
+/// a looser one is tightened to 700, with a notice.
+#[cfg(unix)]
+pub fn tighten_folder(dir: &Path) -> Result<Option<String>> {
+    use std::os::unix::fs::PermissionsExt;
+    let Ok(meta) = fs::metadata(dir) else { return Ok(None) };
+    let mode = meta.permissions().mode() & 0o777;
+    if !meta.is_dir() || mode & 0o077 == 0 {
+        return Ok(None);
+    }
+    set_mode(dir, 0o700).with_context(|| format!("cannot make the folder {} private", dir.display()))?;
+    Ok(Some(format!(
+        "The folder of your progress file {} could be read by other users (mode {mode:o}); it is now private (700).",
+        dir.display()
+    )))
+}
+
+#[cfg(not(unix))]
+pub fn tighten_folder(_dir: &Path) -> Result<Option<String>> {
+    Ok(None)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,7 +322,7 @@ mod tests {
         let mut p = opened.progress;
         p.notice_seen = true;
         p.record_position("staging", 321, 55, false);
-        opened.store.save(&p).unwrap();
+        opened.store.save(&mut p).unwrap();
         let text = fs::read_to_string(&path).unwrap();
         assert!(text.starts_with("schema = 1\n"), "{text}");
         let again = Store::open(&path).unwrap();
@@ -227,7 +346,7 @@ mod tests {
         book.set_note(0, "It means the cancer has spread.").unwrap();
         book.toggle_asked(0);
         p.my_questions = book.items.clone();
-        opened.store.save(&p).unwrap();
+        opened.store.save(&mut p).unwrap();
         let again = Store::open(&path).unwrap();
         assert_eq!(again.progress, p);
         assert_eq!(again.progress.explored_sites, vec!["brain", "lungs"]);
@@ -238,8 +357,8 @@ mod tests {
     fn file_and_folder_are_private() {
         use std::os::unix::fs::PermissionsExt;
         let (_dir, path) = temp_store();
-        let opened = Store::open(&path).unwrap();
-        opened.store.save(&opened.progress).unwrap();
+        let mut opened = Store::open(&path).unwrap();
+        opened.store.save(&mut opened.progress).unwrap();
         let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&path), 0o600);
         assert_eq!(mode(path.parent().unwrap()), 0o700);
@@ -269,7 +388,8 @@ mod tests {
         assert!(notice.contains(&aside[0].display().to_string()));
         assert_eq!(fs::read_to_string(&aside[0]).unwrap(), garbage);
         // Saving a fresh file leaves the kept copy alone.
-        opened.store.save(&opened.progress).unwrap();
+        let mut fresh = opened.progress.clone();
+        opened.store.save(&mut fresh).unwrap();
         assert_eq!(fs::read_to_string(&aside[0]).unwrap(), garbage);
     }
 
@@ -291,11 +411,133 @@ mod tests {
         assert!(opened.notices.is_empty(), "{:?}", opened.notices);
         let mut p = opened.progress;
         p.record_position("staging", 9, 20, false);
-        opened.store.save(&p).unwrap();
+        opened.store.save(&mut p).unwrap();
         let saved: toml::Table = toml::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
         assert_eq!(saved["theme"].as_str(), Some("dark"));
         assert_eq!(saved["future_feature"]["enabled"].as_bool(), Some(true));
         assert_eq!(saved["lessons"]["staging"]["bookmark"].as_integer(), Some(7));
         assert_eq!(saved["lessons"]["staging"]["offset"].as_integer(), Some(9));
+    }
+
+    // ------------------------------------------------ two copies on one file
+
+    use crate::quiz::record_answer;
+
+    fn answer(p: &mut Progress, question: &str, at: u64) {
+        record_answer(p, question, &[0], true, at);
+    }
+
+    fn on_disk(path: &Path) -> Progress {
+        let opened = Store::open(path).unwrap();
+        assert!(opened.notices.is_empty(), "{:?}", opened.notices);
+        opened.progress
+    }
+
+    fn questions_in(p: &Progress) -> Vec<&str> {
+        p.attempts.iter().map(|a| a.question.as_str()).collect()
+    }
+
+    /// Two copies open the same file; `first` saves, then the other, then `first` again.
+    fn two_copies(first_is_a: bool) {
+        let (_dir, path) = temp_store();
+        let mut start = Progress { notice_seen: true, ..Default::default() };
+        answer(&mut start, "q0", 1);
+        Store::open(&path).unwrap().store.save(&mut start).unwrap();
+
+        let Opened { store: a, progress: mut pa, .. } = Store::open(&path).unwrap();
+        let Opened { store: b, progress: mut pb, .. } = Store::open(&path).unwrap();
+        answer(&mut pa, "a1", 10);
+        pa.record_position("staging", 400, 50, false);
+        answer(&mut pb, "b1", 20);
+        pb.record_position("symptoms", 900, 100, true);
+        pb.mark_explored("liver");
+
+        let (first, pfirst, second, psecond) =
+            if first_is_a { (&a, &mut pa, &b, &mut pb) } else { (&b, &mut pb, &a, &mut pa) };
+        first.save(pfirst).unwrap();
+        second.save(psecond).unwrap();
+        let file = on_disk(&path);
+        assert_eq!(questions_in(&file), ["q0", "a1", "b1"]);
+        assert_eq!(file.lessons["staging"].offset, 400);
+        assert!(file.lessons["symptoms"].read);
+        assert_eq!(file.explored_sites, ["liver"]);
+        // The copy that saved second now holds both, in memory too.
+        assert_eq!(*psecond, file);
+
+        // The first copy answers again: it merges what the second wrote.
+        answer(pfirst, "again", 30);
+        first.save(pfirst).unwrap();
+        let file = on_disk(&path);
+        assert_eq!(questions_in(&file), ["q0", "a1", "b1", "again"]);
+        assert_eq!(file.lessons.len(), 2);
+        assert_eq!(*pfirst, file);
+        // Saving with no change from anyone changes nothing.
+        let text = fs::read_to_string(&path).unwrap();
+        second.save(psecond).unwrap();
+        assert_eq!(questions_in(&on_disk(&path)), ["q0", "a1", "b1", "again"]);
+        first.save(pfirst).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), text);
+    }
+
+    #[test]
+    fn two_copies_lose_nothing_when_a_saves_first() {
+        two_copies(true);
+    }
+
+    #[test]
+    fn two_copies_lose_nothing_when_b_saves_first() {
+        two_copies(false);
+    }
+
+    #[test]
+    fn two_copies_starting_with_no_file_lose_nothing() {
+        let (_dir, path) = temp_store();
+        let Opened { store: a, progress: mut pa, .. } = Store::open(&path).unwrap();
+        let Opened { store: b, progress: mut pb, .. } = Store::open(&path).unwrap();
+        answer(&mut pa, "a", 1);
+        answer(&mut pb, "b", 2);
+        a.save(&mut pa).unwrap();
+        b.save(&mut pb).unwrap();
+        assert_eq!(questions_in(&on_disk(&path)), ["a", "b"]);
+    }
+
+    #[test]
+    fn a_broken_file_written_by_someone_else_is_kept_aside_at_save() {
+        let (_dir, path) = temp_store();
+        let Opened { store, mut progress, .. } = Store::open(&path).unwrap();
+        write_private(&path, "not = [valid");
+        answer(&mut progress, "a", 1);
+        store.save(&mut progress).unwrap();
+        assert_eq!(questions_in(&on_disk(&path)), ["a"]);
+        let notices = store.take_notices();
+        assert!(notices[0].contains("could not be read"), "{notices:?}");
+        assert!(store.take_notices().is_empty(), "told once");
+    }
+
+    #[test]
+    fn an_oversized_file_is_moved_aside_without_being_read_whole() {
+        let (_dir, path) = temp_store();
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let file = fs::File::create(&path).unwrap();
+        // Sparse: 64 GiB on paper, nothing on disk.
+        file.set_len(64 << 30).unwrap();
+        set_mode(&path, 0o600).unwrap();
+        let opened = Store::open(&path).unwrap();
+        assert!(opened.notices[0].contains("larger than 16 MiB"), "{:?}", opened.notices);
+        assert!(!path.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_apps_own_folder_is_tightened_with_a_notice() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let own = dir.path().join("patient-tutor");
+        fs::create_dir(&own).unwrap();
+        fs::set_permissions(&own, fs::Permissions::from_mode(0o755)).unwrap();
+        let notice = tighten_folder(&own).unwrap().unwrap();
+        assert!(notice.contains("now private (700)"), "{notice}");
+        assert_eq!(fs::metadata(&own).unwrap().permissions().mode() & 0o777, 0o700);
+        assert_eq!(tighten_folder(&own).unwrap(), None);
     }
 }

@@ -9,23 +9,21 @@ pub mod notebook_flow;
 pub mod quiz_flow;
 pub mod reader_words;
 pub mod screens;
+pub mod signals;
+pub mod term;
 pub mod text;
 pub mod theme;
 pub mod tools_flow;
 pub mod view;
 
-use std::io::stdout;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
-use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event, MouseButton,
-    MouseEventKind,
-};
-use crossterm::execute;
-use ratatui::DefaultTerminal;
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 
 use self::app::{Action, App, Effect};
+use self::signals::{Request, Signals};
+use self::term::Tty;
 use crate::content::ContentPack;
 use crate::progress::{Opened, Store};
 
@@ -73,25 +71,54 @@ pub fn run(pack: ContentPack, opened: Opened, start: Start) -> Result<()> {
     // Any message so far ("nothing to review") shows in the footer; notices first.
     app.message = notices.into_iter().next().or(app.message.take());
 
-    // ratatui::init installs a panic hook that restores the terminal.
-    let mut terminal = ratatui::init();
-    let _ = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app, &store);
-    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
-    ratatui::restore();
+    let signals = Signals::install()?;
+    // Our own setup rather than ratatui::init: it also turns off mouse capture and
+    // bracketed paste and shows the cursor again on a panic or a signal.
+    // Never dropped: ratatui's Drop would try to show the cursor again and, if the
+    // terminal is gone (window closed), panic while printing that it could not.
+    // `term::leave` below does that work, quietly.
+    let mut terminal = std::mem::ManuallyDrop::new(term::init()?);
+    let result = event_loop(&mut terminal, &mut app, &store, &signals);
+    let restored = term::leave();
+    // One last save, however the loop ended (quit, a signal, or an error such as a
+    // closed terminal); an error here is printed after the terminal is back to normal.
+    let saved = store.save(&mut app.progress);
+    saved?;
+    if signals.quitting() {
+        // SIGTERM or SIGHUP: the progress is safe; a terminal that is already gone
+        // (the window was closed) is not an error worth reporting to nobody.
+        return Ok(());
+    }
     result?;
-    // One last save; an error here is printed after the terminal is back to normal.
-    store.save(&app.progress)
+    Ok(restored?)
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, store: &Store) -> Result<()> {
+/// Set to make the tutor panic right after drawing its first frame: for the test
+/// that the terminal is put back after a panic. Not documented for users.
+const DEBUG_PANIC_VAR: &str = "PATIENT_TUTOR_DEBUG_PANIC";
+
+fn event_loop(terminal: &mut Tty, app: &mut App, store: &Store, signals: &Signals) -> Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
+    let debug_panic = std::env::var_os(DEBUG_PANIC_VAR).is_some_and(|v| !v.is_empty());
     let mut changed_at: Option<Instant> = None;
     loop {
+        match signals.take() {
+            Some(Request::Quit) => return Ok(()),
+            Some(Request::Suspend) => suspend(terminal, app, store, signals)?,
+            Some(Request::Resume) => resume(terminal, app)?,
+            None => {}
+        }
         terminal.draw(|frame| view::draw(app, frame))?;
-        let actions =
-            if event::poll(Duration::from_millis(250))? { actions_for_event(app, event::read()?) } else { vec![] };
+        if debug_panic {
+            panic!("{DEBUG_PANIC_VAR} is set: a deliberate panic after the first frame");
+        }
+        let event = if event::poll(Duration::from_millis(250))? { Some(event::read()?) } else { None };
+        if event.as_ref().is_some_and(is_suspend_key) {
+            suspend(terminal, app, store, signals)?;
+            continue;
+        }
+        let actions = event.map(|e| actions_for_event(app, e)).unwrap_or_default();
         let effects: Vec<Effect> = actions.into_iter().flat_map(|a| app.update(a)).collect();
         if app.unsaved && changed_at.is_none() {
             changed_at = Some(Instant::now());
@@ -134,9 +161,45 @@ fn export_questions(app: &mut App) {
     });
 }
 
+/// Ctrl-Z: in raw mode the terminal sends it as a key, not as SIGTSTP.
+fn is_suspend_key(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::Key(KeyEvent { code: KeyCode::Char('z'), modifiers, kind: KeyEventKind::Press, .. })
+            if modifiers.contains(KeyModifiers::CONTROL)
+    )
+}
+
+/// Save, give the terminal back to the shell, stop; on `fg`, take it again and redraw.
+fn suspend(terminal: &mut Tty, app: &mut App, store: &Store, signals: &Signals) -> Result<()> {
+    save(app, store);
+    term::leave()?;
+    signals::stop_self()?;
+    // Continued.
+    signals.forget_resume();
+    resume(terminal, app)
+}
+
+/// Take the terminal again (the shell may have changed its modes while we were
+/// stopped) and redraw every cell.
+fn resume(terminal: &mut Tty, app: &mut App) -> Result<()> {
+    term::reenter()?;
+    terminal.clear()?;
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    Ok(())
+}
+
 fn save(app: &mut App, store: &Store) {
-    match store.save(&app.progress) {
-        Ok(()) => app.unsaved = false,
+    match store.save(&mut app.progress) {
+        Ok(()) => {
+            app.unsaved = false;
+            // Another copy's changes may have been merged in.
+            app.progress_merged();
+            if let Some(notice) = store.take_notices().into_iter().next() {
+                app.message = Some(notice);
+            }
+        }
         Err(e) => app.message = Some(text::save_failed(&format!("{e:#}"))),
     }
 }

@@ -207,6 +207,14 @@ impl App {
         self.open_lesson(lesson, section.as_deref());
     }
 
+    /// The progress was merged with another copy's: show its questions too.
+    pub fn progress_merged(&mut self) {
+        if self.notebook.items != self.progress.my_questions {
+            self.notebook.replace_items(self.progress.my_questions.clone());
+            self.notebook_selected = self.notebook_selected.min(self.notebook.items.len().saturating_sub(1));
+        }
+    }
+
     /// Where a question came from, for people: "Lesson › Section".
     pub fn question_source(&self, q: &MyQuestion) -> Option<String> {
         let lesson = q.lesson.as_deref()?;

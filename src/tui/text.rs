@@ -20,8 +20,12 @@ pub const HOME_LESSONS: &str = "Lessons";
 pub const ALL_READ: &str = "You have read every lesson. Open any lesson to read it again.";
 pub const EMERGENCY_SHORT: &str = "Emergency? Call your local emergency number.";
 
+// Functions below that take text from content files or from the person sanitize it
+// here, so no screen can forget to.
+use crate::markdown::sanitize;
+
 pub fn next_up(title: &str) -> String {
-    format!("Next: {title} — press Enter to read")
+    format!("Next: {} — press Enter to read", sanitize(title))
 }
 
 pub const HELP_TITLE: &str = "Keys";
@@ -35,11 +39,11 @@ pub const FIRST_LESSON: &str = "This is the first lesson.";
 pub const LAST_LESSON: &str = "This is the last lesson. Press q to go back to the list.";
 
 pub fn link_hint(text: &str, target: &str) -> String {
-    format!("Link: {text} → {target} (Enter to follow)")
+    format!("Link: {} → {} (Enter to follow)", sanitize(text), sanitize(target))
 }
 
 pub fn outside_link(target: &str) -> String {
-    format!("This link leads outside the app: {target}")
+    format!("This link leads outside the app: {}", sanitize(target))
 }
 
 pub fn lesson_of(n: usize, total: usize) -> String {
@@ -51,7 +55,7 @@ pub fn status_new() -> &'static str {
 }
 
 pub fn save_failed(why: &str) -> String {
-    format!("Could not save your progress: {why}")
+    format!("Could not save your progress: {}", sanitize(why))
 }
 
 pub const END_OF_LESSON: &str = "End of the lesson. Press s for a short quiz, or → for the next lesson.";
@@ -141,7 +145,7 @@ pub fn nothing_due(next_in_days: Option<u64>) -> String {
 pub fn quiz_title(kind: &crate::tui::quiz_flow::QuizKind, lesson_title: Option<&str>) -> String {
     use crate::tui::quiz_flow::QuizKind;
     match kind {
-        QuizKind::Lesson(_) => format!("Quiz · {}", lesson_title.unwrap_or("")),
+        QuizKind::Lesson(_) => format!("Quiz · {}", sanitize(lesson_title.unwrap_or(""))),
         QuizKind::Review => "Review · questions due again".to_string(),
         QuizKind::Mixed => "Mixed quiz · lessons you have read".to_string(),
     }
@@ -156,7 +160,7 @@ pub const RIGHT_ANSWER: &str = "right answer";
 pub const YOUR_PICK: &str = "your pick";
 pub const WHY: &str = "Why: ";
 pub fn read_more(target: &str) -> String {
-    format!("Read more: {target} (press r)")
+    format!("Read more: {} (press r)", sanitize(target))
 }
 pub fn score_line(right: usize, answered: usize) -> String {
     format!("You got {right} of {answered} right.")
@@ -186,6 +190,7 @@ pub const FIND_PROMPT: &str = "Find a symptom: ";
 pub const FIND_HINT: &str = "Type a symptom in everyday words, like \"short of breath\", \"yellow skin\" or \"headache\". Enter goes to the highlighted place.";
 
 pub fn no_site_matches(query: &str) -> String {
+    let query = sanitize(query);
     format!("No place on the map lists \"{query}\". Try other or fewer words. If you are worried, call your care team.")
 }
 

@@ -1,0 +1,188 @@
+//! Progress is never lost or corrupted, and two copies at once lose nothing: real
+//! processes of the binary, killed without warning or running side by side.
+#![cfg(unix)]
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use patient_tutor::progress::{Progress, Store};
+
+const BIN: &str = env!("CARGO_BIN_EXE_patient-tutor");
+
+/// A copy of the small valid pack whose lesson `intro` has a long true/false quiz,
+/// so a quiz never ends before the process is killed.
+fn pack_with_long_quiz(dir: &Path, questions: usize) -> PathBuf {
+    let pack = dir.join("pack");
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/valid"), &pack);
+    let mut quiz = String::new();
+    for i in 0..questions {
+        quiz.push_str(&format!(
+            "[[question]]\nid = \"q{i}\"\nkind = \"true_false\"\nprompt = \"Statement {i}.\"\nanswer = {}\nexplanation = \"Because.\"\nsee = \"intro#first-part\"\n\n",
+            i % 2 == 0
+        ));
+    }
+    std::fs::write(pack.join("quizzes/intro.toml"), quiz).unwrap();
+    pack
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn plain_quiz(pack: &Path, progress: &Path) -> Child {
+    Command::new(BIN)
+        .args(["quiz", "intro", "--plain", "--seed", "1", "--content"])
+        .arg(pack)
+        .arg("--progress")
+        .arg(progress)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+fn is_verdict(line: &str) -> bool {
+    line == "Right." || line == "Not quite."
+}
+
+/// Open the file as the app would: it must parse (nothing moved aside).
+fn open_clean(path: &Path) -> Progress {
+    let opened = Store::open(path).unwrap();
+    assert!(opened.notices.is_empty(), "the progress file was not readable: {:?}", opened.notices);
+    opened.progress
+}
+
+/// A child answering questions as fast as it can is killed with SIGKILL at a random
+/// moment, 200 times. After each kill the file parses and holds every answer whose
+/// verdict the child printed (it prints it after the save), plus at most the one
+/// answer it was saving when it died.
+#[test]
+fn sigkill_at_random_moments_never_loses_an_acknowledged_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = pack_with_long_quiz(dir.path(), 400);
+    let progress = dir.path().join("data/progress.toml");
+    let seed = fastrand::u64(..);
+    let mut rng = fastrand::Rng::with_seed(seed);
+    // Answers in the file before the run: some saved answers were never acknowledged.
+    let mut on_disk = 0usize;
+    let mut runs_with_answers = 0;
+    let started = Instant::now();
+    for run in 0..200 {
+        let mut child = plain_quiz(&pack, &progress);
+        let mut stdin = child.stdin.take().unwrap();
+        // Answers keep coming until the child dies (then the pipe breaks).
+        let feeder = thread::spawn(move || {
+            let answers = "t\nf\n".repeat(64);
+            while stdin.write_all(answers.as_bytes()).is_ok() {}
+        });
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        let reader = thread::spawn(move || {
+            let mut acked = 0;
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if is_verdict(&line) {
+                    acked += 1;
+                    let _ = tx.send(acked);
+                }
+            }
+            acked
+        });
+        // Kill at a random moment: often mid-answering, sometimes while starting up.
+        if rng.bool() {
+            let _ = rx.recv_timeout(Duration::from_secs(10));
+        }
+        thread::sleep(Duration::from_micros(rng.u64(0..60_000)));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let acked = reader.join().unwrap();
+        feeder.join().unwrap();
+
+        runs_with_answers += usize::from(acked > 0);
+        let saved = if progress.exists() { open_clean(&progress).attempts.len() } else { 0 };
+        assert!(
+            saved >= on_disk + acked,
+            "run {run} (seed {seed}): {acked} answers acknowledged on top of {on_disk}, but only {saved} saved"
+        );
+        assert!(saved <= on_disk + acked + 1, "run {run}: {saved} saved, more than {on_disk} + {acked} given + 1");
+        on_disk = saved;
+    }
+    assert!(runs_with_answers > 50, "too few runs got to answer ({runs_with_answers}): the test is not testing");
+    eprintln!("200 kills in {:?}, {on_disk} answers saved", started.elapsed());
+}
+
+/// Two copies on the same file, answering in turn: both orders of saving. Everything
+/// both answered is in the file at the end.
+#[test]
+fn two_processes_on_one_file_lose_nothing() {
+    for first_answers_first in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        let pack = pack_with_long_quiz(dir.path(), 20);
+        let progress = dir.path().join("progress.toml");
+        let mut a = Copy::start(&pack, &progress);
+        let mut b = Copy::start(&pack, &progress);
+        let (x, y) = if first_answers_first { (&mut a, &mut b) } else { (&mut b, &mut a) };
+        x.answer();
+        y.answer();
+        x.answer();
+        y.answer();
+        y.answer();
+        x.answer();
+        a.finish();
+        b.finish();
+        let saved = open_clean(&progress);
+        assert_eq!(saved.attempts.len(), 6, "{:#?}", saved.attempts);
+    }
+}
+
+/// A running plain quiz we answer one question at a time.
+struct Copy {
+    child: Child,
+    stdin: ChildStdin,
+    lines: mpsc::Receiver<String>,
+}
+
+impl Copy {
+    fn start(pack: &Path, progress: &Path) -> Copy {
+        let mut child = plain_quiz(pack, progress);
+        let stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, lines) = mpsc::channel();
+        thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        Copy { child, stdin, lines }
+    }
+
+    /// Answer the current question and wait for the verdict (so it is saved).
+    fn answer(&mut self) {
+        self.stdin.write_all(b"t\n").unwrap();
+        loop {
+            let line = self.lines.recv_timeout(Duration::from_secs(10)).expect("a verdict");
+            if is_verdict(&line) {
+                return;
+            }
+        }
+    }
+
+    fn finish(mut self) {
+        drop(self.stdin);
+        assert!(self.child.wait().unwrap().success());
+    }
+}

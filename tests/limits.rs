@@ -1,0 +1,119 @@
+//! Resource limits: a lesson file over 2 MiB, a quiz with over 10 000 questions, a
+//! body map over 500×500 cells are refused with a clear error, without being read
+//! into memory whole first.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use patient_tutor::content::files::{MAX_FILE_BYTES, read_limited};
+use patient_tutor::content::quiz::MAX_QUESTIONS;
+use patient_tutor::content::sites::MAX_MAP_CELLS;
+use patient_tutor::content::{self, PackErrors};
+
+fn valid_pack(dir: &Path) -> PathBuf {
+    let pack = dir.join("pack");
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/packs/valid"), &pack);
+    pack
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A file that claims `len` bytes but takes no disk (sparse): reading it whole would
+/// take minutes and all the memory there is.
+fn sparse(path: &Path, len: u64) {
+    std::fs::File::create(path).unwrap().set_len(len).unwrap();
+}
+
+/// Load the pack, expecting it refused quickly with a message containing `want`.
+fn refused(pack: &Path, want: &str) -> String {
+    let start = Instant::now();
+    let errors: PackErrors = content::load_dir(pack).expect_err("the pack must be refused");
+    let text = errors.to_string();
+    assert!(text.contains(want), "{text}");
+    assert!(start.elapsed() < Duration::from_secs(10), "took {:?}", start.elapsed());
+    text
+}
+
+#[test]
+fn a_huge_lesson_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = valid_pack(dir.path());
+    // 64 GiB: if the loader read it whole, this test would run out of memory.
+    sparse(&pack.join("lessons/03-huge.md"), 64 << 30);
+    let text = refused(&pack, "lessons/03-huge.md: file is larger than 2 MiB; split it into smaller files");
+    assert_eq!(text.lines().count(), 1, "{text}");
+}
+
+#[test]
+fn the_size_limit_is_exactly_two_mebibytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = dir.path().join("at.md");
+    std::fs::write(&at, "a".repeat(MAX_FILE_BYTES as usize)).unwrap();
+    assert_eq!(read_limited(&at, "at.md").unwrap().len() as u64, MAX_FILE_BYTES);
+    let over = dir.path().join("over.md");
+    std::fs::write(&over, "a".repeat(MAX_FILE_BYTES as usize + 1)).unwrap();
+    assert!(read_limited(&over, "over.md").unwrap_err().to_string().contains("larger than 2 MiB"));
+}
+
+#[test]
+fn previewing_a_huge_markdown_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.md");
+    sparse(&big, 64 << 30);
+    let out = assert_cmd::Command::cargo_bin("patient-tutor")
+        .unwrap()
+        .arg("read")
+        .arg(&big)
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    // A page to preview may be larger than a lesson (to render big documents), but not unbounded.
+    assert!(String::from_utf8_lossy(&out.stderr).contains("file is larger than 64 MiB"), "{out:?}");
+}
+
+#[test]
+fn too_many_questions_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = valid_pack(dir.path());
+    std::fs::write(pack.join("quizzes/intro.toml"), "[[question]]\n".repeat(MAX_QUESTIONS + 1)).unwrap();
+    refused(&pack, "quizzes/intro.toml: too many questions: 10001 (at most 10000 in one file)");
+    // A huge quiz file is refused by its size first, unread.
+    sparse(&pack.join("quizzes/intro.toml"), 64 << 30);
+    refused(&pack, "quizzes/intro.toml: file is larger than 2 MiB");
+}
+
+/// A body map `w` columns by `h` rows with the fixture's two sites, (3,1) and (3,4), on
+/// blank cells.
+fn map(w: usize, h: usize) -> String {
+    let row = format!("x{}x\n", " ".repeat(w - 2));
+    row.repeat(h)
+}
+
+#[test]
+fn body_maps_over_500_by_500_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = valid_pack(dir.path());
+    let max = usize::from(MAX_MAP_CELLS);
+    std::fs::write(pack.join("assets/map.txt"), map(max, max)).unwrap();
+    let loaded = content::load_dir(&pack).unwrap_or_else(|e| panic!("500×500 is allowed: {e}"));
+    assert_eq!(loaded.sites.unwrap().map.width, MAX_MAP_CELLS);
+
+    std::fs::write(pack.join("assets/map.txt"), map(max + 1, 10)).unwrap();
+    refused(&pack, "assets/map.txt:1: this row is 501 columns wide; the body map can be at most 500 columns wide");
+    std::fs::write(pack.join("assets/map.txt"), map(10, max + 1)).unwrap();
+    refused(&pack, "assets/map.txt: the body map has 501 rows; it can have at most 500");
+    sparse(&pack.join("assets/map.txt"), 64 << 30);
+    refused(&pack, "assets/map.txt: file is larger than 2 MiB");
+}
