@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-BIN=${BIN:-$PWD/target/release/patient-tutor}
+BIN=${BIN:-${CARGO_TARGET_DIR:-$PWD/target}/release/patient-tutor}
 [ -x "$BIN" ] || { echo "e2e: $BIN not found: run cargo build --release" >&2; exit 1; }
 command -v tmux >/dev/null || { echo "e2e: tmux is not installed" >&2; exit 1; }
 
