@@ -19,6 +19,12 @@ use anyhow::{Context, Result};
 use super::merge::merge;
 use super::model::Progress;
 
+/// The temporary file of a save: `.progress-XXXXXX.tmp` beside the progress file.
+const TEMP_PREFIX: &str = ".progress-";
+const TEMP_SUFFIX: &str = ".tmp";
+/// A temporary file this old is left over from a save that was cut short.
+const STALE_TEMP_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
+
 /// A progress file larger than this is not read (it is moved aside like a broken one):
 /// about 100 000 answers, far more than a person gives.
 pub const MAX_PROGRESS_BYTES: u64 = 16 * 1024 * 1024;
@@ -103,6 +109,7 @@ impl Store {
     pub fn open(path: &Path) -> Result<Opened> {
         let store =
             Store { path: path.to_path_buf(), seen: Mutex::new(Seen::default()), notices: Mutex::new(Vec::new()) };
+        store.remove_stale_temp_files();
         let mut notices = Vec::new();
         let bytes = match read_limited(path) {
             Ok(Some(bytes)) => bytes,
@@ -165,6 +172,27 @@ impl Store {
         Ok(())
     }
 
+    /// A save cut short (the process killed between writing the temporary file and
+    /// renaming it) leaves the temporary file behind. Remove ours that are old enough
+    /// that no save can still be using them.
+    fn remove_stale_temp_files(&self) {
+        let Ok(entries) = fs::read_dir(self.dir()) else { return };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+                continue;
+            }
+            let old = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|age| age >= STALE_TEMP_AFTER));
+            if old && entry.file_type().is_ok_and(|t| t.is_file()) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+
     /// Anything that came up while saving that the person should be told (once).
     pub fn take_notices(&self) -> Vec<String> {
         std::mem::take(&mut *lock(&self.notices))
@@ -172,8 +200,8 @@ impl Store {
 
     fn write_atomically(&self, dir: &Path, text: &str) -> Result<()> {
         let mut tmp = tempfile::Builder::new()
-            .prefix(".progress-")
-            .suffix(".tmp")
+            .prefix(TEMP_PREFIX)
+            .suffix(TEMP_SUFFIX)
             .tempfile_in(dir)
             .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
         tmp.write_all(text.as_bytes())?;
@@ -525,6 +553,27 @@ mod tests {
         let opened = Store::open(&path).unwrap();
         assert!(opened.notices[0].contains("larger than 16 MiB"), "{:?}", opened.notices);
         assert!(!path.exists());
+    }
+
+    #[test]
+    fn temporary_files_left_by_a_killed_save_are_removed_when_old() {
+        let (_dir, path) = temp_store();
+        let dir = path.parent().unwrap();
+        fs::create_dir_all(dir).unwrap();
+        let old = dir.join(".progress-AbC123.tmp");
+        let recent = dir.join(".progress-XyZ789.tmp");
+        let other = dir.join("notes.tmp");
+        for p in [&old, &recent, &other] {
+            fs::write(p, "x").unwrap();
+        }
+        let two_hours_ago = SystemTime::now() - std::time::Duration::from_secs(7200);
+        for p in [&old, &other] {
+            fs::File::options().write(true).open(p).unwrap().set_modified(two_hours_ago).unwrap();
+        }
+        Store::open(&path).unwrap();
+        assert!(!old.exists(), "an old leftover of ours is removed");
+        assert!(recent.exists(), "another copy may be saving with this one");
+        assert!(other.exists(), "not ours");
     }
 
     #[cfg(unix)]

@@ -97,10 +97,16 @@ pub fn run(pack: ContentPack, opened: Opened, start: Start) -> Result<()> {
 /// that the terminal is put back after a panic. Not documented for users.
 const DEBUG_PANIC_VAR: &str = "PATIENT_TUTOR_DEBUG_PANIC";
 
+/// Milliseconds instead of [`SAVE_AFTER`]: lets tests hold a change unsaved, to see
+/// that a signal saves it. Not documented for users.
+const SAVE_AFTER_VAR: &str = "PATIENT_TUTOR_SAVE_AFTER_MS";
+
 fn event_loop(terminal: &mut Tty, app: &mut App, store: &Store, signals: &Signals) -> Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let debug_panic = std::env::var_os(DEBUG_PANIC_VAR).is_some_and(|v| !v.is_empty());
+    let save_after =
+        std::env::var(SAVE_AFTER_VAR).ok().and_then(|ms| ms.parse().ok()).map_or(SAVE_AFTER, Duration::from_millis);
     let mut changed_at: Option<Instant> = None;
     loop {
         match signals.take() {
@@ -123,7 +129,7 @@ fn event_loop(terminal: &mut Tty, app: &mut App, store: &Store, signals: &Signal
         if app.unsaved && changed_at.is_none() {
             changed_at = Some(Instant::now());
         }
-        let due = changed_at.is_some_and(|t| t.elapsed() >= SAVE_AFTER);
+        let due = changed_at.is_some_and(|t| t.elapsed() >= save_after);
         let wants_save = effects.contains(&Effect::Save) || due;
         if wants_save && (app.unsaved || effects.contains(&Effect::Save)) {
             save(app, store);

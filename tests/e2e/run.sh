@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# End-to-end in a real terminal: the release binary runs in tmux; the script walks
+# home → lesson → quiz → body map, resizes the window to its smallest and back, quits
+# with Ctrl-C, and checks the screen (capture-pane), the terminal afterwards, and the
+# saved progress file.
+#
+#   tests/e2e/run.sh            (needs tmux and python3; builds nothing: run
+#                                `cargo build --release` first, or set BIN)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+BIN=${BIN:-${CARGO_TARGET_DIR:-$PWD/target}/release/patient-tutor}
+[ -x "$BIN" ] || { echo "e2e: $BIN not found: run cargo build --release" >&2; exit 1; }
+command -v tmux >/dev/null || { echo "e2e: tmux is not installed" >&2; exit 1; }
+
+export TERM=xterm-256color  # what the app is drawn for inside tmux, whatever CI has
+work=$(mktemp -d)
+sock="$work/tmux.sock"   # a private tmux server, so nothing else is touched
+progress="$work/data/progress.toml"
+t() { tmux -S "$sock" "$@"; }
+cleanup() {
+  t kill-server 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+passed=0
+failed=0
+step() { printf 'e2e: %s\n' "$*"; }
+fail() {
+  printf 'e2e: FAILED: %s\n--- screen ---\n' "$*" >&2
+  t capture-pane -p -t e2e >&2 || true
+  failed=$((failed + 1))
+  printf '%s passed, %s failed\n' "$passed" "$failed"
+  exit 1
+}
+ok() { passed=$((passed + 1)); }
+
+screen() { t capture-pane -p -t e2e; }
+# wait_for TEXT [SECONDS]: until the screen shows TEXT.
+wait_for() {
+  local deadline=$((SECONDS + ${2:-10}))
+  while ! screen | grep -qF -- "$1"; do
+    [ $SECONDS -lt $deadline ] || fail "waiting for '$1'"
+    sleep 0.1
+  done
+  ok
+}
+# wait_re REGEX [SECONDS]: until the screen matches the extended regular expression.
+wait_re() {
+  local deadline=$((SECONDS + ${2:-10}))
+  while ! screen | grep -qE -- "$1"; do
+    [ $SECONDS -lt $deadline ] || fail "waiting for /$1/"
+    sleep 0.1
+  done
+  ok
+}
+keys() { t send-keys -t e2e "$@"; }
+
+# The app runs in a shell that reports how it ended and the terminal's modes after.
+t -f /dev/null new-session -d -s e2e -x 100 -y 30 \
+  "env NO_COLOR=1 PATIENT_TUTOR_NOW=1800000000 TERM=xterm-256color '$BIN' --progress '$progress'; \
+   echo \"ended with exit=\$?\"; stty -a | tr ' ' '\n' | grep -xE -- '-?(icanon|echo)' | tr '\n' ' '; echo; sleep 60"
+
+step "first-run notice"
+wait_for "Before you start"
+wait_for "emergency number"
+keys Enter
+step "home"
+wait_for "Next: What stage 4 cancer is"
+wait_for "1. What stage 4 cancer is"
+
+step "lesson"
+keys Enter
+wait_for "Key points"
+wait_for "Lesson 1 of 9"
+keys j j j j j
+keys q
+wait_for "Next: What stage 4 cancer is"
+
+step "quiz"
+keys s
+wait_for "Question 1 of"
+keys 1 Enter
+wait_re "Right|Not quite"
+keys Enter
+wait_for "Question 2 of"
+keys q
+wait_for "Next:"
+
+step "body map"
+keys m
+wait_for "Body map"
+keys Tab
+sleep 0.3
+
+step "resize to the smallest window and back"
+t resize-window -t e2e -x 1 -y 1
+sleep 0.5
+small=$(screen)
+[ "$(printf '%s' "$small" | tr -d '[:space:]')" = "…" ] || [ "$(printf '%s' "$small" | tr -d '[:space:]')" = "M" ] \
+  || fail "at 1x1 the screen shows '$small'"
+ok
+t resize-window -t e2e -x 100 -y 30
+wait_for "Body map"
+
+step "Ctrl-C quits and saves"
+keys C-c
+wait_for "ended with exit=0"
+# The terminal is back in its normal modes (raw mode would show -icanon -echo), and
+# back on the normal screen (the tutor's alternate screen is gone).
+screen | grep -qE '(^| )icanon echo' || fail "terminal modes not restored: $(screen | tail -3)"
+ok
+screen | grep -qF "Body map" && fail "the tutor's screen is still showing after it ended"
+ok
+screen | grep -q "panicked" && fail "a panic"
+ok
+
+step "the progress file"
+[ -f "$progress" ] || fail "no progress file"
+[ "$(stat -c %a "$progress")" = 600 ] || fail "progress file mode $(stat -c %a "$progress")"
+[ "$(stat -c %a "$(dirname "$progress")")" = 700 ] || fail "progress folder mode"
+ok
+python3 - "$progress" <<'EOF' || fail "progress file contents"
+import sys, tomllib
+p = tomllib.load(open(sys.argv[1], "rb"))
+assert p["schema"] == 1, p
+assert p["notice_seen"] is True, p
+assert p["last_lesson"] == "what-is-metastasis", p
+assert p["lessons"]["what-is-metastasis"]["percent"] > 0, p
+assert len(p["attempts"]) == 1 and p["attempts"][0]["at"] == 1800000000, p["attempts"]
+assert p["explored_sites"], p
+EOF
+ok
+
+printf '%s passed, %s failed\n' "$passed" "$failed"
