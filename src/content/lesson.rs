@@ -170,10 +170,17 @@ fn bare_page(file: &str, text: &str) -> Lesson {
 
 /// The `##` headings of a body, with slugs and file lines.
 fn sections_of(body: &str, body_line: usize) -> Vec<Section> {
+    // Headings come in document order: count lines from one to the next, not from the top.
+    let (mut line, mut counted) = (1, 0);
     heading_texts(body)
         .into_iter()
         .filter(|(level, _, _)| *level == 2)
-        .map(|(_, title, offset)| Section { slug: slugify(&title), title, line: body_line + line_of(body, offset) - 1 })
+        .map(|(_, title, offset)| {
+            let offset = offset.clamp(counted, body.len());
+            line += body.as_bytes()[counted..offset].iter().filter(|&&b| b == b'\n').count();
+            counted = offset;
+            Section { slug: slugify(&title), title, line: body_line + line - 1 }
+        })
         .collect()
 }
 
