@@ -298,30 +298,31 @@ pub fn markdown(min_bytes: usize) -> String {
     out
 }
 
-/// Exactly `lines` lines of Markdown (the last block may be cut short).
-pub fn markdown_lines(lines: usize) -> String {
-    let mut rng = Rng::new(0x5eed_1234);
-    let mut out = String::new();
-    let mut section = 0;
-    out.push_str("# A long document\n\n");
+/// A lesson file (front matter and body) of `lines` body lines, shaped like the
+/// real ones: a `##` section every ten lines or so, each with a few blocks.
+pub fn lesson(id: &str, lines: usize) -> String {
+    let mut rng = Rng::new(0x1e55_0123);
+    let mut body = String::from("# A long lesson\n\n");
     let mut count = 2;
+    let mut section = 0;
     let mut chunk = String::new();
     while count < lines {
+        section += 1;
         chunk.clear();
-        block(&mut rng, &mut chunk, &mut section);
+        chunk.push_str("## Part ");
+        words(&mut rng, &mut chunk, 1, 4);
+        chunk.push_str(&format!(" {section}\n\n"));
+        while chunk.bytes().filter(|&b| b == b'\n').count() < 8 {
+            let mut unused = 0;
+            block(&mut rng, &mut chunk, &mut unused);
+        }
         count += chunk.bytes().filter(|&b| b == b'\n').count();
-        out.push_str(&chunk);
+        body.push_str(&chunk);
     }
-    let cut = out.match_indices('\n').nth(lines - 1).map_or(out.len(), |(i, _)| i + 1);
-    out.truncate(cut);
-    out
-}
-
-/// A lesson file (front matter and body) of `lines` body lines.
-pub fn lesson(id: &str, lines: usize) -> String {
+    let cut = body.match_indices('\n').nth(lines - 1).map_or(body.len(), |(i, _)| i + 1);
+    body.truncate(cut);
     format!(
         "+++\nid = \"{id}\"\ntitle = \"A lesson of {lines} lines\"\nsummary = \"For benchmarks.\"\n\
-         sources = [\"Generated\"]\nreviewed = 2026-11-25\n+++\n{}",
-        markdown_lines(lines)
+         sources = [\"Generated\"]\nreviewed = 2026-11-25\n+++\n{body}"
     )
 }
