@@ -126,6 +126,9 @@ pub struct Reader {
     pub search_words: Vec<String>,
     /// The line of the search match `n`/`N` last moved to.
     pub current_match: Option<usize>,
+    /// The `##` sections of `doc`: (title, rendered line), made once per rendering so
+    /// a frame never walks the whole lesson.
+    pub sections: Vec<(String, usize)>,
 }
 
 pub struct App {
@@ -434,7 +437,6 @@ impl App {
     }
 
     fn update_contents(&mut self, action: Action) -> Vec<Effect> {
-        let sections = self.sections();
         let Some(reader) = self.reader.as_mut() else {
             return vec![];
         };
@@ -442,11 +444,11 @@ impl App {
         match action {
             Action::Up | Action::Scroll(i16::MIN..=-1) => reader.toc_cursor = Some(cursor.saturating_sub(1)),
             Action::Down | Action::Scroll(1..) => {
-                reader.toc_cursor = Some((cursor + 1).min(sections.len().saturating_sub(1)))
+                reader.toc_cursor = Some((cursor + 1).min(reader.sections.len().saturating_sub(1)))
             }
             Action::Open => {
                 reader.toc_cursor = None;
-                if let Some(&(_, line)) = sections.get(cursor) {
+                if let Some(&(_, line)) = reader.sections.get(cursor) {
                     self.scroll_to(line);
                 }
             }
@@ -463,16 +465,14 @@ impl App {
 
     /// The `##` sections of the open lesson: (title, rendered line).
     pub fn sections(&self) -> Vec<(String, usize)> {
-        self.reader
-            .as_ref()
-            .map(|r| r.doc.anchors.iter().filter(|a| a.level == 2).map(|a| (a.title.clone(), a.line)).collect())
-            .unwrap_or_default()
+        self.reader.as_ref().map(|r| r.sections.clone()).unwrap_or_default()
     }
 
     /// Index into `sections()` of the section the top line is in.
     pub fn current_section(&self) -> Option<usize> {
-        let top = self.reader.as_ref()?.top;
-        self.sections().iter().rposition(|&(_, line)| line <= top)
+        let reader = self.reader.as_ref()?;
+        // sections are in line order
+        reader.sections.partition_point(|&(_, line)| line <= reader.top).checked_sub(1)
     }
 
     pub fn reader_layout(&self) -> layout::Reader {
@@ -508,7 +508,7 @@ impl App {
             }
         };
         let id = lesson.id.clone();
-        let search_words = Vec::new();
+        let sections = sections_of(&doc);
         self.reader = Some(Reader {
             lesson: index,
             doc,
@@ -517,8 +517,9 @@ impl App {
             toc_wanted,
             toc_cursor: None,
             link: None,
-            search_words,
+            search_words: Vec::new(),
             current_match: None,
+            sections,
         });
         self.screen = Screen::Reader;
         self.home_selected = index;
@@ -539,6 +540,7 @@ impl App {
         let (offset, lines_into_block) = place_of_line(&reader.doc, reader.top);
         let lesson = &self.pack.lessons[reader.lesson];
         reader.doc = markdown::render(&lesson.document(), width, &self.theme.md);
+        reader.sections = sections_of(&reader.doc);
         reader.width = width;
         reader.link = None;
         reader.top = line_at_place(&reader.doc, offset, lines_into_block);
@@ -722,6 +724,11 @@ impl App {
             self.unsaved = true;
         }
     }
+}
+
+/// The `##` sections of a rendering: (title, line).
+fn sections_of(doc: &Rendered) -> Vec<(String, usize)> {
+    doc.anchors.iter().filter(|a| a.level == 2).map(|a| (a.title.clone(), a.line)).collect()
 }
 
 /// The first rendered line at or after a source offset (a saved reading place).

@@ -58,15 +58,15 @@ pub fn draw(app: &App, frame: &mut Frame) {
             .render(parts.scrollbar, buf, &mut state);
     }
 
-    let sections = app.sections();
+    let sections = &reader.sections;
     let current = app.current_section();
     match (parts.toc, reader.toc_cursor) {
-        (Some(toc), _) => draw_contents(app, reader, buf, toc, &sections, current, false),
+        (Some(toc), _) => draw_contents(app, reader, buf, toc, sections, current, false),
         (None, Some(_)) => {
-            let h = (sections.len() as u16 + 2).min(parts.frame.body.height);
+            let h = sections.len().saturating_add(2).min(usize::from(parts.frame.body.height)) as u16;
             let popup = centered(parts.frame.body, 40, h);
             Clear.render(popup, buf);
-            draw_contents(app, reader, buf, popup, &sections, current, true);
+            draw_contents(app, reader, buf, popup, sections, current, true);
         }
         (None, None) => {}
     }
