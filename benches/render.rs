@@ -6,12 +6,14 @@
 
 use std::hint::black_box;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group};
 use patient_tutor::markdown::{self, MdTheme};
 use pulldown_cmark::{Options, Parser, html};
 
 #[path = "common/corpus.rs"]
 mod corpus;
+#[path = "common/paired.rs"]
+mod paired;
 
 const SIZE: usize = 5 * 1024 * 1024;
 
@@ -60,5 +62,33 @@ fn render(c: &mut Criterion) {
     g.finish();
 }
 
+/// The target's ratio, measured interleaved: HTML, then `read`'s rendering, round after round.
+fn paired_render() {
+    let text = corpus::markdown(SIZE);
+    let mut out: Vec<u8> = Vec::with_capacity(2 * text.len());
+    let mut html_case = || {
+        let mut html = String::new();
+        html::push_html(&mut html, Parser::new_ext(&text, options()));
+        black_box(html);
+    };
+    let mut read_case = || {
+        out.clear();
+        markdown::write_plain(&text, 100, &mut out).unwrap();
+        black_box(&out);
+    };
+    paired::run(
+        "render_5mb",
+        15,
+        &mut [("pulldown_cmark_html", &mut html_case), ("read_plain_width_100", &mut read_case)],
+    );
+}
+
 criterion_group!(benches, render);
-criterion_main!(benches);
+
+fn main() {
+    benches();
+    if !paired::listing() {
+        paired_render();
+    }
+    Criterion::default().configure_from_args().final_summary();
+}
