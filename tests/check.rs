@@ -1,5 +1,9 @@
 //! `check` and `export-content` on real packs: one broken fixture per problem.
 
+mod common;
+
+use common::copy_dir;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -141,17 +145,4 @@ fn an_edited_lesson_gets_an_exact_message() {
         .failure()
         .stdout(predicate::str::contains(format!("{}:", staging.display())))
         .stdout(predicate::str::contains("link to unknown section `prognosis#survival`"));
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }

@@ -1,6 +1,11 @@
 //! Progress is never lost or corrupted, and two copies at once lose nothing: real
 //! processes of the binary, killed without warning or running side by side.
+
 #![cfg(unix)]
+
+mod common;
+
+use common::copy_dir;
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -27,19 +32,6 @@ fn pack_with_long_quiz(dir: &Path, questions: usize) -> PathBuf {
     }
     std::fs::write(pack.join("quizzes/intro.toml"), quiz).unwrap();
     pack
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 fn plain_quiz(pack: &Path, progress: &Path) -> Child {
