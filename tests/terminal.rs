@@ -127,20 +127,31 @@ fn a_panic_puts_the_terminal_back_before_the_message() {
     assert!(find(&run.out[message..], ALT_SCREEN_ON).is_none());
 }
 
-#[test]
-fn sigterm_saves_and_puts_the_terminal_back() {
-    // Open the first lesson and scroll: a place that waits for the debounced save.
+/// Open the first lesson, scroll (a place that waits for the debounced save), then
+/// send `signal`: the place is saved and the terminal put back.
+fn signal_saves_and_puts_the_terminal_back(signal: &str) {
+    let send = format!("signal:{signal}");
     let run = drive(
         "80x24",
         Some(SEEN),
         &[],
-        &["wait:Next: ", "send:\\r", "wait:Contents", "send:jjjjjj", "sleep:1", "mark", "signal:TERM"],
+        &["wait:Next: ", "send:\\r", "wait:Contents", "send:jjjjjj", "sleep:1", "mark", &send],
     );
     assert_eq!(run.end, "exit 0", "{}", run.text());
     assert_restored(&run, run.marks[0]);
     let p = run.progress();
     assert_eq!(p["last_lesson"].as_str(), Some("what-is-metastasis"));
     assert!(p["lessons"]["what-is-metastasis"]["offset"].as_integer().unwrap() > 0, "{p:#?}");
+}
+
+#[test]
+fn sigterm_saves_and_puts_the_terminal_back() {
+    signal_saves_and_puts_the_terminal_back("TERM");
+}
+
+#[test]
+fn sighup_saves_and_puts_the_terminal_back() {
+    signal_saves_and_puts_the_terminal_back("HUP");
 }
 
 #[test]
@@ -155,21 +166,6 @@ fn closing_the_window_saves() {
     );
     assert_eq!(run.end, "exit 0", "{}", run.text());
     let p = run.progress();
-    assert!(p["lessons"]["what-is-metastasis"]["offset"].as_integer().unwrap() > 0, "{p:#?}");
-}
-
-#[test]
-fn sighup_saves_and_puts_the_terminal_back() {
-    let run = drive(
-        "80x24",
-        Some(SEEN),
-        &[],
-        &["wait:Next: ", "send:\\r", "wait:Contents", "send:jjjj", "sleep:1", "mark", "signal:HUP"],
-    );
-    assert_eq!(run.end, "exit 0", "{}", run.text());
-    assert_restored(&run, run.marks[0]);
-    let p = run.progress();
-    assert_eq!(p["last_lesson"].as_str(), Some("what-is-metastasis"));
     assert!(p["lessons"]["what-is-metastasis"]["offset"].as_integer().unwrap() > 0, "{p:#?}");
 }
 
