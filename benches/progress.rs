@@ -40,7 +40,7 @@ fn heavy_progress(attempts: usize) -> Progress {
 fn progress(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("progress.toml");
-    let store = Store::open(&path).unwrap().store;
+    let store = Store::open(&path, patient_tutor::quiz::schedule_answer).unwrap().store;
     let mut g = c.benchmark_group("progress");
     for attempts in [0, 10_000] {
         let mut p = heavy_progress(attempts);
@@ -51,7 +51,9 @@ fn progress(c: &mut Criterion) {
         g.bench_function(format!("serialize_{attempts}_attempts"), |b| {
             b.iter(|| black_box(toml::to_string(black_box(&p)).unwrap()))
         });
-        g.bench_function(format!("open_{attempts}_attempts"), |b| b.iter(|| black_box(Store::open(&path).unwrap())));
+        g.bench_function(format!("open_{attempts}_attempts"), |b| {
+            b.iter(|| black_box(Store::open(&path, patient_tutor::quiz::schedule_answer).unwrap()))
+        });
         // The disk part alone: the same steps as `Store::save` on bytes made beforehand.
         let text = toml::to_string(&p).unwrap();
         g.bench_function(format!("write_fsync_rename_{attempts}_attempts"), |b| {

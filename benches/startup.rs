@@ -19,16 +19,22 @@ fn startup(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("progress.toml");
     // The home screen, not the first-run notice.
-    Store::open(&path).unwrap().store.save(&mut Progress { notice_seen: true, ..Default::default() }).unwrap();
+    Store::open(&path, patient_tutor::quiz::schedule_answer)
+        .unwrap()
+        .store
+        .save(&mut Progress { notice_seen: true, ..Default::default() })
+        .unwrap();
 
     let mut g = c.benchmark_group("startup");
     g.bench_function("load_embedded_pack", |b| b.iter(|| black_box(content::load_embedded().unwrap())));
-    g.bench_function("open_progress", |b| b.iter(|| black_box(Store::open(&path).unwrap())));
+    g.bench_function("open_progress", |b| {
+        b.iter(|| black_box(Store::open(&path, patient_tutor::quiz::schedule_answer).unwrap()))
+    });
     for (w, h) in [(80, 24), (200, 60)] {
         g.bench_function(format!("load_to_first_home_frame_{w}x{h}"), |b| {
             b.iter(|| {
                 let pack = content::load_embedded().unwrap();
-                let opened = Store::open(&path).unwrap();
+                let opened = Store::open(&path, patient_tutor::quiz::schedule_answer).unwrap();
                 let mut app = App::new(pack, opened.progress, Theme::color());
                 app.update(Action::Resize(w, h));
                 let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
@@ -43,7 +49,7 @@ fn startup(c: &mut Criterion) {
         b.iter(|| {
             out.clear();
             let pack = content::load_embedded().unwrap();
-            let opened = Store::open(&path).unwrap();
+            let opened = Store::open(&path, patient_tutor::quiz::schedule_answer).unwrap();
             for lesson in &pack.lessons {
                 let status = patient_tutor::plain::status_text(opened.progress.lesson_status(&lesson.id));
                 writeln!(out, "{}\t{}\t{}", lesson.id, lesson.title, status).unwrap();

@@ -31,7 +31,7 @@ pub fn progress_path(flag: Option<&Path>) -> Result<PathBuf> {
 
 pub fn open_progress(flag: Option<&Path>) -> Result<Opened> {
     let path = progress_path(flag)?;
-    let mut opened = Store::open(&path)?;
+    let mut opened = Store::open(&path, crate::quiz::schedule_answer)?;
     // The default folder is the app's own: keep it private. A folder the person
     // named is theirs, and only the file in it is tightened.
     if flag.is_none()

@@ -205,6 +205,13 @@ fn progress_summary_and_reset() {
     fs::write(&progress, "schema = 1\n").unwrap();
     tutor(&progress).args(["progress", "reset", "--yes"]).assert().success();
     assert!(!progress.exists());
+
+    // The answer history goes with it.
+    plain_quiz(&progress, "1\n");
+    let history = patient_tutor::progress::history_path(&progress);
+    assert_eq!(fs::read_to_string(&history).unwrap().lines().count(), 1);
+    tutor(&progress).args(["progress", "reset", "--yes"]).assert().success();
+    assert!(!progress.exists() && !history.exists());
 }
 
 #[test]
@@ -271,6 +278,13 @@ fn search_prints_target_and_snippet() {
     tutor(&progress).args(["search", "((("]).assert().failure();
 }
 
+/// The answers saved with a progress file, read as the app reads them.
+fn saved_attempts(progress: &Path) -> Vec<patient_tutor::progress::Attempt> {
+    let opened = patient_tutor::progress::Store::open(progress, patient_tutor::quiz::schedule_answer).unwrap();
+    assert!(opened.notices.is_empty(), "{:?}", opened.notices);
+    opened.progress.attempts
+}
+
 /// The staging quiz in plain mode, with a fixed seed and clock.
 fn plain_quiz(progress: &Path, input: &str) -> (String, bool) {
     let assert = tutor(progress)
@@ -293,9 +307,16 @@ fn plain_quiz_reads_answers_and_saves_every_one() {
     assert!(out.contains("  1. "), "{out}");
     let last = out.lines().last().unwrap();
     assert!(last.starts_with("Score: ") && last.ends_with("/8"), "{last}");
+    let attempts = saved_attempts(&progress);
+    assert_eq!(attempts.len(), 8);
+    assert_eq!(attempts[0].at, 1764000000);
+    // One line per answer in the history file; the progress file counts them all.
+    let history = fs::read_to_string(patient_tutor::progress::history_path(&progress)).unwrap();
+    assert_eq!(history.lines().count(), 8);
+    assert!(history.starts_with("{\"at\":1764000000,\"question\":\"staging-"), "{history}");
     let saved: toml::Table = toml::from_str(&fs::read_to_string(&progress).unwrap()).unwrap();
-    assert_eq!(saved["attempts"].as_array().unwrap().len(), 8);
-    assert_eq!(saved["attempts"][0]["at"].as_integer(), Some(1764000000));
+    assert_eq!(saved["history_counted"].as_integer(), Some(8));
+    assert_eq!(saved["questions"].as_table().unwrap().len(), 8);
     assert!(!out.contains('\x1b'));
 }
 
@@ -308,8 +329,7 @@ fn plain_quiz_same_seed_same_output_and_end_of_input_keeps_answers() {
     assert!(ok);
     assert!(out.contains("Stopped after 2 of 8 questions."), "{out}");
     assert!(out.trim_end().ends_with("/2"), "{out}");
-    let saved: toml::Table = toml::from_str(&fs::read_to_string(&a).unwrap()).unwrap();
-    assert_eq!(saved["attempts"].as_array().unwrap().len(), 4, "two runs of two answers");
+    assert_eq!(saved_attempts(&a).len(), 4, "two runs of two answers");
 }
 
 #[test]
@@ -329,8 +349,7 @@ fn plain_review_waits_until_questions_are_due() {
         String::from_utf8(out).unwrap()
     };
     // Right answers are not due the same day; wrong ones are (box 1).
-    let saved: toml::Table = toml::from_str(&fs::read_to_string(&progress).unwrap()).unwrap();
-    let wrong = saved["attempts"].as_array().unwrap().iter().filter(|a| a["correct"].as_bool() == Some(false)).count();
+    let wrong = saved_attempts(&progress).iter().filter(|a| !a.correct).count();
     let today = review("1764000100", "");
     if wrong == 0 {
         assert!(today.contains("Nothing to review now"), "{today}");

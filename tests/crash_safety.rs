@@ -53,7 +53,7 @@ fn is_verdict(line: &str) -> bool {
 
 /// Open the file as the app would: it must parse (nothing moved aside).
 fn open_clean(path: &Path) -> Progress {
-    let opened = Store::open(path).unwrap();
+    let opened = Store::open(path, patient_tutor::quiz::schedule_answer).unwrap();
     assert!(opened.notices.is_empty(), "the progress file was not readable: {:?}", opened.notices);
     opened.progress
 }

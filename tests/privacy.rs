@@ -1,6 +1,6 @@
-//! Privacy: the progress file and its folder are private (600/700), nothing is written
-//! anywhere but the progress path (and the folders the person names), and the app
-//! never opens a network connection.
+//! Privacy: the progress file, its answer history and their folder are private
+//! (600/700), nothing is written anywhere but those two files (and the folders the
+//! person names), and the app never opens a network connection.
 #![cfg(unix)]
 
 use std::os::unix::fs::PermissionsExt;
@@ -106,6 +106,7 @@ fn with_progress_named_nothing_else_is_written() {
     // The folder did not exist: the app made it, private.
     expected.push(("mine".into(), 0o700));
     expected.push(("mine/progress.toml".into(), 0o600));
+    expected.push(("mine/progress.history.jsonl".into(), 0o600));
     expected.sort();
     for (args, stdin) in COMMANDS {
         let mut with = vec!["--progress", progress];
@@ -125,6 +126,7 @@ fn by_default_only_the_data_folder_gets_the_progress_file() {
     let mut expected = folders();
     expected.push(("data/patient-tutor".into(), 0o700));
     expected.push(("data/patient-tutor/progress.toml".into(), 0o600));
+    expected.push(("data/patient-tutor/progress.history.jsonl".into(), 0o600));
     expected.sort();
     for (args, stdin) in COMMANDS {
         sandbox.run(args, stdin);
@@ -146,13 +148,17 @@ fn looser_modes_are_tightened_with_a_notice() {
     let folder = sandbox.path("data/patient-tutor");
     std::fs::create_dir(&folder).unwrap();
     std::fs::write(folder.join("progress.toml"), "schema = 1\n").unwrap();
+    let history = folder.join("progress.history.jsonl");
+    std::fs::write(&history, "{\"at\":1,\"question\":\"q\",\"chosen\":[0],\"correct\":true}\n").unwrap();
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::set_permissions(folder.join("progress.toml"), std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::set_permissions(&history, std::fs::Permissions::from_mode(0o644)).unwrap();
     let out = sandbox.command(BIN).arg("progress").output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("it is now private (700)") && err.contains("it is now private (600)"), "{err}");
+    assert!(err.contains("progress.history.jsonl could be read by other users"), "{err}");
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
-    assert_eq!((mode(&folder), mode(&folder.join("progress.toml"))), (0o700, 0o600));
+    assert_eq!((mode(&folder), mode(&folder.join("progress.toml")), mode(&history)), (0o700, 0o600, 0o600));
     // A folder the person named is theirs: only the file in it is tightened.
     let named = sandbox.path("shared");
     std::fs::create_dir(&named).unwrap();

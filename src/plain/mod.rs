@@ -203,9 +203,11 @@ pub fn progress_summary(pack: &ContentPack, opened: &Opened) -> Result<ExitCode>
     Ok(ExitCode::SUCCESS)
 }
 
-/// `progress reset`: erase the progress file, after asking (unless `--yes`).
+/// `progress reset`: erase the progress file and its answer history, after asking
+/// (unless `--yes`).
 pub fn progress_reset(path: &Path, yes: bool) -> Result<ExitCode> {
-    if !path.exists() {
+    let history = crate::progress::history_path(path);
+    if !path.exists() && !history.exists() {
         println!("There is no progress to reset ({} does not exist).", path.display());
         return Ok(ExitCode::SUCCESS);
     }
@@ -219,7 +221,14 @@ pub fn progress_reset(path: &Path, yes: bool) -> Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     }
-    std::fs::remove_file(path).with_context(|| format!("cannot remove {}", path.display()))?;
-    println!("Progress reset: {} was removed.", path.display());
+    for file in [path, history.as_path()] {
+        match std::fs::remove_file(file) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                return Err(e).with_context(|| format!("cannot remove {}", file.display()));
+            }
+            _ => {}
+        }
+    }
+    println!("Progress reset: {} and {} were removed.", path.display(), history.display());
     Ok(ExitCode::SUCCESS)
 }

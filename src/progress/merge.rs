@@ -32,6 +32,7 @@ pub fn merge(base: &Progress, ours: &Progress, theirs: &Progress) -> Progress {
         explored_sites,
         my_questions,
         attempts,
+        history_counted,
         extra,
     } = ours;
     Progress {
@@ -55,6 +56,8 @@ pub fn merge(base: &Progress, ours: &Progress, theirs: &Progress) -> Progress {
             |a| (a.at, a.question.clone(), a.chosen.clone(), a.correct),
             |a| a.at,
         ),
+        // The store sets it when it saves.
+        history_counted: (*history_counted).max(theirs.history_counted),
         extra: merge_table(&base.extra, extra, &theirs.extra),
     }
 }

@@ -32,9 +32,17 @@ pub struct Progress {
     /// "My questions" for the next appointment, in the person's order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub my_questions: Vec<MyQuestion>,
-    /// Every answer ever given, oldest first: the history survives any change of pack.
+    /// Every answer ever given, in the order saved: the history survives any change
+    /// of pack. The store keeps it in a file of its own (see `progress::history_path`);
+    /// only a progress file of the older layout has it inline.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attempts: Vec<Attempt>,
+    /// The store's bookkeeping: how many answers of the history file the review
+    /// schedule (`questions`) already counts. Answers after those were saved by a copy
+    /// of the app stopped before it could update the schedule; they are counted when
+    /// the history is read.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub history_counted: usize,
     #[serde(flatten)]
     pub extra: toml::Table,
 }
@@ -52,7 +60,7 @@ pub struct QuestionState {
 }
 
 /// One answer to one question.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Attempt {
     /// Seconds since 1970 (UTC).
     pub at: u64,
@@ -74,9 +82,14 @@ impl Default for Progress {
             explored_sites: Vec::new(),
             my_questions: Vec::new(),
             attempts: Vec::new(),
+            history_counted: 0,
             extra: toml::Table::new(),
         }
     }
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

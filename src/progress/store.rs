@@ -4,9 +4,17 @@
 //! over the old one, fsync the folder. A file that does not parse is never
 //! overwritten: it is moved aside and the person is told where it went.
 //!
+//! The answer history (`Progress::attempts`) is kept in a second, append-only file
+//! beside it (see [`super::history`]), so a save costs the same however long the
+//! history: the progress file holds the small rest, the history file gets only the
+//! new answers, appended (and fdatasync'd) before the progress file is replaced. A
+//! progress file of the older layout, with `[[attempts]]` inside, is read as before;
+//! its first save moves the answers over to the history file.
+//!
 //! Two copies of the app on one file (two terminal tabs) lose nothing: each save
-//! re-reads the file under a lock on its folder, and if another copy saved since this
-//! one last read or wrote it, merges the two (see [`super::merge`]) before writing.
+//! works under a lock on the folder, merges the progress file if another copy saved
+//! it since this one last read or wrote it (see [`super::merge`]), and takes in the
+//! answers the other copy appended to the history since, reading only those.
 
 use std::fs;
 use std::io::{self, Read, Write};
@@ -16,8 +24,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result};
 
-use super::merge::merge;
-use super::model::Progress;
+use super::history::{self, Mark, Since, history_path};
+use super::merge::{merge, union_multiset};
+use super::model::{Attempt, Progress};
 
 /// The temporary file of a save: `.progress-XXXXXX.tmp` beside the progress file.
 const TEMP_PREFIX: &str = ".progress-";
@@ -25,9 +34,16 @@ const TEMP_SUFFIX: &str = ".tmp";
 /// A temporary file this old is left over from a save that was cut short.
 const STALE_TEMP_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
 
-/// A progress file larger than this is not read (it is moved aside like a broken one):
+/// A progress file larger than this is not read (it is moved aside like a broken one).
+/// Without the answers it is a few KB; with them inline (the older layout) this is
 /// about 100 000 answers, far more than a person gives.
 pub const MAX_PROGRESS_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Counts an answer found in the history in the review schedule (`Progress::questions`),
+/// for answers saved by a copy of the app stopped before it updated the schedule. The
+/// quiz rules own the schedule, so the caller passes them in
+/// (`crate::quiz::schedule_answer`).
+pub type Schedule = fn(&mut Progress, &Attempt);
 
 /// The default location: the platform's data folder (e.g. ~/.local/share/patient-tutor).
 pub fn default_path() -> Option<PathBuf> {
@@ -37,7 +53,8 @@ pub fn default_path() -> Option<PathBuf> {
 #[derive(Debug)]
 pub struct Store {
     path: PathBuf,
-    /// The file as this copy last read or wrote it, to see another copy's saves.
+    schedule: Schedule,
+    /// The files as this copy last read or wrote them, to see another copy's saves.
     seen: Mutex<Seen>,
     /// Things to tell the person that came up while saving.
     notices: Mutex<Vec<String>>,
@@ -45,16 +62,21 @@ pub struct Store {
 
 #[derive(Debug, Clone, Default)]
 struct Seen {
-    /// The file's text (None: there was no file).
+    /// The progress file's text (None: there was no file, or it was unreadable).
     text: Option<String>,
-    /// What that text holds: the common ancestor when merging.
+    /// What that text holds, without answers: the common ancestor when merging.
     base: Progress,
+    /// How much of the history file this copy holds: the first `history.lines` of
+    /// `Progress::attempts`, the last of which is `last`. Those after it are new.
+    history: Mark,
+    last: Option<Attempt>,
 }
 
 impl Clone for Store {
     fn clone(&self) -> Self {
         Store {
             path: self.path.clone(),
+            schedule: self.schedule,
             seen: Mutex::new(lock(&self.seen).clone()),
             notices: Mutex::new(lock(&self.notices).clone()),
         }
@@ -69,6 +91,11 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 pub fn parse(bytes: &[u8]) -> std::result::Result<Progress, String> {
     let text = std::str::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_string())?;
     toml::from_str::<Progress>(text).map_err(|e| describe_toml_error(text, &e))
+}
+
+/// Parse the bytes of an answer history file, or say why they are not one.
+pub fn parse_history(bytes: &[u8]) -> std::result::Result<Vec<Attempt>, String> {
+    history::parse(bytes, 0).map(|(attempts, _)| attempts)
 }
 
 /// Read at most [`MAX_PROGRESS_BYTES`] + 1 bytes of `path`; None if there is no file.
@@ -104,72 +131,193 @@ impl Store {
         &self.path
     }
 
-    /// Read the progress file at `path`, or start fresh if there is none.
-    /// Nothing is created on disk until the first save.
-    pub fn open(path: &Path) -> Result<Opened> {
-        let store =
-            Store { path: path.to_path_buf(), seen: Mutex::new(Seen::default()), notices: Mutex::new(Vec::new()) };
+    /// The answer history file that goes with the progress file.
+    pub fn history_path(&self) -> PathBuf {
+        history_path(&self.path)
+    }
+
+    /// Read the progress file at `path` and its answer history, or start fresh if
+    /// there is none. Nothing is created on disk until the first save.
+    pub fn open(path: &Path, schedule: Schedule) -> Result<Opened> {
+        let store = Store {
+            path: path.to_path_buf(),
+            schedule,
+            seen: Mutex::new(Seen::default()),
+            notices: Mutex::new(Vec::new()),
+        };
         store.remove_stale_temp_files();
         let mut notices = Vec::new();
+        let (text, mut progress) = store.open_summary(&mut notices)?;
+        // Answers inside the progress file (the older layout) are the newest: they go
+        // after the history's and are appended to it at the next save.
+        let inline = std::mem::take(&mut progress.attempts);
+        let base = progress.clone();
+        let (mut attempts, mark) = store.open_history(&mut notices)?;
+        for attempt in attempts.get(progress.history_counted..).unwrap_or_default() {
+            schedule(&mut progress, attempt);
+        }
+        progress.history_counted = mark.lines;
+        *lock(&store.seen) = Seen { text, base, history: mark, last: attempts.last().cloned() };
+        attempts.extend(inline);
+        progress.attempts = attempts;
+        Ok(Opened { store, progress, notices })
+    }
+
+    /// The progress file's text and what it holds; nothing and a fresh start if there
+    /// is no file or it is unreadable (then it is moved aside, with a notice).
+    fn open_summary(&self, notices: &mut Vec<String>) -> Result<(Option<String>, Progress)> {
+        let path = &self.path;
         let bytes = match read_limited(path) {
             Ok(Some(bytes)) => bytes,
-            Ok(None) => return Ok(Opened { store, progress: Progress::default(), notices }),
+            Ok(None) => return Ok((None, Progress::default())),
             Err(e) => {
                 return Err(e).with_context(|| format!("cannot read the progress file {}", path.display()));
             }
         };
-        notices.extend(tighten_permissions(path)?);
-
-        let progress = match parse_limited(&bytes) {
-            Ok(progress) => {
-                *lock(&store.seen) = Seen { text: String::from_utf8(bytes).ok(), base: progress.clone() };
-                progress
-            }
+        notices.extend(tighten_permissions(path, "progress file")?);
+        match parse_limited(&bytes) {
+            Ok(progress) => Ok((String::from_utf8(bytes).ok(), progress)),
             Err(why) => {
-                let aside = store.move_aside()?;
+                let aside = move_aside(path)?;
                 notices.push(format!(
                     "Your progress file could not be read ({why}). It was kept as {} and a fresh one was started.",
                     aside.display()
                 ));
-                Progress::default()
+                Ok((None, Progress::default()))
             }
-        };
-        Ok(Opened { store, progress, notices })
+        }
     }
 
-    /// Atomically replace the progress file with `progress`. If another copy of the
-    /// app saved to the file since this one last read or wrote it, its progress is
-    /// merged into `progress` first, so the file and `progress` hold both.
+    /// The answer history; none if there is no history file or it is unreadable (then
+    /// it is moved aside, with a notice).
+    fn open_history(&self, notices: &mut Vec<String>) -> Result<(Vec<Attempt>, Mark)> {
+        let path = self.history_path();
+        let read =
+            history::read(&path).with_context(|| format!("cannot read the answer history {}", path.display()))?;
+        match read {
+            Ok(None) => Ok((Vec::new(), Mark::default())),
+            Ok(Some(history)) => {
+                notices.extend(tighten_permissions(&path, "answer history")?);
+                Ok(history)
+            }
+            Err(why) => {
+                let aside = move_aside(&path)?;
+                notices.push(format!(
+                    "Your answer history could not be read ({why}). It was kept as {} and a fresh one was started.",
+                    aside.display()
+                ));
+                Ok((Vec::new(), Mark::default()))
+            }
+        }
+    }
+
+    /// Save `progress`: its new answers are appended to the history file, then the
+    /// progress file is replaced atomically with the rest (or left alone if that is
+    /// unchanged). If another copy of the app saved since this one last read or
+    /// wrote the files, its progress and answers are merged into `progress` first,
+    /// so the files and `progress` hold both.
     pub fn save(&self, progress: &mut Progress) -> Result<()> {
         let dir = self.dir();
         create_private_dir(&dir)?;
-        // One save at a time on this folder: read, merge and rename as one step.
+        // One save at a time on this folder: read, merge and write as one step.
         // (An advisory lock; where the folder cannot be locked, saves still go on.)
         let folder = fs::File::open(&dir).ok();
         let _locked = folder.as_ref().filter(|f| f.lock().is_ok());
 
         let mut seen = lock(&self.seen);
+        // The answers are handled on their own: out of the way of merging and
+        // writing the rest, which then never copies them.
+        let mut attempts = std::mem::take(&mut progress.attempts);
+        let saved = self.save_locked(&mut seen, progress, &mut attempts);
+        progress.attempts = attempts;
+        saved
+    }
+
+    fn save_locked(&self, seen: &mut Seen, progress: &mut Progress, attempts: &mut Vec<Attempt>) -> Result<()> {
+        // The progress file, merged if another copy saved it since.
         let on_disk = read_limited(&self.path)
             .with_context(|| format!("cannot read the progress file {}", self.path.display()))?;
-        if let Some(bytes) = on_disk
-            && seen.text.as_deref().map(str::as_bytes) != Some(&bytes)
-        {
-            match parse_limited(&bytes) {
-                Ok(theirs) => *progress = merge(&seen.base, progress, &theirs),
+        // How many history answers the schedule on disk counts.
+        let mut counted_on_disk = 0;
+        match &on_disk {
+            Some(bytes) if seen.text.as_deref().map(str::as_bytes) == Some(bytes) => {
+                counted_on_disk = seen.base.history_counted;
+            }
+            Some(bytes) => match parse_limited(bytes) {
+                Ok(mut theirs) => {
+                    let inline = std::mem::take(&mut theirs.attempts);
+                    counted_on_disk = theirs.history_counted;
+                    *progress = merge(&seen.base, progress, &theirs);
+                    add_missing(attempts, inline);
+                }
                 Err(why) => {
-                    let aside = self.move_aside()?;
-                    lock(&self.notices).push(format!(
+                    let aside = move_aside(&self.path)?;
+                    self.tell(format!(
                         "Another copy of the progress file could not be read ({why}). It was kept as {}.",
                         aside.display()
                     ));
                 }
-            }
+            },
+            None => {}
         }
 
+        // The history: take in what others appended, then add ours.
+        let path = self.history_path();
+        let held = seen.history.lines;
+        let ours_intact = attempts.len() >= held && (held == 0 || attempts.get(held - 1) == seen.last.as_ref());
+        let since = history::since(&path, &seen.history)
+            .with_context(|| format!("cannot read the answer history {}", path.display()))?;
+        let since = since.unwrap_or_else(|why| {
+            match move_aside(&path) {
+                Ok(aside) => self.tell(format!(
+                    "Another copy of the answer history could not be read ({why}). It was kept as {}.",
+                    aside.display()
+                )),
+                Err(e) => self.tell(format!("{e:#}")),
+            }
+            Since::Replaced(None)
+        });
+        let mark = match since {
+            Since::Appended { new, end } if ours_intact => {
+                // Answers no schedule counts yet are counted now.
+                let uncounted = counted_on_disk.saturating_sub(held);
+                for attempt in new.iter().skip(uncounted) {
+                    (self.schedule)(progress, attempt);
+                }
+                attempts.splice(held..held, new);
+                if attempts.len() > end.lines {
+                    history::append(&path, &end, &attempts[end.lines..])
+                        .with_context(|| format!("cannot save the answer history {}", path.display()))?
+                } else {
+                    end
+                }
+            }
+            // The history was replaced or removed since (or our answers were changed,
+            // not added to): merge the two as wholes, and write it anew.
+            since => {
+                let theirs = match since {
+                    Since::Appended { new, .. } => new,
+                    Since::Replaced(all) => all.map(|(all, _)| all).unwrap_or_default(),
+                };
+                let base = if ours_intact { &attempts[..held] } else { &[] };
+                let identity = |a: &Attempt| (a.at, a.question.clone(), a.chosen.clone(), a.correct);
+                *attempts = union_multiset(base, attempts, &theirs, identity, |a| a.at);
+                write_atomically(&path, &history::contents(attempts)?, "the answer history")?;
+                history::mark_of(&path, attempts.len())?
+            }
+        };
+
+        progress.history_counted = mark.lines;
         let text = toml::to_string(&*progress).context("cannot write the progress as TOML")?;
-        self.write_atomically(&dir, &text)?;
-        *seen = Seen { text: Some(text), base: progress.clone() };
+        if on_disk.as_deref() != Some(text.as_bytes()) {
+            write_atomically(&self.path, text.as_bytes(), "the progress file")?;
+        }
+        *seen = Seen { text: Some(text), base: progress.clone(), history: mark, last: attempts.last().cloned() };
         Ok(())
+    }
+
+    fn tell(&self, notice: String) {
+        lock(&self.notices).push(notice);
     }
 
     /// A save cut short (the process killed between writing the temporary file and
@@ -198,44 +346,70 @@ impl Store {
         std::mem::take(&mut *lock(&self.notices))
     }
 
-    fn write_atomically(&self, dir: &Path, text: &str) -> Result<()> {
-        let mut tmp = tempfile::Builder::new()
-            .prefix(TEMP_PREFIX)
-            .suffix(TEMP_SUFFIX)
-            .tempfile_in(dir)
-            .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-        tmp.write_all(text.as_bytes())?;
-        tmp.as_file().sync_all()?;
-        set_mode(tmp.path(), 0o600)?;
-        tmp.persist(&self.path).with_context(|| format!("cannot save the progress file {}", self.path.display()))?;
-        // Make the rename itself durable.
-        if let Ok(d) = fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    }
-
     fn dir(&self) -> PathBuf {
-        match self.path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        }
+        folder_of(&self.path)
     }
+}
 
-    /// Rename an unreadable file to `<name>.corrupt-<unix time>`, never over another.
-    fn move_aside(&self) -> Result<PathBuf> {
-        let secs = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-        let name = self.path.file_name().and_then(|n| n.to_str()).unwrap_or("progress.toml");
-        let mut aside = self.dir().join(format!("{name}.corrupt-{secs}"));
-        let mut n = 1;
-        while aside.exists() {
-            aside = self.dir().join(format!("{name}.corrupt-{secs}-{n}"));
-            n += 1;
+/// The folder a file is in (`.` for a bare name).
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Atomically replace the file at `path` with `bytes`: a temporary file in the same
+/// folder, fsync, rename, fsync the folder. `what` names the file in messages.
+fn write_atomically(path: &Path, bytes: &[u8], what: &str) -> Result<()> {
+    let dir = folder_of(path);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(&dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    set_mode(tmp.path(), 0o600)?;
+    tmp.persist(path).with_context(|| format!("cannot save {what} {}", path.display()))?;
+    // Make the rename itself durable.
+    if let Ok(d) = fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Rename an unreadable file to `<name>.corrupt-<unix time>`, never over another.
+fn move_aside(path: &Path) -> Result<PathBuf> {
+    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("progress.toml");
+    let dir = folder_of(path);
+    let mut aside = dir.join(format!("{name}.corrupt-{secs}"));
+    let mut n = 1;
+    while aside.exists() {
+        aside = dir.join(format!("{name}.corrupt-{secs}-{n}"));
+        n += 1;
+    }
+    fs::rename(path, &aside)
+        .with_context(|| format!("the file {} could not be read, and could not be moved aside", path.display()))?;
+    Ok(aside)
+}
+
+/// Answers an older version of the app wrote inside the progress file: add those
+/// `attempts` does not have yet (by value, counting repeats).
+fn add_missing(attempts: &mut Vec<Attempt>, inline: Vec<Attempt>) {
+    if inline.is_empty() {
+        return;
+    }
+    let mut have: std::collections::HashMap<Attempt, usize> = std::collections::HashMap::new();
+    for a in attempts.iter() {
+        *have.entry(a.clone()).or_default() += 1;
+    }
+    for a in inline {
+        match have.get_mut(&a) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => attempts.push(a),
         }
-        fs::rename(&self.path, &aside).with_context(|| {
-            format!("the progress file {} could not be read, and could not be moved aside", self.path.display())
-        })?;
-        Ok(aside)
     }
 }
 
@@ -277,7 +451,7 @@ fn set_mode(_path: &Path, _mode: u32) -> io::Result<()> {
 
 /// Progress is health information: others must not read it. Tighten a looser file.
 #[cfg(unix)]
-fn tighten_permissions(path: &Path) -> Result<Option<String>> {
+fn tighten_permissions(path: &Path, what: &str) -> Result<Option<String>> {
     use std::os::unix::fs::PermissionsExt;
     let mode = fs::metadata(path)?.permissions().mode() & 0o777;
     if mode & 0o077 == 0 {
@@ -285,13 +459,13 @@ fn tighten_permissions(path: &Path) -> Result<Option<String>> {
     }
     set_mode(path, 0o600)?;
     Ok(Some(format!(
-        "Your progress file {} could be read by other users (mode {mode:o}); it is now private (600).",
+        "Your {what} {} could be read by other users (mode {mode:o}); it is now private (600).",
         path.display()
     )))
 }
 
 #[cfg(not(unix))]
-fn tighten_permissions(_path: &Path) -> Result<Option<String>> {
+fn tighten_permissions(_path: &Path, _what: &str) -> Result<Option<String>> {
     Ok(None)
 }
 
@@ -320,6 +494,7 @@ pub fn tighten_folder(_dir: &Path) -> Result<Option<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::quiz::schedule_answer;
 
     /// Write a file as the app would find it: private, so no permission notice.
     fn write_private(path: &Path, bytes: impl AsRef<[u8]>) {
@@ -337,7 +512,7 @@ mod tests {
     #[test]
     fn missing_file_starts_fresh_and_creates_nothing() {
         let (_dir, path) = temp_store();
-        let opened = Store::open(&path).unwrap();
+        let opened = Store::open(&path, schedule_answer).unwrap();
         assert_eq!(opened.progress, Progress::default());
         assert!(opened.notices.is_empty());
         assert!(!path.exists());
@@ -346,14 +521,14 @@ mod tests {
     #[test]
     fn save_then_open_round_trips() {
         let (_dir, path) = temp_store();
-        let opened = Store::open(&path).unwrap();
+        let opened = Store::open(&path, schedule_answer).unwrap();
         let mut p = opened.progress;
         p.notice_seen = true;
         p.record_position("staging", 321, 55, false);
         opened.store.save(&mut p).unwrap();
         let text = fs::read_to_string(&path).unwrap();
         assert!(text.starts_with("schema = 1\n"), "{text}");
-        let again = Store::open(&path).unwrap();
+        let again = Store::open(&path, schedule_answer).unwrap();
         assert_eq!(again.progress, p);
         assert!(again.notices.is_empty());
     }
@@ -361,7 +536,7 @@ mod tests {
     #[test]
     fn every_kind_of_progress_round_trips() {
         let (_dir, path) = temp_store();
-        let opened = Store::open(&path).unwrap();
+        let opened = Store::open(&path, schedule_answer).unwrap();
         let mut p = opened.progress;
         p.notice_seen = true;
         p.record_position("staging", 321, 55, false);
@@ -375,7 +550,7 @@ mod tests {
         book.toggle_asked(0);
         p.my_questions = book.items.clone();
         opened.store.save(&mut p).unwrap();
-        let again = Store::open(&path).unwrap();
+        let again = Store::open(&path, schedule_answer).unwrap();
         assert_eq!(again.progress, p);
         assert_eq!(again.progress.explored_sites, vec!["brain", "lungs"]);
     }
@@ -385,14 +560,14 @@ mod tests {
     fn file_and_folder_are_private() {
         use std::os::unix::fs::PermissionsExt;
         let (_dir, path) = temp_store();
-        let mut opened = Store::open(&path).unwrap();
+        let mut opened = Store::open(&path, schedule_answer).unwrap();
         opened.store.save(&mut opened.progress).unwrap();
         let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&path), 0o600);
         assert_eq!(mode(path.parent().unwrap()), 0o700);
         // A looser existing file is tightened, with a notice.
         fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
-        let again = Store::open(&path).unwrap();
+        let again = Store::open(&path, schedule_answer).unwrap();
         assert_eq!(mode(&path), 0o600);
         assert!(again.notices[0].contains("now private"), "{:?}", again.notices);
     }
@@ -402,7 +577,7 @@ mod tests {
         let (_dir, path) = temp_store();
         let garbage = "schema = 1\n[lessons.staging\noffset = 3\n";
         write_private(&path, garbage);
-        let opened = Store::open(&path).unwrap();
+        let opened = Store::open(&path, schedule_answer).unwrap();
         assert_eq!(opened.progress, Progress::default());
         assert_eq!(opened.notices.len(), 1);
         let notice = &opened.notices[0];
@@ -425,9 +600,174 @@ mod tests {
     fn non_utf8_file_is_moved_aside() {
         let (_dir, path) = temp_store();
         write_private(&path, [0xff, 0xfe, 0x00]);
-        let opened = Store::open(&path).unwrap();
+        let opened = Store::open(&path, schedule_answer).unwrap();
         assert!(opened.notices[0].contains("not UTF-8"));
         assert!(!path.exists());
+    }
+
+    // ------------------------------------------------ the answer history file
+
+    fn attempt(at: u64) -> Attempt {
+        Attempt {
+            at,
+            question: format!("staging-q{}", at % 7),
+            chosen: vec![(at % 3) as usize],
+            correct: at.is_multiple_of(2),
+        }
+    }
+
+    /// `n` answers recorded as the quiz records them (schedule and history).
+    fn answered(n: u64) -> Progress {
+        let mut p = Progress { notice_seen: true, ..Default::default() };
+        for at in 0..n {
+            let a = attempt(at * 1000);
+            crate::quiz::record_answer(&mut p, &a.question, &a.chosen, a.correct, a.at);
+        }
+        p
+    }
+
+    #[cfg(unix)]
+    fn inode(path: &Path) -> u64 {
+        use std::os::unix::fs::MetadataExt;
+        fs::metadata(path).unwrap().ino()
+    }
+
+    #[test]
+    fn answers_go_to_the_history_file_and_saves_append_only_new_ones() {
+        let (_dir, path) = temp_store();
+        let opened = Store::open(&path, schedule_answer).unwrap();
+        let mut p = answered(1000);
+        opened.store.save(&mut p).unwrap();
+        let summary = fs::read_to_string(&path).unwrap();
+        assert!(!summary.contains("attempts"), "{summary}");
+        assert!(summary.contains("history_counted = 1000"), "{summary}");
+        let history = opened.store.history_path();
+        assert_eq!(history, path.with_file_name("progress.history.jsonl"));
+        let size = fs::metadata(&history).unwrap().len();
+        assert_eq!(fs::read_to_string(&history).unwrap().lines().count(), 1000);
+
+        // A save with nothing new writes nothing at all.
+        #[cfg(unix)]
+        let before = inode(&path);
+        opened.store.save(&mut p).unwrap();
+        assert_eq!(fs::metadata(&history).unwrap().len(), size);
+        #[cfg(unix)]
+        assert_eq!(inode(&path), before, "the progress file was not rewritten");
+
+        // A new answer is one line appended.
+        let a = attempt(1_000_001);
+        crate::quiz::record_answer(&mut p, &a.question, &a.chosen, a.correct, a.at);
+        opened.store.save(&mut p).unwrap();
+        let grown = fs::metadata(&history).unwrap().len();
+        assert!(grown > size && grown < size + 100, "{size} → {grown}");
+        let again = Store::open(&path, schedule_answer).unwrap();
+        assert!(again.notices.is_empty(), "{:?}", again.notices);
+        assert_eq!(again.progress, p);
+
+        // The reopened store appends after what it read.
+        let mut q = again.progress;
+        q.attempts.push(attempt(1_000_002));
+        again.store.save(&mut q).unwrap();
+        assert_eq!(on_disk(&path).attempts, q.attempts);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(fs::metadata(&history).unwrap().permissions().mode() & 0o777, 0o600);
+        }
+    }
+
+    #[test]
+    fn answers_saved_before_the_schedule_was_are_counted_when_read() {
+        // A copy killed between appending an answer and saving the progress file
+        // leaves an answer the review schedule does not count yet.
+        let (_dir, path) = temp_store();
+        let opened = Store::open(&path, schedule_answer).unwrap();
+        let mut p = answered(3);
+        opened.store.save(&mut p).unwrap();
+        let mut killed = p.clone();
+        crate::quiz::record_answer(&mut killed, "late", &[1], false, 50_000);
+        let history = opened.store.history_path();
+        let line = history::contents(&killed.attempts[3..]).unwrap();
+        fs::OpenOptions::new().append(true).open(&history).unwrap().write_all(&line).unwrap();
+
+        // Opened: counted.
+        killed.history_counted = 4;
+        assert_eq!(on_disk(&path), killed);
+        // Seen by a copy that was open all along, at its next save: counted too, once.
+        opened.store.save(&mut p).unwrap();
+        assert_eq!(p, killed);
+        opened.store.save(&mut p).unwrap();
+        assert_eq!(on_disk(&path), killed);
+        assert!(fs::read_to_string(&path).unwrap().contains("history_counted = 4"));
+    }
+
+    #[test]
+    fn a_lost_progress_file_gets_its_review_schedule_back_from_the_history() {
+        let (_dir, path) = temp_store();
+        let opened = Store::open(&path, schedule_answer).unwrap();
+        let mut p = answered(40);
+        opened.store.save(&mut p).unwrap();
+        write_private(&path, "not toml [");
+        let again = Store::open(&path, schedule_answer).unwrap();
+        assert!(again.notices[0].contains("progress file could not be read"), "{:?}", again.notices);
+        assert_eq!(again.progress.attempts, p.attempts);
+        assert_eq!(again.progress.questions, p.questions);
+    }
+
+    #[test]
+    fn answers_in_an_older_progress_file_are_read_and_moved_to_the_history() {
+        let (_dir, path) = temp_store();
+        let text = "schema = 1\nnotice_seen = true\n\n[questions.staging-q5]\nbox = 1\nlast = 5\n\n[[attempts]]\nat = 5\nquestion = \"staging-q5\"\nchosen = [2]\ncorrect = false\n\n[[attempts]]\nat = 6\nquestion = \"staging-q6\"\nchosen = [0]\ncorrect = true\n";
+        write_private(&path, text);
+        let mut opened = Store::open(&path, schedule_answer).unwrap();
+        assert!(opened.notices.is_empty(), "{:?}", opened.notices);
+        assert_eq!(opened.progress.attempts, vec![attempt(5), attempt(6)]);
+        assert_eq!(opened.progress.questions.len(), 1, "answers inline are counted already");
+        opened.store.save(&mut opened.progress).unwrap();
+        assert!(!fs::read_to_string(&path).unwrap().contains("attempts"));
+        assert_eq!(on_disk(&path), opened.progress);
+    }
+
+    #[test]
+    fn an_unreadable_history_is_moved_aside_and_the_rest_still_opens() {
+        let (_dir, path) = temp_store();
+        let opened = Store::open(&path, schedule_answer).unwrap();
+        let mut p = answered(2);
+        opened.store.save(&mut p).unwrap();
+        let history = opened.store.history_path();
+        write_private(&history, "garbage\n{\"at\":1}\n");
+        let again = Store::open(&path, schedule_answer).unwrap();
+        assert!(again.progress.notice_seen);
+        assert!(again.progress.attempts.is_empty());
+        assert!(again.notices[0].contains("answer history could not be read (line 1"), "{:?}", again.notices);
+        assert!(!history.exists());
+        let aside = again.notices[0].split("kept as ").nth(1).unwrap().split(" and a fresh").next().unwrap();
+        assert_eq!(fs::read_to_string(aside).unwrap(), "garbage\n{\"at\":1}\n", "kept, never overwritten");
+    }
+
+    #[test]
+    fn a_history_replaced_or_removed_under_a_copy_is_merged_whole() {
+        let (_dir, path) = temp_store();
+        let Opened { store: a, progress: mut pa, .. } = Store::open(&path, schedule_answer).unwrap();
+        pa.attempts = vec![attempt(1), attempt(2)];
+        a.save(&mut pa).unwrap();
+        // Someone rewrote the history with one more answer (a new file, same name).
+        let history = a.history_path();
+        let tmp = history.with_extension("tmp");
+        fs::write(&tmp, history::contents(&[attempt(1), attempt(2), attempt(3)]).unwrap()).unwrap();
+        fs::rename(&tmp, &history).unwrap();
+        pa.attempts.push(attempt(4));
+        a.save(&mut pa).unwrap();
+        assert_eq!(on_disk(&path).attempts, [attempt(1), attempt(2), attempt(3), attempt(4)]);
+        // Both files removed (a reset elsewhere): the open copy writes all it holds.
+        fs::remove_file(&history).unwrap();
+        fs::remove_file(&path).unwrap();
+        a.save(&mut pa).unwrap();
+        assert_eq!(on_disk(&path).attempts, pa.attempts);
+        // Answers changed in memory rather than added to: the file is written anew.
+        pa.attempts.truncate(1);
+        a.save(&mut pa).unwrap();
+        assert_eq!(on_disk(&path).attempts, [attempt(1)]);
     }
 
     #[test]
@@ -435,7 +775,7 @@ mod tests {
         let (_dir, path) = temp_store();
         let text = "schema = 1\nnotice_seen = true\ntheme = \"dark\"\n\n[lessons.staging]\noffset = 5\npercent = 10\nread = false\nbookmark = 7\n\n[future_feature]\nenabled = true\n";
         write_private(&path, text);
-        let opened = Store::open(&path).unwrap();
+        let opened = Store::open(&path, schedule_answer).unwrap();
         assert!(opened.notices.is_empty(), "{:?}", opened.notices);
         let mut p = opened.progress;
         p.record_position("staging", 9, 20, false);
@@ -456,7 +796,7 @@ mod tests {
     }
 
     fn on_disk(path: &Path) -> Progress {
-        let opened = Store::open(path).unwrap();
+        let opened = Store::open(path, schedule_answer).unwrap();
         assert!(opened.notices.is_empty(), "{:?}", opened.notices);
         opened.progress
     }
@@ -470,10 +810,10 @@ mod tests {
         let (_dir, path) = temp_store();
         let mut start = Progress { notice_seen: true, ..Default::default() };
         answer(&mut start, "q0", 1);
-        Store::open(&path).unwrap().store.save(&mut start).unwrap();
+        Store::open(&path, schedule_answer).unwrap().store.save(&mut start).unwrap();
 
-        let Opened { store: a, progress: mut pa, .. } = Store::open(&path).unwrap();
-        let Opened { store: b, progress: mut pb, .. } = Store::open(&path).unwrap();
+        let Opened { store: a, progress: mut pa, .. } = Store::open(&path, schedule_answer).unwrap();
+        let Opened { store: b, progress: mut pb, .. } = Store::open(&path, schedule_answer).unwrap();
         answer(&mut pa, "a1", 10);
         pa.record_position("staging", 400, 50, false);
         answer(&mut pb, "b1", 20);
@@ -485,7 +825,9 @@ mod tests {
         first.save(pfirst).unwrap();
         second.save(psecond).unwrap();
         let file = on_disk(&path);
-        assert_eq!(questions_in(&file), ["q0", "a1", "b1"]);
+        // Answers are kept in the order they were saved.
+        let saved_order = if first_is_a { ["q0", "a1", "b1"] } else { ["q0", "b1", "a1"] };
+        assert_eq!(questions_in(&file), saved_order);
         assert_eq!(file.lessons["staging"].offset, 400);
         assert!(file.lessons["symptoms"].read);
         assert_eq!(file.explored_sites, ["liver"]);
@@ -496,15 +838,19 @@ mod tests {
         answer(pfirst, "again", 30);
         first.save(pfirst).unwrap();
         let file = on_disk(&path);
-        assert_eq!(questions_in(&file), ["q0", "a1", "b1", "again"]);
+        let all = [&saved_order[..], &["again"]].concat();
+        assert_eq!(questions_in(&file), all);
         assert_eq!(file.lessons.len(), 2);
         assert_eq!(*pfirst, file);
         // Saving with no change from anyone changes nothing.
         let text = fs::read_to_string(&path).unwrap();
+        let history = fs::read_to_string(a.history_path()).unwrap();
         second.save(psecond).unwrap();
-        assert_eq!(questions_in(&on_disk(&path)), ["q0", "a1", "b1", "again"]);
+        assert_eq!(questions_in(&on_disk(&path)), all);
+        assert_eq!(*psecond, file);
         first.save(pfirst).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), text);
+        assert_eq!(fs::read_to_string(a.history_path()).unwrap(), history);
     }
 
     #[test]
@@ -520,8 +866,8 @@ mod tests {
     #[test]
     fn two_copies_starting_with_no_file_lose_nothing() {
         let (_dir, path) = temp_store();
-        let Opened { store: a, progress: mut pa, .. } = Store::open(&path).unwrap();
-        let Opened { store: b, progress: mut pb, .. } = Store::open(&path).unwrap();
+        let Opened { store: a, progress: mut pa, .. } = Store::open(&path, schedule_answer).unwrap();
+        let Opened { store: b, progress: mut pb, .. } = Store::open(&path, schedule_answer).unwrap();
         answer(&mut pa, "a", 1);
         answer(&mut pb, "b", 2);
         a.save(&mut pa).unwrap();
@@ -532,7 +878,7 @@ mod tests {
     #[test]
     fn a_broken_file_written_by_someone_else_is_kept_aside_at_save() {
         let (_dir, path) = temp_store();
-        let Opened { store, mut progress, .. } = Store::open(&path).unwrap();
+        let Opened { store, mut progress, .. } = Store::open(&path, schedule_answer).unwrap();
         write_private(&path, "not = [valid");
         answer(&mut progress, "a", 1);
         store.save(&mut progress).unwrap();
@@ -550,7 +896,7 @@ mod tests {
         // Sparse: 64 GiB on paper, nothing on disk.
         file.set_len(64 << 30).unwrap();
         set_mode(&path, 0o600).unwrap();
-        let opened = Store::open(&path).unwrap();
+        let opened = Store::open(&path, schedule_answer).unwrap();
         assert!(opened.notices[0].contains("larger than 16 MiB"), "{:?}", opened.notices);
         assert!(!path.exists());
     }
@@ -570,7 +916,7 @@ mod tests {
         for p in [&old, &other] {
             fs::File::options().write(true).open(p).unwrap().set_modified(two_hours_ago).unwrap();
         }
-        Store::open(&path).unwrap();
+        Store::open(&path, schedule_answer).unwrap();
         assert!(!old.exists(), "an old leftover of ours is removed");
         assert!(recent.exists(), "another copy may be saving with this one");
         assert!(other.exists(), "not ours");

@@ -9,6 +9,7 @@ pub mod shuffle;
 pub use grade::{Verdict, grade};
 pub use schedule::{
     DAY, INTERVAL_DAYS, MAX_BOX, due_at, due_count, due_questions, is_due, mastered, next_box, record_answer,
+    schedule_answer,
 };
 pub use session::{QuizSession, mixed};
 pub use shuffle::{choice_order, to_original};

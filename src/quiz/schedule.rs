@@ -40,7 +40,25 @@ pub fn is_due(state: Option<&QuestionState>, now: u64) -> bool {
 /// Record an answer: move the question's box (a new question starts in box 1, so a
 /// right first answer puts it in box 2), remember when, and add it to the history.
 pub fn record_answer(progress: &mut Progress, question_id: &str, chosen: &[usize], correct: bool, now: u64) {
-    match progress.questions.get_mut(question_id) {
+    let attempt = Attempt { at: now, question: question_id.to_string(), chosen: chosen.to_vec(), correct };
+    move_box(progress, &attempt);
+    progress.attempts.push(attempt);
+}
+
+/// Count an answer in the review schedule only (it is in the history already): for
+/// answers the progress store finds saved by a copy of the app that was stopped
+/// before it could update the schedule. An answer older than the question's last
+/// one changes nothing: the later answer decides.
+pub fn schedule_answer(progress: &mut Progress, attempt: &Attempt) {
+    let newer = progress.questions.get(&attempt.question).is_none_or(|state| attempt.at >= state.last);
+    if newer {
+        move_box(progress, attempt);
+    }
+}
+
+fn move_box(progress: &mut Progress, attempt: &Attempt) {
+    let (now, correct) = (attempt.at, attempt.correct);
+    match progress.questions.get_mut(&attempt.question) {
         // A right answer before the question is due again proves nothing new about
         // memory: it keeps its box and its clock, so mastery needs spaced recall.
         Some(state) if correct && !is_due(Some(state), now) => {}
@@ -50,10 +68,9 @@ pub fn record_answer(progress: &mut Progress, question_id: &str, chosen: &[usize
         }
         None => {
             let state = QuestionState { leitner_box: next_box(1, correct), last: now, extra: toml::Table::new() };
-            progress.questions.insert(question_id.to_string(), state);
+            progress.questions.insert(attempt.question.clone(), state);
         }
     }
-    progress.attempts.push(Attempt { at: now, question: question_id.to_string(), chosen: chosen.to_vec(), correct });
 }
 
 #[cfg(test)]
