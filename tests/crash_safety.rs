@@ -14,7 +14,8 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use patient_tutor::progress::{Progress, Store};
+use patient_tutor::progress::{Progress, Store, history_path};
+use patient_tutor::quiz::schedule_answer;
 
 const BIN: &str = env!("CARGO_BIN_EXE_patient-tutor");
 
@@ -51,17 +52,24 @@ fn is_verdict(line: &str) -> bool {
     line == "Right." || line == "Not quite."
 }
 
-/// Open the file as the app would: it must parse (nothing moved aside).
+/// Open the files as the app would: they must parse (nothing moved aside), and the
+/// review schedule must count every answer in the history exactly once.
 fn open_clean(path: &Path) -> Progress {
-    let opened = Store::open(path, patient_tutor::quiz::schedule_answer).unwrap();
+    let opened = Store::open(path, schedule_answer).unwrap();
     assert!(opened.notices.is_empty(), "the progress file was not readable: {:?}", opened.notices);
+    let mut replayed = Progress::default();
+    for attempt in &opened.progress.attempts {
+        schedule_answer(&mut replayed, attempt);
+    }
+    assert_eq!(opened.progress.questions, replayed.questions, "the schedule does not match the answers");
     opened.progress
 }
 
 /// A child answering questions as fast as it can is killed with SIGKILL at a random
-/// moment, 200 times. After each kill the file parses and holds every answer whose
+/// moment, 200 times. After each kill the files parse and hold every answer whose
 /// verdict the child printed (it prints it after the save), plus at most the one
-/// answer it was saving when it died.
+/// answer it was saving when it died, and the review schedule counts each of them
+/// (even the one appended to the history just before the kill).
 #[test]
 fn sigkill_at_random_moments_never_loses_an_acknowledged_answer() {
     let dir = tempfile::tempdir().unwrap();
@@ -105,7 +113,8 @@ fn sigkill_at_random_moments_never_loses_an_acknowledged_answer() {
         feeder.join().unwrap();
 
         runs_with_answers += usize::from(acked > 0);
-        let saved = if progress.exists() { open_clean(&progress).attempts.len() } else { 0 };
+        let any = progress.exists() || history_path(&progress).exists();
+        let saved = if any { open_clean(&progress).attempts.len() } else { 0 };
         assert!(
             saved >= on_disk + acked,
             "run {run} (seed {seed}): {acked} answers acknowledged on top of {on_disk}, but only {saved} saved"
@@ -138,6 +147,8 @@ fn two_processes_on_one_file_lose_nothing() {
         b.finish();
         let saved = open_clean(&progress);
         assert_eq!(saved.attempts.len(), 6, "{:#?}", saved.attempts);
+        let history = std::fs::read_to_string(history_path(&progress)).unwrap();
+        assert_eq!(history.lines().count(), 6, "each answer appended once: {history}");
     }
 }
 

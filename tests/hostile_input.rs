@@ -152,8 +152,39 @@ fn hostile_progress() -> impl Strategy<Value = Vec<u8>> {
     })
 }
 
+/// An answer history: answers with hostile question ids, one JSON line each, maybe
+/// with a torn last line (a process killed mid-append) or a line of garbage.
+fn hostile_history() -> impl Strategy<Value = Vec<u8>> {
+    (prop::collection::vec((hostile_text(), any::<u64>(), any::<bool>()), 0..8), 0..3u8, hostile_text()).prop_map(
+        |(answers, ending, junk)| {
+            let mut out = Vec::new();
+            for (id, at, correct) in answers {
+                let attempt = patient_tutor::progress::Attempt { at, question: id, chosen: vec![0, 9], correct };
+                out.extend(serde_json::to_vec(&attempt).unwrap());
+                out.push(b'\n');
+            }
+            match ending {
+                0 => {}
+                1 => out.extend(b"{\"at\":1,\"quest"),
+                _ => out.extend(format!("{junk}\n").into_bytes()),
+            }
+            out
+        },
+    )
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn history_any_bytes(data in bytes_or_text()) {
+        hostile::history_bytes(&data);
+    }
+
+    #[test]
+    fn history_hostile_answers(data in hostile_history()) {
+        hostile::history_bytes(&data);
+    }
 
     #[test]
     fn markdown_any_bytes(data in bytes_or_text()) {

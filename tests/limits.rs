@@ -1,6 +1,7 @@
 //! Resource limits: a lesson file over 2 MiB, a quiz with over 10 000 questions, a
-//! body map over 500×500 cells are refused with a clear error, without being read
-//! into memory whole first.
+//! body map over 500×500 cells are refused with a clear error, and a progress file
+//! over 16 MiB or an answer history over 64 MiB is kept aside, all without being
+//! read into memory whole first.
 
 mod common;
 
@@ -107,4 +108,36 @@ fn body_maps_over_500_by_500_are_refused() {
     refused(&pack, "assets/map.txt: the body map has 501 rows; it can have at most 500");
     sparse(&pack.join("assets/map.txt"), 64 << 30);
     refused(&pack, "assets/map.txt: file is larger than 2 MiB");
+}
+
+#[test]
+fn huge_progress_and_history_files_are_kept_aside_unread() {
+    use patient_tutor::progress::{MAX_HISTORY_BYTES, MAX_PROGRESS_BYTES, history_path};
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("progress.toml");
+    let history = history_path(&progress);
+    // 64 GiB each: reading either whole would run out of memory.
+    sparse(&progress, 64 << 30);
+    sparse(&history, 64 << 30);
+    let start = Instant::now();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_patient-tutor"))
+        .arg("--progress")
+        .arg(&progress)
+        .arg("progress")
+        .output()
+        .unwrap();
+    assert!(start.elapsed() < Duration::from_secs(10), "took {:?}", start.elapsed());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let mib = |bytes: u64| format!("larger than {} MiB", bytes >> 20);
+    assert!(err.contains(&format!("progress file could not be read (it is {})", mib(MAX_PROGRESS_BYTES))), "{err}");
+    assert!(err.contains(&format!("answer history could not be read (it is {})", mib(MAX_HISTORY_BYTES))), "{err}");
+    // Both kept, neither overwritten.
+    let kept: Vec<u64> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_name().to_string_lossy().contains(".corrupt-"))
+        .map(|e| e.metadata().unwrap().len())
+        .collect();
+    assert_eq!(kept, [64 << 30, 64 << 30]);
 }

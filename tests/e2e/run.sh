@@ -120,15 +120,20 @@ step "the progress file"
 [ -f "$progress" ] || fail "no progress file"
 [ "$(stat -c %a "$progress")" = 600 ] || fail "progress file mode $(stat -c %a "$progress")"
 [ "$(stat -c %a "$(dirname "$progress")")" = 700 ] || fail "progress folder mode"
+history="$work/data/progress.history.jsonl"
+[ "$(stat -c %a "$history")" = 600 ] || fail "answer history mode $(stat -c %a "$history")"
 ok
-python3 - "$progress" <<'EOF' || fail "progress file contents"
-import sys, tomllib
+python3 - "$progress" "$history" <<'EOF' || fail "progress file contents"
+import json, sys, tomllib
 p = tomllib.load(open(sys.argv[1], "rb"))
+answers = [json.loads(line) for line in open(sys.argv[2])]
 assert p["schema"] == 1, p
 assert p["notice_seen"] is True, p
 assert p["last_lesson"] == "what-is-metastasis", p
 assert p["lessons"]["what-is-metastasis"]["percent"] > 0, p
-assert len(p["attempts"]) == 1 and p["attempts"][0]["at"] == 1800000000, p["attempts"]
+assert "attempts" not in p, p
+assert len(answers) == 1 and answers[0]["at"] == 1800000000, answers
+assert p["history_counted"] == 1 and len(p["questions"]) == 1, p
 assert p["explored_sites"], p
 EOF
 ok

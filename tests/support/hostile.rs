@@ -222,6 +222,33 @@ fn default_pack() -> ContentPack {
     PACK.get_or_init(|| content::load_embedded().expect("the built-in pack loads")).clone()
 }
 
+/// An answer history file: read as the app opens it (a broken one kept aside with a
+/// clean notice), then an answer added and saved, and read back with every answer.
+pub fn history_bytes(data: &[u8]) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("progress.toml");
+    let history = progress::history_path(&path);
+    std::fs::write(&history, data).unwrap();
+    let parsed = progress::parse_history(data);
+    let opened = progress::Store::open(&path, patient_tutor::quiz::schedule_answer).expect("opens");
+    for notice in &opened.notices {
+        assert_clean_text("history notice", notice);
+    }
+    let mut p = opened.progress;
+    match parsed {
+        Err(why) => {
+            assert_clean_text("history error", &why);
+            assert!(p.attempts.is_empty() && !history.exists(), "a broken history is kept aside");
+        }
+        Ok(attempts) => assert_eq!(p.attempts, attempts, "read as parsed"),
+    }
+    patient_tutor::quiz::record_answer(&mut p, "new", &[1], true, 7);
+    opened.store.save(&mut p).expect("saves");
+    let again = progress::Store::open(&path, patient_tutor::quiz::schedule_answer).expect("opens again");
+    assert!(again.notices.is_empty(), "{:?}", again.notices);
+    assert_eq!(again.progress.attempts, p.attempts, "nothing lost, nothing torn");
+}
+
 /// A progress file: parsed, saved and parsed again to the same thing, and shown.
 pub fn progress_bytes(data: &[u8]) {
     let (head, rest) = split(data, 2);
