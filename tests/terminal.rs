@@ -233,3 +233,22 @@ fn resizing_to_one_cell_and_back_redraws() {
     assert!(find(&run.out[run.marks[1]..run.marks[2]], b"Next: ").is_some());
     assert_restored(&run, run.marks[2]);
 }
+
+/// A broken progress file: the footer says so at once, and after quitting the whole
+/// notice, with the full name of the copy kept aside, is on the normal screen (the
+/// footer has one line, too short for a long path).
+#[test]
+fn a_kept_aside_file_is_named_in_full_after_quitting() {
+    let run = drive("60x20", Some("schema = 1\n[lessons\n"), &[], &["wait:could not be read", "mark", "send:q"]);
+    assert_eq!(run.end, "exit 0", "{}", run.text());
+    let left = rfind(&run.out, ALT_SCREEN_OFF).expect("the alternate screen was left");
+    let after = String::from_utf8_lossy(&run.out[left..]).into_owned();
+    let aside: Vec<_> = std::fs::read_dir(run.progress.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .filter(|p| p.contains(".corrupt-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert!(after.contains("Your progress file could not be read (line 2: "), "{after}");
+    assert!(after.contains(&format!("It was kept as {} and a fresh one was started.", aside[0])), "{after}");
+}

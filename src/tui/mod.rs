@@ -69,7 +69,9 @@ pub fn run(pack: ContentPack, opened: Opened, start: Start) -> Result<()> {
         }
     }
     // Any message so far ("nothing to review") shows in the footer; notices first.
-    app.message = notices.into_iter().next().or(app.message.take());
+    // The footer has one line, so they are printed in full again after the tutor
+    // closes: a file kept aside must be findable by its whole name.
+    app.message = notices.first().cloned().or(app.message.take());
 
     let signals = Signals::install()?;
     // Our own setup rather than ratatui::init: it also turns off mouse capture and
@@ -83,6 +85,9 @@ pub fn run(pack: ContentPack, opened: Opened, start: Start) -> Result<()> {
     // One last save, however the loop ended (quit, a signal, or an error such as a
     // closed terminal); an error here is printed after the terminal is back to normal.
     let saved = store.save(&mut app.progress);
+    for notice in &notices {
+        eprintln!("patient-tutor: {notice}");
+    }
     saved?;
     if signals.quitting() {
         // SIGTERM or SIGHUP: the progress is safe; a terminal that is already gone
@@ -202,8 +207,9 @@ fn save(app: &mut App, store: &Store) {
             app.unsaved = false;
             // Another copy's changes may have been merged in.
             app.progress_merged();
-            if let Some(notice) = store.take_notices().into_iter().next() {
-                app.message = Some(notice);
+            let notices = store.take_notices();
+            if !notices.is_empty() {
+                app.message = Some(notices.join(" "));
             }
         }
         Err(e) => app.message = Some(text::save_failed(&format!("{e:#}"))),
