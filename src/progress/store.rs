@@ -626,6 +626,15 @@ mod tests {
         p
     }
 
+    /// A store whose files hold `n` answers, and the progress it saved.
+    fn saved_with(n: u64) -> (tempfile::TempDir, PathBuf, Store, Progress) {
+        let (dir, path) = temp_store();
+        let store = Store::open(&path, schedule_answer).unwrap().store;
+        let mut p = answered(n);
+        store.save(&mut p).unwrap();
+        (dir, path, store, p)
+    }
+
     #[cfg(unix)]
     fn inode(path: &Path) -> u64 {
         use std::os::unix::fs::MetadataExt;
@@ -634,14 +643,11 @@ mod tests {
 
     #[test]
     fn answers_go_to_the_history_file_and_saves_append_only_new_ones() {
-        let (_dir, path) = temp_store();
-        let opened = Store::open(&path, schedule_answer).unwrap();
-        let mut p = answered(1000);
-        opened.store.save(&mut p).unwrap();
+        let (_dir, path, store, mut p) = saved_with(1000);
         let summary = fs::read_to_string(&path).unwrap();
         assert!(!summary.contains("attempts"), "{summary}");
         assert!(summary.contains("history_counted = 1000"), "{summary}");
-        let history = opened.store.history_path();
+        let history = store.history_path();
         assert_eq!(history, path.with_file_name("progress.history.jsonl"));
         let size = fs::metadata(&history).unwrap().len();
         assert_eq!(fs::read_to_string(&history).unwrap().lines().count(), 1000);
@@ -649,7 +655,7 @@ mod tests {
         // A save with nothing new writes nothing at all.
         #[cfg(unix)]
         let before = inode(&path);
-        opened.store.save(&mut p).unwrap();
+        store.save(&mut p).unwrap();
         assert_eq!(fs::metadata(&history).unwrap().len(), size);
         #[cfg(unix)]
         assert_eq!(inode(&path), before, "the progress file was not rewritten");
@@ -657,7 +663,7 @@ mod tests {
         // A new answer is one line appended.
         let a = attempt(1_000_001);
         crate::quiz::record_answer(&mut p, &a.question, &a.chosen, a.correct, a.at);
-        opened.store.save(&mut p).unwrap();
+        store.save(&mut p).unwrap();
         let grown = fs::metadata(&history).unwrap().len();
         assert!(grown > size && grown < size + 100, "{size} → {grown}");
         let again = Store::open(&path, schedule_answer).unwrap();
@@ -680,13 +686,10 @@ mod tests {
     fn answers_saved_before_the_schedule_was_are_counted_when_read() {
         // A copy killed between appending an answer and saving the progress file
         // leaves an answer the review schedule does not count yet.
-        let (_dir, path) = temp_store();
-        let opened = Store::open(&path, schedule_answer).unwrap();
-        let mut p = answered(3);
-        opened.store.save(&mut p).unwrap();
+        let (_dir, path, store, mut p) = saved_with(3);
         let mut killed = p.clone();
         crate::quiz::record_answer(&mut killed, "late", &[1], false, 50_000);
-        let history = opened.store.history_path();
+        let history = store.history_path();
         let line = history::contents(&killed.attempts[3..]).unwrap();
         fs::OpenOptions::new().append(true).open(&history).unwrap().write_all(&line).unwrap();
 
@@ -694,19 +697,16 @@ mod tests {
         killed.history_counted = 4;
         assert_eq!(on_disk(&path), killed);
         // Seen by a copy that was open all along, at its next save: counted too, once.
-        opened.store.save(&mut p).unwrap();
+        store.save(&mut p).unwrap();
         assert_eq!(p, killed);
-        opened.store.save(&mut p).unwrap();
+        store.save(&mut p).unwrap();
         assert_eq!(on_disk(&path), killed);
         assert!(fs::read_to_string(&path).unwrap().contains("history_counted = 4"));
     }
 
     #[test]
     fn a_lost_progress_file_gets_its_review_schedule_back_from_the_history() {
-        let (_dir, path) = temp_store();
-        let opened = Store::open(&path, schedule_answer).unwrap();
-        let mut p = answered(40);
-        opened.store.save(&mut p).unwrap();
+        let (_dir, path, store, mut p) = saved_with(40);
         write_private(&path, "not toml [");
         let again = Store::open(&path, schedule_answer).unwrap();
         assert!(again.notices[0].contains("progress file could not be read"), "{:?}", again.notices);
@@ -730,11 +730,8 @@ mod tests {
 
     #[test]
     fn an_unreadable_history_is_moved_aside_and_the_rest_still_opens() {
-        let (_dir, path) = temp_store();
-        let opened = Store::open(&path, schedule_answer).unwrap();
-        let mut p = answered(2);
-        opened.store.save(&mut p).unwrap();
-        let history = opened.store.history_path();
+        let (_dir, path, store, mut p) = saved_with(2);
+        let history = store.history_path();
         write_private(&history, "garbage\n{\"at\":1}\n");
         let again = Store::open(&path, schedule_answer).unwrap();
         assert!(again.progress.notice_seen);
