@@ -234,66 +234,96 @@ impl Store {
     }
 
     fn save_locked(&self, seen: &mut Seen, progress: &mut Progress, attempts: &mut Vec<Attempt>) -> Result<()> {
-        // The progress file, merged if another copy saved it since.
         let on_disk = read_limited(&self.path)
             .with_context(|| format!("cannot read the progress file {}", self.path.display()))?;
-        // How many history answers the schedule on disk counts.
-        let mut counted_on_disk = 0;
-        match &on_disk {
-            Some(bytes) if seen.text.as_deref().map(str::as_bytes) == Some(bytes) => {
-                counted_on_disk = seen.base.history_counted;
-            }
-            Some(bytes) => match parse_limited(bytes) {
-                Ok(mut theirs) => {
-                    let inline = std::mem::take(&mut theirs.attempts);
-                    counted_on_disk = theirs.history_counted;
-                    *progress = merge(&seen.base, progress, &theirs);
-                    add_missing(attempts, inline);
-                }
-                Err(why) => {
-                    let aside = move_aside(&self.path)?;
-                    self.tell(format!(
-                        "Another copy of the progress file could not be read ({why}). It was kept as {}.",
-                        aside.display()
-                    ));
-                }
-            },
-            None => {}
-        }
+        let counted_on_disk = self.merge_progress_file(seen, on_disk.as_deref(), progress, attempts)?;
+        let mark = self.save_history(seen, counted_on_disk, progress, attempts)?;
 
-        // The history: take in what others appended, then add ours.
+        progress.history_counted = mark.lines;
+        let text = toml::to_string(&*progress).context("cannot write the progress as TOML")?;
+        if on_disk.as_deref() != Some(text.as_bytes()) {
+            write_atomically(&self.path, text.as_bytes(), "the progress file")?;
+        }
+        *seen = Seen { text: Some(text), base: progress.clone(), history: mark, last: attempts.last().cloned() };
+        Ok(())
+    }
+
+    /// If another copy saved the progress file since this one last read or wrote it,
+    /// merge what it holds into `progress` (and `attempts`, for answers an older
+    /// version wrote inside it). Returns how many answers of the history file the
+    /// review schedule on disk counts. An unreadable file is moved aside (an error if
+    /// it cannot be: it is never overwritten).
+    fn merge_progress_file(
+        &self,
+        seen: &Seen,
+        on_disk: Option<&[u8]>,
+        progress: &mut Progress,
+        attempts: &mut Vec<Attempt>,
+    ) -> Result<usize> {
+        let Some(bytes) = on_disk else { return Ok(0) };
+        if seen.text.as_deref().map(str::as_bytes) == Some(bytes) {
+            return Ok(seen.base.history_counted);
+        }
+        match parse_limited(bytes) {
+            Ok(mut theirs) => {
+                let inline = std::mem::take(&mut theirs.attempts);
+                *progress = merge(&seen.base, progress, &theirs);
+                add_missing(attempts, inline);
+                Ok(theirs.history_counted)
+            }
+            Err(why) => {
+                let aside = move_aside(&self.path)?;
+                self.tell(format!(
+                    "Another copy of the progress file could not be read ({why}). It was kept as {}.",
+                    aside.display()
+                ));
+                Ok(0)
+            }
+        }
+    }
+
+    /// Take in the answers other copies appended to the history file since this one
+    /// last read or wrote it (counting in the schedule those that `counted_on_disk`
+    /// says no schedule counts yet), then append ours. If the file was replaced or
+    /// removed since, or our answers were changed rather than added to, the two are
+    /// merged as wholes and the file written anew. Returns the file's new mark.
+    fn save_history(
+        &self,
+        seen: &Seen,
+        counted_on_disk: usize,
+        progress: &mut Progress,
+        attempts: &mut Vec<Attempt>,
+    ) -> Result<Mark> {
         let path = self.history_path();
         let held = seen.history.lines;
         let ours_intact = attempts.len() >= held && (held == 0 || attempts.get(held - 1) == seen.last.as_ref());
         let since = history::since(&path, &seen.history)
             .with_context(|| format!("cannot read the answer history {}", path.display()))?;
-        let since = since.unwrap_or_else(|why| {
-            match move_aside(&path) {
-                Ok(aside) => self.tell(format!(
+        let since = match since {
+            Ok(since) => since,
+            Err(why) => {
+                // Kept, never overwritten: if it cannot be moved aside, the save fails.
+                let aside = move_aside(&path)?;
+                self.tell(format!(
                     "Another copy of the answer history could not be read ({why}). It was kept as {}.",
                     aside.display()
-                )),
-                Err(e) => self.tell(format!("{e:#}")),
+                ));
+                Since::Replaced(None)
             }
-            Since::Replaced(None)
-        });
-        let mark = match since {
+        };
+        match since {
             Since::Appended { new, end } if ours_intact => {
-                // Answers no schedule counts yet are counted now.
                 let uncounted = counted_on_disk.saturating_sub(held);
                 for attempt in new.iter().skip(uncounted) {
                     (self.schedule)(progress, attempt);
                 }
                 attempts.splice(held..held, new);
-                if attempts.len() > end.lines {
-                    history::append(&path, &end, &attempts[end.lines..])
-                        .with_context(|| format!("cannot save the answer history {}", path.display()))?
-                } else {
-                    end
+                if attempts.len() == end.lines {
+                    return Ok(end);
                 }
+                history::append(&path, &end, &attempts[end.lines..])
+                    .with_context(|| format!("cannot save the answer history {}", path.display()))
             }
-            // The history was replaced or removed since (or our answers were changed,
-            // not added to): merge the two as wholes, and write it anew.
             since => {
                 let theirs = match since {
                     Since::Appended { new, .. } => new,
@@ -303,17 +333,9 @@ impl Store {
                 let identity = |a: &Attempt| (a.at, a.question.clone(), a.chosen.clone(), a.correct);
                 *attempts = union_multiset(base, attempts, &theirs, identity, |a| a.at);
                 write_atomically(&path, &history::contents(attempts)?, "the answer history")?;
-                history::mark_of(&path, attempts.len())?
+                Ok(history::mark_of(&path, attempts.len())?)
             }
-        };
-
-        progress.history_counted = mark.lines;
-        let text = toml::to_string(&*progress).context("cannot write the progress as TOML")?;
-        if on_disk.as_deref() != Some(text.as_bytes()) {
-            write_atomically(&self.path, text.as_bytes(), "the progress file")?;
         }
-        *seen = Seen { text: Some(text), base: progress.clone(), history: mark, last: attempts.last().cloned() };
-        Ok(())
     }
 
     fn tell(&self, notice: String) {
@@ -706,7 +728,7 @@ mod tests {
 
     #[test]
     fn a_lost_progress_file_gets_its_review_schedule_back_from_the_history() {
-        let (_dir, path, store, mut p) = saved_with(40);
+        let (_dir, path, _store, p) = saved_with(40);
         write_private(&path, "not toml [");
         let again = Store::open(&path, schedule_answer).unwrap();
         assert!(again.notices[0].contains("progress file could not be read"), "{:?}", again.notices);
@@ -730,7 +752,7 @@ mod tests {
 
     #[test]
     fn an_unreadable_history_is_moved_aside_and_the_rest_still_opens() {
-        let (_dir, path, store, mut p) = saved_with(2);
+        let (_dir, path, store, _p) = saved_with(2);
         let history = store.history_path();
         write_private(&history, "garbage\n{\"at\":1}\n");
         let again = Store::open(&path, schedule_answer).unwrap();
@@ -883,6 +905,26 @@ mod tests {
         let notices = store.take_notices();
         assert!(notices[0].contains("could not be read"), "{notices:?}");
         assert!(store.take_notices().is_empty(), "told once");
+    }
+
+    #[test]
+    fn a_broken_history_written_by_someone_else_is_kept_aside_at_save() {
+        let (_dir, path, store, mut p) = saved_with(3);
+        let history = store.history_path();
+        write_private(&history, "{\"at\":1}\n");
+        answer(&mut p, "more", 99_000);
+        store.save(&mut p).unwrap();
+        let notices = store.take_notices();
+        assert!(notices[0].contains("answer history could not be read (line 1: not an answer"), "{notices:?}");
+        // Ours are all written anew; theirs is kept as it was.
+        assert_eq!(on_disk(&path).attempts, p.attempts);
+        assert_eq!(p.attempts.len(), 4);
+        let kept: Vec<_> = fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().contains("history.jsonl.corrupt-"))
+            .collect();
+        assert_eq!(fs::read_to_string(&kept[0]).unwrap(), "{\"at\":1}\n");
     }
 
     #[test]
