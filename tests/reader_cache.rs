@@ -1,5 +1,6 @@
 //! The reader's performance shape (issue 8): the wrapped lesson is made once per
 //! text width. Scrolling never re-wraps it; a resize to a new width re-wraps once.
+//! Glossary terms are looked for once per rendered line.
 
 mod common;
 
@@ -49,4 +50,33 @@ fn the_sections_follow_the_rendering_at_every_width() {
             assert_eq!(app.current_section(), Some(i));
         }
     }
+}
+
+/// Glossary terms are found once per rendered line, the first time it is on screen,
+/// and are the same as a fresh search of the line; a new width starts afresh.
+#[test]
+fn glossary_terms_are_found_once_per_line_on_screen() {
+    let mut app = app(120, 30);
+    send(&mut app, &[Action::Open]);
+    let found = |app: &App| app.reader.as_ref().unwrap().terms_in_line.iter().filter(|c| c.get().is_some()).count();
+    screen_text(&app);
+    let height = app.reader_layout().text.height as usize;
+    let after_one_frame = found(&app);
+    assert!(after_one_frame > 0 && after_one_frame <= height, "{after_one_frame} lines looked at");
+    screen_text(&app);
+    assert_eq!(found(&app), after_one_frame, "the same screen again searches nothing");
+    let reader = app.reader.as_ref().unwrap();
+    let mut any = false;
+    for (i, cell) in reader.terms_in_line.iter().enumerate() {
+        if let Some(kept) = cell.get() {
+            let fresh = app.glossary_marks(&patient_tutor::markdown::line_to_string(&reader.doc.lines[i]));
+            assert_eq!(kept, &fresh, "line {i}");
+            any |= !fresh.is_empty();
+        }
+    }
+    assert!(any, "the first lesson's first screen has glossary words");
+    // A new width: a new rendering, nothing found yet.
+    app.update(Action::Resize(70, 30));
+    assert_eq!(found(&app), 0);
+    assert_eq!(app.reader.as_ref().unwrap().terms_in_line.len(), app.reader.as_ref().unwrap().doc.lines.len());
 }

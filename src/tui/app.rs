@@ -1,6 +1,9 @@
 //! The app's state and the one place it changes: `App::update(Action) -> Vec<Effect>`.
 //! No I/O here: effects are returned as data and carried out by the main loop.
 
+use std::cell::OnceCell;
+use std::ops::Range;
+
 use ratatui::layout::{Position, Rect};
 
 use super::keys::Context;
@@ -129,7 +132,14 @@ pub struct Reader {
     /// The `##` sections of `doc`: (title, rendered line), made once per rendering so
     /// a frame never walks the whole lesson.
     pub sections: Vec<(String, usize)>,
+    /// The glossary terms in each rendered line, found the first time the line is on
+    /// screen and kept for the rendering (its lines never change), so a frame does
+    /// not search the whole glossary in every visible line again.
+    pub terms_in_line: Vec<OnceCell<Vec<TermMark>>>,
 }
+
+/// Where a glossary term stands in a line's text (a byte range), and which term it is.
+pub type TermMark = (Range<usize>, usize);
 
 pub struct App {
     pub pack: ContentPack,
@@ -509,6 +519,7 @@ impl App {
         };
         let id = lesson.id.clone();
         let sections = sections_of(&doc);
+        let terms_in_line = vec![OnceCell::new(); doc.lines.len()];
         self.reader = Some(Reader {
             lesson: index,
             doc,
@@ -520,6 +531,7 @@ impl App {
             search_words: Vec::new(),
             current_match: None,
             sections,
+            terms_in_line,
         });
         self.screen = Screen::Reader;
         self.home_selected = index;
@@ -541,6 +553,7 @@ impl App {
         let lesson = &self.pack.lessons[reader.lesson];
         reader.doc = markdown::render(&lesson.document(), width, &self.theme.md);
         reader.sections = sections_of(&reader.doc);
+        reader.terms_in_line = vec![OnceCell::new(); reader.doc.lines.len()];
         reader.width = width;
         reader.link = None;
         reader.top = line_at_place(&reader.doc, offset, lines_into_block);

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::app::{Action, App, Effect};
+use super::app::{Action, App, Effect, Reader, TermMark};
 use crate::markdown::line_to_string;
 use crate::search;
 
@@ -20,9 +20,18 @@ impl App {
         }
     }
 
+    /// The glossary terms in line `index` of the open lesson's rendering (whose text
+    /// is `text`), worked out once per rendering.
+    pub fn terms_in_line<'r>(&self, reader: &'r Reader, index: usize, text: &str) -> &'r [TermMark] {
+        match reader.terms_in_line.get(index) {
+            Some(cell) => cell.get_or_init(|| self.glossary_marks(text)),
+            None => &[],
+        }
+    }
+
     /// Byte ranges of glossary terms in a line of text, and which term each is.
     /// Longer names win where names overlap ("lymph nodes" over "lymph").
-    pub fn glossary_marks(&self, text: &str) -> Vec<(Range<usize>, usize)> {
+    pub fn glossary_marks(&self, text: &str) -> Vec<TermMark> {
         let lower = text.to_lowercase();
         if lower.len() != text.len() {
             return Vec::new();
@@ -47,8 +56,8 @@ impl App {
         let Some(reader) = self.reader.as_ref() else { return Vec::new() };
         let height = self.reader_layout().text.height as usize;
         let mut terms = Vec::new();
-        for line in reader.doc.lines.iter().skip(reader.top).take(height) {
-            for (_, term) in self.glossary_marks(&line_to_string(line)) {
+        for (index, line) in reader.doc.lines.iter().enumerate().skip(reader.top).take(height) {
+            for &(_, term) in self.terms_in_line(reader, index, &line_to_string(line)) {
                 if !terms.contains(&term) {
                     terms.push(term);
                 }

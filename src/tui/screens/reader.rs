@@ -37,9 +37,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
         let y = parts.text.y + row as u16;
         let plain = crate::markdown::line_to_string(line);
         let mut marks: Vec<_> = app.search_marks(&plain).into_iter().map(|r| (r, match_style)).collect();
-        for (range, _) in app.glossary_marks(&plain) {
+        for (range, _) in app.terms_in_line(reader, reader.top + row, &plain) {
             if !marks.iter().any(|(r, _)| r.start < range.end && range.start < r.end) {
-                marks.push((range, term_style));
+                marks.push((range.clone(), term_style));
             }
         }
         let line = highlight::patch(line, &marks);
