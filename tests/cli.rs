@@ -203,14 +203,16 @@ fn progress_summary_and_reset() {
     assert!(!progress.exists());
 
     fs::write(&progress, "schema = 1\n").unwrap();
-    tutor(&progress).args(["progress", "reset", "--yes"]).assert().success();
+    let one = format!("Progress reset: {} was removed.", progress.display());
+    tutor(&progress).args(["progress", "reset", "--yes"]).assert().success().stdout(predicate::str::contains(one));
     assert!(!progress.exists());
 
     // The answer history goes with it.
     plain_quiz(&progress, "1\n");
     let history = patient_tutor::progress::history_path(&progress);
     assert_eq!(fs::read_to_string(&history).unwrap().lines().count(), 1);
-    tutor(&progress).args(["progress", "reset", "--yes"]).assert().success();
+    let both = format!("Progress reset: {} and {} were removed.", progress.display(), history.display());
+    tutor(&progress).args(["progress", "reset", "--yes"]).assert().success().stdout(predicate::str::contains(both));
     assert!(!progress.exists() && !history.exists());
 }
 

@@ -221,14 +221,15 @@ pub fn progress_reset(path: &Path, yes: bool) -> Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     }
+    let mut removed = Vec::new();
     for file in [path, history.as_path()] {
         match std::fs::remove_file(file) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => {
-                return Err(e).with_context(|| format!("cannot remove {}", file.display()));
-            }
-            _ => {}
+            Ok(()) => removed.push(file.display().to_string()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e).with_context(|| format!("cannot remove {}", file.display())),
         }
     }
-    println!("Progress reset: {} and {} were removed.", path.display(), history.display());
+    let verb = if removed.len() == 1 { "was" } else { "were" };
+    println!("Progress reset: {} {verb} removed.", removed.join(" and "));
     Ok(ExitCode::SUCCESS)
 }
