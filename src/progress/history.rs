@@ -78,35 +78,34 @@ pub(super) fn since(path: &Path, mark: &Mark) -> io::Result<Result<Since, String
         }));
     };
     let meta = file.metadata()?;
-    let id = file_id(&meta);
-    if meta.len() > MAX_HISTORY_BYTES {
-        return Ok(Err(too_large()));
-    }
     // A file made since there was none (another copy's first save) counts as appended to.
-    let same = mark.file.is_none_or(|f| f == id) && meta.len() >= mark.len;
+    let same = mark.file.is_none_or(|f| f == file_id(&meta)) && meta.len() >= mark.len;
     let from = if same { *mark } else { Mark::default() };
-    file.seek(SeekFrom::Start(from.len))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_HISTORY_BYTES - from.len).read_to_end(&mut bytes)?;
-    Ok(parse(&bytes, from.lines).map(|(new, complete)| {
-        let end = Mark { file: Some(id), len: from.len + complete as u64, lines: from.lines + new.len() };
-        if same { Since::Appended { new, end } } else { Since::Replaced(Some((new, end))) }
-    }))
+    Ok(read_rest(&mut file, &meta, from)?
+        .map(|(new, end)| if same { Since::Appended { new, end } } else { Since::Replaced(Some((new, end))) }))
 }
 
 /// The whole history, or None if there is no file.
 pub(super) fn read(path: &Path) -> io::Result<Result<Option<Whole>, String>> {
-    Ok(since(path, &Mark { file: Some(NO_FILE), ..Mark::default() })?.map(|since| match since {
-        Since::Replaced(all) => all,
-        Since::Appended { .. } => unreachable!("no file has the id of none"),
-    }))
+    let Some(mut file) = open_existing(path)? else { return Ok(Ok(None)) };
+    let meta = file.metadata()?;
+    Ok(read_rest(&mut file, &meta, Mark::default())?.map(Some))
 }
 
-/// An id no real file has, so [`since`] reads a whole file as replaced.
-#[cfg(unix)]
-const NO_FILE: FileId = FileId(u64::MAX, u64::MAX);
-#[cfg(not(unix))]
-const NO_FILE: FileId = FileId;
+/// The answers of `file` after `from` (which must lie within it), and the mark of
+/// the end of its last complete line.
+fn read_rest(file: &mut fs::File, meta: &fs::Metadata, from: Mark) -> io::Result<Result<Whole, String>> {
+    if meta.len() > MAX_HISTORY_BYTES {
+        return Ok(Err(too_large()));
+    }
+    file.seek(SeekFrom::Start(from.len))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_HISTORY_BYTES - from.len).read_to_end(&mut bytes)?;
+    Ok(parse(&bytes, from.lines).map(|(new, complete)| {
+        let end = Mark { file: Some(file_id(meta)), len: from.len + complete as u64, lines: from.lines + new.len() };
+        (new, end)
+    }))
+}
 
 fn open_existing(path: &Path) -> io::Result<Option<fs::File>> {
     match fs::File::open(path) {
