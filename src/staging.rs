@@ -59,9 +59,8 @@ impl Tnm {
     pub fn verdict_text(self) -> &'static str {
         match self.verdict() {
             Verdict::Stage4 => {
-                "This is stage 4 for almost all cancers: M1 means stage 4, whatever the T and N. \
-                 A few cancers have their own rules, such as testicular cancer and some thyroid cancers. \
-                 The T and N still matter for the outlook."
+                "This is stage 4 for almost all cancers, whatever the T and N. A few, such as testicular \
+                 and some thyroid cancers, have their own rules. The T and N still matter for the outlook."
             }
             Verdict::DependsOnCancer => {
                 "With M0, the exact stage depends on the kind of cancer: each kind has its own rules. \
