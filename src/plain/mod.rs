@@ -2,6 +2,7 @@
 
 mod ansi;
 pub mod explorer;
+pub mod linear;
 pub mod pack;
 pub mod questions;
 pub mod quiz;
@@ -14,7 +15,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::content::glossary::Lookup;
 use crate::content::{ContentPack, Question, files, lesson};
-use crate::markdown::{self, MdTheme};
+use crate::markdown;
 use crate::progress::{LessonStatus, Opened};
 use crate::quiz::{QuizSession, due_questions, record_answer};
 use crate::session;
@@ -45,52 +46,81 @@ pub fn lessons(pack: &ContentPack, opened: &Opened) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `read ID|FILE.md`: the rendered lesson. Styled only for a terminal without NO_COLOR.
-/// Lines are written as they are made, so a large file is never held as lines.
-pub fn read(content: Option<&Path>, target: &str, width: Option<u16>) -> Result<ExitCode> {
-    let document = find_document(content, target)?;
-    let stdout = io::stdout();
-    let styled = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let width = width.unwrap_or_else(|| match crossterm::terminal::size() {
-        Ok((w, _)) if stdout.is_terminal() && w > 0 => w,
-        _ => 80,
-    });
-    let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
-    if styled {
-        markdown::render_each(&document, width, &MdTheme::color(), &mut |line| ansi::write_line(&mut out, line))?;
-    } else {
-        markdown::write_plain(&document, width, &mut out)?;
+/// The width plain output is wrapped to: the one asked for, else the terminal's,
+/// else `COLUMNS` (as a shell sets it), else 80.
+pub fn output_width(asked: Option<u16>) -> u16 {
+    if let Some(w) = asked {
+        return w.max(1);
     }
+    if io::stdout().is_terminal()
+        && let Ok((w, _)) = crossterm::terminal::size()
+        && w > 0
+    {
+        return w;
+    }
+    std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<u16>().ok()).filter(|&w| w > 0).unwrap_or(80)
+}
+
+/// Whether `read` styles its lines: a terminal, and no `NO_COLOR`.
+fn styled_output() -> bool {
+    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// `read ID[#SECTION]|FILE.md`: the lesson (or one section, or a page being written)
+/// in linear form: the same lines on a terminal, styled, as in a pipe.
+pub fn read(content: Option<&Path>, target: &str, width: Option<u16>) -> Result<ExitCode> {
+    let (pack, document) = find_document(content, target)?;
+    let width = output_width(width);
+    let look = if styled_output() { linear::Look::Styled } else { linear::Look::Plain };
+    let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+    linear::write_document(pack.as_ref(), &document, width, look, &mut out)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The Markdown to show for a lesson id from the pack, or for a Markdown file given
-/// by path. A file with `+++` front matter is checked as a lesson; a plain page is
-/// shown as it is (a lesson's bare page shows its body unchanged).
-fn find_document(content: Option<&Path>, target: &str) -> Result<String> {
+/// The pack links resolve against, and the Markdown to show: a lesson by id, one
+/// section of it (`id#section`), or a Markdown file given by path. A file with `+++`
+/// front matter is read as a lesson being written: what it lacks is listed as
+/// warnings, and it is shown all the same; a plain page is shown as it is.
+fn find_document(content: Option<&Path>, target: &str) -> Result<(Option<ContentPack>, String)> {
     let path = Path::new(target);
     if target.ends_with(".md") || path.is_file() {
         let text = files::read_limited_to(path, target, files::MAX_PREVIEW_BYTES).map_err(anyhow::Error::new)?;
-        let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
-        if body.lines().next().is_some_and(|first| first.trim_end() == "+++") {
-            let lesson = lesson::parse(target, &text, false).map_err(anyhow::Error::new)?;
-            return Ok(lesson.document());
+        let (lesson, warnings) = lesson::parse_draft(target, &text);
+        for warning in warnings {
+            let warning = markdown::sanitize(&warning.to_string()).into_owned();
+            eprintln!("patient-tutor: warning: {warning} (shown as a preview all the same)");
         }
-        return Ok(match text.strip_prefix('\u{feff}') {
-            Some(rest) => rest.to_string(),
-            None => text,
-        });
+        // Links in a page being written point at the pack it is for, if that loads.
+        return Ok((session::load_pack(content).ok(), lesson.document()));
     }
     let pack = session::load_pack(content)?;
-    match pack.lesson(target) {
-        Some(lesson) => Ok(lesson.document()),
-        None => bail!(
+    let (id, section) = match target.split_once('#') {
+        Some((id, section)) => (id, Some(section).filter(|s| !s.is_empty())),
+        None => (target, None),
+    };
+    let Some(lesson) = pack.lesson(id) else {
+        bail!(
             "there is no lesson `{}`. The lessons are:\n  {}\n(or give the path of a Markdown file to preview it)",
-            markdown::sanitize(target),
+            markdown::sanitize(id),
             pack.lesson_ids().join("\n  ")
-        ),
-    }
+        );
+    };
+    let document = match section {
+        None => lesson.document(),
+        Some(slug) => match lesson.section_document(slug) {
+            Some(doc) => doc,
+            None => {
+                let slugs: Vec<String> = lesson.sections.iter().map(|s| format!("{id}#{}", s.slug)).collect();
+                bail!(
+                    "the lesson `{id}` has no section `{}`. Its sections are:\n  {}",
+                    markdown::sanitize(slug),
+                    slugs.join("\n  ")
+                );
+            }
+        },
+    };
+    Ok((Some(pack), document))
 }
 
 /// `define TERM`: one definition, or the closest terms.
