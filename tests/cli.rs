@@ -173,7 +173,7 @@ fn corrupt_progress_is_moved_aside_and_reported() {
         .assert()
         .success()
         .stderr(predicate::str::contains("could not be read"))
-        .stdout(predicate::str::contains("Lessons read: 0 of 9"));
+        .stdout(predicate::str::contains("Lessons: 0 of 9 read"));
     let kept: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok())
@@ -191,7 +191,7 @@ fn progress_summary_and_reset() {
         .arg("progress")
         .assert()
         .success()
-        .stdout(predicate::str::contains("Lessons read: 1 of 9"))
+        .stdout(predicate::str::contains("Lessons: 1 of 9 read"))
         .stdout(predicate::str::contains("Next to read: Symptoms of stage 4 cancer (symptoms)"));
 
     // Without --yes it asks, and anything but "yes" changes nothing.
