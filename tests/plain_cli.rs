@@ -146,7 +146,7 @@ fn progress_is_a_full_summary() {
          [[my_questions]]\nid = 2\ntext = \"What next?\"\n",
     )
     .unwrap();
-    let text = stdout_of(&mut tutor(&progress).arg("progress"));
+    let text = stdout_of(tutor(&progress).arg("progress"));
     for want in [
         "Lessons: 1 of 9 read\n",
         "How stage 4 is decided (read)\n",
@@ -166,7 +166,7 @@ fn progress_is_a_full_summary() {
 
     // Nothing due: when the next review is.
     fs::write(&progress, "schema = 1\n[questions.staging-m1]\nbox = 3\nlast = 1799990000\n").unwrap();
-    let text = stdout_of(&mut tutor(&progress).arg("progress"));
+    let text = stdout_of(tutor(&progress).arg("progress"));
     assert!(text.contains("Review: Nothing to review now. The next review is in 3 days (2027-01-"), "{text}");
 }
 
@@ -174,7 +174,7 @@ fn progress_is_a_full_summary() {
 fn progress_paths_are_shown_without_control_characters() {
     let dir = tempfile::tempdir().unwrap();
     let progress = dir.path().join("evil\x1b]0;x\x07.toml");
-    let text = stdout_of(&mut tutor(&progress).arg("progress"));
+    let text = stdout_of(tutor(&progress).arg("progress"));
     assert!(!text.contains('\x1b') && !text.contains('\x07'), "{text:?}");
     assert!(text.contains("evil]0;x.toml"), "{text}");
 }

@@ -209,3 +209,63 @@ fn every_plain_command_shows_the_same_lines_on_a_terminal_80_wide() {
 fn every_plain_command_fits_a_terminal_40_wide() {
     same_on_a_terminal_as_in_a_pipe(&Setup::new(), 40);
 }
+
+#[path = "support/hostile_pack.rs"]
+mod hostile_pack;
+
+/// Every plain command on the hostile pack (escapes of every kind, bidi controls,
+/// soft hyphens, zero-width spaces, a very long word), on a terminal and in a pipe
+/// asked for the same width: no control character but SGR styling on the terminal,
+/// no line wider than the width. (`check --format json` is for programs and is
+/// never wrapped: only its bytes are checked.)
+#[test]
+fn hostile_content_is_harmless_and_fits_on_a_terminal_and_in_a_pipe() {
+    let mut setup = Setup::new();
+    setup.content = Some(hostile_pack::hostile_pack(setup.dir.path()));
+    let commands: &[(&[&str], &[&str])] = &[
+        (&["lessons"], &[]),
+        (&["read", "intro"], &[]),
+        (&["read", "intro#first-part"], &[]),
+        (&["read", "intro#other-part", "--width", "20"], &[]),
+        (&["define", "evil"], &[]),
+        (&["define", "care"], &[]),
+        (&["search", "text"], &[]),
+        (&["search", "care"], &[]),
+        (&["sites"], &[]),
+        (&["symptom", "breath"], &[]),
+        (&["quiz", "intro", "--plain", "--seed", "1"], &["1"]),
+        (&["review", "--plain"], &[]),
+        (&["questions"], &[]),
+        (&["progress"], &[]),
+        (&["check"], &[]),
+        (&["check", "--format", "json"], &[]),
+    ];
+    for cols in [40u16, 24] {
+        for (args, answers) in commands {
+            let what = format!("{args:?} at {cols} columns");
+            let width = if args.contains(&"--width") { 20 } else { cols };
+            let stdin: String = answers.iter().map(|a| format!("{a}\n")).collect();
+            let (out, err, _) = setup.in_pipe(Some(cols), args, &stdin);
+            reset(&setup);
+            for (stream, text) in [("stdout", &out), ("stderr", &err)] {
+                let what = format!("{what}, {stream} in a pipe");
+                assert!(!text.contains('\x1b'), "{what}: an escape in {text:?}");
+                without_sgr(&what, text);
+                if !args.contains(&"json") {
+                    assert_fits(&what, text, width);
+                }
+            }
+            let typed = prompts(&out, answers);
+            let (shown, _) = setup.on_terminal(cols, args, &typed);
+            reset(&setup);
+            let text = without_sgr(&format!("{what} on a terminal"), &shown);
+            if !args.contains(&"json") {
+                assert_fits(&format!("{what} on a terminal"), &text, width);
+            }
+        }
+    }
+    // The hostile text was really shown, defanged, and the long word cut to fit.
+    let (out, _, _) = setup.in_pipe(Some(40), &["read", "intro#other-part"], "");
+    assert!(out.contains("extraordinary\nwords"), "{out:?}");
+    assert!(out.contains("Supercalifragilisticexpialidociou\ns-and-then"), "{out:?}");
+}

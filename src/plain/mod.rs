@@ -276,7 +276,7 @@ pub fn progress_summary(pack: &ContentPack, opened: &Opened) -> Result<ExitCode>
     }
     let ids = pack.lesson_ids();
     match p.next_lesson(&ids).and_then(|id| pack.lesson(id)) {
-        Some(next) => writeln!(out, "Next to read: {} (read {})", markdown::sanitize(&next.title), next.id)?,
+        Some(next) => writeln!(out, "Next to read: {} ({})", markdown::sanitize(&next.title), next.id)?,
         None => writeln!(out, "You have read every lesson.")?,
     }
 

@@ -84,4 +84,3 @@ pub fn hostile_pack(dir: &Path) -> PathBuf {
     );
     pack
 }
-
