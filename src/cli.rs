@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 /// With no command, opens the tutor. It is education, not medical advice:
 /// talk to your care team about your own care.
 #[derive(Debug, Parser)]
-#[command(name = "patient-tutor", version, about, long_about)]
+#[command(name = "patient-tutor", version, about, long_about, propagate_version = true)]
 pub struct Cli {
     /// Use the content pack in DIR instead of the built-in one.
     #[arg(long, global = true, value_name = "DIR", env = "PATIENT_TUTOR_CONTENT")]
@@ -97,6 +97,36 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<ProgressAction>,
     },
+    /// Print a completion script for your shell (e.g. `patient-tutor completions bash > ~/.local/share/bash-completion/completions/patient-tutor`).
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (e.g. `patient-tutor man > patient-tutor.1; man ./patient-tutor.1`).
+    Man,
+}
+
+impl Cli {
+    /// Words to look for that are all blank (`symptom ""`) are a usage error, as
+    /// no words at all are: the message, the usage, exit 2.
+    pub fn check_words(&self) -> Result<(), clap::Error> {
+        let (name, words) = match &self.command {
+            Some(Command::Symptom { words }) => ("symptom", words),
+            Some(Command::Define { term }) => ("define", term),
+            Some(Command::Search { words }) => ("search", words),
+            _ => return Ok(()),
+        };
+        if !words.iter().all(|w| w.trim().is_empty()) {
+            return Ok(());
+        }
+        let mut cli = <Cli as clap::CommandFactory>::command();
+        cli.build();
+        let message = "give at least one word to look for";
+        Err(match cli.find_subcommand_mut(name) {
+            Some(sub) => sub.error(clap::error::ErrorKind::InvalidValue, message),
+            None => cli.error(clap::error::ErrorKind::InvalidValue, message),
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -129,7 +159,7 @@ pub enum QuestionsAction {
     },
     /// Write a Markdown checklist to take to your appointment (to FILE, or to the screen).
     Export {
-        /// Where to write it; without it, the checklist is printed.
+        /// Where to write it; without it (or with `-`), the checklist is printed.
         file: Option<PathBuf>,
         /// Replace FILE if it exists.
         #[arg(long)]

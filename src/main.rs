@@ -1,12 +1,15 @@
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use patient_tutor::cli::{Cli, Command, ProgressAction, QuestionsAction, QuizOptions};
 use patient_tutor::{plain, session, tui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Err(e) = cli.check_words() {
+        e.exit();
+    }
     match run(cli) {
         Ok(code) => code,
         // A reader that stopped early (`| head`) is not an error worth a message.
@@ -21,7 +24,7 @@ fn main() -> ExitCode {
             // Not eprintln!: it panics if stderr is gone (the terminal window was closed).
             // Errors can quote content files and command-line text: printed harmlessly.
             let text = patient_tutor::markdown::sanitize_multiline(&format!("{e:#}")).into_owned();
-            let _ = writeln!(std::io::stderr(), "patient-tutor: {text}");
+            let _ = writeln!(plain::stderr(), "patient-tutor: {text}");
             ExitCode::FAILURE
         }
     }
@@ -31,12 +34,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let content = cli.content.as_deref();
     let progress = cli.progress.as_deref();
     match cli.command {
-        None => {
-            let pack = session::load_pack(content)?;
-            let opened = session::open_progress(progress)?;
-            tui::run(pack, opened, tui::Start::Home)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        None => run_tui(content, progress, tui::Start::Home),
         Some(Command::Lessons) => plain::lessons(&session::load_pack(content)?, &session::open_progress(progress)?),
         Some(Command::Read { target, width }) => plain::read(content, &target, width),
         Some(Command::Quiz { lesson, options: QuizOptions { plain: true, seed } }) => {
@@ -47,16 +45,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             plain::review(&session::load_pack(content)?, session::open_progress(progress)?, seed)
         }
         Some(Command::Quiz { lesson, options }) => {
-            let pack = session::load_pack(content)?;
-            let start = tui::Start::Quiz { lesson, seed: options.seed };
-            tui::run(pack, session::open_progress(progress)?, start)?;
-            Ok(ExitCode::SUCCESS)
+            run_tui(content, progress, tui::Start::Quiz { lesson, seed: options.seed })
         }
-        Some(Command::Review { options }) => {
-            let pack = session::load_pack(content)?;
-            tui::run(pack, session::open_progress(progress)?, tui::Start::Review { seed: options.seed })?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Command::Review { options }) => run_tui(content, progress, tui::Start::Review { seed: options.seed }),
         Some(Command::Check { dir, max_grade, format }) => {
             plain::pack::check(dir.as_deref().or(content), max_grade, format)
         }
@@ -82,5 +73,29 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Progress { action: Some(ProgressAction::Reset { yes }) }) => {
             plain::progress_reset(&session::progress_path(progress)?, yes)
         }
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut Cli::command(), "patient-tutor", &mut std::io::stdout().lock());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+/// The full-screen tutor, which needs a terminal on both ends; without one, say what
+/// to use instead (rather than the bare "No such device or address").
+fn run_tui(
+    content: Option<&std::path::Path>,
+    progress: Option<&std::path::Path>,
+    start: tui::Start,
+) -> anyhow::Result<ExitCode> {
+    let pack = session::load_pack(content)?;
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        let _ = writeln!(plain::stderr(), "{}", tui::text::NEEDS_TERMINAL);
+        return Ok(ExitCode::FAILURE);
+    }
+    tui::run(pack, session::open_progress(progress)?, start)?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -47,7 +47,7 @@ fn each_broken_pack_reports_its_one_problem_as_file_line_message() {
         let out = String::from_utf8(out).unwrap();
         let errors: Vec<&str> = out.lines().filter(|l| l.contains(": error: ")).collect();
         assert_eq!(errors, vec![wanted.as_str()], "{}:\n{out}", dir.display());
-        assert!(out.contains("1 errors"), "{out}");
+        assert!(out.contains("1 error, "), "{out}");
         seen += 1;
     }
     assert!(seen >= 15, "only {seen} broken packs");

@@ -174,7 +174,7 @@ fn corrupt_progress_is_moved_aside_and_reported() {
         .assert()
         .success()
         .stderr(predicate::str::contains("could not be read"))
-        .stdout(predicate::str::contains("Lessons read: 0 of 10"));
+        .stdout(predicate::str::contains("Lessons: 0 of 10 read"));
     let kept: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok())
@@ -192,7 +192,7 @@ fn progress_summary_and_reset() {
         .arg("progress")
         .assert()
         .success()
-        .stdout(predicate::str::contains("Lessons read: 1 of 10"))
+        .stdout(predicate::str::contains("Lessons: 1 of 10 read"))
         .stdout(predicate::str::contains("Next to read: When to get help now (when-to-get-help)"));
 
     // Without --yes it asks, and anything but "yes" changes nothing.

@@ -192,7 +192,7 @@ fn cli_add_list_and_export() {
         .success()
         .stdout(predicate::str::contains(" 1. [ ] What does M1 mean?  (from How stage 4 is decided)"))
         .stdout(predicate::str::contains(" 2. [ ] Who do I call]0;pwned at night?"))
-        .stdout(predicate::str::contains("2 of 2 still to ask."));
+        .stdout(predicate::str::contains("2 of 2 questions still to ask."));
 
     let out = tutor(&progress).args(["questions", "export"]).assert().success().get_output().stdout.clone();
     let md = String::from_utf8(out).unwrap();

@@ -91,14 +91,16 @@ pub fn check(files: &PackFiles, options: &Options) -> Report {
         }
 
         let r = readability::measure(&lesson.body);
-        if let Some(max) = options.max_grade.filter(|max| r.grade > *max) {
+        // The grade as shown (one decimal) is the one compared, so that what is
+        // printed and what is judged agree: 8.04 is shown as 8.0 and passes 8.
+        let grade = round1(r.grade);
+        if let Some(max) = options.max_grade.filter(|max| grade > *max) {
             findings.push(Finding {
                 severity: Severity::Error,
                 file: file.clone(),
                 line: 1,
                 message: format!(
-                    "reading grade {:.1} is above the limit of {max:.1}: use shorter sentences and everyday words",
-                    r.grade
+                    "reading grade {grade:.1} is above the limit of {max}: use shorter sentences and everyday words"
                 ),
             });
         }
@@ -107,7 +109,7 @@ pub fn check(files: &PackFiles, options: &Options) -> Report {
             file,
             words: r.words,
             sentences: r.sentences,
-            grade: round1(r.grade),
+            grade,
             ease: round1(r.ease),
         });
     }
@@ -184,8 +186,33 @@ mod tests {
     #[test]
     fn a_low_max_grade_turns_lessons_into_errors() {
         let report = check(&PackFiles::Embedded, &Options { max_grade: Some(1.0), today: "2026-11-25".into() });
-        assert_eq!(report.errors(), 10);
-        assert!(report.findings[0].message.contains("above the limit of 1.0"), "{:?}", report.findings[0]);
+        assert_eq!(report.errors(), crate::content::load_embedded().unwrap().lessons.len());
+        assert!(report.findings[0].message.contains("above the limit of 1:"), "{:?}", report.findings[0]);
+    }
+
+    /// What is printed (one decimal) is what is compared: a lesson shown at grade G
+    /// passes `--max-grade G`, even when its unrounded grade is a little higher, and
+    /// fails `--max-grade` just under G.
+    #[test]
+    fn the_grade_compared_is_the_grade_shown() {
+        let pack = crate::content::load_embedded().unwrap();
+        let over = pack
+            .lessons
+            .iter()
+            .map(|l| readability::measure(&l.body).grade)
+            .find(|&g| g > round1(g))
+            .expect("a lesson whose grade rounds down");
+        let shown = round1(over);
+        let options = |max| Options { max_grade: Some(max), today: "2026-11-25".into() };
+        let report = check(&PackFiles::Embedded, &options(shown));
+        let failing: Vec<_> = report.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+        assert!(failing.iter().all(|f| !f.message.contains(&format!("grade {shown:.1} "))), "{failing:?}");
+        let report = check(&PackFiles::Embedded, &options(shown - 0.05));
+        assert!(
+            report.findings.iter().any(|f| f.message.contains(&format!("reading grade {shown:.1} is above"))),
+            "{:?}",
+            report.findings
+        );
     }
 
     #[test]

@@ -28,6 +28,11 @@ impl Lesson {
     /// The Markdown to show a reader: the body, then where its facts come from.
     pub fn document(&self) -> String {
         let mut doc = self.body.clone();
+        self.push_sources_note(&mut doc);
+        doc
+    }
+
+    fn push_sources_note(&self, doc: &mut String) {
         if !self.sources.is_empty() || !self.reviewed.is_empty() {
             doc.push_str("\n\n---\n\n");
             if !self.sources.is_empty() {
@@ -39,7 +44,21 @@ impl Lesson {
                 doc.push_str(&format!("**Reviewed:** {}\n", self.reviewed));
             }
         }
-        doc
+    }
+
+    /// The Markdown of one `##` section, from its heading to the next `##` heading
+    /// (or the end), with the same note of sources as [`Lesson::document`].
+    pub fn section_document(&self, slug: &str) -> Option<String> {
+        let at = self.sections.iter().position(|s| s.slug == slug)?;
+        let start = self.sections[at].line.saturating_sub(self.body_line);
+        let end = self.sections.get(at + 1).map(|s| s.line.saturating_sub(self.body_line));
+        let lines = self.body.split_inclusive('\n').skip(start);
+        let mut doc: String = match end {
+            Some(end) => lines.take(end.saturating_sub(start)).collect(),
+            None => lines.collect(),
+        };
+        self.push_sources_note(&mut doc);
+        Some(doc)
     }
 }
 
@@ -83,22 +102,9 @@ pub fn parse(file: &str, text: &str, require_front_matter: bool) -> Result<Lesso
         return Ok(bare_page(file, text));
     }
 
-    // Find the closing fence: the next line that is exactly `+++`.
-    let after_open = first_line.len() + newline_len(text, first_line.len());
-    let mut offset = after_open;
-    let mut close = None;
-    for (i, line) in text[after_open..].split_inclusive('\n').enumerate() {
-        if line.trim_end() == FENCE {
-            close = Some((offset, offset + line.len(), i + 2));
-            break;
-        }
-        offset += line.len();
-    }
-    let Some((fm_end, body_start, close_line)) = close else {
+    let Some((fm_text, body_start, close_line)) = split_front_matter(text) else {
         return Err(err(1, "front matter opened with `+++` is never closed: add a line `+++` after it".into()));
     };
-
-    let fm_text = &text[after_open..fm_end];
     let fm: FrontMatter = toml::from_str(fm_text).map_err(|e| {
         // Line 1 is the opening fence, so front-matter line k is file line k + 1.
         let line = e.span().map(|s| line_of(fm_text, s.start) + 1).unwrap_or(1);
@@ -143,6 +149,55 @@ pub fn parse(file: &str, text: &str, require_front_matter: bool) -> Result<Lesso
         body_line,
         sections,
     })
+}
+
+/// The front matter of a text that opens with a `+++` line, the byte offset where
+/// the body starts and the line of the closing fence; `None` if it is never closed.
+fn split_front_matter(text: &str) -> Option<(&str, usize, usize)> {
+    let first_line = text.lines().next().unwrap_or("");
+    // The closing fence: the next line that is exactly `+++`.
+    let after_open = first_line.len() + newline_len(text, first_line.len());
+    let mut offset = after_open;
+    for (i, line) in text[after_open..].split_inclusive('\n').enumerate() {
+        if line.trim_end() == FENCE {
+            return Some((&text[after_open..offset], offset + line.len(), i + 2));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The front-matter fields a lesson must have.
+const REQUIRED: [&str; 5] = ["id", "title", "summary", "sources", "reviewed"];
+
+/// A page being written, for `read FILE.md`: the lesson as far as its front matter
+/// goes, and what keeps it from being one (each missing field, else the first
+/// problem) as warnings. The body is shown either way.
+pub fn parse_draft(file: &str, text: &str) -> (Lesson, Vec<ContentError>) {
+    let problem = match parse(file, text, false) {
+        Ok(lesson) => return (lesson, Vec::new()),
+        Err(e) => e,
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some((fm_text, body_start, close_line)) = split_front_matter(text) else {
+        return (bare_page(file, text), vec![problem]);
+    };
+    let mut lesson = bare_page(file, &text[body_start..]);
+    lesson.body_line = close_line + 1;
+    lesson.sections = sections_of(&lesson.body, lesson.body_line);
+    let mut warnings = Vec::new();
+    if let Ok(table) = toml::from_str::<toml::Table>(fm_text) {
+        for key in REQUIRED.iter().filter(|key| !table.contains_key(**key)) {
+            warnings.push(ContentError::new(file, 1, format!("front matter: `{key}` is missing")));
+        }
+        if let Some(title) = table.get("title").and_then(toml::Value::as_str) {
+            lesson.title = title.to_string();
+        }
+    }
+    if warnings.is_empty() {
+        warnings.push(problem);
+    }
+    (lesson, warnings)
 }
 
 /// A Markdown file with no front matter: title from its first heading or file name.
@@ -261,6 +316,30 @@ mod tests {
         let e = parse("x.md", &text, true).unwrap_err();
         assert_eq!(e.line, 3, "{e}");
         assert!(e.to_string().starts_with("x.md:3: front matter:"), "{e}");
+    }
+
+    #[test]
+    fn a_draft_lists_every_missing_field_and_keeps_its_body() {
+        let text = "+++\ntitle = \"Draft\"\n+++\n# Draft\n\n## Part one\n\nText.\n";
+        let (lesson, warnings) = parse_draft("d.md", text);
+        let messages: Vec<_> = warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "front matter: `id` is missing",
+                "front matter: `summary` is missing",
+                "front matter: `sources` is missing",
+                "front matter: `reviewed` is missing"
+            ]
+        );
+        assert_eq!(lesson.title, "Draft");
+        assert!(lesson.body.starts_with("# Draft"), "{}", lesson.body);
+        assert_eq!(lesson.sections[0].line, 6);
+        // a wrong value (not a missing one) is the one warning
+        let (_, warnings) = parse_draft("d.md", &GOOD.replace("reviewed = 2026-11-25", "reviewed = \"soon\""));
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].line, 6, "{}", warnings[0]);
+        assert!(parse_draft("d.md", GOOD).1.is_empty());
     }
 
     #[test]

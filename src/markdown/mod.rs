@@ -24,9 +24,18 @@ mod tests;
 pub use ratatui::text::Line;
 pub use sanitize::{sanitize, sanitize_multiline};
 pub use slug::slugify;
-pub use stream::{render_each, write_plain};
+pub use stream::{render_each, render_each_linear, write_linear, write_plain};
 pub use theme::MdTheme;
 pub use wrap::{display_width, wrap_text};
+
+/// The linear form of a document, for pipes, scripts and screen readers (which read
+/// box drawing aloud): every table as "Header: value" lines, a rule as `---`, a
+/// quote marked `> `, and each link's target in words after its text.
+pub struct Linear<'a> {
+    /// Words for a link target (`staging#t-n-and-m` → "How stage 4 is decided,
+    /// section T, N and M"); `None` shows the target as written (a web address).
+    pub link_words: &'a dyn Fn(&str) -> Option<String>,
+}
 
 /// A heading: every heading gets one, in document order.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -14,6 +14,8 @@ use super::wrap::display_width;
 
 const SPACES: &str = "                                                                ";
 const QUOTE_BAR: &str = "│ ";
+/// The quote mark of plain, linear output: no box drawing (a screen reader says it).
+const QUOTE_MARK: &str = "> ";
 
 /// `n` spaces, borrowed when short.
 pub(super) fn spaces(n: usize) -> Cow<'static, str> {
@@ -71,6 +73,7 @@ pub(super) struct Containers {
     stack: Vec<Container>,
     /// Items whose marker is pending (they are the innermost items).
     pending: usize,
+    quote_bar: &'static str,
     quote_style: Style,
     marker_style: Style,
     extra_style: Style,
@@ -78,7 +81,12 @@ pub(super) struct Containers {
 
 impl Containers {
     pub fn new(quote_style: Style, marker_style: Style, extra_style: Style) -> Self {
-        Containers { stack: Vec::new(), pending: 0, quote_style, marker_style, extra_style }
+        Containers { stack: Vec::new(), pending: 0, quote_bar: QUOTE_BAR, quote_style, marker_style, extra_style }
+    }
+
+    /// Quotes marked `> ` instead of a bar (same width).
+    pub fn use_plain_quote_marks(&mut self) {
+        self.quote_bar = QUOTE_MARK;
     }
 
     pub fn push_quote(&mut self) {
@@ -193,7 +201,7 @@ impl Containers {
         out.clear();
         for c in &self.stack[plan.from..] {
             match c {
-                Container::Quote => out.push(Span::styled(QUOTE_BAR, self.quote_style)),
+                Container::Quote => out.push(Span::styled(self.quote_bar, self.quote_style)),
                 Container::List { .. } => {}
                 Container::Item { marker, width, pending, .. } => {
                     if first && *pending {

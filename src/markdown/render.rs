@@ -18,17 +18,19 @@ use super::slug::{Slugger, slugify};
 use super::table::{Row, Table, separator};
 use super::theme::MdTheme;
 use super::wrap::{WrapBufs, wrap_hard, wrap_words};
-use super::{Anchor, LinkRef, Rendered};
+use super::{Anchor, Linear, LinkRef, Rendered};
 
 const CODE_INDENT: &str = "  ";
 const CODE_CONTINUED: &str = "↪ ";
+/// A rule in linear output: short, and read aloud as what it is.
+const LINEAR_RULE: &str = "---";
 
 fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
 }
 
 pub(super) fn render(markdown: &str, width: u16, theme: &MdTheme) -> Rendered {
-    let mut r = Renderer::new(usize::from(width).max(1), theme, Out::default());
+    let mut r = Renderer::new(usize::from(width).max(1), theme, Out::default(), None);
     // a guess at the line count, to spare regrowing two large vectors
     let guess = markdown.len() / 24;
     r.out.lines.reserve(guess);
@@ -40,9 +42,9 @@ pub(super) fn render(markdown: &str, width: u16, theme: &MdTheme) -> Rendered {
 }
 
 /// Render, handing each line to `emit` as soon as it is made; nothing is kept.
-/// Stops early when `emit` says so.
-pub(super) fn stream(markdown: &str, width: u16, theme: &MdTheme, emit: &mut dyn Emit) {
-    let mut r = Renderer::new(usize::from(width).max(1), theme, Out::streaming(emit));
+/// Stops early when `emit` says so. With `linear`, the lines are for plain output.
+pub(super) fn stream(markdown: &str, width: u16, theme: &MdTheme, linear: Option<&Linear>, emit: &mut dyn Emit) {
+    let mut r = Renderer::new(usize::from(width).max(1), theme, Out::streaming(emit), linear);
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         if r.out.stopped {
             return;
@@ -50,6 +52,19 @@ pub(super) fn stream(markdown: &str, width: u16, theme: &MdTheme, emit: &mut dyn
         r.event(event, range);
     }
     r.flush();
+}
+
+/// "the staging explorer" says nothing more than a link reading "staging explorer".
+fn same_words(a: &str, b: &str) -> bool {
+    let bare = |s: &str| {
+        let s = s.trim();
+        let lower = s.to_lowercase();
+        match lower.strip_prefix("the ") {
+            Some(rest) => rest.to_string(),
+            None => lower,
+        }
+    };
+    bare(a) == bare(b)
 }
 
 #[derive(Default)]
@@ -61,6 +76,8 @@ struct CodeBlock {
 
 struct Renderer<'t, 'e> {
     theme: &'t MdTheme,
+    /// Plain, linear output: no grids or bars, link targets in words.
+    linear: Option<&'t Linear<'t>>,
     width: usize,
     budget: usize,
     out: Out<'e>,
@@ -91,9 +108,14 @@ struct Renderer<'t, 'e> {
 }
 
 impl<'t, 'e> Renderer<'t, 'e> {
-    fn new(width: usize, theme: &'t MdTheme, out: Out<'e>) -> Self {
+    fn new(width: usize, theme: &'t MdTheme, out: Out<'e>, linear: Option<&'t Linear<'t>>) -> Self {
+        let mut containers = Containers::new(theme.quote, theme.list_marker, theme.rule);
+        if linear.is_some() {
+            containers.use_plain_quote_marks();
+        }
         Renderer {
             theme,
+            linear,
             width,
             budget: budget(width),
             out,
@@ -101,7 +123,7 @@ impl<'t, 'e> Renderer<'t, 'e> {
             links: Vec::new(),
             link_placed: Vec::new(),
             slugger: Slugger::default(),
-            containers: Containers::new(theme.quote, theme.list_marker, theme.rule),
+            containers,
             styles: Vec::new(),
             inline: Inline::default(),
             block_offset: 0,
@@ -302,6 +324,10 @@ impl<'t, 'e> Renderer<'t, 'e> {
                         let outer = self.styles.len().checked_sub(2).map(|i| self.styles[i]);
                         let outer = outer.unwrap_or_default();
                         let target_style = outer.patch(self.theme.link_target);
+                        if let Some(linear) = self.linear {
+                            self.linear_link_target(linear, index, outer, target_style);
+                            return;
+                        }
                         self.inline.push(" ", outer);
                         self.inline.push("[→ ", target_style);
                         // `target` is already sanitized; push_sanitized leaves it as is
@@ -318,6 +344,26 @@ impl<'t, 'e> Renderer<'t, 'e> {
             }
             TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Superscript | TagEnd::Subscript => {}
         }
+    }
+
+    /// " (see: How stage 4 is decided, section T, N and M)" after a link's text; the
+    /// target as written when it has no words (a web address), nothing when the
+    /// words are the link's own text.
+    fn linear_link_target(&mut self, linear: &Linear, index: usize, outer: Style, target_style: Style) {
+        let link = &self.links[index];
+        let (words, see) = match (linear.link_words)(&link.target) {
+            Some(words) => (words, true),
+            None => (link.target.clone(), false),
+        };
+        if same_words(&words, &link.text) {
+            return;
+        }
+        self.inline.push(" (", outer);
+        if see {
+            self.inline.push("see: ", target_style);
+        }
+        self.inline.push(&words, target_style);
+        self.inline.push(")", outer);
     }
 
     fn text(&mut self, text: &CowStr<'_>, offset: usize) {
@@ -433,7 +479,12 @@ impl<'t, 'e> Renderer<'t, 'e> {
     fn rule(&mut self) {
         let plan = self.containers.plan(self.budget, 0);
         let mut spans = self.containers.spans(plan, true, "");
-        spans.push(Span::styled("─".repeat(self.avail(plan)), self.theme.rule));
+        let avail = self.avail(plan);
+        let rule = match self.linear {
+            Some(_) => LINEAR_RULE[..avail.min(LINEAR_RULE.len())].to_string(),
+            None => "─".repeat(avail),
+        };
+        spans.push(Span::styled(rule, self.theme.rule));
         self.out.push(spans, self.block_offset);
         self.containers.consume_markers();
     }
@@ -496,7 +547,7 @@ impl<'t, 'e> Renderer<'t, 'e> {
         };
         let plan = self.containers.plan(self.budget, 0);
         let avail = self.avail(plan);
-        match table.column_widths(avail) {
+        match table.column_widths(avail).filter(|_| self.linear.is_none()) {
             Some(widths) => self.grid(&table, &widths, plan),
             None => self.table_as_list(&table),
         }

@@ -18,9 +18,10 @@ pub(super) enum Newlines {
     Space,
 }
 
-/// Replace every control character (C0 incl. ESC, BEL, BS, CR, DEL, C1 U+0080–U+009F)
-/// and bidi control (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) with
-/// nothing. A tab becomes 4 spaces; a line break (LF, CR or CRLF) and U+2028/U+2029
+/// Replace every control character (C0 incl. ESC, BEL, BS, CR, DEL, C1 U+0080–U+009F),
+/// bidi control (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C), soft hyphen
+/// (U+00AD) and zero-width space (U+200B) with nothing (terminals disagree on how
+/// wide the last two are, so no width could be counted right). A tab becomes 4 spaces; a line break (LF, CR or CRLF) and U+2028/U+2029
 /// become one space, as this is for single-line text (see [`sanitize_multiline`]).
 /// Borrows when the text is already clean.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
@@ -61,6 +62,11 @@ pub(super) fn is_unsafe_char(c: char) -> bool {
     c.is_control() || is_bidi_control(c) || c == '\u{2028}' || c == '\u{2029}'
 }
 
+/// Invisible break hints whose width terminals disagree on (0 or 1 column).
+fn is_break_hint(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{200B}')
+}
+
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
@@ -79,14 +85,14 @@ fn first_unsafe(text: &str, newlines: Newlines) -> Option<usize> {
         let bad = match c {
             b'\n' => newlines == Newlines::Space,
             0..=0x1F | 0x7F => true,
-            // U+0080..U+009F (C1)
-            0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F)),
+            // U+0080..U+009F (C1), U+00AD soft hyphen
+            0xC2 => matches!(b.get(i + 1), Some(0x80..=0x9F | 0xAD)),
             // U+061C ARABIC LETTER MARK
             0xD8 => b.get(i + 1) == Some(&0x9C),
-            // U+200E/F, U+2028/9, U+202A..E; U+2066..9
+            // U+200B, U+200E/F, U+2028/9, U+202A..E; U+2066..9
             0xE2 => matches!(
                 (b.get(i + 1), b.get(i + 2)),
-                (Some(0x80), Some(0x8E | 0x8F | 0xA8..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+                (Some(0x80), Some(0x8B | 0x8E | 0x8F | 0xA8..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
             ),
             _ => false,
         };
@@ -132,7 +138,7 @@ fn clean_into(out: &mut String, text: &str, newlines: Newlines) {
                 out.push(line_break);
             }
             '\n' | '\u{2028}' | '\u{2029}' => out.push(line_break),
-            c if is_unsafe_char(c) => {}
+            c if is_unsafe_char(c) || is_break_hint(c) => {}
             c => out.push(c),
         }
     }

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use super::Linear;
 use super::out::Emit;
 use super::render::stream;
 use super::theme::MdTheme;
@@ -17,8 +18,17 @@ const CHUNK: usize = 64 * 1024;
 /// trailing blanks trimmed: what `read` prints into a pipe. The same lines as
 /// `render` with [`MdTheme::plain`], written as they are made.
 pub fn write_plain(markdown: &str, width: u16, out: &mut impl Write) -> io::Result<()> {
+    write_plain_with(markdown, width, None, out)
+}
+
+/// [`write_plain`] in the linear form of [`Linear`]: for pipes and screen readers.
+pub fn write_linear(markdown: &str, width: u16, linear: &Linear, out: &mut impl Write) -> io::Result<()> {
+    write_plain_with(markdown, width, Some(linear), out)
+}
+
+fn write_plain_with(markdown: &str, width: u16, linear: Option<&Linear>, out: &mut impl Write) -> io::Result<()> {
     let mut writer = PlainWriter { out, line: String::new(), buf: Vec::with_capacity(CHUNK + 1024), error: None };
-    stream(markdown, width, &MdTheme::plain(), &mut writer);
+    stream(markdown, width, &MdTheme::plain(), linear, &mut writer);
     if writer.error.is_none() && !writer.buf.is_empty() {
         let buf = std::mem::take(&mut writer.buf);
         writer.write(&buf);
@@ -34,8 +44,29 @@ pub fn render_each(
     theme: &MdTheme,
     each: &mut dyn FnMut(&Line<'static>) -> io::Result<()>,
 ) -> io::Result<()> {
+    render_each_with(markdown, width, theme, None, each)
+}
+
+/// [`render_each`] in the linear form of [`Linear`], styled: `read` on a terminal.
+pub fn render_each_linear(
+    markdown: &str,
+    width: u16,
+    theme: &MdTheme,
+    linear: &Linear,
+    each: &mut dyn FnMut(&Line<'static>) -> io::Result<()>,
+) -> io::Result<()> {
+    render_each_with(markdown, width, theme, Some(linear), each)
+}
+
+fn render_each_with(
+    markdown: &str,
+    width: u16,
+    theme: &MdTheme,
+    linear: Option<&Linear>,
+    each: &mut dyn FnMut(&Line<'static>) -> io::Result<()>,
+) -> io::Result<()> {
     let mut emit = EachLine { each, error: None };
-    stream(markdown, width, theme, &mut emit);
+    stream(markdown, width, theme, linear, &mut emit);
     emit.error.map_or(Ok(()), Err)
 }
 

@@ -530,6 +530,9 @@ fn sanitize_removes_controls() {
     assert_eq!(sanitize("a\r\nb\nc\rd"), "a b c d");
     assert_eq!(sanitize_multiline("a\r\nb\nc\rd\u{2028}e"), "a\nb\nc\nd\ne");
     assert!(matches!(sanitize("clean “text” ünïcödé"), Cow::Borrowed(_)));
+    // break hints terminals show 0 or 1 column wide: gone, so widths count right
+    assert_eq!(sanitize("ex\u{ad}tra wo\u{200b}rd"), "extra word");
+    assert!(matches!(sanitize("\u{ac}\u{ae} \u{200a}\u{200c}"), Cow::Borrowed(_)));
 }
 
 #[test]

@@ -31,7 +31,7 @@ fn pack_sites(pack: &ContentPack) -> Result<&Sites> {
 /// `sites`: every site with its signs, tier by tier.
 pub fn sites(pack: &ContentPack) -> Result<ExitCode> {
     let sites = pack_sites(pack)?;
-    let mut out = io::stdout().lock();
+    let mut out = super::stdout();
     for (i, site) in sites.sites.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
@@ -45,10 +45,19 @@ pub fn sites(pack: &ContentPack) -> Result<ExitCode> {
             let list: Vec<_> = site.primaries.iter().map(|p| sanitize(p).into_owned()).collect();
             writeln!(out, "  Cancers that often spread here: {}.", list.join(", "))?;
         }
+        write_read_more(&mut out, site)?;
     }
     writeln!(out)?;
     writeln!(out, "{MANY_CAUSES}")?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where the lessons say more, one `read` target a line.
+fn write_read_more(out: &mut impl Write, site: &Site) -> io::Result<()> {
+    for target in &site.lessons {
+        writeln!(out, "  Read more: {}", sanitize(target))?;
+    }
+    Ok(())
 }
 
 fn write_tier(out: &mut impl Write, site: &Site, tier: Tier) -> io::Result<()> {
@@ -68,15 +77,16 @@ pub fn symptom(pack: &ContentPack, query: &str) -> Result<ExitCode> {
     let sites = pack_sites(pack)?;
     let hits = search::search(sites, query);
     if hits.is_empty() {
-        eprintln!(
+        writeln!(
+            super::stderr(),
             "No place on the body map lists \"{}\". Try other or fewer words (for example \"short of breath\", \
              \"yellow skin\", \"headache\"), or see all places with `patient-tutor sites`. If you are worried, \
              call your care team.",
             sanitize(query.trim())
-        );
+        )?;
         return Ok(ExitCode::FAILURE);
     }
-    let mut out = io::stdout().lock();
+    let mut out = super::stdout();
     for hit in &hits {
         let Some(site) = sites.sites.get(hit.site) else { continue };
         writeln!(out, "{} ({})", sanitize(&site.name), site.id)?;
@@ -89,6 +99,7 @@ pub fn symptom(pack: &ContentPack, query: &str) -> Result<ExitCode> {
                 writeln!(out, "    - {}", sanitize(line))?;
             }
         }
+        write_read_more(&mut out, site)?;
     }
     writeln!(out)?;
     writeln!(out, "{MANY_CAUSES}")?;

@@ -2,9 +2,11 @@
 
 mod ansi;
 pub mod explorer;
+pub mod linear;
 pub mod pack;
 pub mod questions;
 pub mod quiz;
+mod wrapped;
 
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::Path;
@@ -14,10 +16,27 @@ use anyhow::{Context, Result, bail};
 
 use crate::content::glossary::Lookup;
 use crate::content::{ContentPack, Question, files, lesson};
-use crate::markdown::{self, MdTheme};
+use crate::markdown;
 use crate::progress::{LessonStatus, Opened};
-use crate::quiz::{QuizSession, due_questions, record_answer};
+use crate::quiz::{QuizSession, due_at, due_questions, record_answer};
 use crate::session;
+pub use wrapped::Wrapped;
+
+/// Standard output for a plain command: each line wrapped to [`output_width`] and
+/// cleaned of anything unsafe on a terminal.
+pub fn stdout() -> Wrapped<io::StdoutLock<'static>> {
+    Wrapped::new(io::stdout().lock(), line_width(io::stdout().is_terminal()).unwrap_or(u16::MAX))
+}
+
+/// Standard error, wrapped and cleaned like [`stdout`].
+pub fn stderr() -> Wrapped<io::StderrLock<'static>> {
+    Wrapped::new(io::stderr().lock(), line_width(io::stderr().is_terminal()).unwrap_or(u16::MAX))
+}
+
+/// "1 question", "2 questions": a count with its noun, singular or plural.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+}
 
 /// Text for a lesson's status, shared by every plain command.
 pub fn status_text(status: LessonStatus) -> String {
@@ -29,15 +48,17 @@ pub fn status_text(status: LessonStatus) -> String {
 }
 
 fn print_notices(opened: &Opened) {
+    let mut err = stderr();
     for notice in &opened.notices {
-        eprintln!("patient-tutor: {notice}");
+        let _ = writeln!(err, "patient-tutor: {notice}");
     }
 }
 
-/// `lessons`: id, title and status, tab-separated, one lesson per line.
+/// `lessons`: id, title and status, tab-separated, one lesson per line (a line too
+/// wide for the terminal is wrapped, its tabs as spaces).
 pub fn lessons(pack: &ContentPack, opened: &Opened) -> Result<ExitCode> {
     print_notices(opened);
-    let mut out = io::stdout().lock();
+    let mut out = stdout().records();
     for lesson in &pack.lessons {
         let status = status_text(opened.progress.lesson_status(&lesson.id));
         writeln!(out, "{}\t{}\t{}", lesson.id, markdown::sanitize(&lesson.title), status)?;
@@ -45,52 +66,84 @@ pub fn lessons(pack: &ContentPack, opened: &Opened) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `read ID|FILE.md`: the rendered lesson. Styled only for a terminal without NO_COLOR.
-/// Lines are written as they are made, so a large file is never held as lines.
-pub fn read(content: Option<&Path>, target: &str, width: Option<u16>) -> Result<ExitCode> {
-    let document = find_document(content, target)?;
-    let stdout = io::stdout();
-    let styled = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let width = width.unwrap_or_else(|| match crossterm::terminal::size() {
-        Ok((w, _)) if stdout.is_terminal() && w > 0 => w,
-        _ => 80,
-    });
-    let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
-    if styled {
-        markdown::render_each(&document, width, &MdTheme::color(), &mut |line| ansi::write_line(&mut out, line))?;
-    } else {
-        markdown::write_plain(&document, width, &mut out)?;
+/// The width `read` wraps a document to: the one asked for, else the terminal's,
+/// else `COLUMNS` (as a shell sets it), else 80.
+pub fn output_width(asked: Option<u16>) -> u16 {
+    asked.map(|w| w.max(1)).or_else(|| line_width(io::stdout().is_terminal())).unwrap_or(80)
+}
+
+/// The width other plain output is wrapped to: the terminal's, else `COLUMNS`; in a
+/// pipe with no `COLUMNS`, none (lines stay whole for scripts: `file:line: message`).
+fn line_width(terminal: bool) -> Option<u16> {
+    if terminal
+        && let Ok((w, _)) = crossterm::terminal::size()
+        && w > 0
+    {
+        return Some(w);
     }
+    std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<u16>().ok()).filter(|&w| w > 0)
+}
+
+/// Whether `read` styles its lines: a terminal, and no `NO_COLOR`.
+fn styled_output() -> bool {
+    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// `read ID[#SECTION]|FILE.md`: the lesson (or one section, or a page being written)
+/// in linear form: the same lines on a terminal, styled, as in a pipe.
+pub fn read(content: Option<&Path>, target: &str, width: Option<u16>) -> Result<ExitCode> {
+    let (pack, document) = find_document(content, target)?;
+    let width = output_width(width);
+    let look = if styled_output() { linear::Look::Styled } else { linear::Look::Plain };
+    let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+    linear::write_document(pack.as_ref(), &document, width, look, &mut out)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The Markdown to show for a lesson id from the pack, or for a Markdown file given
-/// by path. A file with `+++` front matter is checked as a lesson; a plain page is
-/// shown as it is (a lesson's bare page shows its body unchanged).
-fn find_document(content: Option<&Path>, target: &str) -> Result<String> {
+/// The pack links resolve against, and the Markdown to show: a lesson by id, one
+/// section of it (`id#section`), or a Markdown file given by path. A file with `+++`
+/// front matter is read as a lesson being written: what it lacks is listed as
+/// warnings, and it is shown all the same; a plain page is shown as it is.
+fn find_document(content: Option<&Path>, target: &str) -> Result<(Option<ContentPack>, String)> {
     let path = Path::new(target);
     if target.ends_with(".md") || path.is_file() {
         let text = files::read_limited_to(path, target, files::MAX_PREVIEW_BYTES).map_err(anyhow::Error::new)?;
-        let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
-        if body.lines().next().is_some_and(|first| first.trim_end() == "+++") {
-            let lesson = lesson::parse(target, &text, false).map_err(anyhow::Error::new)?;
-            return Ok(lesson.document());
+        let (lesson, warnings) = lesson::parse_draft(target, &text);
+        for warning in warnings {
+            let warning = markdown::sanitize(&warning.to_string()).into_owned();
+            eprintln!("patient-tutor: warning: {warning} (shown as a preview all the same)");
         }
-        return Ok(match text.strip_prefix('\u{feff}') {
-            Some(rest) => rest.to_string(),
-            None => text,
-        });
+        // Links in a page being written point at the pack it is for, if that loads.
+        return Ok((session::load_pack(content).ok(), lesson.document()));
     }
     let pack = session::load_pack(content)?;
-    match pack.lesson(target) {
-        Some(lesson) => Ok(lesson.document()),
-        None => bail!(
+    let (id, section) = match target.split_once('#') {
+        Some((id, section)) => (id, Some(section).filter(|s| !s.is_empty())),
+        None => (target, None),
+    };
+    let Some(lesson) = pack.lesson(id) else {
+        bail!(
             "there is no lesson `{}`. The lessons are:\n  {}\n(or give the path of a Markdown file to preview it)",
-            markdown::sanitize(target),
+            markdown::sanitize(id),
             pack.lesson_ids().join("\n  ")
-        ),
-    }
+        );
+    };
+    let document = match section {
+        None => lesson.document(),
+        Some(slug) => match lesson.section_document(slug) {
+            Some(doc) => doc,
+            None => {
+                let slugs: Vec<String> = lesson.sections.iter().map(|s| format!("{id}#{}", s.slug)).collect();
+                bail!(
+                    "the lesson `{id}` has no section `{}`. Its sections are:\n  {}",
+                    markdown::sanitize(slug),
+                    slugs.join("\n  ")
+                );
+            }
+        },
+    };
+    Ok((Some(pack), document))
 }
 
 /// `define TERM`: one definition, or the closest terms.
@@ -98,7 +151,7 @@ pub fn define(pack: &ContentPack, query: &str) -> Result<ExitCode> {
     let shown = markdown::sanitize(query.trim()).into_owned();
     match pack.glossary.lookup(query) {
         Lookup::Found(term) => {
-            let mut out = io::stdout().lock();
+            let mut out = stdout();
             writeln!(out, "{}: {}", markdown::sanitize(&term.term), markdown::sanitize(&term.definition))?;
             if let Some(see) = &term.see {
                 writeln!(out, "Read more: {}", markdown::sanitize(see))?;
@@ -107,13 +160,14 @@ pub fn define(pack: &ContentPack, query: &str) -> Result<ExitCode> {
         }
         Lookup::Closest(terms) if !terms.is_empty() => {
             let names: Vec<String> = terms.iter().map(|t| markdown::sanitize(&t.term).into_owned()).collect();
-            eprintln!("\"{shown}\" is not in the glossary. Did you mean: {}?", names.join(", "));
+            writeln!(stderr(), "\"{shown}\" is not in the glossary. Did you mean: {}?", names.join(", "))?;
             Ok(ExitCode::FAILURE)
         }
         Lookup::Closest(_) => {
-            eprintln!(
+            writeln!(
+                stderr(),
                 "\"{shown}\" is not in the glossary. Try `patient-tutor search {shown}` to find it in the lessons."
-            );
+            )?;
             Ok(ExitCode::FAILURE)
         }
     }
@@ -123,10 +177,10 @@ pub fn define(pack: &ContentPack, query: &str) -> Result<ExitCode> {
 pub fn search(pack: &ContentPack, query: &str) -> Result<ExitCode> {
     let hits = crate::search::search(pack, query);
     if hits.is_empty() {
-        eprintln!("No lesson mentions \"{}\". Try fewer or shorter words.", markdown::sanitize(query.trim()));
+        writeln!(stderr(), "No lesson mentions \"{}\". Try fewer or shorter words.", markdown::sanitize(query.trim()))?;
         return Ok(ExitCode::FAILURE);
     }
-    let mut out = io::stdout().lock();
+    let mut out = stdout();
     for hit in hits {
         writeln!(out, "{}: {}", hit.target(), hit.snippet)?;
     }
@@ -155,7 +209,7 @@ pub fn review(pack: &ContentPack, opened: Opened, seed: Option<u64>) -> Result<E
         due_questions(&pack.questions, &opened.progress, session::now()).into_iter().cloned().collect();
     if due.is_empty() {
         print_notices(&opened);
-        println!("Nothing to review now. Questions come back for review a while after you answer them.");
+        writeln!(stdout(), "{}", nothing_due(next_due(pack, &opened.progress)))?;
         return Ok(ExitCode::SUCCESS);
     }
     run_plain_quiz(opened, due, seed)
@@ -176,21 +230,46 @@ fn run_plain_quiz(opened: Opened, questions: Vec<Question>, seed: Option<u64>) -
             eprintln!("patient-tutor: {notice}");
         }
     };
-    quiz::run(&mut session, &mut io::stdin().lock(), &mut io::stdout().lock(), &mut on_answer)?;
+    quiz::run(&mut session, &mut io::stdin().lock(), &mut stdout(), &mut on_answer)?;
     match save_error {
         Some(e) => Err(e),
         None => Ok(ExitCode::SUCCESS),
     }
 }
 
-/// `progress`: a readable summary.
+/// When the next review falls due (seconds since 1970), for the answered questions
+/// of the pack; `None` before any answer.
+fn next_due(pack: &ContentPack, progress: &crate::progress::Progress) -> Option<u64> {
+    pack.questions.iter().filter_map(|q| progress.questions.get(&q.id)).map(due_at).min()
+}
+
+/// "Nothing to review now…", with when the next review is.
+fn nothing_due(next: Option<u64>) -> String {
+    match next {
+        None => "Nothing to review yet: questions come back for review after you answer them in a quiz.".to_string(),
+        Some(at) => format!("Nothing to review now. The next review is {}.", when(at)),
+    }
+}
+
+/// "now", "tomorrow (2026-12-03)", "in 3 days (2026-12-05)".
+fn when(at: u64) -> String {
+    let now = session::now();
+    let date = crate::content::check::date_of(at);
+    match at.saturating_sub(now).div_ceil(crate::quiz::DAY) {
+        0 => "now".to_string(),
+        1 => format!("tomorrow ({date})"),
+        days => format!("in {days} days ({date})"),
+    }
+}
+
+/// `progress`: a summary of everything kept: lessons, quizzes, review, body map,
+/// My questions, and where the files are.
 pub fn progress_summary(pack: &ContentPack, opened: &Opened) -> Result<ExitCode> {
     print_notices(opened);
     let p = &opened.progress;
+    let mut out = stdout();
     let read = pack.lessons.iter().filter(|l| p.lesson_status(&l.id) == LessonStatus::Read).count();
-    let mut out = io::stdout().lock();
-    writeln!(out, "Progress file: {}", opened.store.path().display())?;
-    writeln!(out, "Lessons read: {read} of {}", pack.lessons.len())?;
+    writeln!(out, "Lessons: {read} of {} read", pack.lessons.len())?;
     for (i, lesson) in pack.lessons.iter().enumerate() {
         let status = status_text(p.lesson_status(&lesson.id));
         writeln!(out, "  {:>2}. {} ({status})", i + 1, markdown::sanitize(&lesson.title))?;
@@ -200,6 +279,63 @@ pub fn progress_summary(pack: &ContentPack, opened: &Opened) -> Result<ExitCode>
         Some(next) => writeln!(out, "Next to read: {} ({})", markdown::sanitize(&next.title), next.id)?,
         None => writeln!(out, "You have read every lesson.")?,
     }
+
+    writeln!(out)?;
+    writeln!(out, "Quizzes (right or not at your last answer to each question):")?;
+    let mut any_quiz = false;
+    for lesson in &pack.lessons {
+        let quiz = pack.quiz(&lesson.id);
+        if quiz.is_empty() {
+            continue;
+        }
+        any_quiz = true;
+        let states: Vec<_> = quiz.iter().filter_map(|q| p.questions.get(&q.id)).collect();
+        // A wrong answer sends a question back to box 1; a right one moves it up.
+        let right = states.iter().filter(|s| s.leitner_box >= 2).count();
+        let title = markdown::sanitize(&lesson.title);
+        let result = match states.len() {
+            0 => "not taken yet".to_string(),
+            answered => format!(
+                "{} of {} answered, {right} right{}",
+                answered,
+                count(quiz.len(), "question", "questions"),
+                if crate::quiz::mastered(&quiz, p) { ", mastered" } else { "" }
+            ),
+        };
+        writeln!(out, "  {title}: {result}")?;
+    }
+    if !any_quiz {
+        writeln!(out, "  This content pack has no quizzes.")?;
+    }
+
+    writeln!(out)?;
+    let due = due_questions(&pack.questions, p, session::now()).len();
+    if due > 0 {
+        writeln!(out, "Review: {} due now (patient-tutor review).", count(due, "question", "questions"))?;
+    } else {
+        writeln!(out, "Review: {}", nothing_due(next_due(pack, p)))?;
+    }
+
+    if let Some(sites) = &pack.sites {
+        let seen: Vec<String> = sites
+            .sites
+            .iter()
+            .filter(|s| p.explored_sites.contains(&s.id))
+            .map(|s| markdown::sanitize(&s.name).into_owned())
+            .collect();
+        write!(out, "Body map: {} of {} looked at", seen.len(), count(sites.sites.len(), "place", "places"))?;
+        if seen.is_empty() { writeln!(out, ".")? } else { writeln!(out, ": {}.", seen.join(", "))? }
+    }
+
+    let asked = p.my_questions.iter().filter(|q| q.asked).count();
+    let open = p.my_questions.len() - asked;
+    writeln!(out, "My questions: {} to ask, {asked} asked.", count(open, "question", "questions"))?;
+
+    writeln!(out)?;
+    writeln!(out, "Files:")?;
+    let shown = |path: &Path| markdown::sanitize(&path.display().to_string()).into_owned();
+    writeln!(out, "  Progress: {}", shown(opened.store.path()))?;
+    writeln!(out, "  Quiz answers: {}", shown(&opened.store.history_path()))?;
     Ok(ExitCode::SUCCESS)
 }
 

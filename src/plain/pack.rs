@@ -20,12 +20,13 @@ pub fn check(dir: Option<&Path>, max_grade: Option<f64>, format: Format) -> Resu
     };
     let today = check::date_of(crate::session::now());
     let report = check::check(&files, &Options { max_grade, today });
-    let mut out = io::stdout().lock();
     match format {
+        // JSON is for programs: cleaned, never wrapped (serde_json escapes controls anyway).
         Format::Json => {
+            let mut out = super::Wrapped::new(io::stdout().lock(), u16::MAX);
             writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
         }
-        Format::Text => write_text(&mut out, &report, max_grade)?,
+        Format::Text => write_text(&mut super::stdout(), &report, max_grade)?,
     }
     Ok(if report.errors() > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
@@ -47,6 +48,7 @@ fn write_text(out: &mut impl Write, report: &Report, max_grade: Option<f64>) -> 
         writeln!(out, "Readability (Flesch–Kincaid grade; Flesch reading ease, higher is easier):")?;
         let id_w = report.readability.iter().map(|r| r.lesson.len()).max().unwrap_or(0);
         for r in &report.readability {
+            // `r.grade` is rounded to the one decimal shown; the check compares the same value.
             let over = max_grade.is_some_and(|m| r.grade > m);
             writeln!(
                 out,
@@ -61,7 +63,8 @@ fn write_text(out: &mut impl Write, report: &Report, max_grade: Option<f64>) -> 
         }
         writeln!(out, "  pack average: grade {:.1}", report.average_grade)?;
     }
-    writeln!(out, "{} errors, {} warnings", report.errors(), report.warnings())
+    let (errors, warnings) = (report.errors(), report.warnings());
+    writeln!(out, "{}, {}", super::count(errors, "error", "errors"), super::count(warnings, "warning", "warnings"))
 }
 
 /// `export-content DIR`: the built-in pack's files, ready to edit.

@@ -25,7 +25,7 @@ fn source(pack: &ContentPack, q: &MyQuestion) -> Option<String> {
 /// `questions`: one line each, open ones marked `[ ]`, asked ones `[x]`.
 pub fn list(pack: &ContentPack, opened: &Opened) -> Result<ExitCode> {
     let items = &opened.progress.my_questions;
-    let mut out = io::stdout().lock();
+    let mut out = super::stdout();
     if items.is_empty() {
         writeln!(
             out,
@@ -45,7 +45,7 @@ pub fn list(pack: &ContentPack, opened: &Opened) -> Result<ExitCode> {
         }
     }
     let open = items.iter().filter(|q| !q.asked).count();
-    writeln!(out, "{open} of {} still to ask.", items.len())?;
+    writeln!(out, "{open} of {} still to ask.", super::count(items.len(), "question", "questions"))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -59,21 +59,22 @@ pub fn add(pack: &ContentPack, opened: Opened, text: &str, lesson: Option<&str>)
     let Opened { store, mut progress, .. } = opened;
     let mut book = Notebook::new(progress.my_questions.clone());
     if let Err(e) = book.add(text, lesson, None, session::now()) {
-        eprintln!("{e}");
+        writeln!(super::stderr(), "{e}")?;
         return Ok(ExitCode::FAILURE);
     }
     progress.my_questions = book.items.clone();
     store.save(&mut progress)?;
-    println!("Added. You have {} questions to ask.", book.open_count());
+    writeln!(super::stdout(), "Added. You have {} to ask.", super::count(book.open_count(), "question", "questions"))?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// `questions export [FILE]`: the checklist to stdout, or to a file it will not overwrite without --force.
+/// `questions export [FILE|-]`: the checklist to stdout (no file, or `-`), or to a
+/// file it will not overwrite without --force.
 pub fn export(pack: &ContentPack, opened: &Opened, file: Option<&Path>, force: bool) -> Result<ExitCode> {
     let topic = |q: &MyQuestion| q.lesson.as_deref().and_then(|id| pack.target_label(id));
     let markdown = notebook::export_markdown(&opened.progress.my_questions, &date_of(session::now()), &topic);
-    let Some(path) = file else {
-        io::stdout().lock().write_all(markdown.as_bytes())?;
+    let Some(path) = file.filter(|f| *f != Path::new("-")) else {
+        super::stdout().write_all(markdown.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     };
     let mut options = std::fs::OpenOptions::new();

@@ -135,6 +135,10 @@ pub const NO_QUIZ: &str = "This lesson has no quiz.";
 pub const READ_FIRST: &str = "Read a lesson to the end first: the mixed quiz asks about lessons you have read.";
 pub const PICK_FIRST: &str = "Pick one or more choices first (Space or their number), then press Enter.";
 
+/// Said when the full-screen tutor is asked for without a terminal (a pipe, a script).
+pub const NEEDS_TERMINAL: &str = "patient-tutor needs a terminal for the full-screen tutor; use `patient-tutor --plain` \
+     for the tutor as plain text, or a command such as `patient-tutor read staging` (see `patient-tutor --help`).";
+
 pub fn nothing_due(next_in_days: Option<u64>) -> String {
     match next_in_days {
         None => "Nothing to review yet. Take a lesson's quiz first (press s).".to_string(),
