@@ -166,8 +166,9 @@ fn unicode_width_of(s: &str) -> usize {
 #[test]
 fn synonym_groups_cover_the_brief() {
     let s = load();
-    let has_group =
-        |words: &[&str]| s.synonyms.iter().any(|g| words.iter().all(|w| g.iter().any(|m| m.eq_ignore_ascii_case(w))));
+    let has_group = |words: &[&str]| {
+        s.synonyms.iter().any(|g| words.iter().all(|w| g.words.iter().any(|m| m.eq_ignore_ascii_case(w))))
+    };
     for group in [
         &["shortness of breath", "dyspnea", "breathless"][..],
         &["jaundice", "yellow skin", "yellow eyes", "yellowing"],

@@ -8,6 +8,7 @@ pub mod lesson;
 pub mod literacy;
 pub mod quiz;
 pub mod readability;
+pub mod signs;
 pub mod sites;
 pub mod survival;
 mod toml_util;
