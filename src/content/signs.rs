@@ -88,10 +88,10 @@ pub fn tier_conflicts(file: &str, signs: &[SignAt], groups: &[GroupAt]) -> Vec<C
     let mut errors = Vec::new();
     let normalized: Vec<Vec<String>> = signs.iter().map(|s| normalize(&s.text)).collect();
 
-    // The same line with two tiers.
+    // The same line with two tiers: each is held to the line's first appearance.
     for (i, sign) in signs.iter().enumerate() {
-        let earlier = signs[..i].iter().zip(&normalized[..i]);
-        if let Some((first, _)) = earlier.filter(|(s, n)| s.tier != sign.tier && **n == normalized[i]).next() {
+        let first = signs[..i].iter().zip(&normalized[..i]).find(|(_, n)| **n == normalized[i]).map(|(s, _)| s);
+        if let Some(first) = first.filter(|f| f.tier != sign.tier) {
             errors.push(ContentError::new(
                 file,
                 sign.line,
