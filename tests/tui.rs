@@ -189,7 +189,18 @@ fn help_lists_every_key_of_the_screen_below() {
 #[test]
 fn resizing_keeps_the_reading_place() {
     let mut app = app(100, 30);
-    send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::Down, Action::Open, Action::NextSection, Action::NextSection]);
+    send(
+        &mut app,
+        &[
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Open,
+            Action::NextSection,
+            Action::NextSection,
+        ],
+    );
     let line = |app: &patient_tutor::tui::app::App| {
         let r = app.reader.as_ref().unwrap();
         patient_tutor::markdown::line_to_string(&r.doc.lines[r.top])

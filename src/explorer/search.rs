@@ -41,7 +41,8 @@ impl Hit {
 
 const STOP_WORDS: &[&str] = &[
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "and", "or", "my", "your", "i", "im", "me", "is",
-    "am", "are", "have", "has", "it", "its",
+    "am", "are", "have", "has", "it", "its", "feel", "feels", "feeling", "felt", "very", "really", "so", "bit",
+    "quite", "been", "got", "having",
 ];
 
 /// Sites whose sign lines match `query`: most urgent best match first, then the most matching
