@@ -196,7 +196,7 @@ pub const TIER_NEXT_VISIT: &str = "✎ Mention at your next visit";
 pub const TIER_EMERGENCY_WHO: &str =
     "Call your care team's 24-hour line now, or your local emergency number (such as 911, 999 or 112).";
 /// Above search results, whose lines show only the symbol.
-pub const TIER_LEGEND: &str = "‼ get help now · ☎ call today · ✎ next visit";
+pub const TIER_LEGEND: &str = "‼ help now · ☎ today · ✎ next visit";
 pub const OFTEN_FROM: &str = "Cancers that often spread here: ";
 pub const READ_MORE_KEYS: &str = "Read more (press the number):";
 pub const MANY_CAUSES: &str = "Symptoms have many causes, and most are not an emergency, but get help now for any sign marked ‼ EMERGENCY. Your care team is who to ask about yours.";
@@ -205,12 +205,10 @@ pub const FIND_HINT: &str = "Type a symptom in everyday words, like \"short of b
 
 pub fn no_site_matches(query: &str) -> String {
     let query = sanitize(query);
-    format!(
-        "No place on the map lists \"{query}\". Try other or fewer words. If you are worried, call your care team. \
-         In an emergency, call your local emergency number (such as 911, 999 or 112)."
-    )
+    format!("No place on the map lists \"{query}\". Try other or fewer words.")
 }
-pub const NO_MATCH_GET_HELP: &str = "Press Enter to read \"When to get help now\": every sign that needs help now.";
+pub const NO_MATCH_GET_HELP: &str = "Press Enter to read \"When to get help now\".";
+pub const NO_MATCH_WORRIED: &str = "If you are worried, call your care team. In an emergency, call your local emergency number (such as 911, 999 or 112).";
 
 pub fn explored_line(explored: usize, total: usize) -> String {
     format!("Body map: {explored} of {total} places looked at (m)")

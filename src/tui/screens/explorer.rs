@@ -170,11 +170,11 @@ fn detail_rows(app: &App, site: &Site, width: usize) -> Vec<Line<'static>> {
         }
         rows.push(Line::raw(""));
         rows.push(Line::styled(tier_heading(tier), tier_style(app, tier).add_modifier(Modifier::BOLD)));
-        if tier == Tier::Emergency {
-            wrapped(&mut rows, text::TIER_EMERGENCY_WHO, width, "  ", "  ", theme.dim);
-        }
         for line in lines {
             wrapped(&mut rows, &sanitize(line), width, "  • ", "    ", Style::new());
+        }
+        if tier == Tier::Emergency {
+            wrapped(&mut rows, text::TIER_EMERGENCY_WHO, width, "  ", "  ", theme.dim);
         }
     }
     if !site.primaries.is_empty() {
@@ -211,8 +211,8 @@ fn search_rows(
     if search.hits.is_empty() {
         let mut rows = Vec::new();
         wrapped(&mut rows, &text::no_site_matches(&sanitize(query)), width, "", "", Style::new());
-        rows.push(Line::raw(""));
         wrapped(&mut rows, text::NO_MATCH_GET_HELP, width, "", "", theme.key.add_modifier(Modifier::BOLD));
+        wrapped(&mut rows, text::NO_MATCH_WORRIED, width, "", "", Style::new());
         return rows;
     }
     let mut rows = Vec::new();
