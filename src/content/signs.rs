@@ -16,8 +16,19 @@
 //! to breathe, or breathlessness that comes on suddenly") are different signs: only a sign
 //! group ties them together.
 
+use std::collections::HashMap;
+
 use super::ContentError;
 use super::sites::Tier;
+
+/// More sign lines than this in one sites.toml are refused (the checks and the search stay
+/// quick; a real body map has a few hundred at most).
+pub const MAX_SIGNS: usize = 5_000;
+/// More words and phrases than this in all `[[synonyms]]` groups together are refused.
+pub const MAX_SYNONYM_WORDS: usize = 10_000;
+/// More words and phrases than this in the sign groups (those with a `tier`) are refused: each
+/// sign line is checked against each of them.
+pub const MAX_SIGN_GROUP_WORDS: usize = 1_000;
 
 /// Lowercase words of letters and digits; everything else separates words, except apostrophes,
 /// which are dropped.
@@ -89,9 +100,10 @@ pub fn tier_conflicts(file: &str, signs: &[SignAt], groups: &[GroupAt]) -> Vec<C
     let normalized: Vec<Vec<String>> = signs.iter().map(|s| normalize(&s.text)).collect();
 
     // The same line with two tiers: each is held to the line's first appearance.
-    for (i, sign) in signs.iter().enumerate() {
-        let first = signs[..i].iter().zip(&normalized[..i]).find(|(_, n)| **n == normalized[i]).map(|(s, _)| s);
-        if let Some(first) = first.filter(|f| f.tier != sign.tier) {
+    let mut first_of: HashMap<&[String], &SignAt> = HashMap::new();
+    for (sign, words) in signs.iter().zip(&normalized) {
+        let first = *first_of.entry(words.as_slice()).or_insert(sign);
+        if first.tier != sign.tier {
             errors.push(ContentError::new(
                 file,
                 sign.line,

@@ -331,11 +331,47 @@ impl Cx<'_> {
         let sites: Vec<Site> = sites.into_iter().flatten().collect();
         let synonyms: Vec<SynonymGroup> =
             synonym_values.unwrap_or_default().iter().filter_map(|v| self.synonym_group(v)).collect();
-        let groups: Vec<GroupAt> =
-            synonyms.iter().map(|g| GroupAt { words: g.words.clone(), tier: g.tier, line: g.line }).collect();
-        let conflicts = signs::tier_conflicts(self.file, &self.signs, &groups);
-        self.errors.extend(conflicts);
+        if self.within_limits(&synonyms) {
+            let groups: Vec<GroupAt> =
+                synonyms.iter().map(|g| GroupAt { words: g.words.clone(), tier: g.tier, line: g.line }).collect();
+            let conflicts = signs::tier_conflicts(self.file, &self.signs, &groups);
+            self.errors.extend(conflicts);
+        }
         (self.errors.len() == start && art.is_some()).then(|| (sites, synonyms, sources.unwrap_or_default()))
+    }
+
+    /// At most [`signs::MAX_SIGNS`] sign lines and [`signs::MAX_SYNONYM_WORDS`] synonyms.
+    fn within_limits(&mut self, synonyms: &[SynonymGroup]) -> bool {
+        let mut ok = true;
+        if self.signs.len() > signs::MAX_SIGNS {
+            let message = format!(
+                "too many sign lines: {} (at most {} in all the places together); keep each place to its main signs",
+                self.signs.len(),
+                signs::MAX_SIGNS
+            );
+            self.errors.push(ContentError::new(self.file, 0, message));
+            ok = false;
+        }
+        let words: usize = synonyms.iter().map(|g| g.words.len()).sum();
+        if words > signs::MAX_SYNONYM_WORDS {
+            let message = format!(
+                "too many synonyms: {words} words and phrases (at most {} in all the groups together)",
+                signs::MAX_SYNONYM_WORDS
+            );
+            self.errors.push(ContentError::new(self.file, 0, message));
+            ok = false;
+        }
+        let tiered: usize = synonyms.iter().filter(|g| g.tier.is_some()).map(|g| g.words.len()).sum();
+        if tiered > signs::MAX_SIGN_GROUP_WORDS {
+            let message = format!(
+                "too many words in sign groups: {tiered} (at most {} in the groups with a `tier`); give a tier only \
+                 to words that always mean the same urgency",
+                signs::MAX_SIGN_GROUP_WORDS
+            );
+            self.errors.push(ContentError::new(self.file, 0, message));
+            ok = false;
+        }
+        ok
     }
 
     fn art(&mut self, value: &Value<'_>) -> Option<String> {
