@@ -146,3 +146,55 @@ fn an_edited_lesson_gets_an_exact_message() {
         .stdout(predicate::str::contains(format!("{}:", staging.display())))
         .stdout(predicate::str::contains("link to unknown section `prognosis#survival`"));
 }
+
+#[test]
+fn one_sign_with_two_tiers_in_the_default_pack_names_both_lines() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("pack");
+    tutor().arg("export-content").arg(&dir).assert().success();
+    let sites = dir.join("sites.toml");
+    let text = fs::read_to_string(&sites).unwrap();
+    let sign = "\"Chest pain that is sudden or severe\"";
+    // The first time the line is written (on the Whole body place), as an emergency.
+    let first = text.lines().position(|l| l.trim().trim_end_matches(',') == sign).unwrap() + 1;
+    // On the lungs, move it to "call today".
+    let text = text.replacen(
+        "  \"Coughing up a small amount of blood\",\n",
+        &format!("  \"Coughing up a small amount of blood\",\n  {sign},\n"),
+        1,
+    );
+    let second = text.lines().position(|l| l.contains("small amount of blood")).unwrap() + 2;
+    fs::write(&sites, text).unwrap();
+    let out = tutor().arg("check").arg(&dir).assert().failure().get_output().stdout.clone();
+    let out = String::from_utf8(out).unwrap();
+    let errors: Vec<&str> = out.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(errors.len(), 1, "{out}");
+    assert!(errors[0].starts_with(&format!("{}:{second}: error: the sign", sites.display())), "{out}");
+    assert!(
+        errors[0]
+            .contains(&format!("`call_today` on `lungs` here but `emergency` on `whole-body` at sites.toml:{first}")),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_sign_group_holds_a_line_to_its_tier_in_the_default_pack() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("pack");
+    tutor().arg("export-content").arg(&dir).assert().success();
+    let sites = dir.join("sites.toml");
+    // A new "call today" line on the brain that talks about a fit.
+    let text = fs::read_to_string(&sites).unwrap().replacen(
+        "  \"New dizziness\",\n",
+        "  \"New dizziness\",\n  \"A short fit that stops by itself\",\n",
+        1,
+    );
+    let line = text.lines().position(|l| l.contains("A short fit")).unwrap() + 1;
+    let group = text.lines().position(|l| l.contains("\"seizure\", \"seizures\"")).unwrap() - 2; // its [[synonyms]] line
+    fs::write(&sites, text).unwrap();
+    tutor().arg("check").arg(&dir).assert().failure().stdout(predicate::str::contains(format!(
+        "{}:{line}: error: the sign \"A short fit that stops by itself\" on `brain` is `call_today`, but it has \"fit\" \
+         from the sign group at sites.toml:{group}",
+        sites.display()
+    )));
+}

@@ -166,8 +166,9 @@ fn unicode_width_of(s: &str) -> usize {
 #[test]
 fn synonym_groups_cover_the_brief() {
     let s = load();
-    let has_group =
-        |words: &[&str]| s.synonyms.iter().any(|g| words.iter().all(|w| g.iter().any(|m| m.eq_ignore_ascii_case(w))));
+    let has_group = |words: &[&str]| {
+        s.synonyms.iter().any(|g| words.iter().all(|w| g.words.iter().any(|m| m.eq_ignore_ascii_case(w))))
+    };
     for group in [
         &["shortness of breath", "dyspnea", "breathless"][..],
         &["jaundice", "yellow skin", "yellow eyes", "yellowing"],
@@ -178,7 +179,12 @@ fn synonym_groups_cover_the_brief() {
         &["bladder or bowel control", "incontinence"],
         &["tired", "fatigue", "exhausted", "no energy"],
         &["lump", "swelling", "swollen gland"],
-        &["cough", "coughing up blood"],
+        &["cough", "coughing"],
+        &["coughing up blood", "cough up blood"],
+        &["fever", "temperature", "chills", "shivering", "hot and cold"],
+        &["diarrhoea", "diarrhea", "diarhea"],
+        &["urine", "pee", "wee"],
+        &["stool", "poo", "poop"],
         &["seizure", "fit"],
         &["confusion", "confused"],
         &["nausea", "feeling sick", "vomiting"],

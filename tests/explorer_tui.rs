@@ -40,7 +40,7 @@ fn map_shows_markers_the_selected_name_and_its_details_at_80x24() {
     let text = screen_text(&app);
     assert!(text.contains("Body map"), "{text}");
     assert!(text.contains("◉"), "selected marker:\n{text}");
-    assert_eq!(text.matches('●').count(), 9, "the other nine sites:\n{text}");
+    assert_eq!(text.matches('●').count(), 10, "the other ten sites:\n{text}");
     assert!(text.contains("Spine"), "{text}");
     assert!(text.contains("‼ EMERGENCY — get help now"), "{text}");
     assert!(text.to_lowercase().contains("bladder"), "{text}");
@@ -116,7 +116,7 @@ fn visiting_sites_is_remembered_and_counted_on_home() {
     assert!(app.unsaved);
     app.update(Action::Back);
     assert_eq!(app.screen, Screen::Home);
-    assert!(screen_text(&app).contains("Body map: 3 of 10 places looked at (m)"), "{}", screen_text(&app));
+    assert!(screen_text(&app).contains("Body map: 3 of 11 places looked at (m)"), "{}", screen_text(&app));
 }
 
 #[test]
@@ -129,6 +129,9 @@ fn symptom_search_finds_sites_from_everyday_words() {
     let text = screen_text(&app);
     assert!(text.contains("Find a symptom: yellow skin"), "{text}");
     assert!(text.contains("Liver"), "{text}");
+    // The most urgent match comes first: yellow skin after immunotherapy (Whole body).
+    assert!(text.find("Whole body").unwrap() < text.find("Liver").unwrap(), "{text}");
+    app.update(Action::Down);
     app.update(Action::Open);
     assert_eq!(selected(&app), "liver");
     assert!(app.explorer.as_ref().unwrap().search.is_none());
@@ -162,7 +165,7 @@ fn typed_letters_in_search_are_text_not_commands() {
 fn a_number_opens_the_lesson_section_and_back_returns_to_the_map() {
     let mut app = explorer(100, 30);
     select(&mut app, "liver");
-    app.update(Action::Pick('1'));
+    app.update(Action::Pick('2'));
     assert_eq!(app.screen, Screen::Reader);
     assert!(screen(&app)[0].contains("Symptoms"), "{}", screen(&app)[0]);
     app.update(Action::Back);

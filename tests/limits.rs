@@ -141,3 +141,47 @@ fn huge_progress_and_history_files_are_kept_aside_unread() {
         .collect();
     assert_eq!(kept, [64 << 30, 64 << 30]);
 }
+
+/// The fixture's sites.toml with `signs` more "call today" lines on the belly (all different,
+/// each with the word "shivering"), `phrases` + 1 words in an emergency sign group, and
+/// `untiered` + 1 in a group without a tier.
+fn many_signs(pack: &Path, signs: usize, phrases: usize, untiered: usize) {
+    use std::fmt::Write;
+    let file = pack.join("sites.toml");
+    let lines: String = (0..signs).map(|i| format!("\"Shivering now and then {i}\", ")).collect();
+    let mut text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("call_today = [\"A swollen belly\"]", &format!("call_today = [\"A swollen belly\", {lines}]"));
+    let words: Vec<String> = (0..phrases).map(|i| format!("\"fever word {i}\"")).collect();
+    // "shivering" last: each line is checked against every phrase before it matches.
+    writeln!(text, "\n[[synonyms]]\ntier = \"emergency\"\nwords = [{}, \"shivering\"]", words.join(", ")).unwrap();
+    let words: Vec<String> = (0..untiered).map(|i| format!("\"other word {i}\"")).collect();
+    writeln!(text, "\n[[synonyms]]\nwords = [\"other\", {}]", words.join(", ")).unwrap();
+    std::fs::write(file, text).unwrap();
+}
+
+#[test]
+fn too_many_sign_lines_or_synonyms_are_refused_and_the_limits_load_quickly() {
+    use patient_tutor::content::signs::{MAX_SIGN_GROUP_WORDS, MAX_SIGNS, MAX_SYNONYM_WORDS};
+    let dir = tempfile::tempdir().unwrap();
+    let pack = valid_pack(dir.path());
+    // At the limits (less the fixture's own lines): every line breaks the sign group's tier,
+    // and the check still takes a moment.
+    many_signs(&pack, MAX_SIGNS - 3, MAX_SIGN_GROUP_WORDS - 1, MAX_SYNONYM_WORDS - MAX_SIGN_GROUP_WORDS - 1);
+    let start = Instant::now();
+    let errors = content::load_dir(&pack).expect_err("lines against the sign group").0;
+    assert!(start.elapsed() < Duration::from_secs(10), "took {:?}", start.elapsed());
+    assert_eq!(errors.len(), MAX_SIGNS - 3, "{}", errors[0]);
+    assert!(errors[0].message.contains("from the sign group at sites.toml:"), "{}", errors[0]);
+
+    let pack = valid_pack(&dir.path().join("over"));
+    many_signs(&pack, MAX_SIGNS, 10, 10);
+    let text = refused(&pack, "sites.toml: too many sign lines: 5003 (at most 5000");
+    assert!(!text.contains("sign group"), "the tier check is skipped: {}", &text[..200.min(text.len())]);
+    let pack = valid_pack(&dir.path().join("over-synonyms"));
+    many_signs(&pack, 10, 10, MAX_SYNONYM_WORDS - 11);
+    refused(&pack, "sites.toml: too many synonyms: 10001 words and phrases (at most 10000");
+    let pack = valid_pack(&dir.path().join("over-sign-groups"));
+    many_signs(&pack, 10, MAX_SIGN_GROUP_WORDS, 10);
+    refused(&pack, "sites.toml: too many words in sign groups: 1001 (at most 1000");
+}

@@ -41,11 +41,13 @@ fn notice_scrolls_to_the_emergency_advice_on_a_small_window() {
     let first = screen_text(&app);
     assert!(first.contains("more below"), "{first}");
     let mut seen = first.clone();
-    for _ in 0..20 {
+    for _ in 0..40 {
         app.update(Action::Down);
         seen.push_str(&screen_text(&app));
     }
-    assert!(seen.contains("In an emergency, call"), "{seen}");
+    assert!(seen.contains("Call your local emergency"), "{seen}");
+    assert!(seen.contains("a fever during treatment"), "{seen}");
+    assert!(seen.contains("Press h to read"), "{seen}");
     assert!(seen.contains("press ? and then i"), "{seen}");
 }
 

@@ -8,6 +8,7 @@ pub mod lesson;
 pub mod literacy;
 pub mod quiz;
 pub mod readability;
+pub mod signs;
 pub mod sites;
 pub mod survival;
 mod toml_util;
@@ -353,6 +354,10 @@ fn markdown_link_targets(body: &str) -> Vec<(String, usize)> {
         .collect()
 }
 
+/// The lesson that says which signs need help now and who to call. The first-run notice,
+/// home, every body-map place and a symptom search that finds nothing point to it.
+pub const GET_HELP_LESSON: &str = "when-to-get-help";
+
 /// A link from a lesson to one of the app's tools: `app:body-map` and so on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ToolLink {
@@ -361,15 +366,18 @@ pub enum ToolLink {
     StagingExplorer,
     Glossary,
     MyQuestions,
+    /// Adds "What is my care team's 24-hour number?" to My questions.
+    AddCareTeamNumber,
 }
 
 impl ToolLink {
-    pub const ALL: [(&'static str, ToolLink); 5] = [
+    pub const ALL: [(&'static str, ToolLink); 6] = [
         ("app:body-map", ToolLink::BodyMap),
         ("app:survival-chart", ToolLink::SurvivalChart),
         ("app:staging-explorer", ToolLink::StagingExplorer),
         ("app:glossary", ToolLink::Glossary),
         ("app:my-questions", ToolLink::MyQuestions),
+        ("app:add-24-hour-number", ToolLink::AddCareTeamNumber),
     ];
 
     /// The tool a link target names, if it is an `app:` link.

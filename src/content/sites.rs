@@ -10,6 +10,7 @@ use toml::de::{DeArray, DeTable, DeValue};
 use unicode_width::UnicodeWidthStr;
 
 use super::ContentError;
+use super::signs::{self, GroupAt, SignAt};
 use super::toml_util::Lines;
 
 /// A map over this many columns or rows is refused.
@@ -41,6 +42,52 @@ pub struct Site {
     pub line: usize,
 }
 
+/// How urgent a sign line is: the three sign lists of a site. Orders as
+/// Emergency < CallToday < NextVisit (most urgent first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Tier {
+    Emergency,
+    CallToday,
+    NextVisit,
+}
+
+impl Tier {
+    pub const ALL: [Tier; 3] = [Tier::Emergency, Tier::CallToday, Tier::NextVisit];
+
+    /// The site's lines of this tier.
+    pub fn lines(self, site: &Site) -> &[String] {
+        match self {
+            Tier::Emergency => &site.emergency,
+            Tier::CallToday => &site.call_today,
+            Tier::NextVisit => &site.next_visit,
+        }
+    }
+
+    /// The key of its list in sites.toml (and the value of a sign group's `tier`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Tier::Emergency => "emergency",
+            Tier::CallToday => "call_today",
+            Tier::NextVisit => "next_visit",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Tier> {
+        Tier::ALL.into_iter().find(|t| t.key() == key)
+    }
+}
+
+/// Words and phrases that mean the same in a symptom search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SynonymGroup {
+    /// As written, trimmed.
+    pub words: Vec<String>,
+    /// Set for a sign group: every sign line with one of its words has this tier.
+    pub tier: Option<Tier>,
+    /// The line of the group's `[[synonyms]]` header.
+    pub line: usize,
+}
+
 /// The body-map art. Rows have tabs and control characters refused and trailing spaces removed;
 /// blank rows at the end are dropped.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,8 +102,8 @@ pub struct BodyMap {
 pub struct Sites {
     pub map: BodyMap,
     pub sites: Vec<Site>,
-    /// Groups of words and phrases that mean the same in a symptom search (as written, trimmed).
-    pub synonyms: Vec<Vec<String>>,
+    /// Groups of words and phrases that mean the same in a symptom search.
+    pub synonyms: Vec<SynonymGroup>,
     /// Where the facts come from (the top-level `sources`).
     pub sources: Vec<String>,
 }
@@ -93,7 +140,7 @@ const SITE_KEYS: &[&str] =
 /// before calling [`parse`]. Only a plain file name is accepted (no folders, no `..`).
 pub fn art_name(file: &str, text: &str) -> Result<String, ContentError> {
     let root = DeTable::parse(text).map_err(|e| toml_error(file, text, &e))?;
-    let mut cx = Cx { file, lines: Lines::new(text), errors: Vec::new() };
+    let mut cx = Cx { file, lines: Lines::new(text), errors: Vec::new(), signs: Vec::new() };
     let art = root.get_ref().iter().find(|(k, _)| k.get_ref() == "art").map(|(_, v)| v);
     match art {
         None => Err(ContentError::new(file, 0, "missing `art`: name the body map file, like art = \"body-map.txt\"")),
@@ -113,7 +160,7 @@ pub fn parse(file: &str, text: &str, art_file: &str, art: &str) -> Result<Sites,
         Ok(map) => (Some(map), Vec::new()),
         Err(errors) => (None, errors),
     };
-    let mut cx = Cx { file, lines: Lines::new(text), errors: Vec::new() };
+    let mut cx = Cx { file, lines: Lines::new(text), errors: Vec::new(), signs: Vec::new() };
     let result = match DeTable::parse(text) {
         Ok(root) => cx.document(&root, map.as_ref()),
         Err(e) => {
@@ -220,12 +267,14 @@ struct SiteKey {
     pos: Option<(u16, u16)>,
     line: usize,
 }
-type Parsed = (Vec<Site>, Vec<Vec<String>>, Vec<String>);
+type Parsed = (Vec<Site>, Vec<SynonymGroup>, Vec<String>);
 
 struct Cx<'a> {
     file: &'a str,
     lines: Lines,
     errors: Vec<ContentError>,
+    /// Every sign line read, for the one-tier-per-sign check.
+    signs: Vec<SignAt>,
 }
 
 impl Cx<'_> {
@@ -280,8 +329,49 @@ impl Cx<'_> {
         let (sites, keys): (Vec<Option<Site>>, Vec<SiteKey>) = site_values.iter().map(|v| self.site(v)).unzip();
         self.check_sites(&keys, map);
         let sites: Vec<Site> = sites.into_iter().flatten().collect();
-        let synonyms = synonym_values.unwrap_or_default().iter().filter_map(|v| self.synonym_group(v)).collect();
+        let synonyms: Vec<SynonymGroup> =
+            synonym_values.unwrap_or_default().iter().filter_map(|v| self.synonym_group(v)).collect();
+        if self.within_limits(&synonyms) {
+            let groups: Vec<GroupAt> =
+                synonyms.iter().map(|g| GroupAt { words: g.words.clone(), tier: g.tier, line: g.line }).collect();
+            let conflicts = signs::tier_conflicts(self.file, &self.signs, &groups);
+            self.errors.extend(conflicts);
+        }
         (self.errors.len() == start && art.is_some()).then(|| (sites, synonyms, sources.unwrap_or_default()))
+    }
+
+    /// At most [`signs::MAX_SIGNS`] sign lines and [`signs::MAX_SYNONYM_WORDS`] synonyms.
+    fn within_limits(&mut self, synonyms: &[SynonymGroup]) -> bool {
+        let mut ok = true;
+        if self.signs.len() > signs::MAX_SIGNS {
+            let message = format!(
+                "too many sign lines: {} (at most {} in all the places together); keep each place to its main signs",
+                self.signs.len(),
+                signs::MAX_SIGNS
+            );
+            self.errors.push(ContentError::new(self.file, 0, message));
+            ok = false;
+        }
+        let words: usize = synonyms.iter().map(|g| g.words.len()).sum();
+        if words > signs::MAX_SYNONYM_WORDS {
+            let message = format!(
+                "too many synonyms: {words} words and phrases (at most {} in all the groups together)",
+                signs::MAX_SYNONYM_WORDS
+            );
+            self.errors.push(ContentError::new(self.file, 0, message));
+            ok = false;
+        }
+        let tiered: usize = synonyms.iter().filter(|g| g.tier.is_some()).map(|g| g.words.len()).sum();
+        if tiered > signs::MAX_SIGN_GROUP_WORDS {
+            let message = format!(
+                "too many words in sign groups: {tiered} (at most {} in the groups with a `tier`); give a tier only \
+                 to words that always mean the same urgency",
+                signs::MAX_SIGN_GROUP_WORDS
+            );
+            self.errors.push(ContentError::new(self.file, 0, message));
+            ok = false;
+        }
+        ok
     }
 
     fn art(&mut self, value: &Value<'_>) -> Option<String> {
@@ -372,6 +462,13 @@ impl Cx<'_> {
             self.errors.push(ContentError::new(self.file, line, format!("this site is missing {list}{note}")));
         }
         let signs = [&emergency, &call_today, &next_visit];
+        if let Some((site_id, _)) = &id {
+            for (tier, list) in Tier::ALL.into_iter().zip(signs) {
+                for (text, line) in list.iter().flatten() {
+                    self.signs.push(SignAt { site: site_id.clone(), tier, text: text.clone(), line: *line });
+                }
+            }
+        }
         if signs.iter().all(|s| s.as_ref().is_some_and(Vec::is_empty)) {
             self.errors.push(ContentError::new(
                 self.file,
@@ -451,13 +548,34 @@ impl Cx<'_> {
         }
     }
 
-    fn synonym_group(&mut self, value: &Value<'_>) -> Option<Vec<String>> {
+    fn synonym_group(&mut self, value: &Value<'_>) -> Option<SynonymGroup> {
         let DeValue::Table(table) = value.get_ref() else { return None };
+        let line = self.line(value.span());
         let mut words = None;
+        let mut tier = None;
+        let mut ok = true;
         for (key, v) in table.iter() {
             match key.get_ref().as_ref() {
                 "words" => words = self.text_list("words", v),
-                other => self.error(key.span(), format!("unknown key `{other}` in [[synonyms]] (it has only `words`)")),
+                "tier" => match self.text_value("tier", v) {
+                    Some(name) => match Tier::from_key(&name) {
+                        Some(t) => tier = Some(t),
+                        None => {
+                            self.error(
+                                v.span(),
+                                format!(
+                                    "`tier` must be \"emergency\", \"call_today\" or \"next_visit\" (not \"{name}\")"
+                                ),
+                            );
+                            ok = false;
+                        }
+                    },
+                    None => ok = false,
+                },
+                other => self.error(
+                    key.span(),
+                    format!("unknown key `{other}` in [[synonyms]] (it has `words` and, for a sign group, `tier`)"),
+                ),
             }
         }
         let Some(words) = words else {
@@ -466,7 +584,6 @@ impl Cx<'_> {
             }
             return None;
         };
-        let mut ok = true;
         for (word, line) in &words {
             if !word.chars().any(char::is_alphanumeric) {
                 self.errors.push(ContentError::new(
@@ -481,7 +598,7 @@ impl Cx<'_> {
             self.error(value.span(), "a [[synonyms]] group needs at least two words or phrases");
             ok = false;
         }
-        ok.then(|| words.into_iter().map(|(w, _)| w).collect())
+        ok.then(|| SynonymGroup { words: words.into_iter().map(|(w, _)| w).collect(), tier, line })
     }
 
     fn id(&mut self, value: &Value<'_>) -> Option<(String, usize)> {
@@ -634,7 +751,14 @@ mod tests {
         assert_eq!(sites.sites[0].line, 4);
         assert_eq!(sites.sites[1].line, 16);
         assert_eq!(sites.lesson_links(), vec![("symptoms#lungs", 14), ("symptoms#lungs", 26)]);
-        assert_eq!(sites.synonyms, vec![vec!["breathless".to_string(), "short of breath".to_string()]]);
+        assert_eq!(
+            sites.synonyms,
+            vec![SynonymGroup {
+                words: vec!["breathless".to_string(), "short of breath".to_string()],
+                tier: None,
+                line: 28
+            }]
+        );
         assert_eq!(sites.sources, vec!["NCI"]);
         assert_eq!(sites.positions(), vec![(2, 1), (1, 2)]);
         assert_eq!(sites.index_of("legs"), Some(1));

@@ -15,31 +15,13 @@
 
 use std::cmp::Reverse;
 
-use crate::content::sites::{Site, Sites};
+pub use crate::content::signs::normalize;
+use crate::content::signs::{contains_phrase, same_words, word_matches};
+use crate::content::sites::Sites;
+pub use crate::content::sites::Tier;
 
 /// Longer queries find nothing (a pasted paragraph is not a symptom).
 pub const MAX_QUERY_CHARS: usize = 200;
-
-/// How urgent a sign line is. Orders as Emergency < CallToday < NextVisit (most urgent first).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Tier {
-    Emergency,
-    CallToday,
-    NextVisit,
-}
-
-impl Tier {
-    pub const ALL: [Tier; 3] = [Tier::Emergency, Tier::CallToday, Tier::NextVisit];
-
-    /// The site's lines of this tier.
-    pub fn lines(self, site: &Site) -> &[String] {
-        match self {
-            Tier::Emergency => &site.emergency,
-            Tier::CallToday => &site.call_today,
-            Tier::NextVisit => &site.next_visit,
-        }
-    }
-}
 
 /// A site with at least one matching line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,7 +41,8 @@ impl Hit {
 
 const STOP_WORDS: &[&str] = &[
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "and", "or", "my", "your", "i", "im", "me", "is",
-    "am", "are", "have", "has", "it", "its",
+    "am", "are", "have", "has", "it", "its", "feel", "feels", "feeling", "felt", "very", "really", "so", "bit",
+    "quite", "been", "got", "having",
 ];
 
 /// Sites whose sign lines match `query`: most urgent best match first, then the most matching
@@ -72,8 +55,11 @@ pub fn search(sites: &Sites, query: &str) -> Vec<Hit> {
     if words.is_empty() {
         return Vec::new();
     }
-    let groups: Vec<Vec<Vec<String>>> =
-        sites.synonyms.iter().map(|g| g.iter().map(|p| normalize(p)).filter(|p| !p.is_empty()).collect()).collect();
+    let groups: Vec<Vec<Vec<String>>> = sites
+        .synonyms
+        .iter()
+        .map(|g| g.words.iter().map(|p| normalize(p)).filter(|p| !p.is_empty()).collect())
+        .collect();
     let parts = split_query(&words, &groups);
     if parts.is_empty() {
         return Vec::new();
@@ -96,26 +82,6 @@ pub fn search(sites: &Sites, query: &str) -> Vec<Hit> {
     }
     hits.sort_by_key(|h| (h.best(), Reverse(h.matches.len()), h.site));
     hits
-}
-
-/// Lowercase words of letters and digits; everything else separates words, except apostrophes,
-/// which are dropped.
-pub fn normalize(text: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut word = String::new();
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            word.extend(c.to_lowercase());
-        } else if matches!(c, '\'' | '\u{2019}' | '\u{2018}') {
-            continue;
-        } else if !word.is_empty() {
-            words.push(std::mem::take(&mut word));
-        }
-    }
-    if !word.is_empty() {
-        words.push(word);
-    }
-    words
 }
 
 /// One part of a query: a plain word, or a phrase found in synonym groups (by group index).
@@ -173,32 +139,6 @@ fn split_query<'q>(words: &'q [String], groups: &[Vec<Vec<String>>]) -> Vec<Part
         parts
     } else {
         Vec::new()
-    }
-}
-
-/// Query words equal to a synonym phrase, allowing a plural `s` on either side.
-fn same_words(query: &[String], phrase: &[String]) -> bool {
-    query.len() == phrase.len() && query.iter().zip(phrase).all(|(q, p)| q == p || singular(q) == p || q == singular(p))
-}
-
-/// `line` has `phrase` as consecutive words, each matched by [`word_matches`].
-fn contains_phrase(line: &[String], phrase: &[String]) -> bool {
-    !phrase.is_empty()
-        && line.len() >= phrase.len()
-        && line.windows(phrase.len()).any(|w| w.iter().zip(phrase).all(|(t, p)| word_matches(p, t)))
-}
-
-/// A query word matches a line word that starts with it, or with its singular.
-fn word_matches(query: &str, word: &str) -> bool {
-    word.starts_with(query) || word.starts_with(singular(query))
-}
-
-/// Drop one plural `s` from words of four letters or more that do not end in `ss`.
-fn singular(word: &str) -> &str {
-    if word.chars().count() >= 4 && word.ends_with('s') && !word.ends_with("ss") {
-        &word[..word.len() - 1]
-    } else {
-        word
     }
 }
 

@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
-use crate::content::ContentPack;
 use crate::content::sites::{Site, Sites};
+use crate::content::{ContentPack, InternalLink};
 use crate::explorer::search::{self, Tier};
 use crate::markdown::sanitize;
 
@@ -19,7 +19,32 @@ pub fn tier_words(tier: Tier) -> &'static str {
     }
 }
 
-const MANY_CAUSES: &str = "Symptoms have many causes. This is education, not advice: your care team is who to ask.";
+const MANY_CAUSES: &str = "Symptoms have many causes, and most are not an emergency, but get help now for any sign \
+                           marked EMERGENCY. This is education, not advice: your care team is who to ask.";
+
+const EMERGENCY_WHO: &str =
+    "Who to call: your care team's 24-hour line now, or your local emergency number (such as 911, 999 or 112).";
+
+/// Where the signs that need help now are explained, in the form `read` takes.
+fn get_help_line() -> String {
+    format!(
+        "Read more: {} (the signs that need help now, and who to call: patient-tutor read {})",
+        crate::content::GET_HELP_LESSON,
+        crate::content::GET_HELP_LESSON
+    )
+}
+
+/// A site's lesson links, one line each: `Read more: LESSON#SECTION (Title, section Name)`;
+/// the pointer before the brackets is what `read` takes.
+fn write_read_more(out: &mut impl Write, pack: &ContentPack, site: &Site) -> io::Result<()> {
+    for target in &site.lessons {
+        match super::linear::link_words(Some(pack), target) {
+            Some(words) => writeln!(out, "  Read more: {} ({words})", sanitize(target))?,
+            None => writeln!(out, "  Read more: {}", sanitize(target))?,
+        }
+    }
+    Ok(())
+}
 
 fn pack_sites(pack: &ContentPack) -> Result<&Sites> {
     match pack.sites.as_ref() {
@@ -45,27 +70,24 @@ pub fn sites(pack: &ContentPack) -> Result<ExitCode> {
             let list: Vec<_> = site.primaries.iter().map(|p| sanitize(p).into_owned()).collect();
             writeln!(out, "  Cancers that often spread here: {}.", list.join(", "))?;
         }
-        write_read_more(&mut out, site)?;
+        write_read_more(&mut out, pack, site)?;
     }
     writeln!(out)?;
     writeln!(out, "{MANY_CAUSES}")?;
+    writeln!(out, "{}", get_help_line())?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// Where the lessons say more, one `read` target a line.
-fn write_read_more(out: &mut impl Write, site: &Site) -> io::Result<()> {
-    for target in &site.lessons {
-        writeln!(out, "  Read more: {}", sanitize(target))?;
-    }
-    Ok(())
-}
-
 fn write_tier(out: &mut impl Write, site: &Site, tier: Tier) -> io::Result<()> {
     let lines = tier.lines(site);
     if lines.is_empty() {
         return Ok(());
     }
     writeln!(out, "  {}:", tier_words(tier))?;
+    if tier == Tier::Emergency {
+        writeln!(out, "    {EMERGENCY_WHO}")?;
+    }
     for line in lines {
         writeln!(out, "    - {}", sanitize(line))?;
     }
@@ -81,9 +103,10 @@ pub fn symptom(pack: &ContentPack, query: &str) -> Result<ExitCode> {
             super::stderr(),
             "No place on the body map lists \"{}\". Try other or fewer words (for example \"short of breath\", \
              \"yellow skin\", \"headache\"), or see all places with `patient-tutor sites`. If you are worried, \
-             call your care team.",
+             call your care team. In an emergency, call your local emergency number (such as 911, 999 or 112).",
             sanitize(query.trim())
         )?;
+        writeln!(super::stderr(), "{}", get_help_line())?;
         return Ok(ExitCode::FAILURE);
     }
     let mut out = super::stdout();
@@ -99,9 +122,10 @@ pub fn symptom(pack: &ContentPack, query: &str) -> Result<ExitCode> {
                 writeln!(out, "    - {}", sanitize(line))?;
             }
         }
-        write_read_more(&mut out, site)?;
+        write_read_more(&mut out, pack, site)?;
     }
     writeln!(out)?;
     writeln!(out, "{MANY_CAUSES}")?;
+    writeln!(out, "{}", get_help_line())?;
     Ok(ExitCode::SUCCESS)
 }

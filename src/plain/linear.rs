@@ -37,6 +37,7 @@ fn tool_words(tool: ToolLink) -> &'static str {
         ToolLink::StagingExplorer => "the staging explorer",
         ToolLink::Glossary => "the glossary",
         ToolLink::MyQuestions => "My questions",
+        ToolLink::AddCareTeamNumber => "My questions, where you can note your care team's 24-hour number",
     }
 }
 

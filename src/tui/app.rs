@@ -86,6 +86,9 @@ pub enum Action {
     PrevMatch,
     /// Skip (or hide again) the survival numbers.
     Skip,
+    /// Open the lesson on when to get help now (from the notice, home or a search that found
+    /// nothing).
+    OpenGetHelp,
 }
 
 /// Work for the main loop.
@@ -339,13 +342,23 @@ impl App {
             Action::Up | Action::Scroll(i16::MIN..=-1) => self.notice_scroll = self.notice_scroll.saturating_sub(1),
             _ => {}
         }
+        if action == Action::OpenGetHelp {
+            let effects = self.dismiss_notice();
+            self.open_get_help(None);
+            return effects;
+        }
         if matches!(action, Action::Dismiss | Action::Click(..)) {
-            self.about_open = false;
-            self.notice_scroll = 0;
-            if !self.progress.notice_seen {
-                self.progress.notice_seen = true;
-                return vec![Effect::Save];
-            }
+            return self.dismiss_notice();
+        }
+        vec![]
+    }
+
+    fn dismiss_notice(&mut self) -> Vec<Effect> {
+        self.about_open = false;
+        self.notice_scroll = 0;
+        if !self.progress.notice_seen {
+            self.progress.notice_seen = true;
+            return vec![Effect::Save];
         }
         vec![]
     }
@@ -369,6 +382,7 @@ impl App {
             Action::OpenSearch => self.open_search(),
             Action::Help => self.help_open = true,
             Action::About => self.about_open = true,
+            Action::OpenGetHelp => self.open_get_help(None),
             Action::Back => return self.update(Action::Quit),
             Action::Click(x, y) => {
                 if let Some(i) = self.home_item_at(x, y) {
@@ -396,6 +410,8 @@ impl App {
 
     fn update_reader(&mut self, action: Action) -> Vec<Effect> {
         let page = self.reader_layout().text.height.saturating_sub(2).max(1) as i64;
+        // Effects of following a link (an `app:` link can add to My questions).
+        let mut pending = Vec::new();
         match action {
             Action::Down => self.scroll_by(1),
             Action::Up => self.scroll_by(-1),
@@ -408,7 +424,7 @@ impl App {
             Action::PrevSection => self.jump_section(-1),
             Action::NextLink => self.select_link(1),
             Action::PrevLink => self.select_link(-1),
-            Action::Open => self.follow_link(),
+            Action::Open => pending = self.follow_link(),
             Action::Contents => self.open_contents(),
             Action::OpenExplorer => {
                 self.leave_reader_position();
@@ -439,11 +455,13 @@ impl App {
             Action::PrevLesson => self.step_lesson(-1),
             Action::Help => self.help_open = true,
             Action::About => self.about_open = true,
-            Action::Click(x, y) => self.click_reader(x, y),
+            Action::Click(x, y) => pending = self.click_reader(x, y),
             Action::Back => return self.back(),
             _ => {}
         }
-        self.note_position()
+        let mut effects = self.note_position();
+        effects.extend(pending);
+        effects
     }
 
     fn update_contents(&mut self, action: Action) -> Vec<Effect> {
@@ -466,7 +484,10 @@ impl App {
             Action::Help => self.help_open = true,
             Action::Click(x, y) => {
                 reader.toc_cursor = None;
-                self.click_reader(x, y);
+                let pending = self.click_reader(x, y);
+                let mut effects = self.note_position();
+                effects.extend(pending);
+                return effects;
             }
             _ => {}
         }
@@ -621,18 +642,17 @@ impl App {
         }
     }
 
-    fn follow_link(&mut self) {
+    fn follow_link(&mut self) -> Vec<Effect> {
         let Some(reader) = self.reader.as_ref() else {
-            return;
+            return vec![];
         };
         let Some(link) = reader.link.and_then(|i| reader.doc.links.get(i)) else {
             self.message = Some(text::SELECT_LINK_FIRST.to_string());
-            return;
+            return vec![];
         };
         let target = link.target.clone();
         if let Some(Ok(tool)) = ToolLink::parse(&target) {
-            self.open_tool_link(tool);
-            return;
+            return self.open_tool_link(tool);
         }
         match InternalLink::parse(&target).and_then(|l| self.pack.lesson_index(l.lesson).map(|i| (i, l.anchor))) {
             Some((index, anchor)) => {
@@ -642,6 +662,21 @@ impl App {
             }
             None => self.message = Some(text::outside_link(&target)),
         }
+        vec![]
+    }
+
+    /// Open the lesson on when to get help now, at its top; Back returns to `from` (or home).
+    /// A pack without it says so, with the emergency number.
+    pub fn open_get_help(&mut self, from: Option<Screen>) {
+        let Some(index) = self.pack.lesson_index(crate::content::GET_HELP_LESSON) else {
+            self.message = Some(text::NO_GET_HELP_LESSON.to_string());
+            return;
+        };
+        self.leave_reader_position();
+        self.back_stack.clear();
+        self.reader_returns_to = from;
+        self.open_lesson(index, None);
+        self.scroll_to(0);
     }
 
     fn step_lesson(&mut self, step: i64) {
@@ -660,7 +695,7 @@ impl App {
         }
     }
 
-    fn click_reader(&mut self, x: u16, y: u16) {
+    fn click_reader(&mut self, x: u16, y: u16) -> Vec<Effect> {
         let layout = self.reader_layout();
         let at = Position { x, y };
         let sections = self.sections();
@@ -671,14 +706,15 @@ impl App {
             }
         } else if layout.text.contains(at) {
             let Some(reader) = self.reader.as_mut() else {
-                return;
+                return vec![];
             };
             let line = reader.top + (y - layout.text.y) as usize;
             if let Some(i) = reader.doc.links.iter().position(|l| l.line == line) {
                 reader.link = Some(i);
-                self.follow_link();
+                return self.follow_link();
             }
         }
+        vec![]
     }
 
     fn back(&mut self) -> Vec<Effect> {

@@ -126,9 +126,13 @@ impl App {
             Action::Down => search.cursor = (search.cursor + 1).min(search.hits.len().saturating_sub(1)),
             Action::Open => {
                 let chosen = search.hits.get(search.cursor).map(|h| h.site);
+                let typed = !search.input.value().trim().is_empty();
                 state.search = None;
-                if let Some(index) = chosen {
-                    self.select_site(index);
+                match chosen {
+                    Some(index) => self.select_site(index),
+                    // Nothing matched: the signs that need help now are one key away.
+                    None if typed => self.open_get_help(Some(Screen::Explorer)),
+                    None => {}
                 }
             }
             Action::Back => state.search = None,

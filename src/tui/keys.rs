@@ -73,6 +73,7 @@ use KeyCode::*;
 #[rustfmt::skip]
 const NOTICE: &[Binding] = &[
     bind(&[Enter], "Enter", "I understand, go on", Action::Dismiss, Some("go on")),
+    bind(&[Char('h')], "h", "read When to get help now", Action::OpenGetHelp, Some("when to get help")),
     bind(&[Down, Char('j'), PageDown, Char(' ')], "↓", "read more (small windows)", Action::Down, None),
     bind(&[Up, Char('k'), PageUp], "↑", "scroll back up", Action::Up, None),
     bind(&[Char('q')], "q", "quit", Action::Quit, Some("quit")),
@@ -83,6 +84,7 @@ const HOME: &[Binding] = &[
     bind(&[Up, Char('k')], "↑/k", "previous lesson", Action::Up, None),
     bind(&[Down, Char('j')], "↓/j", "next lesson", Action::Down, None),
     bind(&[Enter, Right, Char('l')], "Enter", "open the lesson", Action::Open, Some("open")),
+    bind(&[Char('h')], "h", "when to get help now: the signs and who to call", Action::OpenGetHelp, Some("get help now")),
     bind(&[Home, Char('g')], "g/Home", "first lesson", Action::Top, None),
     bind(&[End, Char('G')], "G/End", "last lesson", Action::Bottom, None),
     bind(&[Char('s')], "s", "quiz: check yourself on the lesson", Action::StartQuiz, Some("quiz")),
@@ -220,7 +222,7 @@ const EXPLORER: &[Binding] = &[
 
 #[rustfmt::skip]
 const EXPLORER_SEARCH: &[Binding] = &[
-    bind(&[Enter], "Enter", "go to the highlighted place", Action::Open, Some("go")),
+    bind(&[Enter], "Enter", "go to the highlighted place (or, if nothing matches, read When to get help now)", Action::Open, Some("go")),
     bind(&[Up], "↑", "previous match", Action::Up, None),
     bind(&[Down], "↓", "next match", Action::Down, None),
     bind(&[Esc], "Esc", "stop searching", Action::Back, Some("cancel")),

@@ -41,16 +41,7 @@ impl App {
 
     /// Start typing a new question. From a lesson, its suggestions come first.
     pub fn ask_question(&mut self) {
-        let (lesson, section) = match (self.screen, self.reader.as_ref()) {
-            (Screen::Reader, Some(reader)) => {
-                let lesson = &self.pack.lessons[reader.lesson];
-                let section = self
-                    .current_section()
-                    .and_then(|i| reader.doc.anchors.iter().filter(|a| a.level == 2).nth(i).map(|a| a.slug.clone()));
-                (Some(lesson.id.clone()), section)
-            }
-            _ => (None, None),
-        };
+        let (lesson, section) = self.reading_place();
         let mut suggestions: Vec<String> =
             lesson.as_deref().and_then(|id| self.pack.lesson(id)).map(|l| l.questions.clone()).unwrap_or_default();
         if let Some(general) = self.pack.lesson(GENERAL_QUESTIONS_LESSON) {
@@ -74,6 +65,42 @@ impl App {
             cursor: None,
             error: None,
         });
+    }
+
+    /// Add "What is my care team's 24-hour number?" (from a lesson link), once: where it came
+    /// from is the section being read.
+    pub fn add_care_team_number(&mut self) -> Vec<Effect> {
+        let question = text::CARE_TEAM_NUMBER_QUESTION;
+        if self.notebook.items.iter().any(|q| q.text == question) {
+            self.message = Some(text::ALREADY_IN_MY_QUESTIONS.to_string());
+            return vec![];
+        }
+        let (lesson, section) = self.reading_place();
+        let now = (self.clock)();
+        match self.notebook.add(question, lesson.as_deref(), section.as_deref(), now) {
+            Ok(_) => {
+                self.message = Some(text::question_saved(self.notebook.open_count()));
+                self.notebook_changed()
+            }
+            Err(e) => {
+                self.message = Some(e.to_string());
+                vec![]
+            }
+        }
+    }
+
+    /// The lesson and section being read, if a lesson is open.
+    fn reading_place(&self) -> (Option<String>, Option<String>) {
+        match (self.screen, self.reader.as_ref()) {
+            (Screen::Reader, Some(reader)) => {
+                let lesson = &self.pack.lessons[reader.lesson];
+                let section = self
+                    .current_section()
+                    .and_then(|i| reader.doc.anchors.iter().filter(|a| a.level == 2).nth(i).map(|a| a.slug.clone()));
+                (Some(lesson.id.clone()), section)
+            }
+            _ => (None, None),
+        }
     }
 
     /// The notebook changed: keep the progress in step and save it.

@@ -9,16 +9,26 @@ pub const NOTICE_TITLE: &str = "Before you start";
 pub const NOTICE: &[&str] = &[
     "This app helps you learn about stage 4 (metastatic) cancer, for yourself or for someone you care for.",
     "It is education, not medical advice. It does not know you or your health. Your care team does: talk to them about your own care.",
-    "In an emergency, call your local emergency number (such as 911, 999 or 112) now. For example: sudden weakness or numbness in the legs, losing control of your bladder or bowels, severe trouble breathing, chest pain, or a seizure.",
-    "If something new or worrying happens and it is not an emergency, call your care team the same day.",
+    "Some signs need help now, day or night. Call your local emergency number (such as 911, 999 or 112) for a seizure, struggling to breathe, sudden chest pain, or sudden weakness on one side of the body. Call your care team's 24-hour line now for a fever during treatment (38 °C or 100.4 °F or higher, or shivering), new back pain with weak or numb legs, or not being able to pass urine. If you cannot reach them, call the emergency number.",
+    "If something new or worrying happens and it is not one of these, call your care team the same day.",
     "Your progress is kept only on this computer. The app never uses the internet.",
 ];
+/// Which paragraph of [`NOTICE`] is about emergencies (it stands out, and the key to the
+/// lesson follows it).
+pub const NOTICE_EMERGENCY: usize = 2;
+pub const NOTICE_GET_HELP: &str = "Press h to read \"When to get help now\": every sign, and who to call.";
 pub const MORE_BELOW: &str = "↓ more below";
 pub const NOTICE_AGAIN: &str = "You can read this again at any time: press ? and then i.";
 
 pub const HOME_LESSONS: &str = "Lessons";
 pub const ALL_READ: &str = "You have read every lesson. Open any lesson to read it again.";
-pub const EMERGENCY_SHORT: &str = "Emergency? Call your local emergency number.";
+pub const EMERGENCY_SHORT: &str = "Emergency? Call your local emergency number. When to get help now: press h";
+/// For narrow windows.
+pub const EMERGENCY_NARROW: &str = "Emergency? Press h: when to get help";
+pub const NO_GET_HELP_LESSON: &str =
+    "This content pack has no lesson on when to get help. In an emergency, call your local emergency number.";
+pub const CARE_TEAM_NUMBER_QUESTION: &str = "What is my care team's 24-hour number? Write it here.";
+pub const ALREADY_IN_MY_QUESTIONS: &str = "That question is already in My questions (press y to see them).";
 
 // Functions below that take text from content files or from the person sanitize it
 // here, so no screen can forget to.
@@ -188,17 +198,23 @@ pub const EXPLORER_TITLE: &str = "Body map · symptoms by where cancer has sprea
 pub const TIER_EMERGENCY: &str = "‼ EMERGENCY — get help now";
 pub const TIER_TODAY: &str = "☎ Call your care team today";
 pub const TIER_NEXT_VISIT: &str = "✎ Mention at your next visit";
+/// Under the emergency heading of a place: who to call.
+pub const TIER_EMERGENCY_WHO: &str =
+    "Call your care team's 24-hour line now, or your local emergency number (such as 911, 999 or 112).";
+/// Above search results, whose lines show only the symbol.
+pub const TIER_LEGEND: &str = "‼ help now · ☎ today · ✎ next visit";
 pub const OFTEN_FROM: &str = "Cancers that often spread here: ";
 pub const READ_MORE_KEYS: &str = "Read more (press the number):";
-pub const MANY_CAUSES: &str =
-    "Symptoms have many causes, and most are not an emergency. Your care team is who to ask about yours.";
+pub const MANY_CAUSES: &str = "Symptoms have many causes, and most are not an emergency, but get help now for any sign marked ‼ EMERGENCY. Your care team is who to ask about yours.";
 pub const FIND_PROMPT: &str = "Find a symptom: ";
 pub const FIND_HINT: &str = "Type a symptom in everyday words, like \"short of breath\", \"yellow skin\" or \"headache\". Enter goes to the highlighted place.";
 
 pub fn no_site_matches(query: &str) -> String {
     let query = sanitize(query);
-    format!("No place on the map lists \"{query}\". Try other or fewer words. If you are worried, call your care team.")
+    format!("No place on the map lists \"{query}\". Try other or fewer words.")
 }
+pub const NO_MATCH_GET_HELP: &str = "Press Enter to read \"When to get help now\".";
+pub const NO_MATCH_WORRIED: &str = "If you are worried, call your care team. In an emergency, call your local emergency number (such as 911, 999 or 112).";
 
 pub fn explored_line(explored: usize, total: usize) -> String {
     format!("Body map: {explored} of {total} places looked at (m)")

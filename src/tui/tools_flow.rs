@@ -237,9 +237,10 @@ impl App {
     }
 
     /// Follow an `app:` link from a lesson.
-    pub fn open_tool_link(&mut self, tool: crate::content::ToolLink) {
+    pub fn open_tool_link(&mut self, tool: crate::content::ToolLink) -> Vec<super::app::Effect> {
         use crate::content::ToolLink;
         match tool {
+            ToolLink::AddCareTeamNumber => return self.add_care_team_number(),
             ToolLink::BodyMap => {
                 self.leave_reader_position();
                 self.open_explorer();
@@ -252,6 +253,7 @@ impl App {
                 self.open_notebook();
             }
         }
+        vec![]
     }
 
     /// Open a `lesson#anchor` target; Back returns to `from`.

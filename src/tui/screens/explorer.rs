@@ -173,6 +173,9 @@ fn detail_rows(app: &App, site: &Site, width: usize) -> Vec<Line<'static>> {
         for line in lines {
             wrapped(&mut rows, &sanitize(line), width, "  • ", "    ", Style::new());
         }
+        if tier == Tier::Emergency {
+            wrapped(&mut rows, text::TIER_EMERGENCY_WHO, width, "  ", "  ", theme.dim);
+        }
     }
     if !site.primaries.is_empty() {
         rows.push(Line::raw(""));
@@ -207,10 +210,13 @@ fn search_rows(
     }
     if search.hits.is_empty() {
         let mut rows = Vec::new();
-        wrapped(&mut rows, &text::no_site_matches(&sanitize(query)), width, "", "", theme.dim);
+        wrapped(&mut rows, &text::no_site_matches(&sanitize(query)), width, "", "", Style::new());
+        wrapped(&mut rows, text::NO_MATCH_GET_HELP, width, "", "", theme.key.add_modifier(Modifier::BOLD));
+        wrapped(&mut rows, text::NO_MATCH_WORRIED, width, "", "", Style::new());
         return rows;
     }
     let mut rows = Vec::new();
+    wrapped(&mut rows, text::TIER_LEGEND, width, "", "", theme.dim);
     for (i, hit) in search.hits.iter().enumerate() {
         let Some(site) = sites.sites.get(hit.site) else { continue };
         let style = if i == search.cursor { theme.selected } else { theme.title };

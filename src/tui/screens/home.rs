@@ -113,12 +113,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 
     if emergency_rows(parts.body) > 0 {
         let y = parts.body.bottom() - 1;
-        buf.set_line(
-            parts.body.x + 1,
-            y,
-            &Line::styled(truncate(text::EMERGENCY_SHORT, width - 1), theme.warn),
-            parts.body.width - 1,
-        );
+        let line = if crate::markdown::display_width(text::EMERGENCY_SHORT) < width {
+            text::EMERGENCY_SHORT
+        } else {
+            text::EMERGENCY_NARROW
+        };
+        buf.set_line(parts.body.x + 1, y, &Line::styled(truncate(line, width - 1), theme.warn), parts.body.width - 1);
     }
     draw_footer(app, buf, parts.footer, Context::Home);
 }

@@ -22,9 +22,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let mut lines: Vec<Line> = Vec::new();
     for (i, paragraph) in text::NOTICE.iter().enumerate() {
         // The emergency paragraph stands out by weight as well as colour.
-        let style = if i == 2 { theme.warn } else { ratatui::style::Style::new() };
+        let style = if i == text::NOTICE_EMERGENCY { theme.warn } else { ratatui::style::Style::new() };
         lines.extend(wrap_text(paragraph, inner_width).into_iter().map(|l| Line::styled(l, style)));
         lines.push(Line::raw(""));
+        if i == text::NOTICE_EMERGENCY {
+            let key = theme.key.add_modifier(ratatui::style::Modifier::BOLD);
+            lines.extend(wrap_text(text::NOTICE_GET_HELP, inner_width).into_iter().map(|l| Line::styled(l, key)));
+            lines.push(Line::raw(""));
+        }
     }
     lines.extend(wrap_text(text::NOTICE_AGAIN, inner_width).into_iter().map(|l| Line::styled(l, theme.dim)));
 
