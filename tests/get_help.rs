@@ -303,8 +303,10 @@ fn plain_sites_names_the_lesson_for_every_place_in_a_form_read_takes() {
     assert!(blocks.iter().all(|b| b.first().is_some_and(|l| l.ends_with(')') && !l.starts_with(' '))), "{text}");
     for block in &blocks {
         assert!(
-            block.iter().any(|l| l.starts_with("  Read more: when-to-get-help#")
-                && l.contains("(When to get help now, section ")),
+            block
+                .iter()
+                .any(|l| l.starts_with("  Read more: when-to-get-help#")
+                    && l.contains("(When to get help now, section ")),
             "{block:?}"
         );
     }

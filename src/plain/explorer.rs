@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
+use crate::content::ContentPack;
 use crate::content::sites::{Site, Sites};
-use crate::content::{ContentPack, InternalLink};
 use crate::explorer::search::{self, Tier};
 use crate::markdown::sanitize;
 
