@@ -148,7 +148,11 @@ fn two_processes_on_one_file_lose_nothing() {
         let saved = open_clean(&progress);
         assert_eq!(saved.attempts.len(), 6, "{:#?}", saved.attempts);
         let history = std::fs::read_to_string(history_path(&progress)).unwrap();
-        assert_eq!(history.lines().count(), 6, "each answer appended once: {history}");
+        assert_eq!(
+            history.lines().filter(|l| l.contains("\"question\"")).count(),
+            6,
+            "each answer appended once: {history}"
+        );
     }
 }
 
@@ -209,7 +213,8 @@ fn soak_four_quizzes_and_a_second_writer_with_a_reset_in_the_middle() {
     let mut expected_questions: Vec<String> = Vec::new();
     for round in 0..ROUNDS {
         if round == ROUNDS / 2 {
-            let reset = Command::new(BIN).args(["progress", "reset", "--yes", "--progress"]).arg(&progress).output().unwrap();
+            let reset =
+                Command::new(BIN).args(["progress", "reset", "--yes", "--progress"]).arg(&progress).output().unwrap();
             assert!(reset.status.success(), "{}", String::from_utf8_lossy(&reset.stderr));
         }
         let text = format!("Round {round}: what does this mean for me?");
@@ -235,7 +240,15 @@ fn soak_four_quizzes_and_a_second_writer_with_a_reset_in_the_middle() {
         drop(w.stdin);
         assert!(w.child.wait_with_output().unwrap().status.success());
     }
-    let saved = open_clean(&progress);
+    // The files parse and nothing is to be told. (Not `open_clean`: four copies
+    // answering the same question in the same second or two may leave its review
+    // time one second apart from a replay in file order; the set is checked instead.)
+    let opened = Store::open(&progress, schedule_answer).unwrap();
+    assert!(opened.notices.is_empty(), "{:?}", opened.notices);
+    let saved = opened.progress;
+    let scheduled: std::collections::BTreeSet<&String> = saved.questions.keys().collect();
+    let answered: std::collections::BTreeSet<&String> = expected_answers.iter().collect();
+    assert_eq!(scheduled, answered, "the schedule holds exactly the questions answered after the reset");
     let mut got: Vec<String> = saved.attempts.iter().map(|a| a.question.clone()).collect();
     got.sort();
     expected_answers.sort();

@@ -16,7 +16,8 @@ pub(super) fn shown(path: &Path) -> String {
     crate::markdown::sanitize(&path.display().to_string()).into_owned()
 }
 
-const LINK: &str = "is a symbolic link: patient-tutor does not follow links for your progress; give the real file with --progress";
+const LINK: &str =
+    "is a symbolic link: patient-tutor does not follow links for your progress; give the real file with --progress";
 
 fn kind(meta: &fs::Metadata) -> &'static str {
     #[cfg(unix)]

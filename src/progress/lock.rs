@@ -53,7 +53,12 @@ impl Drop for FolderLock {
 
 /// Take the lock on `dir`, waiting at most `wait`; `on_wait` is called once if the
 /// lock is not free at first (to say that another copy is saving).
-pub(super) fn acquire(dir: &Path, wait: Duration, faults: &Faults, on_wait: &mut dyn FnMut()) -> io::Result<FolderLock> {
+pub(super) fn acquire(
+    dir: &Path,
+    wait: Duration,
+    faults: &Faults,
+    on_wait: &mut dyn FnMut(),
+) -> io::Result<FolderLock> {
     let deadline = Instant::now() + wait;
     let folder = fs::File::open(dir).map_err(|e| super::files::named(dir, e))?;
     let mut told = false;

@@ -13,5 +13,6 @@ pub use history::{COMPACT_AT_BYTES, MAX_HISTORY_BYTES, WARN_HISTORY_BYTES, histo
 pub use lock::LOCK_FILE;
 pub use model::{Attempt, LessonProgress, LessonStatus, Progress, QuestionState, SCHEMA};
 pub use store::{
-    Busy, LOCK_WAIT, MAX_PROGRESS_BYTES, Opened, Schedule, Store, default_path, parse, parse_history, reset, tighten_folder,
+    Busy, LOCK_WAIT, MAX_PROGRESS_BYTES, Opened, Schedule, Store, default_path, parse, parse_history, reset,
+    tighten_folder,
 };

@@ -15,6 +15,21 @@
 //! works under a lock on the folder, merges the progress file if another copy saved
 //! it since this one last read or wrote it (see [`super::merge`]), and takes in the
 //! answers the other copy appended to the history since, reading only those.
+//!
+//! When things go wrong:
+//! * A save that fails after appending answers (the progress file could not be
+//!   replaced: a full disk, a read-only folder) records the append first, so the next
+//!   try never appends them again; the caller keeps the answers in memory and tries
+//!   again (the tutor with a back-off, see `tui::saving`).
+//! * `progress reset` ([`reset`]) leaves an empty history of the next generation. A
+//!   copy that sees a newer generation at its save drops all it held from before the
+//!   reset and keeps only its unsaved answers given at or after it.
+//! * The folder lock ([`super::lock`]) is waited for at most a given time (then the
+//!   save fails with [`Busy`], changing nothing), and falls back to a lock file where
+//!   `flock` does not work: saves never go on unlocked.
+//! * The files are opened without following links and only if they are regular files
+//!   ([`super::files`]); the history is compacted before it reaches its size limit,
+//!   and no file is written that the store would refuse to read.
 
 use std::fs;
 use std::io::{self, Read, Write};
@@ -134,7 +149,6 @@ fn parse_limited(bytes: &[u8]) -> std::result::Result<Progress, String> {
     }
     parse(bytes)
 }
-
 
 /// The result of opening the store: the progress and anything the person must be told.
 #[derive(Debug)]
@@ -357,12 +371,7 @@ impl Store {
             (self.schedule)(progress, attempt);
         }
         *attempts = kept;
-        *seen = Seen {
-            text: None,
-            base: fresh,
-            history: Mark { generation, reset_at, ..Mark::default() },
-            last: None,
-        };
+        *seen = Seen { text: None, base: fresh, history: Mark { generation, reset_at, ..Mark::default() }, last: None };
         self.tell(
             "Your progress was reset (with `progress reset`) while this copy was open: what it held from before \
              the reset is not kept; answers given since are."

@@ -204,7 +204,13 @@ fn is_save_key(event: &Event) -> bool {
 }
 
 /// Save, give the terminal back to the shell, stop; on `fg`, take it again and redraw.
-fn suspend(terminal: &mut Tty, app: &mut App, store: &Store, signals: &Signals, saver: &mut saving::Saver) -> Result<()> {
+fn suspend(
+    terminal: &mut Tty,
+    app: &mut App,
+    store: &Store,
+    signals: &Signals,
+    saver: &mut saving::Saver,
+) -> Result<()> {
     if app.unsaved && saver.due(std::time::Instant::now()) {
         saver.try_save(app, store);
     }
