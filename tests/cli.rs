@@ -204,17 +204,23 @@ fn progress_summary_and_reset() {
     assert!(!progress.exists());
 
     fs::write(&progress, "schema = 1\n").unwrap();
-    let one = format!("Progress reset: {} was removed.", progress.display());
+    // (The history left by the reset above, with no answers, is erased again too.)
+    let one = format!("Progress reset: {} and", progress.display());
     tutor(&progress).args(["progress", "reset", "--yes"]).assert().success().stdout(predicate::str::contains(one));
     assert!(!progress.exists());
 
-    // The answer history goes with it.
+    // The answer history goes with it: what is left is its header, with the reset's
+    // generation (so a copy still running sees the reset), and no answers.
     plain_quiz(&progress, "1\n");
     let history = patient_tutor::progress::history_path(&progress);
-    assert_eq!(fs::read_to_string(&history).unwrap().lines().count(), 1);
-    let both = format!("Progress reset: {} and {} were removed.", progress.display(), history.display());
+    let answers =
+        |h: &std::path::Path| fs::read_to_string(h).unwrap().lines().filter(|l| l.contains("\"question\"")).count();
+    assert_eq!(answers(&history), 1);
+    let both = format!("Progress reset: {} and {} were erased.", progress.display(), history.display());
     tutor(&progress).args(["progress", "reset", "--yes"]).assert().success().stdout(predicate::str::contains(both));
-    assert!(!progress.exists() && !history.exists());
+    assert!(!progress.exists());
+    assert_eq!(answers(&history), 0);
+    assert!(fs::read_to_string(&history).unwrap().contains("\"generation\":"));
 }
 
 #[test]
@@ -313,10 +319,12 @@ fn plain_quiz_reads_answers_and_saves_every_one() {
     let attempts = saved_attempts(&progress);
     assert_eq!(attempts.len(), 9);
     assert_eq!(attempts[0].at, 1764000000);
-    // One line per answer in the history file; the progress file counts them all.
+    // A header line, then one line per answer in the history file; the progress file
+    // counts them all.
     let history = fs::read_to_string(patient_tutor::progress::history_path(&progress)).unwrap();
-    assert_eq!(history.lines().count(), 9);
-    assert!(history.starts_with("{\"at\":1764000000,\"question\":\"staging-"), "{history}");
+    assert_eq!(history.lines().count(), 10);
+    assert!(history.starts_with("{\"patient_tutor_history\":1,"), "{history}");
+    assert!(history.lines().nth(1).unwrap().starts_with("{\"at\":1764000000,\"question\":\"staging-"), "{history}");
     let saved: toml::Table = toml::from_str(&fs::read_to_string(&progress).unwrap()).unwrap();
     assert_eq!(saved["history_counted"].as_integer(), Some(9));
     assert_eq!(saved["questions"].as_table().unwrap().len(), 9);

@@ -12,7 +12,7 @@ use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 
 use crate::content::glossary::Lookup;
 use crate::content::{ContentPack, Question, files, lesson};
@@ -20,6 +20,7 @@ use crate::markdown;
 use crate::progress::{LessonStatus, Opened};
 use crate::quiz::{QuizSession, due_at, due_questions, record_answer};
 use crate::session;
+use crate::tui::text::saving as progress_words;
 pub use wrapped::Wrapped;
 
 /// Standard output for a plain command: each line wrapped to [`output_width`] and
@@ -219,20 +220,38 @@ fn run_plain_quiz(opened: Opened, questions: Vec<Question>, seed: Option<u64>) -
     print_notices(&opened);
     let Opened { store, mut progress, .. } = opened;
     let mut session = QuizSession::new(questions, seed.unwrap_or_else(session::fresh_seed));
-    let mut save_error = None;
+    // A failed save is reported once; the answers stay in memory and every later
+    // answer tries again (saving all that are not saved yet, each once).
+    let mut failing: Option<anyhow::Error> = None;
     let mut on_answer = |id: &str, chosen: &[usize], correct: bool| {
         record_answer(&mut progress, id, chosen, correct, session::now());
-        if let Err(e) = store.save(&mut progress) {
-            eprintln!("patient-tutor: could not save your progress: {e:#}");
-            save_error = Some(e);
+        let mut waiting = || {
+            let _ = writeln!(stderr(), "patient-tutor: {}", progress_words::WAITING);
+        };
+        match store.save_with(&mut progress, crate::progress::LOCK_WAIT, &mut waiting) {
+            Ok(()) => {
+                if failing.take().is_some() {
+                    let _ = writeln!(stderr(), "patient-tutor: {}", progress_words::SAVED_AGAIN);
+                }
+            }
+            Err(e) => {
+                if failing.is_none() {
+                    let _ = writeln!(stderr(), "patient-tutor: {}", progress_words::save_failed(&format!("{e:#}")));
+                }
+                failing = Some(e);
+            }
         }
         for notice in store.take_notices() {
-            eprintln!("patient-tutor: {notice}");
+            let _ = writeln!(stderr(), "patient-tutor: {notice}");
         }
     };
     quiz::run(&mut session, &mut io::stdin().lock(), &mut stdout(), &mut on_answer)?;
-    match save_error {
-        Some(e) => Err(e),
+    match failing {
+        Some(_) => {
+            let _ =
+                writeln!(stderr(), "patient-tutor: {}", progress_words::not_saved(store.unsaved_answers(&progress)));
+            Ok(ExitCode::FAILURE)
+        }
         None => Ok(ExitCode::SUCCESS),
     }
 }
@@ -340,15 +359,17 @@ pub fn progress_summary(pack: &ContentPack, opened: &Opened) -> Result<ExitCode>
 }
 
 /// `progress reset`: erase the progress file and its answer history, after asking
-/// (unless `--yes`).
+/// (unless `--yes`). A copy of the app still running keeps nothing from before it
+/// (see `progress::reset`).
 pub fn progress_reset(path: &Path, yes: bool) -> Result<ExitCode> {
+    let shown = |p: &Path| markdown::sanitize(&p.display().to_string()).into_owned();
     let history = crate::progress::history_path(path);
     if !path.exists() && !history.exists() {
-        println!("There is no progress to reset ({} does not exist).", path.display());
+        println!("There is no progress to reset ({} does not exist).", shown(path));
         return Ok(ExitCode::SUCCESS);
     }
     if !yes {
-        eprint!("This erases all your progress in {}. Type yes to go on: ", path.display());
+        eprint!("This erases all your progress in {}. Type yes to go on: ", shown(path));
         io::stderr().flush()?;
         let mut answer = String::new();
         io::stdin().lock().read_line(&mut answer)?;
@@ -357,15 +378,9 @@ pub fn progress_reset(path: &Path, yes: bool) -> Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     }
-    let mut removed = Vec::new();
-    for file in [path, history.as_path()] {
-        match std::fs::remove_file(file) {
-            Ok(()) => removed.push(file.display().to_string()),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => return Err(e).with_context(|| format!("cannot remove {}", file.display())),
-        }
-    }
-    let verb = if removed.len() == 1 { "was" } else { "were" };
-    println!("Progress reset: {} {verb} removed.", removed.join(" and "));
+    let erased = crate::progress::reset(path, session::now())?;
+    let names: Vec<String> = erased.iter().map(|p| shown(p)).collect();
+    let verb = if names.len() == 1 { "was" } else { "were" };
+    println!("Progress reset: {} {verb} erased.", names.join(" and "));
     Ok(ExitCode::SUCCESS)
 }

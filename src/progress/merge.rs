@@ -33,6 +33,7 @@ pub fn merge(base: &Progress, ours: &Progress, theirs: &Progress) -> Progress {
         my_questions,
         attempts,
         history_counted,
+        generation,
         extra,
     } = ours;
     Progress {
@@ -58,6 +59,7 @@ pub fn merge(base: &Progress, ours: &Progress, theirs: &Progress) -> Progress {
         ),
         // The store sets it when it saves.
         history_counted: (*history_counted).max(theirs.history_counted),
+        generation: (*generation).max(theirs.generation),
         extra: merge_table(&base.extra, extra, &theirs.extra),
     }
 }

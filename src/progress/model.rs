@@ -43,6 +43,10 @@ pub struct Progress {
     /// the history is read.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub history_counted: usize,
+    /// The store's bookkeeping: how many times the progress was reset (`progress
+    /// reset`). A file of an older generation than the history is from before a reset.
+    #[serde(default, skip_serializing_if = "is_zero_u64")]
+    pub generation: u64,
     #[serde(flatten)]
     pub extra: toml::Table,
 }
@@ -83,12 +87,17 @@ impl Default for Progress {
             my_questions: Vec::new(),
             attempts: Vec::new(),
             history_counted: 0,
+            generation: 0,
             extra: toml::Table::new(),
         }
     }
 }
 
 fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+fn is_zero_u64(n: &u64) -> bool {
     *n == 0
 }
 
@@ -125,7 +134,8 @@ impl Progress {
         match self.lessons.get(id) {
             None => LessonStatus::New,
             Some(p) if p.read => LessonStatus::Read,
-            Some(p) => LessonStatus::InProgress(p.percent),
+            // A file edited by hand may say more than 100.
+            Some(p) => LessonStatus::InProgress(p.percent.min(100)),
         }
     }
 
@@ -153,6 +163,14 @@ impl Progress {
                 true
             }
         }
+    }
+
+    /// How many different body-map places of `known` were looked at: ids the pack
+    /// does not have, or listed twice (a file edited by hand), are not counted.
+    pub fn explored_count<'a>(&self, known: impl IntoIterator<Item = &'a str>) -> usize {
+        let seen: std::collections::BTreeSet<&str> = self.explored_sites.iter().map(String::as_str).collect();
+        let known: std::collections::BTreeSet<&str> = known.into_iter().collect();
+        seen.intersection(&known).count()
     }
 
     /// The lesson to suggest next: the one last opened if unfinished, else the first not yet read.

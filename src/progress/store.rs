@@ -15,16 +15,36 @@
 //! works under a lock on the folder, merges the progress file if another copy saved
 //! it since this one last read or wrote it (see [`super::merge`]), and takes in the
 //! answers the other copy appended to the history since, reading only those.
+//!
+//! When things go wrong:
+//! * A save that fails after appending answers (the progress file could not be
+//!   replaced: a full disk, a read-only folder) records the append first, so the next
+//!   try never appends them again; the caller keeps the answers in memory and tries
+//!   again (the tutor with a back-off, see `tui::saving`).
+//! * `progress reset` ([`reset`]) leaves an empty history of the next generation. A
+//!   copy that sees a newer generation at its save drops all it held from before the
+//!   reset and keeps only its unsaved answers given at or after it.
+//! * The folder lock ([`super::lock`]) is waited for at most a given time (then the
+//!   save fails with [`Busy`], changing nothing), and falls back to a lock file where
+//!   `flock` does not work: saves never go on unlocked.
+//! * The files are opened without following links and only if they are regular files
+//!   ([`super::files`]); the history is compacted before it reaches its size limit,
+//!   and no file is written that the store would refuse to read.
 
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 
-use super::history::{self, Mark, Since, history_path};
+use super::faults::{Faults, injected};
+use super::files::{self, shown};
+use super::history::{self, Ident, Mark, Since, history_path};
+pub use super::lock::Busy;
+use super::lock::{self};
 use super::merge::{merge, union_multiset};
 use super::model::{Attempt, Progress};
 
@@ -38,6 +58,10 @@ const STALE_TEMP_AFTER: std::time::Duration = std::time::Duration::from_secs(360
 /// Without the answers it is a few KB; with them inline (the older layout) this is
 /// about 100 000 answers, far more than a person gives.
 pub const MAX_PROGRESS_BYTES: u64 = 16 * 1024 * 1024;
+
+/// How long a save waits for another copy's save before it gives up with [`Busy`]
+/// (a save takes milliseconds; this is a copy stuck or stopped while saving).
+pub const LOCK_WAIT: Duration = Duration::from_secs(5);
 
 /// Counts an answer found in the history in the review schedule (`Progress::questions`),
 /// for answers saved by a copy of the app stopped before it updated the schedule. The
@@ -58,6 +82,10 @@ pub struct Store {
     seen: Mutex<Seen>,
     /// Things to tell the person that came up while saving.
     notices: Mutex<Vec<String>>,
+    /// Test-only faults to inject (see [`super::faults`]); none normally.
+    faults: Faults,
+    /// The person was told the history is getting large (once per run).
+    warned_large: AtomicBool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -79,6 +107,8 @@ impl Clone for Store {
             schedule: self.schedule,
             seen: Mutex::new(lock(&self.seen).clone()),
             notices: Mutex::new(lock(&self.notices).clone()),
+            faults: self.faults,
+            warned_large: AtomicBool::new(self.warned_large.load(Ordering::Relaxed)),
         }
     }
 }
@@ -95,19 +125,21 @@ pub fn parse(bytes: &[u8]) -> std::result::Result<Progress, String> {
 
 /// Parse the bytes of an answer history file, or say why they are not one.
 pub fn parse_history(bytes: &[u8]) -> std::result::Result<Vec<Attempt>, String> {
-    history::parse(bytes, 0).map(|(attempts, _)| attempts)
+    history::parse_file(bytes).map(|(_, attempts, _)| attempts)
 }
 
-/// Read at most [`MAX_PROGRESS_BYTES`] + 1 bytes of `path`; None if there is no file.
-fn read_limited(path: &Path) -> io::Result<Option<Vec<u8>>> {
-    let file = match fs::File::open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e),
-    };
+/// Read at most [`MAX_PROGRESS_BYTES`] + 1 bytes of `file`.
+fn read_limited(file: fs::File) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     file.take(MAX_PROGRESS_BYTES + 1).read_to_end(&mut bytes)?;
-    Ok(Some(bytes))
+    Ok(bytes)
+}
+
+/// The progress file's bytes, None if there is none (never through a link, never a
+/// FIFO or device).
+fn read_progress_file(path: &Path) -> Result<Option<Vec<u8>>> {
+    let read = files::open_read(path).and_then(|file| file.map(read_limited).transpose());
+    read.with_context(|| format!("cannot read the progress file {}", shown(path)))
 }
 
 /// Parse what [`read_limited`] read.
@@ -144,15 +176,24 @@ impl Store {
             schedule,
             seen: Mutex::new(Seen::default()),
             notices: Mutex::new(Vec::new()),
+            faults: Faults::from_env(),
+            warned_large: AtomicBool::new(false),
         };
         store.remove_stale_temp_files();
         let mut notices = Vec::new();
-        let (text, mut progress) = store.open_summary(&mut notices)?;
+        let (mut text, mut progress) = store.open_summary(&mut notices)?;
+        let (mut attempts, mark) = store.open_history(&mut notices)?;
+        if progress.generation < mark.generation {
+            // Left by a reset cut short (it makes the new history, then removes
+            // this): from before the reset, so not read.
+            text = None;
+            progress = Progress::default();
+        }
+        progress.generation = mark.generation;
         // Answers inside the progress file (the older layout) are the newest: they go
         // after the history's and are appended to it at the next save.
         let inline = std::mem::take(&mut progress.attempts);
         let base = progress.clone();
-        let (mut attempts, mark) = store.open_history(&mut notices)?;
         for attempt in attempts.get(progress.history_counted..).unwrap_or_default() {
             schedule(&mut progress, attempt);
         }
@@ -167,21 +208,19 @@ impl Store {
     /// is no file or it is unreadable (then it is moved aside, with a notice).
     fn open_summary(&self, notices: &mut Vec<String>) -> Result<(Option<String>, Progress)> {
         let path = &self.path;
-        let bytes = match read_limited(path) {
-            Ok(Some(bytes)) => bytes,
-            Ok(None) => return Ok((None, Progress::default())),
-            Err(e) => {
-                return Err(e).with_context(|| format!("cannot read the progress file {}", path.display()));
-            }
+        let context = || format!("cannot read the progress file {}", shown(path));
+        let Some(file) = files::open_read(path).with_context(context)? else {
+            return Ok((None, Progress::default()));
         };
-        notices.extend(tighten_permissions(path, "progress file")?);
+        notices.extend(tighten_permissions(&file, path, "progress file")?);
+        let bytes = read_limited(file).with_context(context)?;
         match parse_limited(&bytes) {
             Ok(progress) => Ok((String::from_utf8(bytes).ok(), progress)),
             Err(why) => {
                 let aside = move_aside(path)?;
                 notices.push(format!(
                     "Your progress file could not be read ({why}). It was kept as {} and a fresh one was started.",
-                    aside.display()
+                    shown(&aside)
                 ));
                 Ok((None, Progress::default()))
             }
@@ -192,67 +231,159 @@ impl Store {
     /// it is moved aside, with a notice).
     fn open_history(&self, notices: &mut Vec<String>) -> Result<(Vec<Attempt>, Mark)> {
         let path = self.history_path();
-        let read =
-            history::read(&path).with_context(|| format!("cannot read the answer history {}", path.display()))?;
-        match read {
+        let context = || format!("cannot read the answer history {}", shown(&path));
+        if let Some(file) = files::open_read(&path).with_context(context)? {
+            notices.extend(tighten_permissions(&file, &path, "answer history")?);
+        }
+        match history::read(&path).with_context(context)? {
             Ok(None) => Ok((Vec::new(), Mark::default())),
-            Ok(Some(history)) => {
-                notices.extend(tighten_permissions(&path, "answer history")?);
-                Ok(history)
-            }
+            Ok(Some(history)) => Ok(history),
             Err(why) => {
                 let aside = move_aside(&path)?;
                 notices.push(format!(
                     "Your answer history could not be read ({why}). It was kept as {} and a fresh one was started.",
-                    aside.display()
+                    shown(&aside)
                 ));
                 Ok((Vec::new(), Mark::default()))
             }
         }
     }
 
+    /// Save `progress`, waiting up to [`LOCK_WAIT`] for another copy that is saving.
+    pub fn save(&self, progress: &mut Progress) -> Result<()> {
+        self.save_with(progress, LOCK_WAIT, &mut || {})
+    }
+
     /// Save `progress`: its new answers are appended to the history file, then the
     /// progress file is replaced atomically with the rest (or left alone if that is
     /// unchanged). If another copy of the app saved since this one last read or
     /// wrote the files, its progress and answers are merged into `progress` first,
-    /// so the files and `progress` hold both.
-    pub fn save(&self, progress: &mut Progress) -> Result<()> {
+    /// so the files and `progress` hold both; if the progress was reset since, what
+    /// this copy held from before the reset is dropped (see the module docs).
+    ///
+    /// Waits at most `wait` for another copy's save (calling `on_wait` once if it has
+    /// to wait at all); then fails with [`Busy`], changing nothing.
+    pub fn save_with(&self, progress: &mut Progress, wait: Duration, on_wait: &mut dyn FnMut()) -> Result<()> {
         let dir = self.dir();
         create_private_dir(&dir)?;
         // One save at a time on this folder: read, merge and write as one step.
-        // (An advisory lock; where the folder cannot be locked, saves still go on.)
-        let folder = fs::File::open(&dir).ok();
-        let _locked = folder.as_ref().filter(|f| f.lock().is_ok());
-
+        let _locked = match lock::acquire(&dir, wait, &self.faults, on_wait) {
+            Ok(locked) => locked,
+            Err(e) if e.get_ref().is_some_and(|inner| inner.is::<Busy>()) => return Err(Busy.into()),
+            Err(e) => return Err(e).with_context(|| format!("cannot lock the folder {}", shown(&dir))),
+        };
         let mut seen = lock(&self.seen);
         // The answers are handled on their own: out of the way of merging and
         // writing the rest, which then never copies them.
         let mut attempts = std::mem::take(&mut progress.attempts);
         let saved = self.save_locked(&mut seen, progress, &mut attempts);
         progress.attempts = attempts;
+        if let Some(hold) = self.faults.hold_lock {
+            std::thread::sleep(hold);
+        }
         saved
     }
 
+    /// How many of `progress`'s answers are not in the history file yet (as far as
+    /// this copy knows): what a failed save leaves unsaved.
+    pub fn unsaved_answers(&self, progress: &Progress) -> usize {
+        progress.attempts.len().saturating_sub(lock(&self.seen).history.lines)
+    }
+
     fn save_locked(&self, seen: &mut Seen, progress: &mut Progress, attempts: &mut Vec<Attempt>) -> Result<()> {
-        let on_disk = read_limited(&self.path)
-            .with_context(|| format!("cannot read the progress file {}", self.path.display()))?;
+        let on_disk = read_progress_file(&self.path)?;
+        let mut since = self.history_since(seen)?;
+        let on_disk_generation = match &since {
+            Since::Appended { end, .. } | Since::Replaced(Some((_, end))) => end.generation,
+            Since::Replaced(None) => 0,
+        };
+        if on_disk_generation > seen.history.generation {
+            let reset_at = match &since {
+                Since::Appended { end, .. } | Since::Replaced(Some((_, end))) => end.reset_at,
+                Since::Replaced(None) => 0,
+            };
+            self.forget_before_reset(seen, progress, attempts, on_disk_generation, reset_at);
+            since = self.history_since(seen)?;
+        }
         let counted_on_disk = self.merge_progress_file(seen, on_disk.as_deref(), progress, attempts)?;
-        let mark = self.save_history(seen, counted_on_disk, progress, attempts)?;
+        let mark = self.save_history(seen, since, counted_on_disk, progress, attempts)?;
+        // The answers are in the history now: recorded at once, so that if replacing
+        // the progress file fails below, the next save does not append them again.
+        seen.history = mark;
+        seen.last = attempts.last().cloned();
 
         progress.history_counted = mark.lines;
+        progress.generation = mark.generation;
         let text = toml::to_string(&*progress).context("cannot write the progress as TOML")?;
-        if on_disk.as_deref() != Some(text.as_bytes()) {
-            write_atomically(&self.path, text.as_bytes(), "the progress file")?;
+        if text.len() as u64 > MAX_PROGRESS_BYTES {
+            // Never write a file the next start would refuse to read.
+            bail!(
+                "your progress is larger than {} MiB, more than the app can read back, so it was not written",
+                MAX_PROGRESS_BYTES / 1024 / 1024
+            );
         }
-        *seen = Seen { text: Some(text), base: progress.clone(), history: mark, last: attempts.last().cloned() };
+        if on_disk.as_deref() != Some(text.as_bytes()) {
+            write_atomically(&self.path, text.as_bytes(), "the progress file", self.faults.replace)?;
+        }
+        seen.text = Some(text);
+        seen.base = progress.clone();
         Ok(())
+    }
+
+    /// What the history file holds since this copy last read or wrote it; a file that
+    /// cannot be read as a history is moved aside (kept, never overwritten: if it
+    /// cannot be moved, the save fails).
+    fn history_since(&self, seen: &Seen) -> Result<Since> {
+        let path = self.history_path();
+        let since = history::since(&path, &seen.history)
+            .with_context(|| format!("cannot read the answer history {}", shown(&path)))?;
+        Ok(match since {
+            Ok(since) => since,
+            Err(why) => {
+                let aside = move_aside(&path)?;
+                self.tell(format!(
+                    "Another copy of the answer history could not be read ({why}). It was kept as {}.",
+                    shown(&aside)
+                ));
+                Since::Replaced(None)
+            }
+        })
+    }
+
+    /// The progress was reset (by `progress reset`) since this copy last saved: drop
+    /// all it held from before, keeping only the answers it has not saved yet that
+    /// were given at or after the reset.
+    fn forget_before_reset(
+        &self,
+        seen: &mut Seen,
+        progress: &mut Progress,
+        attempts: &mut Vec<Attempt>,
+        generation: u64,
+        reset_at: u64,
+    ) {
+        let held = seen.history.lines;
+        let ours_intact = attempts.len() >= held && (held == 0 || attempts.get(held - 1) == seen.last.as_ref());
+        let unsaved = if ours_intact { &attempts[held..] } else { &attempts[..] };
+        let kept: Vec<Attempt> = unsaved.iter().filter(|a| a.at >= reset_at).cloned().collect();
+        let fresh = Progress { generation, ..Progress::default() };
+        *progress = fresh.clone();
+        for attempt in &kept {
+            (self.schedule)(progress, attempt);
+        }
+        *attempts = kept;
+        *seen = Seen { text: None, base: fresh, history: Mark { generation, reset_at, ..Mark::default() }, last: None };
+        self.tell(
+            "Your progress was reset (with `progress reset`) while this copy was open: what it held from before \
+             the reset is not kept; answers given since are."
+                .to_string(),
+        );
     }
 
     /// If another copy saved the progress file since this one last read or wrote it,
     /// merge what it holds into `progress` (and `attempts`, for answers an older
     /// version wrote inside it). Returns how many answers of the history file the
     /// review schedule on disk counts. An unreadable file is moved aside (an error if
-    /// it cannot be: it is never overwritten).
+    /// it cannot be: it is never overwritten). A file from before a reset is ignored.
     fn merge_progress_file(
         &self,
         seen: &Seen,
@@ -265,6 +396,7 @@ impl Store {
             return Ok(seen.base.history_counted);
         }
         match parse_limited(bytes) {
+            Ok(theirs) if theirs.generation < seen.history.generation => Ok(0),
             Ok(mut theirs) => {
                 let inline = std::mem::take(&mut theirs.attempts);
                 *progress = merge(&seen.base, progress, &theirs);
@@ -275,7 +407,7 @@ impl Store {
                 let aside = move_aside(&self.path)?;
                 self.tell(format!(
                     "Another copy of the progress file could not be read ({why}). It was kept as {}.",
-                    aside.display()
+                    shown(&aside)
                 ));
                 Ok(0)
             }
@@ -285,11 +417,14 @@ impl Store {
     /// Take in the answers other copies appended to the history file since this one
     /// last read or wrote it (counting in the schedule those that `counted_on_disk`
     /// says no schedule counts yet), then append ours. If the file was replaced or
-    /// removed since, or our answers were changed rather than added to, the two are
-    /// merged as wholes and the file written anew. Returns the file's new mark.
+    /// removed since, or our answers were changed rather than added to, or it has no
+    /// header yet (an older version's), or appending would take it past
+    /// [`history::COMPACT_AT_BYTES`], the two are merged as wholes and the file
+    /// written anew (compacted if need be). Returns the file's new mark.
     fn save_history(
         &self,
         seen: &Seen,
+        since: Since,
         counted_on_disk: usize,
         progress: &mut Progress,
         attempts: &mut Vec<Attempt>,
@@ -297,44 +432,61 @@ impl Store {
         let path = self.history_path();
         let held = seen.history.lines;
         let ours_intact = attempts.len() >= held && (held == 0 || attempts.get(held - 1) == seen.last.as_ref());
-        let since = history::since(&path, &seen.history)
-            .with_context(|| format!("cannot read the answer history {}", path.display()))?;
-        let since = match since {
-            Ok(since) => since,
-            Err(why) => {
-                // Kept, never overwritten: if it cannot be moved aside, the save fails.
-                let aside = move_aside(&path)?;
-                self.tell(format!(
-                    "Another copy of the answer history could not be read ({why}). It was kept as {}.",
-                    aside.display()
-                ));
-                Since::Replaced(None)
-            }
-        };
-        match since {
+        let (theirs, like) = match since {
             Since::Appended { new, end } if ours_intact => {
                 let uncounted = counted_on_disk.saturating_sub(held);
                 for attempt in new.iter().skip(uncounted) {
                     (self.schedule)(progress, attempt);
                 }
                 attempts.splice(held..held, new);
-                if attempts.len() == end.lines {
+                if attempts.len() == end.lines && end.ident != Ident::Legacy {
                     return Ok(end);
                 }
-                history::append(&path, &end, &attempts[end.lines..])
-                    .with_context(|| format!("cannot save the answer history {}", path.display()))
+                let bytes = history::contents(&attempts[end.lines..])?;
+                if end.ident != Ident::Legacy && end.len + bytes.len() as u64 <= history::COMPACT_AT_BYTES {
+                    let mark = history::append(&path, &end, &attempts[end.lines..], &self.faults)
+                        .with_context(|| format!("cannot save the answer history {}", shown(&path)))?;
+                    self.warn_if_large(&mark);
+                    return Ok(mark);
+                }
+                // Written whole: all we hold now includes theirs.
+                (Vec::new(), end)
             }
-            since => {
-                let theirs = match since {
-                    Since::Appended { new, .. } => new,
-                    Since::Replaced(all) => all.map(|(all, _)| all).unwrap_or_default(),
-                };
-                let base = if ours_intact { &attempts[..held] } else { &[] };
-                let identity = |a: &Attempt| (a.at, a.question.clone(), a.chosen.clone(), a.correct);
-                *attempts = union_multiset(base, attempts, &theirs, identity, |a| a.at);
-                write_atomically(&path, &history::contents(attempts)?, "the answer history")?;
-                Ok(history::mark_of(&path, attempts.len())?)
-            }
+            Since::Appended { new, end } => (new, end),
+            Since::Replaced(Some((all, end))) => (all, end),
+            Since::Replaced(None) => (Vec::new(), seen.history.none_of()),
+        };
+        if !theirs.is_empty() {
+            let base = if ours_intact { &attempts[..held] } else { &[] };
+            let identity = |a: &Attempt| (a.at, a.question.clone(), a.chosen.clone(), a.correct);
+            *attempts = union_multiset(base, attempts, &theirs, identity, |a| a.at);
+        }
+        let mut like = Mark { generation: like.generation.max(seen.history.generation), ..like };
+        let (mut bytes, mut mark) = history::whole_contents(&like, attempts)?;
+        if bytes.len() as u64 > history::COMPACT_AT_BYTES {
+            let dropped = history::compact(attempts)?;
+            like.dropped += dropped as u64;
+            (bytes, mark) = history::whole_contents(&like, attempts)?;
+            self.tell(format!(
+                "Your answer history reached {} MiB, so the {dropped} oldest answers were dropped from it. \
+                 Your review schedule still counts them.",
+                history::COMPACT_AT_BYTES / 1024 / 1024
+            ));
+        }
+        write_atomically(&path, &bytes, "the answer history", false)?;
+        self.warn_if_large(&mark);
+        Ok(mark)
+    }
+
+    /// Once per run: the history is getting near the size at which it is compacted.
+    fn warn_if_large(&self, mark: &Mark) {
+        if mark.len > history::WARN_HISTORY_BYTES && !self.warned_large.swap(true, Ordering::Relaxed) {
+            self.tell(format!(
+                "Your answer history is large ({} MiB). At {} MiB the oldest answers are dropped from it to keep \
+                 it readable; your review schedule keeps what they showed.",
+                mark.len / 1024 / 1024,
+                history::COMPACT_AT_BYTES / 1024 / 1024
+            ));
         }
     }
 
@@ -382,18 +534,23 @@ fn folder_of(path: &Path) -> PathBuf {
 }
 
 /// Atomically replace the file at `path` with `bytes`: a temporary file in the same
-/// folder, fsync, rename, fsync the folder. `what` names the file in messages.
-fn write_atomically(path: &Path, bytes: &[u8], what: &str) -> Result<()> {
+/// folder, fsync, rename, fsync the folder. `what` names the file in messages;
+/// `fault`: fail as a full disk would (tests only).
+fn write_atomically(path: &Path, bytes: &[u8], what: &str, fault: bool) -> Result<()> {
     let dir = folder_of(path);
+    let context = || format!("cannot save {what} {}", shown(path));
     let mut tmp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
         .tempfile_in(&dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    set_mode(tmp.path(), 0o600)?;
-    tmp.persist(path).with_context(|| format!("cannot save {what} {}", path.display()))?;
+        .with_context(|| format!("cannot save {what}: cannot create a temporary file in {}", shown(&dir)))?;
+    tmp.write_all(bytes).with_context(context)?;
+    tmp.as_file().sync_all().with_context(context)?;
+    set_mode(tmp.path(), 0o600).with_context(context)?;
+    if fault {
+        return Err(injected("replacing the file")).with_context(context);
+    }
+    tmp.persist(path).map_err(|e| e.error).with_context(context)?;
     // Make the rename itself durable.
     if let Ok(d) = fs::File::open(&dir) {
         let _ = d.sync_all();
@@ -413,7 +570,7 @@ fn move_aside(path: &Path) -> Result<PathBuf> {
         n += 1;
     }
     fs::rename(path, &aside)
-        .with_context(|| format!("the file {} could not be read, and could not be moved aside", path.display()))?;
+        .with_context(|| format!("the file {} could not be read, and could not be moved aside", shown(path)))?;
     Ok(aside)
 }
 
@@ -457,7 +614,7 @@ fn create_private_dir(dir: &Path) -> Result<()> {
         use std::os::unix::fs::DirBuilderExt;
         builder.mode(0o700);
     }
-    builder.create(dir).with_context(|| format!("cannot create the folder {}", dir.display()))
+    builder.create(dir).with_context(|| format!("cannot create the folder {}", shown(dir)))
 }
 
 #[cfg(unix)]
@@ -471,24 +628,68 @@ fn set_mode(_path: &Path, _mode: u32) -> io::Result<()> {
     Ok(())
 }
 
-/// Progress is health information: others must not read it. Tighten a looser file.
+/// Progress is health information: others must not read it. Tighten a looser file
+/// (through the open file, so never through a link to another one).
 #[cfg(unix)]
-fn tighten_permissions(path: &Path, what: &str) -> Result<Option<String>> {
+fn tighten_permissions(file: &fs::File, path: &Path, what: &str) -> Result<Option<String>> {
     use std::os::unix::fs::PermissionsExt;
-    let mode = fs::metadata(path)?.permissions().mode() & 0o777;
+    let context = || format!("cannot make your {what} {} private", shown(path));
+    let mode = file.metadata().with_context(context)?.permissions().mode() & 0o777;
     if mode & 0o077 == 0 {
         return Ok(None);
     }
-    set_mode(path, 0o600)?;
+    file.set_permissions(fs::Permissions::from_mode(0o600)).with_context(context)?;
     Ok(Some(format!(
         "Your {what} {} could be read by other users (mode {mode:o}); it is now private (600).",
-        path.display()
+        shown(path)
     )))
 }
 
 #[cfg(not(unix))]
-fn tighten_permissions(_path: &Path, _what: &str) -> Result<Option<String>> {
+fn tighten_permissions(_file: &fs::File, _path: &Path, _what: &str) -> Result<Option<String>> {
     Ok(None)
+}
+
+/// `progress reset`: erase the progress and its answer history, for good, even for a
+/// copy of the app still running. Under the folder lock, the history is replaced by
+/// an empty one of the next generation (which a running copy sees at its next save,
+/// and then drops what it held from before), then the progress file is removed.
+/// Returns the files erased; none if there was nothing to reset.
+pub fn reset(path: &Path, now: u64) -> Result<Vec<PathBuf>> {
+    let history = history_path(path);
+    let mut found = Vec::new();
+    for file in [path, history.as_path()] {
+        if files::check(file).with_context(|| format!("cannot reset {}", shown(file)))?.is_some() {
+            found.push(file.to_path_buf());
+        }
+    }
+    if found.is_empty() {
+        return Ok(found);
+    }
+    let dir = folder_of(path);
+    let _locked = match lock::acquire(&dir, LOCK_WAIT, &Faults::from_env(), &mut || {}) {
+        Ok(locked) => locked,
+        Err(e) if e.get_ref().is_some_and(|inner| inner.is::<Busy>()) => return Err(Busy.into()),
+        Err(e) => return Err(e).with_context(|| format!("cannot lock the folder {}", shown(&dir))),
+    };
+    // The generation to leave: one more than either file's (unreadable: 0).
+    let of_history = match history::read(&history) {
+        Ok(Ok(Some((_, mark)))) => mark.generation,
+        _ => 0,
+    };
+    let of_progress = read_progress_file(path).ok().flatten().and_then(|b| parse(&b).ok()).map_or(0, |p| p.generation);
+    let like = Mark { generation: of_history.max(of_progress) + 1, reset_at: now, ..Mark::default() };
+    let (bytes, _) = history::whole_contents(&like, &[])?;
+    write_atomically(&history, &bytes, "the answer history", false)?;
+    match fs::remove_file(path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e).with_context(|| format!("cannot remove {}", shown(path))),
+    }
+    if let Ok(d) = fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(found)
 }
 
 /// The app's own folder (the default place, not one the person named) is private too:
@@ -501,10 +702,10 @@ pub fn tighten_folder(dir: &Path) -> Result<Option<String>> {
     if !meta.is_dir() || mode & 0o077 == 0 {
         return Ok(None);
     }
-    set_mode(dir, 0o700).with_context(|| format!("cannot make the folder {} private", dir.display()))?;
+    set_mode(dir, 0o700).with_context(|| format!("cannot make the folder {} private", shown(dir)))?;
     Ok(Some(format!(
         "The folder of your progress file {} could be read by other users (mode {mode:o}); it is now private (700).",
-        dir.display()
+        shown(dir)
     )))
 }
 
@@ -672,7 +873,7 @@ mod tests {
         let history = store.history_path();
         assert_eq!(history, path.with_file_name("progress.history.jsonl"));
         let size = fs::metadata(&history).unwrap().len();
-        assert_eq!(fs::read_to_string(&history).unwrap().lines().count(), 1000);
+        assert_eq!(fs::read_to_string(&history).unwrap().lines().count(), 1001, "a header, then one line per answer");
 
         // A save with nothing new writes nothing at all.
         #[cfg(unix)]

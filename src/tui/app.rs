@@ -167,6 +167,8 @@ pub struct App {
     pub message: Option<String>,
     /// Progress changed since the last save.
     pub unsaved: bool,
+    /// The last save failed: why, shown in the footer until a save works.
+    pub save_problem: Option<String>,
     pub quiz: Option<QuizState>,
     /// Seed for shuffling choices; each quiz started moves it on.
     pub quiz_seed: u64,
@@ -224,6 +226,7 @@ impl App {
             area: Rect::new(0, 0, 80, 24),
             message: None,
             unsaved: false,
+            save_problem: None,
             quiz: None,
             quiz_seed: 0,
             reader_returns_to: None,

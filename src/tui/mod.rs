@@ -8,6 +8,7 @@ pub mod layout;
 pub mod notebook_flow;
 pub mod quiz_flow;
 pub mod reader_words;
+pub mod saving;
 pub mod screens;
 pub mod signals;
 pub mod term;
@@ -84,11 +85,16 @@ pub fn run(pack: ContentPack, opened: Opened, start: Start) -> Result<()> {
     let restored = term::leave();
     // One last save, however the loop ended (quit, a signal, or an error such as a
     // closed terminal); an error here is printed after the terminal is back to normal.
-    let saved = store.save(&mut app.progress);
-    for notice in &notices {
+    let mut waiting = || eprintln!("patient-tutor: {}", text::saving::WAITING);
+    let saved = store.save_with(&mut app.progress, crate::progress::LOCK_WAIT, &mut waiting);
+    for notice in notices.iter().chain(&store.take_notices()) {
         eprintln!("patient-tutor: {notice}");
     }
-    saved?;
+    if let Err(e) = saved {
+        // Said plainly: what was not saved, and why.
+        let unsaved = text::saving::not_saved(store.unsaved_answers(&app.progress));
+        anyhow::bail!("{} {unsaved}", text::saving::save_failed(&format!("{e:#}")));
+    }
     if signals.quitting() {
         // SIGTERM or SIGHUP: the progress is safe; a terminal that is already gone
         // (the window was closed) is not an error worth reporting to nobody.
@@ -113,10 +119,11 @@ fn event_loop(terminal: &mut Tty, app: &mut App, store: &Store, signals: &Signal
     let save_after =
         std::env::var(SAVE_AFTER_VAR).ok().and_then(|ms| ms.parse().ok()).map_or(SAVE_AFTER, Duration::from_millis);
     let mut changed_at: Option<Instant> = None;
+    let mut saver = saving::Saver::default();
     loop {
         match signals.take() {
             Some(Request::Quit) => return Ok(()),
-            Some(Request::Suspend) => suspend(terminal, app, store, signals)?,
+            Some(Request::Suspend) => suspend(terminal, app, store, signals, &mut saver)?,
             Some(Request::Resume) => resume(terminal, app)?,
             None => {}
         }
@@ -126,7 +133,13 @@ fn event_loop(terminal: &mut Tty, app: &mut App, store: &Store, signals: &Signal
         }
         let event = if event::poll(Duration::from_millis(250))? { Some(event::read()?) } else { None };
         if event.as_ref().is_some_and(is_suspend_key) {
-            suspend(terminal, app, store, signals)?;
+            suspend(terminal, app, store, signals, &mut saver)?;
+            continue;
+        }
+        if event.as_ref().is_some_and(is_save_key) {
+            saver.ask();
+            saver.try_save(app, store);
+            changed_at = None;
             continue;
         }
         let actions = event.map(|e| actions_for_event(app, e)).unwrap_or_default();
@@ -135,9 +148,9 @@ fn event_loop(terminal: &mut Tty, app: &mut App, store: &Store, signals: &Signal
             changed_at = Some(Instant::now());
         }
         let due = changed_at.is_some_and(|t| t.elapsed() >= save_after);
-        let wants_save = effects.contains(&Effect::Save) || due;
-        if wants_save && (app.unsaved || effects.contains(&Effect::Save)) {
-            save(app, store);
+        let wants_save = effects.contains(&Effect::Save) || due || saver.retrying();
+        if wants_save && (app.unsaved || effects.contains(&Effect::Save)) && saver.due(Instant::now()) {
+            saver.try_save(app, store);
             changed_at = None;
         }
         if effects.contains(&Effect::ExportQuestions) {
@@ -181,9 +194,26 @@ fn is_suspend_key(event: &Event) -> bool {
     )
 }
 
+/// Ctrl-S: save now (after a failed save, try again).
+fn is_save_key(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::Key(KeyEvent { code: KeyCode::Char(c), modifiers, kind: KeyEventKind::Press, .. })
+            if *c == text::saving::RETRY_KEY && modifiers.contains(KeyModifiers::CONTROL)
+    )
+}
+
 /// Save, give the terminal back to the shell, stop; on `fg`, take it again and redraw.
-fn suspend(terminal: &mut Tty, app: &mut App, store: &Store, signals: &Signals) -> Result<()> {
-    save(app, store);
+fn suspend(
+    terminal: &mut Tty,
+    app: &mut App,
+    store: &Store,
+    signals: &Signals,
+    saver: &mut saving::Saver,
+) -> Result<()> {
+    if app.unsaved && saver.due(std::time::Instant::now()) {
+        saver.try_save(app, store);
+    }
     term::leave()?;
     signals::stop_self()?;
     // Continued.
@@ -199,21 +229,6 @@ fn resume(terminal: &mut Tty, app: &mut App) -> Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     Ok(())
-}
-
-fn save(app: &mut App, store: &Store) {
-    match store.save(&mut app.progress) {
-        Ok(()) => {
-            app.unsaved = false;
-            // Another copy's changes may have been merged in.
-            app.progress_merged();
-            let notices = store.take_notices();
-            if !notices.is_empty() {
-                app.message = Some(notices.join(" "));
-            }
-        }
-        Err(e) => app.message = Some(text::save_failed(&format!("{e:#}"))),
-    }
 }
 
 /// Terminal events become actions: keys through the key table, the mouse by

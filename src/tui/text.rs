@@ -40,6 +40,7 @@ pub fn next_up(title: &str) -> String {
 
 pub const HELP_TITLE: &str = "Keys";
 pub const HELP_CTRL_C: &str = "Ctrl-C  quit from anywhere (progress is saved)";
+pub const HELP_SAVE: &str = "Ctrl-S  save now (try again after a failed save)";
 pub const HELP_MOUSE: &str = "Mouse: the wheel scrolls; a click opens a lesson, a section or a link.";
 pub const CONTENTS_TITLE: &str = "Contents";
 
@@ -64,8 +65,49 @@ pub fn status_new() -> &'static str {
     "new"
 }
 
+/// Saving: the words of the tutor's footer and of the plain commands alike.
+pub mod saving {
+    use crate::markdown::sanitize;
+
+    /// The key that tries a failed save again, and how it is written.
+    pub const RETRY_KEY: char = 's';
+    pub const RETRY_KEY_LABEL: &str = "Ctrl-S";
+
+    pub const WAITING: &str = "another copy of patient-tutor is saving…";
+    pub const SAVED_AGAIN: &str = "Your progress is saved now.";
+
+    /// A failed save, in the plain commands (the answers go on being kept in memory).
+    pub fn save_failed(why: &str) -> String {
+        format!(
+            "Your progress could not be saved: {}. Your answers are kept in memory and saved with the next one \
+             if the problem is gone; free some space or fix the folder.",
+            sanitize(why)
+        )
+    }
+
+    /// A failed save, in the tutor's footer, until a save works. The reason comes
+    /// last, so that on a narrow window what to do is the part still shown.
+    pub fn save_failed_footer(why: &str) -> String {
+        format!(
+            "Your progress could not be saved. Your answers are kept in memory; free space or fix the folder and \
+             press {RETRY_KEY_LABEL} to try again. ({})",
+            sanitize(why)
+        )
+    }
+
+    /// What a run that ends with a failed save leaves unsaved.
+    pub fn not_saved(answers: usize) -> String {
+        let answers = match answers {
+            0 => "No answers were lost, but other changes".to_string(),
+            1 => "1 answer and any other changes".to_string(),
+            n => format!("{n} answers and any other changes"),
+        };
+        format!("{answers} since the last save were not saved.")
+    }
+}
+
 pub fn save_failed(why: &str) -> String {
-    format!("Could not save your progress: {}", sanitize(why))
+    saving::save_failed_footer(why)
 }
 
 pub const END_OF_LESSON: &str = "End of the lesson. Press s for a short quiz, or → for the next lesson.";

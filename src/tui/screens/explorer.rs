@@ -48,7 +48,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let parts = layout::frame(area);
     let buf = frame.buffer_mut();
-    let explored = format!("{} of {} looked at ", app.progress.explored_sites.len(), sites.sites.len());
+    let explored = format!(
+        "{} of {} looked at ",
+        app.progress.explored_count(sites.sites.iter().map(|s| s.id.as_str())),
+        sites.sites.len()
+    );
     draw_title(buf, parts.title, text::EXPLORER_TITLE, &explored, theme.title, theme.dim);
 
     let geometry = explorer_layout(area, sites);

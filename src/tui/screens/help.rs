@@ -29,7 +29,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
     }
     lines.push(Line::raw(""));
-    for extra in [text::HELP_CTRL_C, text::HELP_MOUSE] {
+    for extra in [text::HELP_CTRL_C, text::HELP_SAVE, text::HELP_MOUSE] {
         lines.extend(wrap_text(extra, inner_w).into_iter().map(Line::raw));
     }
 

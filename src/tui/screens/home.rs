@@ -73,7 +73,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         notes.push(text::open_questions_line(open));
     }
     if let Some(sites) = app.pack.sites.as_ref() {
-        notes.push(text::explored_line(app.progress.explored_sites.len(), sites.sites.len()));
+        notes.push(text::explored_line(
+            app.progress.explored_count(sites.sites.iter().map(|s| s.id.as_str())),
+            sites.sites.len(),
+        ));
     }
     if header_rows(parts.body) > 1 && !notes.is_empty() {
         let line = Line::styled(truncate(&notes.join(" · "), width - 1), theme.key);
