@@ -453,7 +453,6 @@ impl Cx<'_> {
             }
         }
     }
-
 }
 
 /// The site that came first with this key, or None (and `site` is now the first).
