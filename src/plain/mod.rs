@@ -29,8 +29,13 @@ pub fn status_text(status: LessonStatus) -> String {
 }
 
 fn print_notices(opened: &Opened) {
-    for notice in &opened.notices {
-        eprintln!("patient-tutor: {notice}");
+    print_notice_lines(&opened.notices);
+}
+
+/// The store's notices name files (a file kept aside, say): printed cleaned, one a line.
+pub fn print_notice_lines(notices: &[String]) {
+    for notice in notices {
+        eprintln!("patient-tutor: {}", markdown::sanitize(notice));
     }
 }
 
@@ -169,12 +174,10 @@ fn run_plain_quiz(opened: Opened, questions: Vec<Question>, seed: Option<u64>) -
     let mut on_answer = |id: &str, chosen: &[usize], correct: bool| {
         record_answer(&mut progress, id, chosen, correct, session::now());
         if let Err(e) = store.save(&mut progress) {
-            eprintln!("patient-tutor: could not save your progress: {e:#}");
+            eprintln!("patient-tutor: could not save your progress: {}", markdown::sanitize(&format!("{e:#}")));
             save_error = Some(e);
         }
-        for notice in store.take_notices() {
-            eprintln!("patient-tutor: {notice}");
-        }
+        print_notice_lines(&store.take_notices());
     };
     quiz::run(&mut session, &mut io::stdin().lock(), &mut io::stdout().lock(), &mut on_answer)?;
     match save_error {
@@ -189,7 +192,7 @@ pub fn progress_summary(pack: &ContentPack, opened: &Opened) -> Result<ExitCode>
     let p = &opened.progress;
     let read = pack.lessons.iter().filter(|l| p.lesson_status(&l.id) == LessonStatus::Read).count();
     let mut out = io::stdout().lock();
-    writeln!(out, "Progress file: {}", opened.store.path().display())?;
+    writeln!(out, "Progress file: {}", markdown::sanitize_path(opened.store.path()))?;
     writeln!(out, "Lessons read: {read} of {}", pack.lessons.len())?;
     for (i, lesson) in pack.lessons.iter().enumerate() {
         let status = status_text(p.lesson_status(&lesson.id));
@@ -207,12 +210,13 @@ pub fn progress_summary(pack: &ContentPack, opened: &Opened) -> Result<ExitCode>
 /// (unless `--yes`).
 pub fn progress_reset(path: &Path, yes: bool) -> Result<ExitCode> {
     let history = crate::progress::history_path(path);
+    let shown = markdown::sanitize_path;
     if !path.exists() && !history.exists() {
-        println!("There is no progress to reset ({} does not exist).", path.display());
+        println!("There is no progress to reset ({} does not exist).", shown(path));
         return Ok(ExitCode::SUCCESS);
     }
     if !yes {
-        eprint!("This erases all your progress in {}. Type yes to go on: ", path.display());
+        eprint!("This erases all your progress in {}. Type yes to go on: ", shown(path));
         io::stderr().flush()?;
         let mut answer = String::new();
         io::stdin().lock().read_line(&mut answer)?;
@@ -224,9 +228,9 @@ pub fn progress_reset(path: &Path, yes: bool) -> Result<ExitCode> {
     let mut removed = Vec::new();
     for file in [path, history.as_path()] {
         match std::fs::remove_file(file) {
-            Ok(()) => removed.push(file.display().to_string()),
+            Ok(()) => removed.push(shown(file)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => return Err(e).with_context(|| format!("cannot remove {}", file.display())),
+            Err(e) => return Err(e).with_context(|| format!("cannot remove {}", shown(file))),
         }
     }
     let verb = if removed.len() == 1 { "was" } else { "were" };

@@ -86,7 +86,8 @@ pub fn run(pack: ContentPack, opened: Opened, start: Start) -> Result<()> {
     // closed terminal); an error here is printed after the terminal is back to normal.
     let saved = store.save(&mut app.progress);
     for notice in &notices {
-        eprintln!("patient-tutor: {notice}");
+        // Notices name files, and a file name can hold anything.
+        eprintln!("patient-tutor: {}", crate::markdown::sanitize(notice));
     }
     saved?;
     if signals.quitting() {
@@ -165,7 +166,7 @@ fn export_questions(app: &mut App) {
     app.message = Some(match written {
         Some(Ok(name)) => {
             let full = std::env::current_dir().map(|d| d.join(&name)).unwrap_or_else(|_| name.into());
-            text::exported_to(&full.display().to_string())
+            text::exported_to(&crate::markdown::sanitize_path(&full))
         }
         Some(Err(e)) => format!("Could not export your questions: {e}"),
         None => "Could not export your questions: too many files with today's name".to_string(),
