@@ -90,3 +90,61 @@ fn a_folder_where_a_pack_file_should_be_is_named() {
     let check = fails_quickly(&["check".as_ref(), pack.as_os_str()]);
     assert!(check.contains("survival.toml: error: this is a folder, not a regular file"), "{check}");
 }
+
+/// Run `check PACK` as another user (root can read anything, so a folder it may not read
+/// needs someone else); None, with the reason printed, where that cannot be done.
+fn check_as_user_1000(pack: &Path) -> Option<String> {
+    let out = std::process::Command::new("setpriv")
+        .args(["--reuid=1000", "--regid=1000", "--clear-groups"])
+        .arg(assert_cmd::cargo::cargo_bin("patient-tutor"))
+        .arg("check")
+        .arg(pack)
+        .output();
+    match out {
+        Ok(out) if out.status.code() == Some(1) => Some(String::from_utf8_lossy(&out.stdout).into_owned()),
+        Ok(out) => {
+            eprintln!("skipped: setpriv could not run the check as uid 1000: {out:?}");
+            None
+        }
+        Err(e) => {
+            eprintln!("skipped: no setpriv ({e})");
+            None
+        }
+    }
+}
+
+/// A folder or file the program may not read is named in the error, with the reason:
+/// not "Permission denied" alone, and not silently an empty folder.
+#[test]
+fn an_unreadable_folder_or_file_in_a_pack_is_named() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let pack = valid_pack(dir.path());
+    let open = |path: &Path, mode| std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    for entry in walk(dir.path()) {
+        open(&entry, if entry.is_dir() { 0o755 } else { 0o644 });
+    }
+    open(&pack.join("quizzes"), 0o000);
+    open(&pack.join("lessons/02-more.md"), 0o000);
+    let Some(text) = check_as_user_1000(&pack) else { return };
+    let quizzes = pack.join("quizzes");
+    assert!(
+        text.contains(&format!("{}: error: cannot read the folder: Permission denied", quizzes.display())),
+        "{text}"
+    );
+    let lesson = pack.join("lessons/02-more.md");
+    assert!(text.contains(&format!("{}: error: cannot open: Permission denied", lesson.display())), "{text}");
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = vec![dir.to_path_buf()];
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}

@@ -40,29 +40,30 @@ impl PackFiles {
         }
     }
 
-    /// Pack-relative paths of the files in `folder` ending in `.ext`, sorted by name.
-    pub fn list(&self, folder: &str, ext: &str) -> Vec<String> {
+    /// Pack-relative paths of the files in `folder` ending in `.ext`, sorted by name. A
+    /// folder that is not there holds none; one that cannot be read is an error naming it.
+    pub fn list(&self, folder: &str, ext: &str) -> Result<Vec<String>, ContentError> {
         let suffix = format!(".{ext}");
         let mut names: Vec<String> = match self {
             PackFiles::Embedded => EMBEDDED_CONTENT
                 .get_dir(folder)
                 .map(|d| d.files().filter_map(|f| f.path().to_str().map(str::to_string)).collect())
                 .unwrap_or_default(),
-            PackFiles::Dir(dir) => std::fs::read_dir(dir.join(folder))
-                .map(|entries| {
-                    entries
-                        .filter_map(|e| e.ok())
-                        // Not only regular files: a FIFO or a link named like a lesson is
-                        // listed, for `read` to say what is wrong with it.
-                        .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
-                        .filter_map(|e| e.file_name().to_str().map(|n| format!("{folder}/{n}")))
-                        .collect()
-                })
-                .unwrap_or_default(),
+            PackFiles::Dir(dir) => match std::fs::read_dir(dir.join(folder)) {
+                Ok(entries) => entries
+                    .filter_map(|e| e.ok())
+                    // Not only regular files: a FIFO or a link named like a lesson is
+                    // listed, for `read` to say what is wrong with it.
+                    .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
+                    .filter_map(|e| e.file_name().to_str().map(|n| format!("{folder}/{n}")))
+                    .collect(),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+                Err(e) => return Err(ContentError::new(folder, 0, format!("cannot read the folder: {e}"))),
+            },
         };
         names.retain(|n| n.ends_with(&suffix));
         names.sort();
-        names
+        Ok(names)
     }
 
     /// Read a file from the pack's `assets/` folder (beside `lessons/` for a folder pack).

@@ -147,8 +147,11 @@ pub fn load_with_errors(files: &PackFiles) -> (ContentPack, Vec<ContentError>) {
     // Each lesson id → its index in `lessons`, to find duplicates with one look-up each.
     let mut first_with_id: HashMap<String, usize> = HashMap::new();
 
-    let lesson_files = files.list("lessons", "md");
-    if lesson_files.is_empty() {
+    let lesson_files = files.list("lessons", "md").unwrap_or_else(|e| {
+        errors.push(e);
+        Vec::new()
+    });
+    if lesson_files.is_empty() && errors.is_empty() {
         errors.push(ContentError::new(
             files.display("lessons"),
             0,
@@ -281,7 +284,11 @@ fn check_links(lessons: &[Lesson], targets: &Targets) -> Vec<ContentError> {
 /// `quizzes/<lesson-id>.toml`, each checked against the lessons it points at.
 fn load_quizzes(files: &PackFiles, targets: &Targets, errors: &mut Vec<ContentError>) -> Vec<Question> {
     let mut by_lesson: Vec<(usize, Vec<Question>)> = Vec::new();
-    for path in files.list("quizzes", "toml") {
+    let quiz_files = files.list("quizzes", "toml").unwrap_or_else(|e| {
+        errors.push(e);
+        Vec::new()
+    });
+    for path in quiz_files {
         let lesson_id = path.trim_start_matches("quizzes/").trim_end_matches(".toml");
         let Some(order) = targets.order(lesson_id) else {
             if targets.unreadable.contains(lesson_id) {
