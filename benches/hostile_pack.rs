@@ -30,10 +30,13 @@ fn list(items: impl Iterator<Item = String>) -> String {
     format!("[{}]", items.collect::<Vec<_>>().join(", "))
 }
 
+/// Lesson body and quiz file of size n.
+type MakePack = fn(usize) -> (String, String);
+
 fn hostile(c: &mut Criterion) {
     let mut g = c.benchmark_group("check_hostile_pack");
     g.sample_size(10);
-    let inputs: [(&str, fn(usize) -> (String, String)); 4] = [
+    let inputs: [(&str, MakePack); 4] = [
         ("links_to_a_missing_lesson", |n| ("[x](nowhere) ".repeat(n), question("[\"a\", \"b\"]", "[1]"))),
         ("links_to_missing_sections", |n| {
             let sections: String = (0..n).map(|i| format!("## S{i}\n\n")).collect();
