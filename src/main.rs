@@ -1,4 +1,5 @@
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
@@ -10,6 +11,7 @@ fn main() -> ExitCode {
     if let Err(e) = cli.check_words() {
         e.exit();
     }
+    let paths = paths_named(&cli);
     match run(cli) {
         Ok(code) => code,
         // A reader that stopped early (`| head`) is not an error worth a message.
@@ -23,11 +25,50 @@ fn main() -> ExitCode {
         Err(e) => {
             // Not eprintln!: it panics if stderr is gone (the terminal window was closed).
             // Errors can quote content files and command-line text: printed harmlessly.
-            let text = patient_tutor::markdown::sanitize_multiline(&format!("{e:#}")).into_owned();
+            let text = clean_paths(&format!("{e:#}"), &paths);
+            let text = patient_tutor::markdown::sanitize_multiline(&text).into_owned();
             let _ = writeln!(plain::stderr(), "patient-tutor: {text}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// The files and folders a command names, with the ones derived from them (the answer
+/// history, the progress folder): errors from the store and the system name them as
+/// they are, and a line break in a file name must not split an error message.
+fn paths_named(cli: &Cli) -> Vec<PathBuf> {
+    let progress = session::progress_path(cli.progress.as_deref()).ok();
+    let history = progress.as_deref().map(patient_tutor::progress::history_path);
+    let mut paths: Vec<PathBuf> = [cli.content.clone(), progress, history].into_iter().flatten().collect();
+    match &cli.command {
+        Some(Command::Read { target, .. }) => paths.push(PathBuf::from(target)),
+        Some(Command::Check { dir: Some(dir), .. }) | Some(Command::ExportContent { dir, .. }) => {
+            paths.push(dir.clone())
+        }
+        Some(Command::Questions { action: Some(QuestionsAction::Export { file: Some(file), .. }) }) => {
+            paths.push(file.clone())
+        }
+        _ => {}
+    }
+    let parents: Vec<PathBuf> = paths.iter().filter_map(|p| p.parent().map(Path::to_path_buf)).collect();
+    paths.extend(parents);
+    paths
+}
+
+/// `text` with each of `paths` written as `sanitize_path` shows it; the longest first,
+/// so that a file is cleaned as a whole before the folder it is in.
+fn clean_paths(text: &str, paths: &[PathBuf]) -> String {
+    let mut raw: Vec<(String, String)> = paths
+        .iter()
+        .map(|p| (p.display().to_string(), patient_tutor::markdown::sanitize_path(p)))
+        .filter(|(raw, clean)| raw != clean)
+        .collect();
+    raw.sort_by_key(|(raw, _)| std::cmp::Reverse(raw.len()));
+    let mut text = text.to_string();
+    for (raw, clean) in raw {
+        text = text.replace(&raw, &clean);
+    }
+    text
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {

@@ -214,8 +214,11 @@ fn write_grouped(out: &mut String, items: &[&MyQuestion], topic_of: &TopicOf, bo
     }
 }
 
-/// Keep typed text from turning into Markdown structure.
+/// Keep typed text from turning into Markdown structure, or into terminal commands: the
+/// text comes from the progress file, which anything may have written (control and bidi
+/// characters are dropped, a line break becomes a space).
 fn escape(text: &str) -> String {
+    let text = crate::markdown::sanitize(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {

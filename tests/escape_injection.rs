@@ -194,8 +194,8 @@ fn the_tutor_shows_hostile_text_harmlessly() {
         let options = TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, w, h)) };
         let mut terminal = Terminal::with_options(backend, options).unwrap();
         let mut seen = String::new();
-        for &action in std::iter::once(&Action::Resize(w, h)).chain(steps) {
-            app.update(action);
+        for action in std::iter::once(&Action::Resize(w, h)).chain(steps) {
+            app.update(action.clone());
             // What the screens put in the cells is clean…
             hostile::assert_screen_clean(&format!("{w}x{h} after {action:?}"), &app);
             // …and so are the bytes that reach the terminal.

@@ -82,9 +82,10 @@ fn escape_cancels_and_empty_text_is_refused_with_a_hint() {
     type_text(&mut app, "   ");
     assert_eq!(app.update(Action::Open), vec![]);
     assert!(screen_text(&app).contains("Type a question first"), "{}", screen_text(&app));
+    // The field stops at the longest question there can be, and says so.
     type_text(&mut app, &"x".repeat(600));
-    app.update(Action::Open);
-    assert!(screen_text(&app).contains("at most 500"), "{}", screen_text(&app));
+    assert!(screen_text(&app).contains("as long as this text can be (500"), "{}", screen_text(&app));
+    assert_eq!(app.question_input.as_ref().unwrap().input.value().chars().count(), 500);
     assert!(app.progress.my_questions.is_empty());
 }
 

@@ -17,7 +17,7 @@ fn scrolling_keeps_the_wrapped_lines_and_a_resize_rewraps_once() {
     send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::Open]);
     let wrapped = lines_ptr(&app);
     for action in [Action::Down, Action::PageDown, Action::Scroll(3), Action::Bottom, Action::PageUp, Action::Top] {
-        app.update(action);
+        app.update(action.clone());
         screen_text(&app);
         assert_eq!(lines_ptr(&app), wrapped, "{action:?} re-wrapped the lesson");
     }

@@ -1,7 +1,8 @@
 //! Where a pack's files come from: the folder embedded at build time, or a folder on disk.
 
+use std::fs::File;
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
@@ -39,27 +40,30 @@ impl PackFiles {
         }
     }
 
-    /// Pack-relative paths of the files in `folder` ending in `.ext`, sorted by name.
-    pub fn list(&self, folder: &str, ext: &str) -> Vec<String> {
+    /// Pack-relative paths of the files in `folder` ending in `.ext`, sorted by name. A
+    /// folder that is not there holds none; one that cannot be read is an error naming it.
+    pub fn list(&self, folder: &str, ext: &str) -> Result<Vec<String>, ContentError> {
         let suffix = format!(".{ext}");
         let mut names: Vec<String> = match self {
             PackFiles::Embedded => EMBEDDED_CONTENT
                 .get_dir(folder)
                 .map(|d| d.files().filter_map(|f| f.path().to_str().map(str::to_string)).collect())
                 .unwrap_or_default(),
-            PackFiles::Dir(dir) => std::fs::read_dir(dir.join(folder))
-                .map(|entries| {
-                    entries
-                        .filter_map(|e| e.ok())
-                        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-                        .filter_map(|e| e.file_name().to_str().map(|n| format!("{folder}/{n}")))
-                        .collect()
-                })
-                .unwrap_or_default(),
+            PackFiles::Dir(dir) => match std::fs::read_dir(dir.join(folder)) {
+                Ok(entries) => entries
+                    .filter_map(|e| e.ok())
+                    // Not only regular files: a FIFO or a link named like a lesson is
+                    // listed, for `read` to say what is wrong with it.
+                    .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
+                    .filter_map(|e| e.file_name().to_str().map(|n| format!("{folder}/{n}")))
+                    .collect(),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+                Err(e) => return Err(ContentError::new(folder, 0, format!("cannot read the folder: {e}"))),
+            },
         };
         names.retain(|n| n.ends_with(&suffix));
         names.sort();
-        names
+        Ok(names)
     }
 
     /// Read a file from the pack's `assets/` folder (beside `lessons/` for a folder pack).
@@ -78,7 +82,8 @@ impl PackFiles {
     pub fn exists(&self, path: &str) -> bool {
         match self {
             PackFiles::Embedded => EMBEDDED_CONTENT.get_file(path).is_some(),
-            PackFiles::Dir(dir) => dir.join(path).is_file(),
+            // Anything by that name, so that `read` can say what is wrong with it.
+            PackFiles::Dir(dir) => dir.join(path).symlink_metadata().is_ok(),
         }
     }
 
@@ -95,6 +100,50 @@ impl PackFiles {
     }
 }
 
+/// Open a file for reading only if it is a regular file (or a link to one). A FIFO would
+/// block the open until something writes to it, a device could be read forever: both are
+/// refused with a message saying what the file is. The type is checked before opening, and
+/// again on the open file, which is opened without blocking in case it was swapped between.
+fn open_regular(path: &Path) -> Result<File, String> {
+    let not_regular = |kind: &str| format!("this is {kind}, not a regular file; a content pack holds only text files");
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot open: {e}"))?;
+    if !meta.is_file() {
+        return Err(not_regular(file_kind(&meta)));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| format!("cannot open: {e}"))?;
+    let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
+    if !meta.is_file() {
+        return Err(not_regular(file_kind(&meta)));
+    }
+    Ok(file)
+}
+
+/// What a file that is not a regular file is, for messages.
+fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if meta.is_dir() { "a folder" } else { "a special file" }
+}
+
 /// Read a text file without ever holding more than [`MAX_FILE_BYTES`] of it.
 /// `name` is how messages name the file.
 pub fn read_limited(path: &std::path::Path, name: &str) -> Result<String, ContentError> {
@@ -104,7 +153,7 @@ pub fn read_limited(path: &std::path::Path, name: &str) -> Result<String, Conten
 /// Like [`read_limited`], with another limit in bytes.
 pub fn read_limited_to(path: &std::path::Path, name: &str, max: u64) -> Result<String, ContentError> {
     let err = |line, message: String| ContentError::new(name, line, message);
-    let file = std::fs::File::open(path).map_err(|e| err(0, format!("cannot open: {e}")))?;
+    let file = open_regular(path).map_err(|e| err(0, e))?;
     // The size is a hint (the file may change while read): it spares regrowing the buffer.
     let hint = file.metadata().map_or(0, |m| m.len()).min(max) as usize;
     let mut bytes = Vec::with_capacity(hint + 1);

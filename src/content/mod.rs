@@ -13,6 +13,7 @@ pub mod sites;
 pub mod survival;
 mod toml_util;
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
 
@@ -144,9 +145,14 @@ pub fn load_with_errors(files: &PackFiles) -> (ContentPack, Vec<ContentError>) {
     let mut lessons: Vec<Lesson> = Vec::new();
     // Lessons that failed to load: links to them are not reported again.
     let mut unreadable: Vec<String> = Vec::new();
+    // Each lesson id → its index in `lessons`, to find duplicates with one look-up each.
+    let mut first_with_id: HashMap<String, usize> = HashMap::new();
 
-    let lesson_files = files.list("lessons", "md");
-    if lesson_files.is_empty() {
+    let lesson_files = files.list("lessons", "md").unwrap_or_else(|e| {
+        errors.push(e);
+        Vec::new()
+    });
+    if lesson_files.is_empty() && errors.is_empty() {
         errors.push(ContentError::new(
             files.display("lessons"),
             0,
@@ -156,14 +162,15 @@ pub fn load_with_errors(files: &PackFiles) -> (ContentPack, Vec<ContentError>) {
     for path in &lesson_files {
         match files.read(path).and_then(|text| lesson::parse(path, &text, true)) {
             Ok(lesson) => {
-                if let Some(first) = lessons.iter().find(|l| l.id == lesson.id) {
+                if let Some(&first) = first_with_id.get(&lesson.id) {
                     unreadable.push(id_from_file_name(path));
                     errors.push(ContentError::new(
                         path,
                         2,
-                        format!("lesson id `{}` is already used by {}", lesson.id, first.file),
+                        format!("lesson id `{}` is already used by {}", lesson.id, lessons[first].file),
                     ));
                 } else {
+                    first_with_id.insert(lesson.id.clone(), lessons.len());
                     lessons.push(lesson);
                 }
             }
@@ -173,12 +180,13 @@ pub fn load_with_errors(files: &PackFiles) -> (ContentPack, Vec<ContentError>) {
             }
         }
     }
-    errors.extend(check_links(&lessons, &unreadable));
+    let targets = Targets::new(&lessons, &unreadable);
+    errors.extend(check_links(&lessons, &targets));
 
-    let questions = load_quizzes(files, &lessons, &unreadable, &mut errors);
+    let questions = load_quizzes(files, &targets, &mut errors);
     let glossary = load_optional(files, "glossary.toml", glossary::parse, &mut errors).unwrap_or_default();
     for term in &glossary.terms {
-        if let Some(problem) = term.see.as_deref().and_then(|see| check_target(&lessons, &unreadable, see)) {
+        if let Some(problem) = term.see.as_deref().and_then(|see| targets.check(see)) {
             errors.push(ContentError::new(
                 "glossary.toml",
                 term.see_line,
@@ -187,27 +195,87 @@ pub fn load_with_errors(files: &PackFiles) -> (ContentPack, Vec<ContentError>) {
         }
     }
     let survival = load_optional(files, "survival.toml", survival::parse, &mut errors).unwrap_or_default();
-    let sites = load_sites(files, &lessons, &unreadable, &mut errors);
+    let sites = load_sites(files, &targets, &mut errors);
 
     (ContentPack { origin: files.origin(), lessons, questions, glossary, sites, survival }, errors)
 }
 
+/// What lesson links may point at, for one look-up per link: each lesson's order and
+/// section slugs, and the lessons that failed to load.
+struct Targets<'a> {
+    lessons: &'a [Lesson],
+    /// Lesson id → (index in `lessons`, its section slugs).
+    by_id: HashMap<&'a str, (usize, HashSet<&'a str>)>,
+    unreadable: HashSet<&'a str>,
+}
+
+impl<'a> Targets<'a> {
+    fn new(lessons: &'a [Lesson], unreadable: &'a [String]) -> Self {
+        let by_id = lessons
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id.as_str(), (i, l.sections.iter().map(|s| s.slug.as_str()).collect())))
+            .collect();
+        Targets { lessons, by_id, unreadable: unreadable.iter().map(String::as_str).collect() }
+    }
+
+    /// The position of a lesson in the pack.
+    fn order(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).map(|(i, _)| *i)
+    }
+
+    /// Why a `lesson-id#anchor` target does not exist, or None if it does. Links to a
+    /// lesson that failed to load are not judged: its own error says what to fix.
+    fn check(&self, target: &str) -> Option<String> {
+        let Some(link) = InternalLink::parse(target) else {
+            return Some(format!("`{target}` is not a lesson link like `staging#what-m1-means`"));
+        };
+        if self.unreadable.contains(link.lesson) {
+            return None;
+        }
+        let Some((index, slugs)) = self.by_id.get(link.lesson) else {
+            let known = some_of(self.lessons.iter().map(|l| l.id.as_str()), self.lessons.len());
+            return Some(format!("unknown lesson `{}` (lessons: {known})", link.lesson));
+        };
+        match link.anchor {
+            Some(anchor) if !slugs.contains(anchor) => {
+                let sections = &self.lessons[*index].sections;
+                let known = some_of(sections.iter().map(|s| s.slug.as_str()), sections.len());
+                Some(format!("unknown section `{}#{anchor}` (sections: {known})", link.lesson))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// At most [`LISTED`] names, then how many more: a message that listed every one of
+/// 100 000 sections, once per bad link, would make checking a pack quadratic.
+fn some_of<'a>(names: impl Iterator<Item = &'a str>, count: usize) -> String {
+    const LISTED: usize = 20;
+    let mut shown = names.take(LISTED).collect::<Vec<_>>().join(", ");
+    if count > LISTED {
+        shown.push_str(&format!(" and {} more", count - LISTED));
+    }
+    shown
+}
+
 /// Internal links (`lesson-id` or `lesson-id#section`) must point at a real lesson and section.
-fn check_links(lessons: &[Lesson], unreadable: &[String]) -> Vec<ContentError> {
+fn check_links(lessons: &[Lesson], targets: &Targets) -> Vec<ContentError> {
     let mut errors = Vec::new();
     for lesson in lessons {
+        // Line numbers of many links: the line breaks are found once per lesson.
+        let lines = toml_util::Lines::new(&lesson.body);
+        let line_of = |offset: usize| lesson.body_line + lines.line(offset) - 1;
         for (target, offset) in markdown_link_targets(&lesson.body) {
             if let Some(Err(problem)) = ToolLink::parse(&target) {
-                let line = lesson.body_line + lesson::line_of(&lesson.body, offset) - 1;
-                errors.push(ContentError::new(&lesson.file, line, problem));
+                errors.push(ContentError::new(&lesson.file, line_of(offset), problem));
                 continue;
             }
             if InternalLink::parse(&target).is_none() {
                 continue;
             }
-            if let Some(problem) = check_target(lessons, unreadable, &target) {
-                let line = lesson.body_line + lesson::line_of(&lesson.body, offset) - 1;
-                errors.push(ContentError::new(&lesson.file, line, format!("link to {problem}")));
+            if let Some(problem) = targets.check(&target) {
+                errors.push(ContentError::new(&lesson.file, line_of(offset), format!("link to {problem}")));
             }
         }
     }
@@ -215,17 +283,16 @@ fn check_links(lessons: &[Lesson], unreadable: &[String]) -> Vec<ContentError> {
 }
 
 /// `quizzes/<lesson-id>.toml`, each checked against the lessons it points at.
-fn load_quizzes(
-    files: &PackFiles,
-    lessons: &[Lesson],
-    unreadable: &[String],
-    errors: &mut Vec<ContentError>,
-) -> Vec<Question> {
+fn load_quizzes(files: &PackFiles, targets: &Targets, errors: &mut Vec<ContentError>) -> Vec<Question> {
     let mut by_lesson: Vec<(usize, Vec<Question>)> = Vec::new();
-    for path in files.list("quizzes", "toml") {
+    let quiz_files = files.list("quizzes", "toml").unwrap_or_else(|e| {
+        errors.push(e);
+        Vec::new()
+    });
+    for path in quiz_files {
         let lesson_id = path.trim_start_matches("quizzes/").trim_end_matches(".toml");
-        let Some(order) = lessons.iter().position(|l| l.id == lesson_id) else {
-            if unreadable.iter().any(|id| id == lesson_id) {
+        let Some(order) = targets.order(lesson_id) else {
+            if targets.unreadable.contains(lesson_id) {
                 continue;
             }
             errors.push(ContentError::new(
@@ -242,15 +309,18 @@ fn load_quizzes(
     }
     by_lesson.sort_by_key(|(order, _)| *order);
     let questions: Vec<Question> = by_lesson.into_iter().flat_map(|(_, q)| q).collect();
-    for (i, q) in questions.iter().enumerate() {
-        if let Some(first) = questions[..i].iter().find(|other| other.id == q.id) {
+    let mut first_with_id: HashMap<&str, &Question> = HashMap::new();
+    for q in &questions {
+        if let Some(first) = first_with_id.get(q.id.as_str()) {
             errors.push(ContentError::new(
                 &q.file,
                 q.line,
                 format!("question id `{}` is already used at {}:{}", q.id, first.file, first.line),
             ));
+        } else {
+            first_with_id.insert(&q.id, q);
         }
-        if let Some(problem) = check_target(lessons, unreadable, &q.see) {
+        if let Some(problem) = targets.check(&q.see) {
             errors.push(ContentError::new(&q.file, q.see_line, format!("`see`: {problem}")));
         }
     }
@@ -258,12 +328,7 @@ fn load_quizzes(
 }
 
 /// `sites.toml` and the body map art it names in `assets/`.
-fn load_sites(
-    files: &PackFiles,
-    lessons: &[Lesson],
-    unreadable: &[String],
-    errors: &mut Vec<ContentError>,
-) -> Option<Sites> {
+fn load_sites(files: &PackFiles, targets: &Targets, errors: &mut Vec<ContentError>) -> Option<Sites> {
     const FILE: &str = "sites.toml";
     if !files.exists(FILE) {
         return None;
@@ -277,7 +342,7 @@ fn load_sites(
     match loaded {
         Ok(sites) => {
             for (target, line) in sites.lesson_links() {
-                if let Some(problem) = check_target(lessons, unreadable, target) {
+                if let Some(problem) = targets.check(target) {
                     errors.push(ContentError::new(FILE, line, format!("lesson link: {problem}")));
                 }
             }
@@ -309,37 +374,11 @@ fn load_optional<T>(
     }
 }
 
-/// Why a `lesson-id#anchor` target does not exist, or None if it does.
-/// Links to a lesson in `unreadable` (one that failed to load) are not judged:
-/// its own error says what to fix.
-pub fn check_target(lessons: &[Lesson], unreadable: &[String], target: &str) -> Option<String> {
-    let Some(link) = InternalLink::parse(target) else {
-        return Some(format!("`{target}` is not a lesson link like `staging#what-m1-means`"));
-    };
-    if unreadable.iter().any(|id| id == link.lesson) {
-        return None;
-    }
-    let Some(to) = lessons.iter().find(|l| l.id == link.lesson) else {
-        return Some(format!("unknown lesson `{}` (lessons: {})", link.lesson, ids(lessons)));
-    };
-    match link.anchor {
-        Some(anchor) if !to.sections.iter().any(|s| s.slug == anchor) => {
-            let known: Vec<_> = to.sections.iter().map(|s| s.slug.as_str()).collect();
-            Some(format!("unknown section `{}#{anchor}` (sections: {})", link.lesson, known.join(", ")))
-        }
-        _ => None,
-    }
-}
-
 /// The lesson id a file name suggests: `lessons/02-symptoms.md` → `symptoms`.
 fn id_from_file_name(path: &str) -> String {
     let name = path.rsplit('/').next().unwrap_or(path).trim_end_matches(".md");
     let without_number = name.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches(['-', '_']);
     markdown::slugify(if without_number.is_empty() { name } else { without_number })
-}
-
-fn ids(lessons: &[Lesson]) -> String {
-    lessons.iter().map(|l| l.id.as_str()).collect::<Vec<_>>().join(", ")
 }
 
 /// (target, byte offset) of every Markdown link in a body.

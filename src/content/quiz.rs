@@ -371,6 +371,17 @@ impl Parser<'_> {
             return None;
         };
         let before = self.errors.len();
+        // The count first: a list of 100 000 choices is refused without comparing them.
+        let n = items.len();
+        if n < 2 {
+            self.error(value.span(), format!("a {} question needs at least 2 choices, found {n}", kind.name()));
+        } else if n > MAX_CHOICES {
+            self.error(
+                value.span(),
+                format!("a {} question can have at most {MAX_CHOICES} choices, found {n}", kind.name()),
+            );
+            return None;
+        }
         let mut choices: Vec<String> = Vec::new();
         for (i, item) in items.iter().enumerate() {
             match item.get_ref().as_str() {
@@ -387,15 +398,6 @@ impl Parser<'_> {
                     format!("choice {} must be a string in quotes, not {}", i + 1, describe(item.get_ref())),
                 ),
             }
-        }
-        let n = items.len();
-        if n < 2 {
-            self.error(value.span(), format!("a {} question needs at least 2 choices, found {n}", kind.name()));
-        } else if n > MAX_CHOICES {
-            self.error(
-                value.span(),
-                format!("a {} question can have at most {MAX_CHOICES} choices, found {n}", kind.name()),
-            );
         }
         (self.errors.len() == before).then_some(choices)
     }
@@ -430,18 +432,16 @@ impl Parser<'_> {
             return None;
         }
         let before = self.errors.len();
-        let mut correct = Vec::new();
+        // A set: the list may be long when the choices could not be counted.
+        let mut correct = std::collections::BTreeSet::new();
         for item in items.iter() {
-            if let Some(n) = self.choice_number(item, count) {
-                if correct.contains(&n) {
-                    self.error(item.span(), format!("answer lists choice {} twice", n + 1));
-                }
-                correct.push(n);
+            if let Some(n) = self.choice_number(item, count)
+                && !correct.insert(n)
+            {
+                self.error(item.span(), format!("answer lists choice {} twice", n + 1));
             }
         }
-        correct.sort_unstable();
-        correct.dedup();
-        (self.errors.len() == before).then_some(correct)
+        (self.errors.len() == before).then(|| correct.into_iter().collect())
     }
 }
 

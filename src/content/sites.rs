@@ -3,6 +3,7 @@
 //! The TOML is read with `toml::de::DeTable`, which keeps the position of every key and value,
 //! so each problem can be reported with its own line and all problems are reported at once.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -505,10 +506,12 @@ impl Cx<'_> {
 
     /// Checks across sites: unique ids, positions on the art and not shared.
     fn check_sites(&mut self, sites: &[SiteKey], map: Option<&BodyMap>) {
-        for (i, site) in sites.iter().enumerate() {
-            let earlier = &sites[..i];
+        // The first site with each id and at each place: one look-up per site, not a scan.
+        let mut by_id: HashMap<&str, &SiteKey> = HashMap::new();
+        let mut by_pos: HashMap<(u16, u16), &SiteKey> = HashMap::new();
+        for site in sites {
             if let Some(id) = &site.id
-                && let Some(first) = earlier.iter().find(|s| s.id.as_ref() == Some(id))
+                && let Some(first) = earlier(&mut by_id, id.as_str(), site)
             {
                 self.errors.push(ContentError::new(
                     self.file,
@@ -534,7 +537,7 @@ impl Cx<'_> {
                     ),
                 ));
             }
-            if let Some(other) = earlier.iter().find(|s| s.pos == Some((x, y))) {
+            if let Some(other) = earlier(&mut by_pos, (x, y), site) {
                 self.errors.push(ContentError::new(
                     self.file,
                     site.line,
@@ -547,7 +550,19 @@ impl Cx<'_> {
             }
         }
     }
+}
 
+/// The site that came first with this key, or None (and `site` is now the first).
+fn earlier<'s, K: Eq + std::hash::Hash>(
+    firsts: &mut HashMap<K, &'s SiteKey>,
+    key: K,
+    site: &'s SiteKey,
+) -> Option<&'s SiteKey> {
+    let first = *firsts.entry(key).or_insert(site);
+    (!std::ptr::eq(first, site)).then_some(first)
+}
+
+impl Cx<'_> {
     fn synonym_group(&mut self, value: &Value<'_>) -> Option<SynonymGroup> {
         let DeValue::Table(table) = value.get_ref() else { return None };
         let line = self.line(value.span());

@@ -22,7 +22,7 @@ mod wrap;
 mod tests;
 
 pub use ratatui::text::Line;
-pub use sanitize::{sanitize, sanitize_multiline};
+pub use sanitize::{sanitize, sanitize_multiline, sanitize_path};
 pub use slug::slugify;
 pub use stream::{render_each, render_each_linear, write_linear, write_plain};
 pub use theme::MdTheme;

@@ -34,6 +34,12 @@ pub fn sanitize_multiline(text: &str) -> Cow<'_, str> {
     sanitize_with(text, Newlines::Keep)
 }
 
+/// A path as a message may show it: [`sanitize`]d, so a file name holding an escape
+/// sequence, a bidi control or a line break cannot reach the terminal as one.
+pub fn sanitize_path(path: &std::path::Path) -> String {
+    sanitize(&path.to_string_lossy()).into_owned()
+}
+
 fn sanitize_with(text: &str, newlines: Newlines) -> Cow<'_, str> {
     match first_unsafe(text, newlines) {
         None => Cow::Borrowed(text),

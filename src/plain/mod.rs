@@ -49,9 +49,14 @@ pub fn status_text(status: LessonStatus) -> String {
 }
 
 fn print_notices(opened: &Opened) {
+    print_notice_lines(&opened.notices);
+}
+
+/// The store's notices name files (a file kept aside, say): printed cleaned, one a line.
+pub fn print_notice_lines(notices: &[String]) {
     let mut err = stderr();
-    for notice in &opened.notices {
-        let _ = writeln!(err, "patient-tutor: {notice}");
+    for notice in notices {
+        let _ = writeln!(err, "patient-tutor: {}", markdown::sanitize(notice));
     }
 }
 
@@ -236,14 +241,16 @@ fn run_plain_quiz(opened: Opened, questions: Vec<Question>, seed: Option<u64>) -
             }
             Err(e) => {
                 if failing.is_none() {
-                    let _ = writeln!(stderr(), "patient-tutor: {}", progress_words::save_failed(&format!("{e:#}")));
+                    let _ = writeln!(
+                        stderr(),
+                        "patient-tutor: {}",
+                        progress_words::save_failed(&markdown::sanitize(&format!("{e:#}")))
+                    );
                 }
                 failing = Some(e);
             }
         }
-        for notice in store.take_notices() {
-            let _ = writeln!(stderr(), "patient-tutor: {notice}");
-        }
+        print_notice_lines(&store.take_notices());
     };
     quiz::run(&mut session, &mut io::stdin().lock(), &mut stdout(), &mut on_answer)?;
     match failing {
@@ -352,7 +359,7 @@ pub fn progress_summary(pack: &ContentPack, opened: &Opened) -> Result<ExitCode>
 
     writeln!(out)?;
     writeln!(out, "Files:")?;
-    let shown = |path: &Path| markdown::sanitize(&path.display().to_string()).into_owned();
+    let shown = markdown::sanitize_path;
     writeln!(out, "  Progress: {}", shown(opened.store.path()))?;
     writeln!(out, "  Quiz answers: {}", shown(&opened.store.history_path()))?;
     Ok(ExitCode::SUCCESS)
@@ -362,8 +369,8 @@ pub fn progress_summary(pack: &ContentPack, opened: &Opened) -> Result<ExitCode>
 /// (unless `--yes`). A copy of the app still running keeps nothing from before it
 /// (see `progress::reset`).
 pub fn progress_reset(path: &Path, yes: bool) -> Result<ExitCode> {
-    let shown = |p: &Path| markdown::sanitize(&p.display().to_string()).into_owned();
     let history = crate::progress::history_path(path);
+    let shown = markdown::sanitize_path;
     if !path.exists() && !history.exists() {
         println!("There is no progress to reset ({} does not exist).", shown(path));
         return Ok(ExitCode::SUCCESS);

@@ -10,11 +10,12 @@ use crate::cli::Format;
 use crate::content::PackFiles;
 use crate::content::check::{self, Options, Report, Severity};
 use crate::content::files::{EMBEDDED_ASSETS, EMBEDDED_CONTENT};
+use crate::markdown::sanitize_path as shown;
 
 /// `check [DIR]`: exit 1 if there is any error.
 pub fn check(dir: Option<&Path>, max_grade: Option<f64>, format: Format) -> Result<ExitCode> {
     let files = match dir {
-        Some(dir) if !dir.is_dir() => bail!("{} is not a folder", dir.display()),
+        Some(dir) if !dir.is_dir() => bail!("{} is not a folder", shown(dir)),
         Some(dir) => PackFiles::Dir(dir.to_path_buf()),
         None => PackFiles::Embedded,
     };
@@ -69,27 +70,32 @@ fn write_text(out: &mut impl Write, report: &Report, max_grade: Option<f64>) -> 
 
 /// `export-content DIR`: the built-in pack's files, ready to edit.
 pub fn export(dir: &Path, force: bool) -> Result<ExitCode> {
-    let non_empty = dir.is_dir() && std::fs::read_dir(dir)?.next().is_some();
+    let non_empty = dir.is_dir()
+        && std::fs::read_dir(dir).with_context(|| format!("cannot read the folder {}", shown(dir)))?.next().is_some();
     if dir.exists() && !dir.is_dir() {
-        bail!("{} exists and is not a folder", dir.display());
+        bail!("{} exists and is not a folder", shown(dir));
     }
     if non_empty && !force {
-        bail!("{} is not empty; choose an empty folder, or add --force to write into it", dir.display());
+        bail!("{} is not empty; choose an empty folder, or add --force to write into it", shown(dir));
     }
     let mut written = 0;
     for (root, prefix) in [(&EMBEDDED_CONTENT, ""), (&EMBEDDED_ASSETS, "assets")] {
         for file in all_files(root) {
             let target = dir.join(prefix).join(file.path());
             if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+                std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", shown(parent)))?;
             }
-            std::fs::write(&target, file.contents()).with_context(|| format!("cannot write {}", target.display()))?;
+            // With --force, a FIFO by that name would block the write, a link would lead elsewhere.
+            if target.symlink_metadata().is_ok_and(|m| !m.is_file()) {
+                bail!("{} is in the way and is not a regular file; remove it or choose another folder", shown(&target));
+            }
+            std::fs::write(&target, file.contents()).with_context(|| format!("cannot write {}", shown(&target)))?;
             written += 1;
         }
     }
-    println!("Wrote {written} files to {}.", dir.display());
-    println!("Edit them, then run: patient-tutor check {}", dir.display());
-    println!("Try them in the tutor: patient-tutor --content {}", dir.display());
+    println!("Wrote {written} files to {}.", shown(dir));
+    println!("Edit them, then run: patient-tutor check {}", shown(dir));
+    println!("Try them in the tutor: patient-tutor --content {}", shown(dir));
     Ok(ExitCode::SUCCESS)
 }
 

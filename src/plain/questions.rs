@@ -8,7 +8,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::content::ContentPack;
 use crate::content::check::date_of;
-use crate::markdown::sanitize;
+use crate::markdown::{sanitize, sanitize_path};
 use crate::notebook::{self, MyQuestion, Notebook};
 use crate::progress::Opened;
 use crate::session;
@@ -84,13 +84,14 @@ pub fn export(pack: &ContentPack, opened: &Opened, file: Option<&Path>, force: b
     } else {
         options.create_new(true);
     }
+    let shown = sanitize_path(path);
     let mut f = match options.open(path) {
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            bail!("{} already exists; choose another name, or add --force to replace it", path.display())
+            bail!("{shown} already exists; choose another name, or add --force to replace it")
         }
-        other => other.with_context(|| format!("cannot write {}", path.display()))?,
+        other => other.with_context(|| format!("cannot write {shown}"))?,
     };
-    f.write_all(markdown.as_bytes()).with_context(|| format!("cannot write {}", path.display()))?;
-    println!("Wrote your questions to {}.", path.display());
+    f.write_all(markdown.as_bytes()).with_context(|| format!("cannot write {shown}"))?;
+    println!("Wrote your questions to {shown}.");
     Ok(ExitCode::SUCCESS)
 }

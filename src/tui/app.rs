@@ -23,7 +23,7 @@ use crate::notebook::Notebook;
 use tui_input::InputRequest;
 
 /// Something the person asked for: from a key, the mouse or the terminal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Up,
     Down,
@@ -66,6 +66,8 @@ pub enum Action {
     Find,
     /// An edit of the text being typed.
     Edit(InputRequest),
+    /// Text pasted (or typed faster than it is drawn) into the text being typed, in one go.
+    Paste(String),
     OpenNotebook,
     /// Add a question to "My questions".
     AddQuestion,

@@ -4,6 +4,7 @@
 use tui_input::Input;
 
 use super::app::{Action, App, Effect, Screen};
+use super::{field, text};
 use crate::content::InternalLink;
 use crate::explorer::nav;
 use crate::explorer::search::{self, Hit};
@@ -118,7 +119,17 @@ impl App {
         let Some(search) = state.search.as_mut() else { return vec![] };
         match action {
             Action::Edit(request) => {
-                search.input.handle(request);
+                if !field::edit(&mut search.input, request) {
+                    self.message = Some(text::field_full(field::MAX_CHARS));
+                }
+                search.hits = search::search(sites, search.input.value());
+                search.cursor = 0;
+            }
+            // One search for the whole paste, not one per character.
+            Action::Paste(pasted) => {
+                if !field::paste(&mut search.input, &pasted) {
+                    self.message = Some(text::field_full(field::MAX_CHARS));
+                }
                 search.hits = search::search(sites, search.input.value());
                 search.cursor = 0;
             }

@@ -338,7 +338,7 @@ pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
     if key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, Char('c') | Char('C')) {
         return Some(Action::Quit);
     }
-    let bound = bindings(context).iter().find(|b| b.keys.contains(&key.code)).map(|b| b.action);
+    let bound = bindings(context).iter().find(|b| b.keys.contains(&key.code)).map(|b| b.action.clone());
     if context.takes_text() && bound.is_none() {
         // Everything else edits the text: letters, Backspace, ←/→, Ctrl-U, …
         return tui_input::backend::crossterm::to_input_request(&crossterm::event::Event::Key(key)).map(Action::Edit);
@@ -348,7 +348,7 @@ pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
     }
     let action = bound?;
     // A pick carries the key that was typed.
-    match (action, key.code) {
+    match (&action, key.code) {
         (Action::Pick(_), Char(c)) => Some(Action::Pick(c)),
         _ => Some(action),
     }
@@ -395,7 +395,8 @@ mod tests {
     #[test]
     fn every_context_shows_a_way_out_in_its_footer() {
         for context in ALL {
-            let footer: Vec<_> = bindings(context).iter().filter(|b| b.footer.is_some()).map(|b| b.action).collect();
+            let footer: Vec<_> =
+                bindings(context).iter().filter(|b| b.footer.is_some()).map(|b| b.action.clone()).collect();
             assert!(
                 footer.iter().any(|a| matches!(a, Action::Quit | Action::Back | Action::Dismiss | Action::Skip)),
                 "{context:?} footer has no way out"

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod explorer_flow;
+pub mod field;
 pub mod highlight;
 pub mod keys;
 pub mod layout;
@@ -88,7 +89,8 @@ pub fn run(pack: ContentPack, opened: Opened, start: Start) -> Result<()> {
     let mut waiting = || eprintln!("patient-tutor: {}", text::saving::WAITING);
     let saved = store.save_with(&mut app.progress, crate::progress::LOCK_WAIT, &mut waiting);
     for notice in notices.iter().chain(&store.take_notices()) {
-        eprintln!("patient-tutor: {notice}");
+        // Notices name files, and a file name can hold anything.
+        eprintln!("patient-tutor: {}", crate::markdown::sanitize(notice));
     }
     if let Err(e) = saved {
         // Said plainly: what was not saved, and why.
@@ -131,19 +133,24 @@ fn event_loop(terminal: &mut Tty, app: &mut App, store: &Store, signals: &Signal
         if debug_panic {
             panic!("{DEBUG_PANIC_VAR} is set: a deliberate panic after the first frame");
         }
-        let event = if event::poll(Duration::from_millis(250))? { Some(event::read()?) } else { None };
-        if event.as_ref().is_some_and(is_suspend_key) {
-            suspend(terminal, app, store, signals, &mut saver)?;
-            continue;
+        let events = if event::poll(Duration::from_millis(250))? { pending_events()? } else { Vec::new() };
+        // Ctrl-Z and Ctrl-S are the loop's own; the events around them go to the app in order.
+        let mut effects = Vec::new();
+        let mut batch = Vec::new();
+        for event in events {
+            if is_suspend_key(&event) {
+                effects.extend(update_for_events(app, std::mem::take(&mut batch)));
+                suspend(terminal, app, store, signals, &mut saver)?;
+            } else if is_save_key(&event) {
+                effects.extend(update_for_events(app, std::mem::take(&mut batch)));
+                saver.ask();
+                saver.try_save(app, store);
+                changed_at = None;
+            } else {
+                batch.push(event);
+            }
         }
-        if event.as_ref().is_some_and(is_save_key) {
-            saver.ask();
-            saver.try_save(app, store);
-            changed_at = None;
-            continue;
-        }
-        let actions = event.map(|e| actions_for_event(app, e)).unwrap_or_default();
-        let effects: Vec<Effect> = actions.into_iter().flat_map(|a| app.update(a)).collect();
+        effects.extend(update_for_events(app, batch));
         if app.unsaved && changed_at.is_none() {
             changed_at = Some(Instant::now());
         }
@@ -178,7 +185,7 @@ fn export_questions(app: &mut App) {
     app.message = Some(match written {
         Some(Ok(name)) => {
             let full = std::env::current_dir().map(|d| d.join(&name)).unwrap_or_else(|_| name.into());
-            text::exported_to(&full.display().to_string())
+            text::exported_to(&crate::markdown::sanitize_path(&full))
         }
         Some(Err(e)) => format!("Could not export your questions: {e}"),
         None => "Could not export your questions: too many files with today's name".to_string(),
@@ -231,6 +238,44 @@ fn resume(terminal: &mut Tty, app: &mut App) -> Result<()> {
     Ok(())
 }
 
+/// Most events read before the next frame is drawn.
+const EVENTS_PER_FRAME: usize = 4096;
+
+/// The events waiting now (at least one is ready), up to [`EVENTS_PER_FRAME`]: a paste
+/// that arrives as a stream of keys is handled in a few batches, not a frame per key.
+fn pending_events() -> Result<Vec<Event>> {
+    let mut events = vec![event::read()?];
+    while events.len() < EVENTS_PER_FRAME && event::poll(Duration::ZERO)? {
+        events.push(event::read()?);
+    }
+    Ok(events)
+}
+
+/// Update the app for a batch of events. Characters typed in a row go in as one
+/// paste, so a search runs once per batch rather than once per character.
+pub fn update_for_events(app: &mut App, events: Vec<Event>) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    let mut typed = String::new();
+    for event in events {
+        for action in actions_for_event(app, event) {
+            match action {
+                // Typing never changes where the keys go, so the rest can wait for the batch.
+                Action::Edit(tui_input::InputRequest::InsertChar(c)) => typed.push(c),
+                other => {
+                    if !typed.is_empty() {
+                        effects.extend(app.update(Action::Paste(std::mem::take(&mut typed))));
+                    }
+                    effects.extend(app.update(other));
+                }
+            }
+        }
+    }
+    if !typed.is_empty() {
+        effects.extend(app.update(Action::Paste(typed)));
+    }
+    effects
+}
+
 /// Terminal events become actions: keys through the key table, the mouse by
 /// position, pasted text as typed characters where text is being typed.
 pub fn actions_for_event(app: &App, event: Event) -> Vec<Action> {
@@ -242,11 +287,8 @@ pub fn actions_for_event(app: &App, event: Event) -> Vec<Action> {
             MouseEventKind::Down(MouseButton::Left) => vec![Action::Click(mouse.column, mouse.row)],
             _ => vec![],
         },
-        Event::Paste(text) if app.context().takes_text() => text
-            .chars()
-            .filter(|c| !c.is_control())
-            .map(|c| Action::Edit(tui_input::InputRequest::InsertChar(c)))
-            .collect(),
+        // One action for the whole paste: the field cuts it to its length.
+        Event::Paste(text) if app.context().takes_text() => vec![Action::Paste(text)],
         Event::Resize(w, h) => vec![Action::Resize(w, h)],
         _ => vec![],
     }

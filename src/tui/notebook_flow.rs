@@ -4,7 +4,7 @@
 use tui_input::Input;
 
 use super::app::{Action, App, Effect, Screen};
-use super::text;
+use super::{field, text};
 use crate::notebook::{self, MyQuestion};
 
 /// What the text being typed is for.
@@ -114,8 +114,10 @@ impl App {
         let Some(state) = self.question_input.as_mut() else { return vec![] };
         match action {
             Action::Edit(request) => {
-                state.input.handle(request);
-                state.error = None;
+                state.error = (!field::edit(&mut state.input, request)).then(|| text::field_full(field::MAX_CHARS));
+            }
+            Action::Paste(pasted) => {
+                state.error = (!field::paste(&mut state.input, &pasted)).then(|| text::field_full(field::MAX_CHARS));
             }
             Action::Up => state.cursor = state.cursor.and_then(|c| c.checked_sub(1)),
             Action::Down if !state.suggestions.is_empty() => {

@@ -138,6 +138,11 @@ pub fn open_questions_line(open: usize) -> String {
     }
 }
 
+/// A text field is full (see `field::MAX_CHARS`).
+pub fn field_full(max: usize) -> String {
+    format!("That is as long as this text can be ({max} characters): the rest was left out.")
+}
+
 pub fn exported_to(path: &str) -> String {
     format!("Your questions were saved as a checklist: {path}")
 }

@@ -5,6 +5,7 @@
 use tui_input::Input;
 
 use super::app::{Action, App, Effect, Screen};
+use super::{field, text};
 use crate::explorer::nav::Direction;
 use crate::search::{self, Hit};
 use crate::staging::{self, Tnm};
@@ -189,7 +190,15 @@ impl App {
         let Some(state) = self.glossary.as_mut() else { return vec![] };
         match action {
             Action::Edit(request) => {
-                state.input.handle(request);
+                if !field::edit(&mut state.input, request) {
+                    self.message = Some(text::field_full(field::MAX_CHARS));
+                }
+                state.selected = 0;
+            }
+            Action::Paste(pasted) => {
+                if !field::paste(&mut state.input, &pasted) {
+                    self.message = Some(text::field_full(field::MAX_CHARS));
+                }
                 state.selected = 0;
             }
             Action::Up | Action::Scroll(i16::MIN..=-1) => state.selected = state.selected.saturating_sub(1),
@@ -212,7 +221,17 @@ impl App {
         let Some(state) = self.search.as_mut() else { return vec![] };
         match action {
             Action::Edit(request) => {
-                state.input.handle(request);
+                if !field::edit(&mut state.input, request) {
+                    self.message = Some(text::field_full(field::MAX_CHARS));
+                }
+                state.hits = search::search(&self.pack, state.input.value());
+                state.selected = 0;
+            }
+            // One search for the whole paste, not one per character.
+            Action::Paste(pasted) => {
+                if !field::paste(&mut state.input, &pasted) {
+                    self.message = Some(text::field_full(field::MAX_CHARS));
+                }
                 state.hits = search::search(&self.pack, state.input.value());
                 state.selected = 0;
             }

@@ -51,7 +51,7 @@ pub fn screen_text(app: &App) -> String {
 
 pub fn send(app: &mut App, actions: &[Action]) {
     for action in actions {
-        app.update(*action);
+        app.update(action.clone());
     }
 }
 

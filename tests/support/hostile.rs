@@ -90,8 +90,8 @@ pub fn screen_text(app: &App) -> String {
 /// Apply `actions` one by one, checking the screen after each.
 pub fn drive(what: &str, app: &mut App, actions: &[Action]) {
     assert_screen_clean(what, app);
-    for &action in actions {
-        app.update(action);
+    for action in actions {
+        app.update(action.clone());
         assert_screen_clean(&format!("{what} after {action:?}"), app);
     }
 }
