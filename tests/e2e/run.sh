@@ -73,7 +73,7 @@ wait_for "1. What stage 4 cancer is"
 step "lesson"
 keys Enter
 wait_for "Key points"
-wait_for "Lesson 1 of 9"
+wait_re "Lesson 1 of [0-9]+"
 keys j j j j j
 keys q
 wait_for "Next: What stage 4 cancer is"
@@ -107,6 +107,8 @@ wait_for "Body map"
 step "Ctrl-C quits and saves"
 keys C-c
 wait_for "ended with exit=0"
+# The shell prints the modes just after the exit line: wait for them, then read them.
+wait_re '(^| )-?icanon -?echo'
 # The terminal is back in its normal modes (raw mode would show -icanon -echo), and
 # back on the normal screen (the tutor's alternate screen is gone).
 screen | grep -qE '(^| )icanon echo' || fail "terminal modes not restored: $(screen | tail -3)"
@@ -126,7 +128,10 @@ ok
 python3 - "$progress" "$history" <<'EOF' || fail "progress file contents"
 import json, sys, tomllib
 p = tomllib.load(open(sys.argv[1], "rb"))
-answers = [json.loads(line) for line in open(sys.argv[2])]
+lines = [json.loads(line) for line in open(sys.argv[2])]
+# The first line is the history's header (its id and generation); answers follow.
+assert "patient_tutor_history" in lines[0], lines
+answers = lines[1:]
 assert p["schema"] == 1, p
 assert p["notice_seen"] is True, p
 assert p["last_lesson"] == "what-is-metastasis", p
