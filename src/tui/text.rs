@@ -32,6 +32,7 @@ pub const ALREADY_IN_MY_QUESTIONS: &str = "That question is already in My questi
 
 // Functions below that take text from content files or from the person sanitize it
 // here, so no screen can forget to.
+use crate::content::sites::Who;
 use crate::markdown::sanitize;
 
 pub fn next_up(title: &str) -> String {
@@ -245,9 +246,23 @@ pub const EXPLORER_TITLE: &str = "Body map · symptoms by where cancer has sprea
 pub const TIER_EMERGENCY: &str = "‼ EMERGENCY — get help now";
 pub const TIER_TODAY: &str = "☎ Call your care team today";
 pub const TIER_NEXT_VISIT: &str = "✎ Mention at your next visit";
-/// Under the emergency heading of a place: who to call.
-pub const TIER_EMERGENCY_WHO: &str =
-    "Call your care team's 24-hour line now, or your local emergency number (such as 911, 999 or 112).";
+/// Within the top tier, who to call: the heading above each group of signs (the body map, the
+/// plain `sites` and `symptom`, the plain session). The emergency number's group comes first.
+pub fn who_heading(who: Who) -> &'static str {
+    match who {
+        Who::EmergencyNumber => "Call your local emergency number now (such as 911, 999 or 112):",
+        Who::CareTeamLine => "Call your care team's 24-hour line now, day or night:",
+    }
+}
+/// After the signs of the 24-hour line.
+pub const WHO_IF_NO_ANSWER: &str = "If you cannot reach them, or you feel very unwell, call the emergency number.";
+/// Beside a top-tier sign shown on its own line (search results, `symptom` matches).
+pub fn who_short(who: Who) -> &'static str {
+    match who {
+        Who::EmergencyNumber => "call the emergency number now",
+        Who::CareTeamLine => "call your care team's 24-hour line now",
+    }
+}
 /// Above search results, whose lines show only the symbol.
 pub const TIER_LEGEND: &str = "‼ help now · ☎ today · ✎ next visit";
 pub const OFTEN_FROM: &str = "Cancers that often spread here: ";
