@@ -134,7 +134,7 @@ fn tui_search_results_say_who_to_call_beside_every_top_tier_sign() {
         }
         let items = detail_items(&app);
         let shown = format!("‼ {line} · {}", text::who_short(expected(&line)));
-        assert!(items.iter().any(|i| *i == shown), "{shown:?} not in:\n{items:#?}");
+        assert!(items.contains(&shown), "{shown:?} not in:\n{items:#?}");
     }
 }
 
