@@ -9,13 +9,22 @@ pub const NOTICE_TITLE: &str = "Before you start";
 pub const NOTICE: &[&str] = &[
     "This app helps you learn about stage 4 (metastatic) cancer, for yourself or for someone you care for.",
     "It is education, not medical advice. It does not know you or your health. Your care team does: talk to them about your own care.",
-    "Some signs need help now, day or night. Call your local emergency number (such as 911, 999 or 112) for a seizure, struggling to breathe, sudden chest pain, or sudden weakness on one side of the body. Call your care team's 24-hour line now for a fever during treatment (38 °C or 100.4 °F or higher, or shivering), new back pain with weak or numb legs, or not being able to pass urine. If you cannot reach them, call the emergency number.",
-    "If something new or worrying happens and it is not one of these, call your care team the same day.",
+    "Some signs need help now, day or night.",
+    "Call your local emergency number (such as 911, 999 or 112) for:",
+    "• a seizure, or sudden weakness on one side of the body",
+    "• struggling to breathe, or sudden chest pain",
+    "Call your care team's 24-hour line now for:",
+    "• a fever during treatment or in the weeks after it: 38 °C (100.4 °F) or higher, or shivering",
+    "• new or worse back or neck pain",
+    "• weak or numb legs or arms",
+    "• not being able to pass urine",
+    "If you cannot reach them, call the emergency number.",
+    "These are only some of the signs. For anything else new or worrying, call your care team the same day. If you are not sure, call now.",
     "Your progress is kept only on this computer. The app never uses the internet.",
 ];
-/// Which paragraph of [`NOTICE`] is about emergencies (it stands out, and the key to the
-/// lesson follows it).
-pub const NOTICE_EMERGENCY: usize = 2;
+/// Which paragraphs of [`NOTICE`] are about emergencies (they stand out, and the key to the
+/// lesson follows them). A paragraph that starts with "• " is a list item: no blank line before it.
+pub const NOTICE_EMERGENCY: std::ops::Range<usize> = 2..13;
 pub const NOTICE_GET_HELP: &str = "Press h to read \"When to get help now\": every sign, and who to call.";
 pub const MORE_BELOW: &str = "↓ more below";
 pub const NOTICE_AGAIN: &str = "You can read this again at any time: press ? and then i.";
