@@ -187,3 +187,38 @@ fn plain_symptom_says_who_to_call_for_each_top_tier_match_and_list() {
         assert!(out[at..].contains(&format!("    - {line}\n")), "{line:?} not under {heading:?}:\n{out}");
     }
 }
+
+/// The lesson's "Call the emergency number now" lists name the same signs as sites.toml's
+/// `emergency_number`, and no sign of its "24-hour line" lists is one of them.
+#[test]
+fn the_lesson_and_the_body_map_agree_on_who_to_call() {
+    use patient_tutor::explorer::search::normalize;
+    let sites = sites();
+    let pack = common::pack();
+    let lesson = pack.lessons.iter().find(|l| l.id == patient_tutor::content::GET_HELP_LESSON).unwrap();
+    let listed: Vec<Vec<String>> = sites.emergency_number.iter().map(|l| normalize(l)).collect();
+    let mut found = vec![false; listed.len()];
+    let mut who = None;
+    for row in lesson.body.lines() {
+        if row.starts_with("**Call the emergency number now**") {
+            who = Some(Who::EmergencyNumber);
+        } else if row.starts_with("**Call your care team's 24-hour line now**") {
+            who = Some(Who::CareTeamLine);
+        } else if row.starts_with("**") || row.starts_with("## ") {
+            who = None;
+        } else if let (Some(who), Some(item)) = (who, row.strip_prefix("- ")) {
+            let words = normalize(item);
+            let at = listed.iter().position(|l| *l == words);
+            match who {
+                Who::EmergencyNumber => match at {
+                    Some(i) => found[i] = true,
+                    None => panic!("the lesson sends {item:?} to the emergency number, sites.toml does not"),
+                },
+                Who::CareTeamLine => assert!(at.is_none(), "{item:?} is under the 24-hour line in the lesson"),
+            }
+        }
+    }
+    for (line, found) in sites.emergency_number.iter().zip(found) {
+        assert!(found, "{line:?} is not under \"Call the emergency number now\" in the lesson");
+    }
+}
