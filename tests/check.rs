@@ -155,8 +155,10 @@ fn one_sign_with_two_tiers_in_the_default_pack_names_both_lines() {
     let sites = dir.join("sites.toml");
     let text = fs::read_to_string(&sites).unwrap();
     let sign = "\"Chest pain that is sudden or severe\"";
-    // The first time the line is written (on the Whole body place), as an emergency.
-    let first = text.lines().position(|l| l.trim().trim_end_matches(',') == sign).unwrap() + 1;
+    // The first time the line is written on a place (Whole body), as an emergency (it is in the
+    // `emergency_number` list above the places too).
+    let places = text.lines().position(|l| l == "[[site]]").unwrap();
+    let first = places + text.lines().skip(places).position(|l| l.trim().trim_end_matches(',') == sign).unwrap() + 1;
     // On the lungs, move it to "call today".
     let text = text.replacen(
         "  \"Coughing up a small amount of blood\",\n",

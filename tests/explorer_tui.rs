@@ -240,7 +240,7 @@ fn cli_symptom_uses_synonyms_and_fails_helpfully() {
         .assert()
         .success()
         .stdout(predicate::str::contains("(spine)"))
-        .stdout(predicate::str::contains("[EMERGENCY, get help now]"));
+        .stdout(predicate::str::contains("[EMERGENCY, get help now: call your care team's 24-hour line now]"));
     tutor()
         .args(["symptom", "purple", "elbows"])
         .assert()

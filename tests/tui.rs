@@ -23,6 +23,41 @@ fn first_run_shows_the_notice_until_dismissed() {
 }
 
 #[test]
+fn the_notice_gives_each_get_help_sign_its_own_short_line_under_who_to_call() {
+    use patient_tutor::tui::text::NOTICE;
+    // Clinical review 13, item 20: the first screen has no long sentences.
+    for paragraph in NOTICE {
+        for sentence in paragraph.split(['.', ':']) {
+            let words = sentence.split_whitespace().count();
+            assert!(words <= 20, "{words} words: {sentence:?}");
+        }
+    }
+    let app = app_with(Progress::default(), 100, 40);
+    let rows = screen(&app);
+    let text = rows.join("\n");
+    let row_of =
+        |words: &str| rows.iter().position(|r| r.contains(words)).unwrap_or_else(|| panic!("{words:?}:\n{text}"));
+    let emergency = row_of("Call your local emergency number (such as 911, 999 or 112) for:");
+    let line = row_of("Call your care team's 24-hour line now for:");
+    // Item 1: back or neck pain alone is a sign, and arms count as well as legs.
+    for (sign, under) in [
+        ("• a seizure, or sudden weakness on one side of the body", emergency),
+        ("• struggling to breathe, or sudden chest pain", emergency),
+        ("• a fever during treatment or in the weeks after it", line),
+        ("• new or worse back or neck pain", line),
+        ("• weak or numb legs or arms", line),
+        ("• not being able to pass urine", line),
+    ] {
+        let at = row_of(sign);
+        assert!(at > under && (under == line || at < line), "{sign:?} is not under its heading:\n{text}");
+    }
+    // Item 2: not a full list, and where the rest are.
+    let only = row_of("These are only some of the signs.");
+    assert!(row_of("Press h to read \"When to get help now\"") > only, "{text}");
+    assert!(text.contains("If you are not sure, call now."), "{text}");
+}
+
+#[test]
 fn notice_is_reachable_from_help() {
     let mut app = app(100, 30);
     send(&mut app, &[Action::Help]);

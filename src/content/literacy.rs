@@ -226,7 +226,8 @@ const NUMBER_WORDS: &[&str] = &[
     "fifty", "hundred", "thousand",
 ];
 
-const FRACTION_WORDS: &[&str] = &["third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"];
+const FRACTION_WORDS: &[&str] =
+    &["third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth", "sixths", "tenth", "tenths"];
 
 fn is_number(token: &str) -> bool {
     (!token.is_empty() && token.chars().all(|c| c.is_ascii_digit() || c == ',')) || NUMBER_WORDS.contains(&token)
@@ -252,6 +253,9 @@ fn has_natural_frequency(sentence: &str) -> bool {
             || (here == "all" && matches!(before, "nearly" | "almost"))
             || (here == "few" && matches!(before, "very" | "only"))
             || (here == "any" && before == "hardly")
+            // A relative number in words, where "N in 100" would wrongly read as a share of people
+            // (relative survival): "far less likely", "much more likely".
+            || (here == "likely" && matches!(before, "less" | "more"))
     })
 }
 
@@ -704,10 +708,12 @@ mod tests {
             "nearly all of them",
             "only few people",
             "1 in a hundred",
+            "about a sixth as likely",
+            "far less likely",
         ] {
             assert!(has_natural_frequency(sentence), "{sentence}");
         }
-        for sentence in ["the most common place", "in 2010 it was 34%", "stage 4", "a few"] {
+        for sentence in ["the most common place", "in 2010 it was 34%", "stage 4", "a few", "likely to help"] {
             assert!(!has_natural_frequency(sentence), "{sentence}");
         }
     }

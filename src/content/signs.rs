@@ -173,6 +173,50 @@ pub fn tier_conflicts(file: &str, signs: &[SignAt], groups: &[GroupAt]) -> Vec<C
     errors
 }
 
+/// Every entry of the top-level `emergency_number` list (`listed`: line as written, its line in
+/// the file) that is not a top-tier (`emergency`) sign line of any place, or that is listed twice.
+/// Lines are compared as everywhere else: capital letters, spaces and punctuation aside.
+pub fn who_conflicts(file: &str, signs: &[SignAt], listed: &[(String, usize)]) -> Vec<ContentError> {
+    let mut errors = Vec::new();
+    // The first sign line with these words, one of the top tier if there is one.
+    let mut by_words: HashMap<Vec<String>, &SignAt> = HashMap::new();
+    for sign in signs {
+        let entry = by_words.entry(normalize(&sign.text)).or_insert(sign);
+        if entry.tier != Tier::Emergency && sign.tier == Tier::Emergency {
+            *entry = sign;
+        }
+    }
+    let mut seen: HashMap<Vec<String>, usize> = HashMap::new();
+    for (text, line) in listed {
+        let words = normalize(text);
+        if let Some(first) = seen.get(&words) {
+            errors.push(ContentError::new(
+                file,
+                *line,
+                format!("`emergency_number` lists \"{text}\" twice (first at {file}:{first}): remove one"),
+            ));
+            continue;
+        }
+        seen.insert(words.clone(), *line);
+        let message = match by_words.get(&words) {
+            Some(sign) if sign.tier == Tier::Emergency => continue,
+            Some(sign) => format!(
+                "`emergency_number` lists \"{text}\", but that sign is `{}` on `{}` at {file}:{}: only a line in a \
+                 place's `emergency` list can say to call the emergency number",
+                sign.tier.key(),
+                sign.site,
+                sign.line
+            ),
+            None => format!(
+                "`emergency_number` lists \"{text}\", which is not in the `emergency` list of any place: write it \
+                 exactly as it is there (capital letters and punctuation aside), or remove it"
+            ),
+        };
+        errors.push(ContentError::new(file, *line, message));
+    }
+    errors
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,6 +274,31 @@ mod tests {
         assert_eq!(e[0].line, 30);
         assert!(e[0].message.contains("\"shivering\" from the sign group at sites.toml:80"), "{e:#?}");
         assert!(e[0].message.contains("all `emergency`"), "{e:#?}");
+    }
+
+    #[test]
+    fn emergency_number_lines_must_be_top_tier_lines_once() {
+        let signs = [
+            sign("brain", Tier::Emergency, "A seizure (fit)", 10),
+            sign("brain", Tier::CallToday, "New dizziness", 11),
+            sign("lungs", Tier::CallToday, "Mild chest pain", 20),
+            sign("whole-body", Tier::Emergency, "Mild chest pain", 30),
+        ];
+        let listed = |lines: &[(&str, usize)]| -> Vec<(String, usize)> {
+            lines.iter().map(|(t, l)| (t.to_string(), *l)).collect()
+        };
+        // Capital letters and punctuation aside; a line that is top tier somewhere is fine.
+        let ok = listed(&[("a SEIZURE, fit", 2), ("Mild chest pain", 3)]);
+        assert!(who_conflicts("sites.toml", &signs, &ok).is_empty());
+        let bad = listed(&[("A seizure (fit)", 2), ("New dizziness", 3), ("A sezure", 4), ("a seizure fit", 5)]);
+        let e = who_conflicts("sites.toml", &signs, &bad);
+        assert_eq!(e.len(), 3, "{e:#?}");
+        assert_eq!(e[0].line, 3);
+        assert!(e[0].message.contains("is `call_today` on `brain` at sites.toml:11"), "{e:#?}");
+        assert_eq!(e[1].line, 4);
+        assert!(e[1].message.contains("\"A sezure\", which is not in the `emergency` list of any place"), "{e:#?}");
+        assert_eq!(e[2].line, 5);
+        assert!(e[2].message.contains("twice (first at sites.toml:2)"), "{e:#?}");
     }
 
     #[test]

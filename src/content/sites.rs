@@ -3,7 +3,7 @@
 //! The TOML is read with `toml::de::DeTable`, which keeps the position of every key and value,
 //! so each problem can be reported with its own line and all problems are reported at once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use toml::Spanned;
@@ -78,6 +78,21 @@ impl Tier {
     }
 }
 
+/// Who to call for a sign that needs help now (a line in a site's `emergency` list).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Who {
+    /// The local emergency number (such as 911, 999 or 112): the line is in the top-level
+    /// `emergency_number` list.
+    EmergencyNumber,
+    /// The care team's 24-hour line, now, day or night (every other top-tier line).
+    CareTeamLine,
+}
+
+impl Who {
+    /// In the order they are shown: the emergency number first.
+    pub const ALL: [Who; 2] = [Who::EmergencyNumber, Who::CareTeamLine];
+}
+
 /// Words and phrases that mean the same in a symptom search.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SynonymGroup {
@@ -107,6 +122,12 @@ pub struct Sites {
     pub synonyms: Vec<SynonymGroup>,
     /// Where the facts come from (the top-level `sources`).
     pub sources: Vec<String>,
+    /// The top-tier sign lines that need the emergency number, as written in the top-level
+    /// `emergency_number` list (`check` makes sure each is an `emergency` line of a place). Every
+    /// other top-tier line needs the care team's 24-hour line: use [`Sites::who`].
+    pub emergency_number: Vec<String>,
+    /// `emergency_number`, normalized, for [`Sites::who`].
+    emergency_number_words: HashSet<Vec<String>>,
 }
 
 impl Sites {
@@ -127,13 +148,37 @@ impl Sites {
         self.sites.iter().position(|s| s.id == id)
     }
 
+    /// Who to call for a top-tier sign line: the emergency number if the line (ignoring capital
+    /// letters, spaces and punctuation) is in `emergency_number`, else the 24-hour line.
+    pub fn who(&self, line: &str) -> Who {
+        if self.emergency_number_words.contains(&signs::normalize(line)) {
+            Who::EmergencyNumber
+        } else {
+            Who::CareTeamLine
+        }
+    }
+
+    /// A site's top-tier lines grouped by who to call, in [`Who::ALL`] order (the emergency
+    /// number first), each group in file order; a group with no lines is left out.
+    pub fn emergency_by_who<'s>(&self, site: &'s Site) -> Vec<(Who, Vec<&'s str>)> {
+        let whos: Vec<Who> = site.emergency.iter().map(|line| self.who(line)).collect();
+        Who::ALL
+            .into_iter()
+            .map(|who| {
+                let lines = site.emergency.iter().zip(&whos).filter(|(_, w)| **w == who).map(|(l, _)| l.as_str());
+                (who, lines.collect::<Vec<_>>())
+            })
+            .filter(|(_, lines)| !lines.is_empty())
+            .collect()
+    }
+
     /// Marker positions `(x, y)`, in site order (for `explorer::nav`).
     pub fn positions(&self) -> Vec<(u16, u16)> {
         self.sites.iter().map(|s| (s.x, s.y)).collect()
     }
 }
 
-const TOP_KEYS: &[&str] = &["art", "sources", "site", "synonyms"];
+const TOP_KEYS: &[&str] = &["art", "sources", "emergency_number", "site", "synonyms"];
 const SITE_KEYS: &[&str] =
     &["id", "name", "x", "y", "summary", "emergency", "call_today", "next_visit", "primaries", "lessons"];
 
@@ -173,8 +218,9 @@ pub fn parse(file: &str, text: &str, art_file: &str, art: &str) -> Result<Sites,
     errors.sort_by_key(|e| e.line);
     errors.extend(art_errors);
     match (result, map) {
-        (Some((sites, synonyms, sources)), Some(map)) if errors.is_empty() => {
-            Ok(Sites { map, sites, synonyms, sources })
+        (Some((sites, synonyms, sources, emergency_number)), Some(map)) if errors.is_empty() => {
+            let emergency_number_words = emergency_number.iter().map(|l: &String| signs::normalize(l)).collect();
+            Ok(Sites { map, sites, synonyms, sources, emergency_number, emergency_number_words })
         }
         _ => Err(errors),
     }
@@ -268,7 +314,7 @@ struct SiteKey {
     pos: Option<(u16, u16)>,
     line: usize,
 }
-type Parsed = (Vec<Site>, Vec<SynonymGroup>, Vec<String>);
+type Parsed = (Vec<Site>, Vec<SynonymGroup>, Vec<String>, Vec<String>);
 
 struct Cx<'a> {
     file: &'a str,
@@ -291,10 +337,12 @@ impl Cx<'_> {
     fn document(&mut self, root: &Spanned<DeTable<'_>>, map: Option<&BodyMap>) -> Option<Parsed> {
         let start = self.errors.len();
         let (mut art, mut sources, mut site_values, mut synonym_values) = (None, None, None, None);
+        let mut emergency_number = None;
         for (key, value) in root.get_ref().iter() {
             match key.get_ref().as_ref() {
                 "art" => art = self.art(value),
                 "sources" => sources = self.sources(value),
+                "emergency_number" => emergency_number = self.text_list("emergency_number", value),
                 "site" => site_values = self.tables("site", "[[site]]", value),
                 "synonyms" => synonym_values = self.tables("synonyms", "[[synonyms]]", value),
                 other => self.error(
@@ -338,7 +386,12 @@ impl Cx<'_> {
             let conflicts = signs::tier_conflicts(self.file, &self.signs, &groups);
             self.errors.extend(conflicts);
         }
-        (self.errors.len() == start && art.is_some()).then(|| (sites, synonyms, sources.unwrap_or_default()))
+        let emergency_number = emergency_number.unwrap_or_default();
+        let unknown = signs::who_conflicts(self.file, &self.signs, &emergency_number);
+        self.errors.extend(unknown);
+        let emergency_number = emergency_number.into_iter().map(|(line, _)| line).collect();
+        (self.errors.len() == start && art.is_some())
+            .then(|| (sites, synonyms, sources.unwrap_or_default(), emergency_number))
     }
 
     /// At most [`signs::MAX_SIGNS`] sign lines and [`signs::MAX_SYNONYM_WORDS`] synonyms.
@@ -778,6 +831,53 @@ mod tests {
         assert_eq!(sites.positions(), vec![(2, 1), (1, 2)]);
         assert_eq!(sites.index_of("legs"), Some(1));
         assert_eq!(art_name("sites.toml", &text).unwrap(), "body-map.txt");
+    }
+
+    #[test]
+    fn emergency_number_sorts_top_tier_lines_by_who_to_call() {
+        let head = site("head", 2, 1).replace(
+            "emergency = []",
+            "emergency = [\"New confusion\", \"A seizure (fit)\", \"Sudden loss of sight\"]",
+        );
+        let text = doc(&[head]).replacen(
+            "sources = [\"NCI\"]\n",
+            "sources = [\"NCI\"]\nemergency_number = [\"a seizure, fit\", \"Sudden loss of sight\"]\n",
+            1,
+        );
+        let sites = parse("sites.toml", &text, "assets/body-map.txt", ART).unwrap();
+        assert_eq!(sites.emergency_number, vec!["a seizure, fit", "Sudden loss of sight"]);
+        assert_eq!(sites.who("A SEIZURE (fit)."), Who::EmergencyNumber);
+        assert_eq!(sites.who("New confusion"), Who::CareTeamLine);
+        let head = sites.get("head").unwrap();
+        assert_eq!(
+            sites.emergency_by_who(head),
+            vec![
+                (Who::EmergencyNumber, vec!["A seizure (fit)", "Sudden loss of sight"]),
+                (Who::CareTeamLine, vec!["New confusion"]),
+            ]
+        );
+        // Without the list, every top-tier line goes to the 24-hour line; a place without
+        // top-tier lines has no groups.
+        let plain = parse("sites.toml", &doc(&[site("a", 1, 1)]), "assets/body-map.txt", ART).unwrap();
+        assert!(plain.emergency_number.is_empty());
+        assert_eq!(plain.who("A seizure (fit)"), Who::CareTeamLine);
+        assert!(plain.emergency_by_who(&plain.sites[0]).is_empty());
+    }
+
+    #[test]
+    fn emergency_number_names_only_top_tier_lines() {
+        let text = doc(&[site("a", 1, 1)]).replacen(
+            "sources = [\"NCI\"]\n",
+            "sources = [\"NCI\"]\nemergency_number = [\n  \"A sign\",\n  \"Not a sign\",\n]\n",
+            1,
+        );
+        let e = errors(&text, ART);
+        assert_eq!(e.len(), 2, "{e:#?}");
+        assert!(has(&e, 4, "is `call_today` on `a` at sites.toml:15"), "{e:#?}");
+        assert!(has(&e, 5, "\"Not a sign\", which is not in the `emergency` list"), "{e:#?}");
+        let e =
+            errors(&doc(&[site("a", 1, 1)]).replacen("[\"NCI\"]\n", "[\"NCI\"]\nemergency_number = \"x\"\n", 1), ART);
+        assert!(has(&e, 3, "`emergency_number` must be a list"), "{e:#?}");
     }
 
     #[test]

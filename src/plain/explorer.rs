@@ -6,9 +6,10 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use crate::content::ContentPack;
-use crate::content::sites::{Site, Sites};
+use crate::content::sites::{Site, Sites, Who};
 use crate::explorer::search::{self, Tier};
 use crate::markdown::sanitize;
+use crate::tui::text::{WHO_IF_NO_ANSWER, who_heading, who_short};
 
 /// Plain words for a tier, the same the TUI shows beside its symbol.
 pub fn tier_words(tier: Tier) -> &'static str {
@@ -21,9 +22,6 @@ pub fn tier_words(tier: Tier) -> &'static str {
 
 const MANY_CAUSES: &str = "Symptoms have many causes, and most are not an emergency, but get help now for any sign \
                            marked EMERGENCY. This is education, not advice: your care team is who to ask.";
-
-const EMERGENCY_WHO: &str =
-    "Who to call: your care team's 24-hour line now, or your local emergency number (such as 911, 999 or 112).";
 
 /// Where the signs that need help now are explained, in the form `read` takes.
 fn get_help_line() -> String {
@@ -64,7 +62,7 @@ pub fn sites(pack: &ContentPack) -> Result<ExitCode> {
         writeln!(out, "{} ({})", sanitize(&site.name), site.id)?;
         writeln!(out, "  {}", sanitize(&site.summary))?;
         for tier in Tier::ALL {
-            write_tier(&mut out, site, tier)?;
+            write_tier(&mut out, sites, site, tier)?;
         }
         if !site.primaries.is_empty() {
             let list: Vec<_> = site.primaries.iter().map(|p| sanitize(p).into_owned()).collect();
@@ -78,20 +76,43 @@ pub fn sites(pack: &ContentPack) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Where the lessons say more, one `read` target a line.
-fn write_tier(out: &mut impl Write, site: &Site, tier: Tier) -> io::Result<()> {
+/// A site's signs of one tier, one a line; the top tier's under who to call.
+fn write_tier(out: &mut impl Write, sites: &Sites, site: &Site, tier: Tier) -> io::Result<()> {
     let lines = tier.lines(site);
     if lines.is_empty() {
         return Ok(());
     }
     writeln!(out, "  {}:", tier_words(tier))?;
     if tier == Tier::Emergency {
-        writeln!(out, "    {EMERGENCY_WHO}")?;
+        return write_who(out, sites, site);
     }
     for line in lines {
         writeln!(out, "    - {}", sanitize(line))?;
     }
     Ok(())
+}
+
+/// A site's top-tier signs grouped by who to call: the emergency number's first, then the
+/// 24-hour line's, with what to do if the line does not answer.
+fn write_who(out: &mut impl Write, sites: &Sites, site: &Site) -> io::Result<()> {
+    for (who, lines) in sites.emergency_by_who(site) {
+        writeln!(out, "    {}", who_heading(who))?;
+        for line in lines {
+            writeln!(out, "    - {}", sanitize(line))?;
+        }
+        if who == Who::CareTeamLine {
+            writeln!(out, "    {WHO_IF_NO_ANSWER}")?;
+        }
+    }
+    Ok(())
+}
+
+/// A sign found by `symptom`, with its tier and, in the top tier, who to call.
+fn match_words(sites: &Sites, tier: Tier, line: &str) -> String {
+    match tier {
+        Tier::Emergency => format!("{}: {}", tier_words(tier), who_short(sites.who(line))),
+        _ => tier_words(tier).to_string(),
+    }
 }
 
 /// `symptom TEXT`: the sites whose signs match, with their emergency signs.
@@ -114,13 +135,11 @@ pub fn symptom(pack: &ContentPack, query: &str) -> Result<ExitCode> {
         let Some(site) = sites.sites.get(hit.site) else { continue };
         writeln!(out, "{} ({})", sanitize(&site.name), site.id)?;
         for (tier, line) in &hit.matches {
-            writeln!(out, "  matches: {} [{}]", sanitize(line), tier_words(*tier))?;
+            writeln!(out, "  matches: {} [{}]", sanitize(line), match_words(sites, *tier, line))?;
         }
         if !site.emergency.is_empty() {
             writeln!(out, "  Emergency signs for this place (get help now):")?;
-            for line in &site.emergency {
-                writeln!(out, "    - {}", sanitize(line))?;
-            }
+            write_who(&mut out, sites, site)?;
         }
         write_read_more(&mut out, pack, site)?;
     }

@@ -9,13 +9,22 @@ pub const NOTICE_TITLE: &str = "Before you start";
 pub const NOTICE: &[&str] = &[
     "This app helps you learn about stage 4 (metastatic) cancer, for yourself or for someone you care for.",
     "It is education, not medical advice. It does not know you or your health. Your care team does: talk to them about your own care.",
-    "Some signs need help now, day or night. Call your local emergency number (such as 911, 999 or 112) for a seizure, struggling to breathe, sudden chest pain, or sudden weakness on one side of the body. Call your care team's 24-hour line now for a fever during treatment (38 °C or 100.4 °F or higher, or shivering), new back pain with weak or numb legs, or not being able to pass urine. If you cannot reach them, call the emergency number.",
-    "If something new or worrying happens and it is not one of these, call your care team the same day.",
+    "Some signs need help now, day or night.",
+    "Call your local emergency number (such as 911, 999 or 112) for:",
+    "• a seizure, or sudden weakness on one side of the body",
+    "• struggling to breathe, or sudden chest pain",
+    "Call your care team's 24-hour line now for:",
+    "• a fever during treatment or in the weeks after it: 38 °C (100.4 °F) or higher, or shivering",
+    "• new or worse back or neck pain",
+    "• weak or numb legs or arms",
+    "• not being able to pass urine",
+    "If you cannot reach them, call the emergency number.",
+    "These are only some of the signs. For anything else new or worrying, call your care team the same day. If you are not sure, call now.",
     "Your progress is kept only on this computer. The app never uses the internet.",
 ];
-/// Which paragraph of [`NOTICE`] is about emergencies (it stands out, and the key to the
-/// lesson follows it).
-pub const NOTICE_EMERGENCY: usize = 2;
+/// Which paragraphs of [`NOTICE`] are about emergencies (they stand out, and the key to the
+/// lesson follows them). A paragraph that starts with "• " is a list item: no blank line before it.
+pub const NOTICE_EMERGENCY: std::ops::Range<usize> = 2..13;
 pub const NOTICE_GET_HELP: &str = "Press h to read \"When to get help now\": every sign, and who to call.";
 pub const MORE_BELOW: &str = "↓ more below";
 pub const NOTICE_AGAIN: &str = "You can read this again at any time: press ? and then i.";
@@ -32,6 +41,7 @@ pub const ALREADY_IN_MY_QUESTIONS: &str = "That question is already in My questi
 
 // Functions below that take text from content files or from the person sanitize it
 // here, so no screen can forget to.
+use crate::content::sites::Who;
 use crate::markdown::sanitize;
 
 pub fn next_up(title: &str) -> String {
@@ -245,9 +255,23 @@ pub const EXPLORER_TITLE: &str = "Body map · symptoms by where cancer has sprea
 pub const TIER_EMERGENCY: &str = "‼ EMERGENCY — get help now";
 pub const TIER_TODAY: &str = "☎ Call your care team today";
 pub const TIER_NEXT_VISIT: &str = "✎ Mention at your next visit";
-/// Under the emergency heading of a place: who to call.
-pub const TIER_EMERGENCY_WHO: &str =
-    "Call your care team's 24-hour line now, or your local emergency number (such as 911, 999 or 112).";
+/// Within the top tier, who to call: the heading above each group of signs (the body map, the
+/// plain `sites` and `symptom`, the plain session). The emergency number's group comes first.
+pub fn who_heading(who: Who) -> &'static str {
+    match who {
+        Who::EmergencyNumber => "Call your local emergency number now (such as 911, 999 or 112):",
+        Who::CareTeamLine => "Call your care team's 24-hour line now, day or night:",
+    }
+}
+/// After the signs of the 24-hour line.
+pub const WHO_IF_NO_ANSWER: &str = "If you cannot reach them, or you feel very unwell, call the emergency number.";
+/// Beside a top-tier sign shown on its own line (search results, `symptom` matches).
+pub fn who_short(who: Who) -> &'static str {
+    match who {
+        Who::EmergencyNumber => "call the emergency number now",
+        Who::CareTeamLine => "call your care team's 24-hour line now",
+    }
+}
 /// Above search results, whose lines show only the symbol.
 pub const TIER_LEGEND: &str = "‼ help now · ☎ today · ✎ next visit";
 pub const OFTEN_FROM: &str = "Cancers that often spread here: ";

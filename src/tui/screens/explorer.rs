@@ -6,7 +6,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use crate::content::sites::{Site, Sites};
+use crate::content::sites::{Site, Sites, Who};
 use crate::explorer::search::Tier;
 use crate::markdown::{display_width, sanitize, wrap_text};
 use crate::tui::app::App;
@@ -106,7 +106,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         None => sites
             .sites
             .get(state.selected)
-            .map_or_else(Vec::new, |s| detail_rows(app, s, geometry.detail.width as usize)),
+            .map_or_else(Vec::new, |s| detail_rows(app, sites, s, geometry.detail.width as usize)),
     };
     let detail = geometry.detail;
     let scroll = detail_scroll(state, rows.len(), detail.height as usize);
@@ -162,7 +162,21 @@ fn wrapped(rows: &mut Vec<Line<'static>>, text: &str, width: usize, first: &str,
     }
 }
 
-fn detail_rows(app: &App, site: &Site, width: usize) -> Vec<Line<'static>> {
+/// A place's top-tier signs under who to call: the emergency number's first, then the 24-hour
+/// line's, with what to do if the line does not answer.
+fn who_rows(rows: &mut Vec<Line<'static>>, app: &App, sites: &Sites, site: &Site, width: usize) {
+    for (who, lines) in sites.emergency_by_who(site) {
+        wrapped(rows, text::who_heading(who), width, "  ", "  ", app.theme.warn.add_modifier(Modifier::BOLD));
+        for line in lines {
+            wrapped(rows, &sanitize(line), width, "    • ", "      ", Style::new());
+        }
+        if who == Who::CareTeamLine {
+            wrapped(rows, text::WHO_IF_NO_ANSWER, width, "  ", "  ", app.theme.dim);
+        }
+    }
+}
+
+fn detail_rows(app: &App, sites: &Sites, site: &Site, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let mut rows =
         vec![Line::styled(sanitize(&site.name).into_owned(), theme.title.add_modifier(Modifier::UNDERLINED))];
@@ -174,11 +188,12 @@ fn detail_rows(app: &App, site: &Site, width: usize) -> Vec<Line<'static>> {
         }
         rows.push(Line::raw(""));
         rows.push(Line::styled(tier_heading(tier), tier_style(app, tier).add_modifier(Modifier::BOLD)));
+        if tier == Tier::Emergency {
+            who_rows(&mut rows, app, sites, site, width);
+            continue;
+        }
         for line in lines {
             wrapped(&mut rows, &sanitize(line), width, "  • ", "    ", Style::new());
-        }
-        if tier == Tier::Emergency {
-            wrapped(&mut rows, text::TIER_EMERGENCY_WHO, width, "  ", "  ", theme.dim);
         }
     }
     if !site.primaries.is_empty() {
@@ -228,7 +243,11 @@ fn search_rows(
         rows.push(Line::styled(truncate(&format!("{pointer}{}", sanitize(&site.name)), width), style));
         for (tier, line) in &hit.matches {
             let lead = format!("    {} ", tier_symbol(*tier));
-            wrapped(&mut rows, &sanitize(line), width, &lead, "      ", Style::new());
+            let shown = match tier {
+                Tier::Emergency => format!("{} · {}", sanitize(line), text::who_short(sites.who(line))),
+                _ => sanitize(line).into_owned(),
+            };
+            wrapped(&mut rows, &shown, width, &lead, "      ", Style::new());
         }
     }
     rows

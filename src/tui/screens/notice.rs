@@ -21,11 +21,19 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let inner_width = width.saturating_sub(4).max(1) as usize;
     let mut lines: Vec<Line> = Vec::new();
     for (i, paragraph) in text::NOTICE.iter().enumerate() {
-        // The emergency paragraph stands out by weight as well as colour.
-        let style = if i == text::NOTICE_EMERGENCY { theme.warn } else { ratatui::style::Style::new() };
-        lines.extend(wrap_text(paragraph, inner_width).into_iter().map(|l| Line::styled(l, style)));
-        lines.push(Line::raw(""));
-        if i == text::NOTICE_EMERGENCY {
+        // The emergency paragraphs stand out by colour; their words say so too.
+        let style = if text::NOTICE_EMERGENCY.contains(&i) { theme.warn } else { ratatui::style::Style::new() };
+        // A list item's wrapped lines line up under its text, past the bullet.
+        let hang = if paragraph.starts_with("• ") { "  " } else { "" };
+        for (n, part) in wrap_text(paragraph, inner_width.saturating_sub(hang.len()).max(1)).into_iter().enumerate() {
+            let lead = if n == 0 { "" } else { hang };
+            lines.push(Line::styled(format!("{lead}{part}"), style));
+        }
+        // A list item follows its heading or the item before it without a blank line.
+        if !text::NOTICE.get(i + 1).is_some_and(|next| next.starts_with("• ")) {
+            lines.push(Line::raw(""));
+        }
+        if i + 1 == text::NOTICE_EMERGENCY.end {
             let key = theme.key.add_modifier(ratatui::style::Modifier::BOLD);
             lines.extend(wrap_text(text::NOTICE_GET_HELP, inner_width).into_iter().map(|l| Line::styled(l, key)));
             lines.push(Line::raw(""));
