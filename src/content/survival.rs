@@ -77,6 +77,13 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Survival>, Vec<ContentError>>
     if errors.is_empty() { Ok(rows) } else { Err(errors) }
 }
 
+/// The rows in the order the chart shows them: highest value first (indices into `rows`).
+pub fn highest_first(rows: &[Survival]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&a, &b| rows[b].value.total_cmp(&rows[a].value));
+    order
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

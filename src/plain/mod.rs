@@ -5,6 +5,7 @@ pub mod explorer;
 pub mod pack;
 pub mod questions;
 pub mod quiz;
+pub mod session;
 
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::Path;
@@ -17,7 +18,6 @@ use crate::content::{ContentPack, Question, files, lesson};
 use crate::markdown::{self, MdTheme};
 use crate::progress::{LessonStatus, Opened};
 use crate::quiz::{QuizSession, due_questions, record_answer};
-use crate::session;
 
 /// Text for a lesson's status, shared by every plain command.
 pub fn status_text(status: LessonStatus) -> String {
@@ -82,7 +82,7 @@ fn find_document(content: Option<&Path>, target: &str) -> Result<String> {
             None => text,
         });
     }
-    let pack = session::load_pack(content)?;
+    let pack = crate::session::load_pack(content)?;
     match pack.lesson(target) {
         Some(lesson) => Ok(lesson.document()),
         None => bail!(
@@ -152,7 +152,7 @@ pub fn quiz_lesson(pack: &ContentPack, opened: Opened, lesson_id: &str, seed: Op
 /// `review --plain`: the questions due again, as plain text.
 pub fn review(pack: &ContentPack, opened: Opened, seed: Option<u64>) -> Result<ExitCode> {
     let due: Vec<Question> =
-        due_questions(&pack.questions, &opened.progress, session::now()).into_iter().cloned().collect();
+        due_questions(&pack.questions, &opened.progress, crate::session::now()).into_iter().cloned().collect();
     if due.is_empty() {
         print_notices(&opened);
         println!("Nothing to review now. Questions come back for review a while after you answer them.");
@@ -164,10 +164,10 @@ pub fn review(pack: &ContentPack, opened: Opened, seed: Option<u64>) -> Result<E
 fn run_plain_quiz(opened: Opened, questions: Vec<Question>, seed: Option<u64>) -> Result<ExitCode> {
     print_notices(&opened);
     let Opened { store, mut progress, .. } = opened;
-    let mut session = QuizSession::new(questions, seed.unwrap_or_else(session::fresh_seed));
+    let mut session = QuizSession::new(questions, seed.unwrap_or_else(crate::session::fresh_seed));
     let mut save_error = None;
     let mut on_answer = |id: &str, chosen: &[usize], correct: bool| {
-        record_answer(&mut progress, id, chosen, correct, session::now());
+        record_answer(&mut progress, id, chosen, correct, crate::session::now());
         if let Err(e) = store.save(&mut progress) {
             eprintln!("patient-tutor: could not save your progress: {e:#}");
             save_error = Some(e);
