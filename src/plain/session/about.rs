@@ -43,7 +43,9 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         self.say(&words::about_title(env!("CARGO_PKG_VERSION")))?;
         self.notice_text()?;
         let path = self.store.path().display().to_string();
-        self.say(&words::progress_kept_in(&path))?;
+        self.say(words::PROGRESS_KEPT_IN)?;
+        // On a line of its own, so it is read (and can be copied) whole.
+        self.say(&crate::markdown::sanitize(&path))?;
         self.say(words::ABOUT_PLAIN)?;
         self.blank()?;
         loop {

@@ -81,9 +81,7 @@ pub fn about_title(version: &str) -> String {
     format!("About patient-tutor, version {version}.")
 }
 
-pub fn progress_kept_in(path: &str) -> String {
-    format!("Your progress is kept only on this computer, in the file {}", sanitize(path))
-}
+pub const PROGRESS_KEPT_IN: &str = "Your progress is kept only on this computer, in this file:";
 
 // Home.
 
