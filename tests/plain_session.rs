@@ -118,8 +118,7 @@ fn rendered(id: &str) -> markdown::Rendered {
 /// The lines printed between "Page N of M." and "End of page N." (or the end).
 fn page_lines(out: &str, page: usize) -> usize {
     let start = out.lines().position(|l| l.starts_with(&format!("Page {page} of "))).unwrap();
-    let end = out.lines().skip(start + 1).position(|l| l.starts_with("End of ")).unwrap();
-    end
+    out.lines().skip(start + 1).position(|l| l.starts_with("End of ")).unwrap()
 }
 
 #[test]
@@ -469,4 +468,32 @@ fn the_env_var_starts_the_session_and_hostile_input_is_harmless() {
     assert!(out.contains("\"[2J\u{fffd}\u{fffd}\" is not one of the choices."), "{out}");
     assert!(out.contains("There is no 99999999999999999999… here."));
     assert!(out.contains("Your progress is saved. Goodbye."));
+}
+
+#[test]
+fn each_answer_is_saved_at_once_not_only_when_the_session_ends() {
+    use std::io::Write;
+    use std::process::{Command as Process, Stdio};
+    let (_dir, progress) = temp();
+    past_notice(&progress);
+    let mut child = Process::new(assert_cmd::cargo::cargo_bin("patient-tutor"))
+        .args(["--plain", "--progress"])
+        .arg(&progress)
+        .env("PATIENT_TUTOR_NOW", NOW.to_string())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    // One answer, and the input stays open: the session is waiting for the next.
+    child.stdin.as_mut().unwrap().write_all(b"3\n1\n4\n1\n").unwrap();
+    let history = progress.with_file_name("progress.history.jsonl");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !fs::read_to_string(&history).is_ok_and(|h| h.lines().count() == 1) {
+        assert!(std::time::Instant::now() < deadline, "the answer was not saved while the session ran");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // Killed with no chance to save on the way out: the answer is already there.
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(progress_of(&progress).questions.len(), 1);
 }
