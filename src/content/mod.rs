@@ -72,6 +72,9 @@ impl fmt::Display for PackErrors {
 
 impl std::error::Error for PackErrors {}
 
+/// The lesson whose front matter lists the general questions for the care team.
+const GENERAL_QUESTIONS_LESSON: &str = "questions-for-your-care-team";
+
 #[derive(Debug, Clone)]
 pub struct ContentPack {
     /// Where the pack came from, for messages: "built-in pack" or a folder path.
@@ -110,6 +113,21 @@ impl ContentPack {
     /// The questions of one lesson's quiz.
     pub fn quiz(&self, lesson_id: &str) -> Vec<&Question> {
         self.questions.iter().filter(|q| q.lesson == lesson_id).collect()
+    }
+
+    /// Questions to suggest for the care team: those of `lesson` (if given), then the
+    /// general ones, each once.
+    pub fn suggested_questions(&self, lesson: Option<&str>) -> Vec<String> {
+        let mut suggestions: Vec<String> =
+            lesson.and_then(|id| self.lesson(id)).map(|l| l.questions.clone()).unwrap_or_default();
+        if let Some(general) = self.lesson(GENERAL_QUESTIONS_LESSON) {
+            for q in &general.questions {
+                if !suggestions.contains(q) {
+                    suggestions.push(q.clone());
+                }
+            }
+        }
+        suggestions
     }
 
     pub fn lesson_ids(&self) -> Vec<&str> {

@@ -6,6 +6,7 @@ pub mod linear;
 pub mod pack;
 pub mod questions;
 pub mod quiz;
+pub mod session;
 mod wrapped;
 
 use std::io::{self, BufRead, IsTerminal, Write};
@@ -19,7 +20,7 @@ use crate::content::{ContentPack, Question, files, lesson};
 use crate::markdown;
 use crate::progress::{LessonStatus, Opened};
 use crate::quiz::{QuizSession, due_at, due_questions, record_answer};
-use crate::session;
+use crate::session as app_session;
 use crate::tui::text::saving as progress_words;
 pub use wrapped::Wrapped;
 
@@ -121,9 +122,9 @@ fn find_document(content: Option<&Path>, target: &str) -> Result<(Option<Content
             eprintln!("patient-tutor: warning: {warning} (shown as a preview all the same)");
         }
         // Links in a page being written point at the pack it is for, if that loads.
-        return Ok((session::load_pack(content).ok(), lesson.document()));
+        return Ok((app_session::load_pack(content).ok(), lesson.document()));
     }
-    let pack = session::load_pack(content)?;
+    let pack = app_session::load_pack(content)?;
     let (id, section) = match target.split_once('#') {
         Some((id, section)) => (id, Some(section).filter(|s| !s.is_empty())),
         None => (target, None),
@@ -212,7 +213,7 @@ pub fn quiz_lesson(pack: &ContentPack, opened: Opened, lesson_id: &str, seed: Op
 /// `review --plain`: the questions due again, as plain text.
 pub fn review(pack: &ContentPack, opened: Opened, seed: Option<u64>) -> Result<ExitCode> {
     let due: Vec<Question> =
-        due_questions(&pack.questions, &opened.progress, session::now()).into_iter().cloned().collect();
+        due_questions(&pack.questions, &opened.progress, crate::session::now()).into_iter().cloned().collect();
     if due.is_empty() {
         print_notices(&opened);
         writeln!(stdout(), "{}", nothing_due(next_due(pack, &opened.progress)))?;
@@ -224,12 +225,12 @@ pub fn review(pack: &ContentPack, opened: Opened, seed: Option<u64>) -> Result<E
 fn run_plain_quiz(opened: Opened, questions: Vec<Question>, seed: Option<u64>) -> Result<ExitCode> {
     print_notices(&opened);
     let Opened { store, mut progress, .. } = opened;
-    let mut session = QuizSession::new(questions, seed.unwrap_or_else(session::fresh_seed));
+    let mut session = QuizSession::new(questions, seed.unwrap_or_else(app_session::fresh_seed));
     // A failed save is reported once; the answers stay in memory and every later
     // answer tries again (saving all that are not saved yet, each once).
     let mut failing: Option<anyhow::Error> = None;
     let mut on_answer = |id: &str, chosen: &[usize], correct: bool| {
-        record_answer(&mut progress, id, chosen, correct, session::now());
+        record_answer(&mut progress, id, chosen, correct, app_session::now());
         let mut waiting = || {
             let _ = writeln!(stderr(), "patient-tutor: {}", progress_words::WAITING);
         };
@@ -279,7 +280,7 @@ fn nothing_due(next: Option<u64>) -> String {
 
 /// "now", "tomorrow (2026-12-03)", "in 3 days (2026-12-05)".
 fn when(at: u64) -> String {
-    let now = session::now();
+    let now = app_session::now();
     let date = crate::content::check::date_of(at);
     match at.saturating_sub(now).div_ceil(crate::quiz::DAY) {
         0 => "now".to_string(),
@@ -335,7 +336,7 @@ pub fn progress_summary(pack: &ContentPack, opened: &Opened) -> Result<ExitCode>
     }
 
     writeln!(out)?;
-    let due = due_questions(&pack.questions, p, session::now()).len();
+    let due = due_questions(&pack.questions, p, app_session::now()).len();
     if due > 0 {
         writeln!(out, "Review: {} due now (patient-tutor review).", count(due, "question", "questions"))?;
     } else {
@@ -385,7 +386,7 @@ pub fn progress_reset(path: &Path, yes: bool) -> Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     }
-    let erased = crate::progress::reset(path, session::now())?;
+    let erased = crate::progress::reset(path, app_session::now())?;
     let names: Vec<String> = erased.iter().map(|p| shown(p)).collect();
     let verb = if names.len() == 1 { "was" } else { "were" };
     println!("Progress reset: {} {verb} erased.", names.join(" and "));

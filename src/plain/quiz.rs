@@ -95,7 +95,7 @@ fn read_answer(input: &mut impl BufRead, out: &mut impl Write, q: &Question) -> 
 }
 
 /// One line of input, lossily decoded, at most `MAX_LINE` bytes kept. `None` at end of input.
-fn read_line(input: &mut impl BufRead) -> io::Result<Option<String>> {
+pub(super) fn read_line(input: &mut impl BufRead) -> io::Result<Option<String>> {
     let mut kept = Vec::new();
     let mut any = false;
     loop {

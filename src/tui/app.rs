@@ -13,6 +13,7 @@ use super::theme::Theme;
 use crate::content::{ContentPack, InternalLink, ToolLink};
 use crate::markdown::{self, Rendered};
 use crate::progress::Progress;
+use crate::reading;
 
 pub use super::explorer_flow::{ExplorerState, SiteSearch};
 pub use super::notebook_flow::{InputPurpose, QuestionInput};
@@ -539,9 +540,7 @@ impl App {
         let doc = markdown::render(&lesson.document(), width, &self.theme.md);
         let top = match anchor {
             Some(slug) => doc.anchors.iter().find(|a| a.slug == slug).map_or(0, |a| a.line),
-            None => {
-                self.progress.lessons.get(&lesson.id).map_or(0, |p| line_at_place(&doc, p.offset, p.lines_into_block))
-            }
+            None => reading::saved_line(&self.progress, &lesson.id, &doc),
         };
         let id = lesson.id.clone();
         let sections = sections_of(&doc);
@@ -575,14 +574,14 @@ impl App {
         if reader.width == width {
             return;
         }
-        let (offset, lines_into_block) = place_of_line(&reader.doc, reader.top);
+        let (offset, lines_into_block) = reading::place_of_line(&reader.doc, reader.top);
         let lesson = &self.pack.lessons[reader.lesson];
         reader.doc = markdown::render(&lesson.document(), width, &self.theme.md);
         reader.sections = sections_of(&reader.doc);
         reader.terms_in_line = vec![OnceCell::new(); reader.doc.lines.len()];
         reader.width = width;
         reader.link = None;
-        reader.top = line_at_place(&reader.doc, offset, lines_into_block);
+        reader.top = reading::line_at_place(&reader.doc, offset, lines_into_block);
         self.scroll_to(self.reader.as_ref().map_or(0, |r| r.top));
     }
 
@@ -767,14 +766,8 @@ impl App {
         let Some(reader) = self.reader.as_ref() else {
             return;
         };
-        let total = reader.doc.lines.len().max(1);
-        let seen = (reader.top + height).min(total);
-        let percent = (seen * 100 / total) as u8;
-        let (offset, lines_into_block) = place_of_line(&reader.doc, reader.top);
-        let id = self.pack.lessons[reader.lesson].id.clone();
-        let before = self.progress.lessons.get(&id).cloned();
-        self.progress.record_place(&id, offset, lines_into_block, percent, seen >= total);
-        if self.progress.lessons.get(&id) != before.as_ref() {
+        let id = &self.pack.lessons[reader.lesson].id;
+        if reading::record(&mut self.progress, id, &reader.doc, reader.top, height) {
             self.unsaved = true;
         }
     }
@@ -783,24 +776,4 @@ impl App {
 /// The `##` sections of a rendering: (title, line).
 fn sections_of(doc: &Rendered) -> Vec<(String, usize)> {
     doc.anchors.iter().filter(|a| a.level == 2).map(|a| (a.title.clone(), a.line)).collect()
-}
-
-/// The first rendered line at or after a source offset (a saved reading place).
-fn line_at_offset(doc: &Rendered, offset: usize) -> usize {
-    doc.source_offsets.partition_point(|&o| o < offset).min(doc.lines.len().saturating_sub(1))
-}
-
-/// A saved place: the block's first line, then down the block's own wrapped lines.
-fn line_at_place(doc: &Rendered, offset: usize, lines_into_block: usize) -> usize {
-    let first = line_at_offset(doc, offset);
-    let Some(&block) = doc.source_offsets.get(first) else { return 0 };
-    let block_len = doc.source_offsets[first..].iter().take_while(|&&o| o == block).count();
-    first + lines_into_block.min(block_len.saturating_sub(1))
-}
-
-/// The place of a rendered line: (source offset of its block, lines into the block).
-fn place_of_line(doc: &Rendered, line: usize) -> (usize, usize) {
-    let Some(&offset) = doc.source_offsets.get(line) else { return (0, 0) };
-    let first = doc.source_offsets.partition_point(|&o| o < offset);
-    (offset, line - first)
 }

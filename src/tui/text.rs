@@ -156,9 +156,11 @@ pub const SURVIVAL_CONTENT_NOTE: &[&str] = &[
     "This screen shows survival numbers for cancer that has spread far (the distant stage).",
     "Numbers like these can be hard to read. They describe large groups of people who were diagnosed years ago. They cannot say what will happen to you, and newer treatments are not in them yet.",
     "You do not have to look at them. You can skip them now and come back any time, or ask your care team what they mean for you.",
-    "Press Enter to see the numbers, or s to skip for now.",
 ];
-pub const RELATIVE_SURVIVAL: &str = "Relative survival compares people with a cancer to similar people without it. 40% means: people with the cancer were about two fifths as likely as similar people without it to be alive five years later. It is not the share of people who were alive. The numbers describe groups diagnosed years ago, not one person, and newer treatments are not yet in them. * = not the distant stage (see its note).";
+pub const SURVIVAL_NOTE_KEYS: &str = "Press Enter to see the numbers, or s to skip for now.";
+/// What the numbers mean; the plain session says it too, so it is kept apart from the chart's `*` mark.
+pub const RELATIVE_SURVIVAL_MEANS: &str = "Relative survival compares people with a cancer to similar people without it. 40% means: people with the cancer were about two fifths as likely as similar people without it to be alive five years later. It is not the share of people who were alive. The numbers describe groups diagnosed years ago, not one person, and newer treatments are not yet in them.";
+pub const NOT_DISTANT_MARK: &str = "* = not the distant stage (see its note).";
 /// The label above the chart rows that are not for the distant stage (blood cancers).
 pub const SURVIVAL_OTHER_GROUPS: &str = "Not the distant stage · not comparable";
 pub const STAGING_TITLE: &str = "Staging explorer · T, N and M";

@@ -1,0 +1,501 @@
+//! `patient-tutor --plain`: the whole tutor as numbered menus on stdin and stdout,
+//! driven with scripted input. Every run's output is checked to be speakable: no
+//! escape bytes or other control characters, no box drawing, no line over 80 columns.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use patient_tutor::markdown::{self, MdTheme, display_width};
+use patient_tutor::progress::{Progress, parse};
+use patient_tutor::tui::app::{Action, Screen};
+
+/// A fixed clock, so review times are known.
+const NOW: u64 = 1_800_000_000;
+const DAY: u64 = 86_400;
+
+fn temp() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("progress.toml");
+    (dir, progress)
+}
+
+/// Run the session with `lines` as its input, one a line, and return what it printed.
+fn session_at(progress: &Path, now: u64, lines: &[&str]) -> String {
+    let mut input = lines.join("\n");
+    input.push('\n');
+    let dir = progress.parent().unwrap();
+    let out = Command::cargo_bin("patient-tutor")
+        .unwrap()
+        .args(["--plain", "--progress"])
+        .arg(progress)
+        .current_dir(dir)
+        .env("PATIENT_TUTOR_NOW", now.to_string())
+        .env_remove("PATIENT_TUTOR_PLAIN")
+        .env_remove("PATIENT_TUTOR_CONTENT")
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8(out.stdout).expect("the session prints UTF-8");
+    assert_speakable(&stdout);
+    assert!(stdout.trim_end().ends_with("Your progress is saved. Goodbye."), "{stdout}");
+    stdout
+}
+
+fn session(progress: &Path, lines: &[&str]) -> String {
+    session_at(progress, NOW, lines)
+}
+
+/// What a screen reader can speak line by line: nothing drawn, nothing hidden.
+fn assert_speakable(out: &str) {
+    for (i, line) in out.lines().enumerate() {
+        assert!(!line.chars().any(char::is_control), "line {i} has a control character: {line:?}");
+        assert!(!line.chars().any(|c| ('\u{2500}'..='\u{259f}').contains(&c)), "line {i} has box drawing: {line:?}");
+        assert!(display_width(line) <= 80, "line {i} is {} columns: {line:?}", display_width(line));
+    }
+    assert!(!out.contains('\u{1b}'));
+}
+
+fn progress_of(path: &Path) -> Progress {
+    parse(&fs::read(path).unwrap()).unwrap()
+}
+
+/// The notice is dismissed, so scripts start at the main menu.
+fn past_notice(progress: &Path) {
+    let out = session(progress, &[""]);
+    assert!(out.contains("Main menu."), "{out}");
+}
+
+#[test]
+fn the_first_run_notice_shows_until_read_and_q_there_leaves() {
+    let (_dir, progress) = temp();
+    let out = session(&progress, &["q"]);
+    assert!(out.contains("Before you start."));
+    assert!(out.contains("In an emergency, call your local emergency number"));
+    assert!(out.contains("Press Enter to go on, or type q to leave:"));
+    assert!(!out.contains("Main menu."), "q at the notice leaves");
+
+    let out = session(&progress, &["maybe", ""]);
+    assert!(out.contains("\"maybe\" is not a choice here. Press Enter to go on, or type q to leave."), "{out}");
+    assert!(out.contains("Main menu."));
+    assert!(progress_of(&progress).notice_seen);
+
+    let out = session(&progress, &[]);
+    assert!(!out.contains("Before you start."), "shown once: {out}");
+}
+
+#[test]
+fn home_says_where_you_are_asks_again_on_bad_input_and_about_shows_the_notice() {
+    let (_dir, progress) = temp();
+    past_notice(&progress);
+    let out = session(&progress, &["seven", "12", "", "11", "x", "", "q"]);
+    assert!(out.contains("Lessons read: 0 of 9."), "{out}");
+    assert!(out.contains("Next lesson: What stage 4 cancer is, new."));
+    assert!(out.contains("Emergency? Call your local emergency number."));
+    assert!(out.contains("1. Read the next lesson: What stage 4 cancer is"));
+    assert!(out.contains("11. About this app, and what to do in an emergency"));
+    assert!(out.contains("Choose a number from 1 to 11, or q to leave:"));
+    assert!(out.contains("\"seven\" is not one of the choices. Type a number from 1 to 11, or q to go back."));
+    assert!(out.contains("There is no 12 here. Type a number from 1 to 11, or q to go back."));
+    assert!(out.contains("Please type a number."));
+    assert!(out.contains("About patient-tutor, version "));
+    assert!(out.contains("It is education, not medical advice."));
+    assert!(out.contains(&format!("in this file:\n{}\n", progress.display())), "{out}");
+    assert!(out.contains("\"x\" is not a choice here. Press Enter or type q to go back."));
+    assert_eq!(out.matches("Main menu.").count(), 2, "About goes back to the main menu: {out}");
+}
+
+/// The lines of lesson `id` as the session renders them (80 columns, plain).
+fn rendered(id: &str) -> markdown::Rendered {
+    let pack = common::pack();
+    markdown::render(&pack.lesson(id).unwrap().document(), 80, &MdTheme::plain())
+}
+
+/// The lines printed between "Page N of M." and "End of page N." (or the end).
+fn page_lines(out: &str, page: usize) -> usize {
+    let start = out.lines().position(|l| l.starts_with(&format!("Page {page} of "))).unwrap();
+    out.lines().skip(start + 1).position(|l| l.starts_with("End of ")).unwrap()
+}
+
+#[test]
+fn reading_records_progress_exactly_as_the_tutor_does() {
+    let (_dir, progress) = temp();
+    past_notice(&progress);
+    // All lessons, the staging lesson: page 1, then back out.
+    let out = session(&progress, &["2", "4", "q", "q"]);
+    assert!(out.contains("Lessons. 9 lessons."), "{out}");
+    assert!(out.contains("4. How stage 4 is decided, new"));
+    assert!(out.contains("Lesson 4 of 9: How stage 4 is decided."));
+    assert!(out.contains("Page 1 of "));
+    assert!(out.contains("Choices for this lesson:"));
+    // What the tutor records for the same lines on screen (the one shared rule).
+    let doc = rendered("staging");
+    let shown = page_lines(&out, 1);
+    let mut expected = Progress::default();
+    patient_tutor::reading::record(&mut expected, "staging", &doc, 0, shown);
+    let saved = progress_of(&progress);
+    assert_eq!(saved.lessons["staging"], expected.lessons["staging"]);
+    assert!(!saved.lessons["staging"].read && saved.lessons["staging"].percent > 0);
+    assert_eq!(saved.last_lesson.as_deref(), Some("staging"));
+
+    // Next page with Enter: the place moves to its first line, and the tutor opens there.
+    let out = session(&progress, &["1", "", "q", "q"]);
+    assert!(!out.contains("You stopped on page"), "page 1 starts at the top: {out}");
+    assert!(out.contains("Page 2 of "));
+    let saved = progress_of(&progress);
+    let place = &saved.lessons["staging"];
+    assert!(place.offset > 0);
+    let mut app = common::app_with(saved.clone(), 100, 30);
+    // Home offers the unfinished lesson first.
+    common::send(&mut app, &[Action::Open]);
+    assert_eq!(app.screen, Screen::Reader);
+    let reader = app.reader.as_ref().unwrap();
+    assert_eq!(reader.doc.source_offsets[reader.top], place.offset, "the tutor opens where the session stopped");
+
+    // The rest of the lesson at once: read, 100%, and home says so.
+    let out = session(&progress, &["1", "3", "q", "q"]);
+    assert!(out.contains("You stopped on page 2. Reading on from there."), "{out}");
+    assert!(out.contains("The rest of the lesson, from page 2."), "{out}");
+    assert!(out.contains("End of the lesson. Choose 7 for a short quiz, or 9 for the next lesson."));
+    let saved = progress_of(&progress);
+    assert!(saved.lessons["staging"].read);
+    assert_eq!(saved.lessons["staging"].percent, 100);
+    let out = session(&progress, &["q"]);
+    assert!(out.contains("Lessons read: 1 of 9."), "{out}");
+}
+
+#[test]
+fn the_reader_goes_by_section_and_link_and_q_backs_out_one_step() {
+    let (_dir, progress) = temp();
+    past_notice(&progress);
+    let out = session(
+        &progress,
+        &[
+            "2", "4", // the staging lesson
+            "4", "99", "2", // sections: a bad number, then section 2
+            "5", "1", // links: follow the first (another lesson)
+            "q", // back from that lesson, to the links of staging
+            "q", // back from the links, to staging
+            "2", "1", "m", "q", // previous page; first page; the menu again; back
+            "q", "q",
+        ],
+    );
+    assert!(out.contains("Sections. "), "{out}");
+    assert!(out.contains("There is no 99 here."));
+    assert!(out.contains("Page 1 of ") && out.contains(". Section: "));
+    assert!(out.contains("Links. "));
+    assert!(out.contains(", goes to: the lesson "), "links say where they go in words: {out}");
+    assert!(out.contains("Back in the lesson How stage 4 is decided, page "));
+    // Once on the way in, once on the way back out: q went back one step at a time.
+    assert_eq!(out.matches("Lessons. 9 lessons.").count(), 2, "{out}");
+    assert_eq!(out.matches("Links. ").count(), 2, "back from the linked lesson to the links: {out}");
+    assert!(out.contains("Choices for this lesson:"));
+}
+
+#[test]
+fn end_of_input_in_the_middle_of_a_quiz_keeps_the_answers_given() {
+    let (_dir, progress) = temp();
+    past_notice(&progress);
+    // Quizzes, a lesson's quiz, staging: answer one question, then the input ends.
+    let out = session(&progress, &["3", "1", "4", "1"]);
+    assert!(out.contains("Quiz on the lesson How stage 4 is decided. 8 questions."), "{out}");
+    assert!(out.contains("Type q to stop; your answers so far are kept."));
+    assert!(out.contains("Question 2 of 8"));
+    assert!(out.contains("Stopped after 1 of 8 questions."));
+    let history = fs::read_to_string(progress.with_file_name("progress.history.jsonl")).unwrap();
+    assert_eq!(history.lines().count(), 1, "{history}");
+    let saved = progress_of(&progress);
+    let staging: Vec<&String> = saved.questions.keys().collect();
+    assert_eq!(staging.len(), 1);
+    assert!(common::pack().quiz("staging").iter().any(|q| &q.id == staging[0]));
+    assert_eq!(saved.questions[staging[0]].last, NOW);
+}
+
+#[test]
+fn every_quiz_kind_review_with_its_next_time_and_the_mixed_quiz() {
+    let (_dir, progress) = temp();
+    past_notice(&progress);
+    let out = session(&progress, &["3", "2", "3", "q", "q"]);
+    assert!(out.contains("Quizzes."), "{out}");
+    assert!(out.contains("2. Review: nothing is due now"));
+    assert!(out.contains("Nothing to review yet. Take a lesson's quiz first."));
+    assert!(out.contains("Read a lesson to the end first"));
+
+    // The whole staging quiz, answering 1 (or "1,2" where several apply), with a
+    // bad line and a wrong choice asked again; every kind of question is in it.
+    let pack = common::pack();
+    let mut kinds: Vec<_> = pack.quiz("staging").iter().map(|q| format!("{:?}", q.kind)).collect();
+    kinds.sort();
+    kinds.dedup();
+    assert_eq!(kinds.len(), 3, "the staging quiz has every kind of question: {kinds:?}");
+    let mut lines = vec!["3", "1", "4", "maybe", "9"];
+    lines.extend(std::iter::repeat_n("1", 8));
+    lines.extend(["q", "q", "q", "q"]);
+    let out = session(&progress, &lines);
+    assert!(out.contains("I did not understand \"maybe\""), "{out}");
+    assert!(out.contains("There is no choice 9."));
+    assert!(out.contains("Choose all that apply"));
+    assert!(out.contains("Answer t for true or f for false."));
+    assert!(out.contains("Score: "));
+    assert!(!out.contains("Stopped after"));
+    let saved = progress_of(&progress);
+    assert_eq!(saved.questions.len(), 8);
+
+    // A month later every answered question is due; the review says when the next one is.
+    let later = NOW + 30 * DAY;
+    let mut lines = vec!["3", "2"];
+    lines.extend(std::iter::repeat_n("1", 8));
+    lines.extend(["q", "q", "q"]);
+    let out = session_at(&progress, later, &lines);
+    assert!(out.contains("8 quiz questions are due for review."), "{out}");
+    assert!(out.contains("Review of the questions due again. 8 questions."));
+    assert!(out.contains("The next review is ") || out.contains("A question is due for review now."));
+
+    // Staging read to the end: the mixed quiz asks about it; q stops it.
+    let out = session_at(&progress, later, &["2", "4", "3", "q", "q", "3", "3", "1", "q", "q", "q"]);
+    assert!(out.contains("Mixed quiz on the lessons you have read. 8 questions."), "{out}");
+    assert!(out.contains("Stopped after 1 of 8 questions."));
+}
+
+#[test]
+fn the_body_map_lists_places_with_signs_by_tier_in_words_and_finds_symptoms() {
+    let (_dir, progress) = temp();
+    past_notice(&progress);
+    let out =
+        session(&progress, &["4", "1", "q", "q", "5", "", "zzzz", "yellow skin", "1", "1", "q", "q", "q", "q", "q"]);
+    assert!(out.contains("Body map. 10 places cancer can spread to. You have looked at 0."), "{out}");
+    assert!(out.contains("EMERGENCY, get help now. "));
+    assert!(out.contains("Call your care team today. "));
+    assert!(out.contains("Mention at your next visit. "));
+    assert!(out.contains("Symptoms have many causes"));
+    assert!(out.contains("Read more about this place:"));
+    assert!(out.contains("Find a symptom on the body map."));
+    assert!(out.contains("Please type something, or q to go back."));
+    assert!(out.contains("No place on the map lists \"zzzz\""));
+    assert!(out.contains("list \"yellow skin\":") || out.contains("lists \"yellow skin\":"));
+    assert!(out.contains(" of 9: "), "a read-more link opens the lesson: {out}");
+    assert_eq!(out.matches("Read more about this place:").count(), 3, "back from the lesson to the place: {out}");
+    let saved = progress_of(&progress);
+    assert_eq!(saved.explored_sites.len(), 2, "{:?}", saved.explored_sites);
+    let out = session(&progress, &["4", "q", "q"]);
+    assert!(out.contains("You have looked at 2."));
+    assert!(out.contains(", looked at"));
+}
+
+#[test]
+fn the_glossary_looks_up_and_browses_and_search_opens_lessons() {
+    let (_dir, progress) = temp();
+    past_notice(&progress);
+    let out = session(
+        &progress,
+        &[
+            "6",
+            "1",
+            "metastases",
+            "q",
+            "metastasiss",
+            "1",
+            "q",
+            "xqzv",
+            "q", // look up
+            "2",
+            "1",
+            "1",
+            "q",
+            "q",
+            "q",
+            "q", // browse: letter A, its first word
+            "7",
+            "hospice",
+            "1",
+            "q",
+            "q",
+            "qqqqzz",
+            "q", // search
+            "q",
+        ],
+    );
+    assert!(out.contains("Glossary. "), "{out}");
+    assert!(out.contains("metastasis: When cancer cells spread"));
+    assert!(out.contains("Read more in the lesson What stage 4 cancer is"));
+    assert!(out.contains("\"metastasiss\" is not in the glossary. Did you mean"));
+    assert!(out.contains("\"xqzv\" is not in the glossary."));
+    assert!(out.contains("Words by first letter. "));
+    assert!(out.contains("Words starting with A. "));
+    assert!(out.contains("Search the lessons."));
+    assert!(out.contains("places in the lessons have \"hospice\":"));
+    assert!(out.contains("Lesson 6 of 9: Palliative care and hospice."));
+    assert!(out.contains("No lesson has all of \"qqqqzz\"."));
+}
+
+#[test]
+fn the_survival_chart_waits_behind_its_note_and_remembers_the_choice() {
+    let (_dir, progress) = temp();
+    past_notice(&progress);
+    let out = session(&progress, &["8", "2", "8", "q"]);
+    assert!(out.contains("Survival chart. First, a note about these numbers."), "{out}");
+    assert!(out.contains("You do not have to look at them."));
+    assert!(out.contains("Skipped for now."));
+    assert!(!out.contains("percent"), "skipped: no numbers shown: {out}");
+    assert!(!progress_of(&progress).show_survival_numbers);
+
+    let out = session(&progress, &["8", "1", "1", "99", "q", "q"]);
+    assert!(out.contains("five years after diagnosis"), "{out}");
+    assert!(out.contains(" percent, distant stage"));
+    assert!(out.contains("Relative survival compares"));
+    assert!(out.contains("There is no 99 here."));
+    assert!(progress_of(&progress).show_survival_numbers);
+
+    // Remembered: straight to the numbers; h hides them again.
+    let out = session(&progress, &["8", "h", "q"]);
+    assert!(!out.contains("First, a note"), "{out}");
+    assert!(out.contains("The numbers are hidden again."));
+    assert!(!progress_of(&progress).show_survival_numbers);
+}
+
+#[test]
+fn the_staging_explorer_changes_letters_and_explains_them() {
+    let (_dir, progress) = temp();
+    past_notice(&progress);
+    let out = session(&progress, &["9", "t9", "x", "t2 n1 m0", "q", "q"]);
+    assert!(out.contains("Staging explorer: T, N and M."), "{out}");
+    assert!(out.contains("Now: T1, N0, M1."));
+    assert!(out.contains("This is stage 4."));
+    assert!(out.contains("There is no T9: T goes from 0 to 4."));
+    assert!(out.contains("I did not understand \"x\"."));
+    assert!(out.contains("Now: T2, N1, M0."));
+    assert!(out.contains("Your care team will tell you which stage it is."));
+}
+
+#[test]
+fn my_questions_add_edit_mark_note_move_export_and_delete() {
+    let (dir, progress) = temp();
+    past_notice(&progress);
+    let out = session(
+        &progress,
+        &[
+            "10",
+            "2", // edit with no questions yet
+            "1",
+            "",
+            "What is my stage?", // add: empty asked again, then typed
+            "1",
+            "2", // add a suggested question
+            "2",
+            "1",
+            "q", // edit: q keeps it
+            "2",
+            "1",
+            "What stage is my cancer?", // edit
+            "3",
+            "2", // mark question 2 asked
+            "4",
+            "1",
+            "Stage 4, spread to the bones", // a note
+            "6",
+            "2",
+            "1", // move question 2 to place 1
+            "7", // export
+            "5",
+            "2",
+            "no", // delete: kept
+            "5",
+            "2",
+            "yes", // delete
+            "q",
+            "q",
+        ],
+    );
+    assert!(out.contains("My questions for the care team. No questions yet."), "{out}");
+    assert!(out.contains("There are no questions yet. Choose 1 to add one."));
+    assert!(out.contains("Some questions people often ask:"));
+    assert!(out.contains("Please type something, or q to go back."));
+    assert!(out.contains("Saved to My questions. You have 1 question to ask."));
+    assert!(out.contains("Saved to My questions. You have 2 questions to ask."));
+    assert!(out.contains("Nothing was changed."));
+    assert!(out.contains("Question changed."));
+    assert!(out.contains("Question 2 is marked as asked."));
+    assert!(out.contains("Note saved."));
+    assert!(out.contains("Moved. It is now question 1."));
+    assert!(out.contains("Your questions were saved as a checklist:"));
+    assert!(out.contains("The question was kept."));
+    assert!(out.contains("Question deleted."));
+    assert!(out.contains("Answer noted: Stage 4, spread to the bones"));
+    let saved = progress_of(&progress);
+    assert_eq!(saved.my_questions.len(), 1);
+    assert_eq!(saved.my_questions[0].text, "What is the main goal of my treatment?");
+    assert!(saved.my_questions[0].asked);
+    let exported: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.starts_with("my-questions-"))
+        .collect();
+    assert_eq!(exported.len(), 1, "{exported:?}");
+    let checklist = fs::read_to_string(dir.path().join(&exported[0])).unwrap();
+    assert!(checklist.contains("What stage is my cancer?"), "{checklist}");
+
+    // A question added while reading remembers the lesson, and leads back to it.
+    let out =
+        session(&progress, &["2", "4", "8", "What does M1 mean for me?", "q", "q", "10", "8", "2", "q", "q", "q"]);
+    assert!(out.contains("From the lesson How stage 4 is decided"), "{out}");
+    assert_eq!(out.matches("Lesson 4 of 9: How stage 4 is decided.").count(), 2);
+    assert_eq!(progress_of(&progress).my_questions[1].lesson.as_deref(), Some("staging"));
+}
+
+#[test]
+fn the_env_var_starts_the_session_and_hostile_input_is_harmless() {
+    let (_dir, progress) = temp();
+    let mut input = b"\n\x1b[2J\xff\xfe\n".to_vec();
+    input.extend(std::iter::repeat_n(b'9', 100_000));
+    input.extend(b"\n\n");
+    let out = Command::cargo_bin("patient-tutor")
+        .unwrap()
+        .arg("--progress")
+        .arg(&progress)
+        .env("PATIENT_TUTOR_PLAIN", "1")
+        .write_stdin(input)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert_speakable(&out);
+    assert!(out.contains("\"[2J\u{fffd}\u{fffd}\" is not one of the choices."), "{out}");
+    assert!(out.contains("There is no 99999999999999999999… here."));
+    assert!(out.contains("Your progress is saved. Goodbye."));
+}
+
+#[test]
+fn each_answer_is_saved_at_once_not_only_when_the_session_ends() {
+    use std::io::Write;
+    use std::process::{Command as Process, Stdio};
+    let (_dir, progress) = temp();
+    past_notice(&progress);
+    let mut child = Process::new(assert_cmd::cargo::cargo_bin("patient-tutor"))
+        .args(["--plain", "--progress"])
+        .arg(&progress)
+        .env("PATIENT_TUTOR_NOW", NOW.to_string())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    // One answer, and the input stays open: the session is waiting for the next.
+    child.stdin.as_mut().unwrap().write_all(b"3\n1\n4\n1\n").unwrap();
+    let history = progress.with_file_name("progress.history.jsonl");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !fs::read_to_string(&history).is_ok_and(|h| h.lines().count() == 1) {
+        assert!(std::time::Instant::now() < deadline, "the answer was not saved while the session ran");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // Killed with no chance to save on the way out: the answer is already there,
+    // as the store reads it (the summary file may not have been replaced yet).
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let opened = patient_tutor::progress::Store::open(&progress, patient_tutor::quiz::schedule_answer).unwrap();
+    assert_eq!(opened.progress.questions.len(), 1);
+}
