@@ -64,6 +64,34 @@ fn progress_of(path: &Path) -> Progress {
     parse(&fs::read(path).unwrap()).unwrap()
 }
 
+/// The number the lessons menu (and the quizzes menu) gives lesson `id`.
+fn lesson_no(id: &str) -> String {
+    (common::pack().lesson_index(id).expect("the lesson is in the pack") + 1).to_string()
+}
+
+fn lesson_count() -> usize {
+    common::pack().lessons.len()
+}
+
+/// The line that opens lesson `id`: "Lesson 5 of 10: How stage 4 is decided."
+fn lesson_heading(id: &str) -> String {
+    let pack = common::pack();
+    let title = &pack.lesson(id).unwrap().title;
+    format!("Lesson {} of {}: {title}.", lesson_no(id), lesson_count())
+}
+
+/// Questions in the quiz on lesson `id`.
+fn quiz_len(id: &str) -> usize {
+    common::pack().quiz(id).len()
+}
+
+/// The answers in the history file, as the store reads them (the file starts with
+/// a header line, which is not an answer).
+fn answers_saved(progress: &Path) -> Option<usize> {
+    let bytes = fs::read(patient_tutor::progress::history_path(progress)).ok()?;
+    patient_tutor::progress::parse_history(&bytes).ok().map(|answers| answers.len())
+}
+
 /// The notice is dismissed, so scripts start at the main menu.
 fn past_notice(progress: &Path) {
     let out = session(progress, &[""]);
@@ -75,7 +103,8 @@ fn the_first_run_notice_shows_until_read_and_q_there_leaves() {
     let (_dir, progress) = temp();
     let out = session(&progress, &["q"]);
     assert!(out.contains("Before you start."));
-    assert!(out.contains("In an emergency, call your local emergency number"));
+    assert!(out.contains("Call your local emergency number"), "{out}");
+    assert!(out.contains("Call your care team's 24-hour line now"), "{out}");
     assert!(out.contains("Press Enter to go on, or type q to leave:"));
     assert!(!out.contains("Main menu."), "q at the notice leaves");
 
@@ -92,10 +121,12 @@ fn the_first_run_notice_shows_until_read_and_q_there_leaves() {
 fn home_says_where_you_are_asks_again_on_bad_input_and_about_shows_the_notice() {
     let (_dir, progress) = temp();
     past_notice(&progress);
-    let out = session(&progress, &["seven", "12", "", "11", "x", "", "q"]);
-    assert!(out.contains("Lessons read: 0 of 9."), "{out}");
+    let out = session(&progress, &["seven", "12", "", "11", "x", "", "h", "q", "q"]);
+    assert!(out.contains(&format!("Lessons read: 0 of {}.", lesson_count())), "{out}");
     assert!(out.contains("Next lesson: What stage 4 cancer is, new."));
-    assert!(out.contains("Emergency? Call your local emergency number."));
+    assert!(out.contains("Emergency? Call your local emergency number. When to get help now: type h."));
+    assert!(!out.contains("press h"), "the session has no keys to press: {out}");
+    assert!(out.contains(&lesson_heading("when-to-get-help")), "h opens When to get help now: {out}");
     assert!(out.contains("1. Read the next lesson: What stage 4 cancer is"));
     assert!(out.contains("11. About this app, and what to do in an emergency"));
     assert!(out.contains("Choose a number from 1 to 11, or q to leave:"));
@@ -106,7 +137,7 @@ fn home_says_where_you_are_asks_again_on_bad_input_and_about_shows_the_notice() 
     assert!(out.contains("It is education, not medical advice."));
     assert!(out.contains(&format!("in this file:\n{}\n", progress.display())), "{out}");
     assert!(out.contains("\"x\" is not a choice here. Press Enter or type q to go back."));
-    assert_eq!(out.matches("Main menu.").count(), 2, "About goes back to the main menu: {out}");
+    assert_eq!(out.matches("Main menu.").count(), 3, "About and the lesson go back to the main menu: {out}");
 }
 
 /// The lines of lesson `id` as the session renders them (80 columns, plain).
@@ -126,10 +157,11 @@ fn reading_records_progress_exactly_as_the_tutor_does() {
     let (_dir, progress) = temp();
     past_notice(&progress);
     // All lessons, the staging lesson: page 1, then back out.
-    let out = session(&progress, &["2", "4", "q", "q"]);
-    assert!(out.contains("Lessons. 9 lessons."), "{out}");
-    assert!(out.contains("4. How stage 4 is decided, new"));
-    assert!(out.contains("Lesson 4 of 9: How stage 4 is decided."));
+    let staging = lesson_no("staging");
+    let out = session(&progress, &["2", &staging, "q", "q"]);
+    assert!(out.contains(&format!("Lessons. {} lessons.", lesson_count())), "{out}");
+    assert!(out.contains(&format!("{staging}. How stage 4 is decided, new")));
+    assert!(out.contains(&lesson_heading("staging")));
     assert!(out.contains("Page 1 of "));
     assert!(out.contains("Choices for this lesson:"));
     // What the tutor records for the same lines on screen (the one shared rule).
@@ -165,17 +197,18 @@ fn reading_records_progress_exactly_as_the_tutor_does() {
     assert!(saved.lessons["staging"].read);
     assert_eq!(saved.lessons["staging"].percent, 100);
     let out = session(&progress, &["q"]);
-    assert!(out.contains("Lessons read: 1 of 9."), "{out}");
+    assert!(out.contains(&format!("Lessons read: 1 of {}.", lesson_count())), "{out}");
 }
 
 #[test]
 fn the_reader_goes_by_section_and_link_and_q_backs_out_one_step() {
     let (_dir, progress) = temp();
     past_notice(&progress);
+    let staging = lesson_no("staging");
     let out = session(
         &progress,
         &[
-            "2", "4", // the staging lesson
+            "2", &staging, // the staging lesson
             "4", "99", "2", // sections: a bad number, then section 2
             "5", "1", // links: follow the first (another lesson)
             "q", // back from that lesson, to the links of staging
@@ -191,7 +224,7 @@ fn the_reader_goes_by_section_and_link_and_q_backs_out_one_step() {
     assert!(out.contains(", goes to: the lesson "), "links say where they go in words: {out}");
     assert!(out.contains("Back in the lesson How stage 4 is decided, page "));
     // Once on the way in, once on the way back out: q went back one step at a time.
-    assert_eq!(out.matches("Lessons. 9 lessons.").count(), 2, "{out}");
+    assert_eq!(out.matches(&format!("Lessons. {} lessons.", lesson_count())).count(), 2, "{out}");
     assert_eq!(out.matches("Links. ").count(), 2, "back from the linked lesson to the links: {out}");
     assert!(out.contains("Choices for this lesson:"));
 }
@@ -201,13 +234,13 @@ fn end_of_input_in_the_middle_of_a_quiz_keeps_the_answers_given() {
     let (_dir, progress) = temp();
     past_notice(&progress);
     // Quizzes, a lesson's quiz, staging: answer one question, then the input ends.
-    let out = session(&progress, &["3", "1", "4", "1"]);
-    assert!(out.contains("Quiz on the lesson How stage 4 is decided. 8 questions."), "{out}");
+    let n = quiz_len("staging");
+    let out = session(&progress, &["3", "1", &lesson_no("staging"), "1"]);
+    assert!(out.contains(&format!("Quiz on the lesson How stage 4 is decided. {n} questions.")), "{out}");
     assert!(out.contains("Type q to stop; your answers so far are kept."));
-    assert!(out.contains("Question 2 of 8"));
-    assert!(out.contains("Stopped after 1 of 8 questions."));
-    let history = fs::read_to_string(progress.with_file_name("progress.history.jsonl")).unwrap();
-    assert_eq!(history.lines().count(), 1, "{history}");
+    assert!(out.contains(&format!("Question 2 of {n}")));
+    assert!(out.contains(&format!("Stopped after 1 of {n} questions.")));
+    assert_eq!(answers_saved(&progress), Some(1));
     let saved = progress_of(&progress);
     let staging: Vec<&String> = saved.questions.keys().collect();
     assert_eq!(staging.len(), 1);
@@ -232,8 +265,10 @@ fn every_quiz_kind_review_with_its_next_time_and_the_mixed_quiz() {
     kinds.sort();
     kinds.dedup();
     assert_eq!(kinds.len(), 3, "the staging quiz has every kind of question: {kinds:?}");
-    let mut lines = vec!["3", "1", "4", "maybe", "9"];
-    lines.extend(std::iter::repeat_n("1", 8));
+    let n = quiz_len("staging");
+    let staging = lesson_no("staging");
+    let mut lines = vec!["3", "1", &staging, "maybe", "9"];
+    lines.extend(std::iter::repeat_n("1", n));
     lines.extend(["q", "q", "q", "q"]);
     let out = session(&progress, &lines);
     assert!(out.contains("I did not understand \"maybe\""), "{out}");
@@ -243,31 +278,33 @@ fn every_quiz_kind_review_with_its_next_time_and_the_mixed_quiz() {
     assert!(out.contains("Score: "));
     assert!(!out.contains("Stopped after"));
     let saved = progress_of(&progress);
-    assert_eq!(saved.questions.len(), 8);
+    assert_eq!(saved.questions.len(), n);
 
     // A month later every answered question is due; the review says when the next one is.
     let later = NOW + 30 * DAY;
     let mut lines = vec!["3", "2"];
-    lines.extend(std::iter::repeat_n("1", 8));
+    lines.extend(std::iter::repeat_n("1", n));
     lines.extend(["q", "q", "q"]);
     let out = session_at(&progress, later, &lines);
-    assert!(out.contains("8 quiz questions are due for review."), "{out}");
-    assert!(out.contains("Review of the questions due again. 8 questions."));
+    assert!(out.contains(&format!("{n} quiz questions are due for review.")), "{out}");
+    assert!(out.contains(&format!("Review of the questions due again. {n} questions.")));
     assert!(out.contains("The next review is ") || out.contains("A question is due for review now."));
 
     // Staging read to the end: the mixed quiz asks about it; q stops it.
-    let out = session_at(&progress, later, &["2", "4", "3", "q", "q", "3", "3", "1", "q", "q", "q"]);
-    assert!(out.contains("Mixed quiz on the lessons you have read. 8 questions."), "{out}");
-    assert!(out.contains("Stopped after 1 of 8 questions."));
+    let out = session_at(&progress, later, &["2", &staging, "3", "q", "q", "3", "3", "1", "q", "q", "q"]);
+    assert!(out.contains(&format!("Mixed quiz on the lessons you have read. {n} questions.")), "{out}");
+    assert!(out.contains(&format!("Stopped after 1 of {n} questions.")));
 }
 
 #[test]
 fn the_body_map_lists_places_with_signs_by_tier_in_words_and_finds_symptoms() {
     let (_dir, progress) = temp();
     past_notice(&progress);
+    // The second place on the map, then the first place a symptom search finds.
     let out =
-        session(&progress, &["4", "1", "q", "q", "5", "", "zzzz", "yellow skin", "1", "1", "q", "q", "q", "q", "q"]);
-    assert!(out.contains("Body map. 10 places cancer can spread to. You have looked at 0."), "{out}");
+        session(&progress, &["4", "2", "q", "q", "5", "", "zzzz", "yellow skin", "1", "1", "q", "q", "q", "q", "q"]);
+    let places = common::pack().sites.unwrap().sites.len();
+    assert!(out.contains(&format!("Body map. {places} places cancer can spread to. You have looked at 0.")), "{out}");
     assert!(out.contains("EMERGENCY, get help now. "));
     assert!(out.contains("Call your care team today. "));
     assert!(out.contains("Mention at your next visit. "));
@@ -277,7 +314,7 @@ fn the_body_map_lists_places_with_signs_by_tier_in_words_and_finds_symptoms() {
     assert!(out.contains("Please type something, or q to go back."));
     assert!(out.contains("No place on the map lists \"zzzz\""));
     assert!(out.contains("list \"yellow skin\":") || out.contains("lists \"yellow skin\":"));
-    assert!(out.contains(" of 9: "), "a read-more link opens the lesson: {out}");
+    assert!(out.contains(&format!(" of {}: ", lesson_count())), "a read-more link opens the lesson: {out}");
     assert_eq!(out.matches("Read more about this place:").count(), 3, "back from the lesson to the place: {out}");
     let saved = progress_of(&progress);
     assert_eq!(saved.explored_sites.len(), 2, "{:?}", saved.explored_sites);
@@ -328,7 +365,7 @@ fn the_glossary_looks_up_and_browses_and_search_opens_lessons() {
     assert!(out.contains("Words starting with A. "));
     assert!(out.contains("Search the lessons."));
     assert!(out.contains("places in the lessons have \"hospice\":"));
-    assert!(out.contains("Lesson 6 of 9: Palliative care and hospice."));
+    assert!(out.contains(&lesson_heading("palliative-care")), "{out}");
     assert!(out.contains("No lesson has all of \"qqqqzz\"."));
 }
 
@@ -364,7 +401,7 @@ fn the_staging_explorer_changes_letters_and_explains_them() {
     let out = session(&progress, &["9", "t9", "x", "t2 n1 m0", "q", "q"]);
     assert!(out.contains("Staging explorer: T, N and M."), "{out}");
     assert!(out.contains("Now: T1, N0, M1."));
-    assert!(out.contains("This is stage 4."));
+    assert!(out.contains("This is stage 4 for almost all cancers"), "{out}");
     assert!(out.contains("There is no T9: T goes from 0 to 4."));
     assert!(out.contains("I did not understand \"x\"."));
     assert!(out.contains("Now: T2, N1, M0."));
@@ -439,10 +476,11 @@ fn my_questions_add_edit_mark_note_move_export_and_delete() {
     assert!(checklist.contains("What stage is my cancer?"), "{checklist}");
 
     // A question added while reading remembers the lesson, and leads back to it.
+    let staging = lesson_no("staging");
     let out =
-        session(&progress, &["2", "4", "8", "What does M1 mean for me?", "q", "q", "10", "8", "2", "q", "q", "q"]);
+        session(&progress, &["2", &staging, "8", "What does M1 mean for me?", "q", "q", "10", "8", "2", "q", "q", "q"]);
     assert!(out.contains("From the lesson How stage 4 is decided"), "{out}");
-    assert_eq!(out.matches("Lesson 4 of 9: How stage 4 is decided.").count(), 2);
+    assert_eq!(out.matches(&lesson_heading("staging")).count(), 2);
     assert_eq!(progress_of(&progress).my_questions[1].lesson.as_deref(), Some("staging"));
 }
 
@@ -485,10 +523,10 @@ fn each_answer_is_saved_at_once_not_only_when_the_session_ends() {
         .spawn()
         .unwrap();
     // One answer, and the input stays open: the session is waiting for the next.
-    child.stdin.as_mut().unwrap().write_all(b"3\n1\n4\n1\n").unwrap();
-    let history = progress.with_file_name("progress.history.jsonl");
+    let script = format!("3\n1\n{}\n1\n", lesson_no("staging"));
+    child.stdin.as_mut().unwrap().write_all(script.as_bytes()).unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while !fs::read_to_string(&history).is_ok_and(|h| h.lines().count() == 1) {
+    while answers_saved(&progress) != Some(1) {
         assert!(std::time::Instant::now() < deadline, "the answer was not saved while the session ran");
         std::thread::sleep(std::time::Duration::from_millis(20));
     }

@@ -2,6 +2,7 @@
 
 use std::io::{BufRead, Write};
 
+use super::prompt::{self, Choice};
 use super::{Session, Step, words};
 use crate::markdown::sanitize;
 use crate::plain::status_text;
@@ -64,8 +65,10 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     Item::About => words::ABOUT_ITEM.to_string(),
                 })
                 .collect();
-            let Some(chosen) = self.pick(&labels, &words::choose_or_leave(labels.len()))? else {
-                return Ok(());
+            let Some(chosen) = self.home_choice(&labels)? else { return Ok(()) };
+            let Some(chosen) = chosen else {
+                self.get_help()?;
+                continue;
             };
             match ITEMS[chosen] {
                 Item::NextLesson => match next {
@@ -83,6 +86,34 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 Item::Questions => self.questions()?,
                 Item::About => self.about()?,
             }
+        }
+    }
+
+    /// The main menu's items and its question: Some(Some(index)) for an item,
+    /// Some(None) for `h` (when to get help now), None for `q`.
+    fn home_choice(&mut self, labels: &[String]) -> Step<Option<Option<usize>>> {
+        self.items(labels)?;
+        let question = words::choose_or_leave(labels.len());
+        loop {
+            self.say(&question)?;
+            let line = self.line()?;
+            if prompt::is_get_help(&line) {
+                return Ok(Some(None));
+            }
+            match prompt::parse_choice(&line, labels.len()) {
+                Ok(Choice::Number(n)) => return Ok(Some(Some(n - 1))),
+                Ok(Choice::Back) => return Ok(None),
+                Ok(Choice::Empty) => self.say(&words::type_a_number(labels.len()))?,
+                Err(reason) => self.say(&reason)?,
+            }
+        }
+    }
+
+    /// "When to get help now", from its top (or say the pack has no such lesson).
+    fn get_help(&mut self) -> Step {
+        match self.pack.lesson_index(crate::content::GET_HELP_LESSON) {
+            Some(index) => self.lesson(index, super::lessons::Start::Top),
+            None => Ok(self.say(crate::tui::text::NO_GET_HELP_LESSON)?),
         }
     }
 
@@ -120,7 +151,11 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         if let Some(sites) = pack.sites.as_ref() {
             self.say(&words::places_seen(self.progress.explored_sites.len(), sites.sites.len()))?;
         }
-        self.say(crate::tui::text::EMERGENCY_SHORT)?;
+        if self.pack.lesson_index(crate::content::GET_HELP_LESSON).is_some() {
+            self.say(words::EMERGENCY_HOME)?;
+        } else {
+            self.say(words::EMERGENCY_ONLY)?;
+        }
         Ok(())
     }
 }

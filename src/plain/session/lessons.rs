@@ -18,6 +18,8 @@ pub(super) const PAGE_LINES: usize = 20;
 pub(super) enum Start {
     /// Where the person left off (the top, the first time).
     Saved,
+    /// The top, wherever the person left off ("When to get help now" from home).
+    Top,
     /// A section, by its anchor slug.
     Anchor(String),
     /// The block at a byte offset of the lesson's Markdown (a search hit).
@@ -233,6 +235,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         let saved = reading::saved_line(&self.progress, &lesson.id, &doc);
         let top = match &start {
             Start::Saved => saved,
+            Start::Top => 0,
             Start::Anchor(slug) => doc.anchors.iter().find(|a| &a.slug == slug).map_or(0, |a| a.line),
             Start::Offset(offset) => reading::line_at_offset(&doc, *offset),
         };

@@ -30,6 +30,11 @@ pub fn is_back(line: &str) -> bool {
     line.trim().eq_ignore_ascii_case("q")
 }
 
+/// True for the line that opens "When to get help now" from the main menu.
+pub fn is_get_help(line: &str) -> bool {
+    line.trim().eq_ignore_ascii_case("h")
+}
+
 /// Parse a line for a menu of `count` items, or say what is wrong with it and
 /// what the menu accepts.
 pub fn parse_choice(line: &str, count: usize) -> Result<Choice, String> {

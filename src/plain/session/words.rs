@@ -86,6 +86,8 @@ pub const PROGRESS_KEPT_IN: &str = "Your progress is kept only on this computer,
 // Home.
 
 pub const HOME: &str = "Main menu.";
+pub const EMERGENCY_HOME: &str = "Emergency? Call your local emergency number. When to get help now: type h.";
+pub const EMERGENCY_ONLY: &str = "Emergency? Call your local emergency number.";
 pub const ALL_READ: &str = "You have read every lesson. You can read any of them again.";
 pub const READ_AGAIN: &str = "Read a lesson again";
 pub const QUIZZES_ITEM: &str = "Quizzes and review";
