@@ -72,7 +72,7 @@ fn max_grade_turns_hard_lessons_into_errors() {
         .args(["check", "--max-grade", "2"])
         .assert()
         .failure()
-        .stdout(predicate::str::contains("content/lessons/05-treatment.md:1: error: reading grade"));
+        .stdout(predicate::str::contains("content/lessons/06-treatment.md:1: error: reading grade"));
 }
 
 #[test]
@@ -115,14 +115,14 @@ fn export_then_check_round_trip_and_overwrite_refusal() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("my-pack");
     tutor().arg("export-content").arg(&dir).assert().success().stdout(predicate::str::contains("Wrote"));
-    assert!(dir.join("lessons/04-staging.md").is_file());
+    assert!(dir.join("lessons/05-staging.md").is_file());
     assert!(dir.join("quizzes/staging.toml").is_file());
     assert!(dir.join("assets/body-map.txt").is_file());
     tutor().arg("check").arg(&dir).args(["--max-grade", "8"]).assert().success();
     tutor().arg("--content").arg(&dir).arg("lessons").assert().success().stdout(predicate::str::contains("staging\t"));
 
     // Not empty now: refused without --force, and nothing is changed.
-    let staging = dir.join("lessons/04-staging.md");
+    let staging = dir.join("lessons/05-staging.md");
     fs::write(&staging, "my edit").unwrap();
     tutor().arg("export-content").arg(&dir).assert().failure().stderr(predicate::str::contains("--force"));
     assert_eq!(fs::read_to_string(&staging).unwrap(), "my edit");
@@ -135,7 +135,7 @@ fn an_edited_lesson_gets_an_exact_message() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("pack");
     tutor().arg("export-content").arg(&dir).assert().success();
-    let staging = dir.join("lessons/04-staging.md");
+    let staging = dir.join("lessons/05-staging.md");
     let text = fs::read_to_string(&staging).unwrap().replace("(prognosis#survival-numbers)", "(prognosis#survival)");
     fs::write(&staging, text).unwrap();
     tutor()

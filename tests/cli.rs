@@ -18,8 +18,9 @@ fn temp() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, progress)
 }
 
-const IDS: [&str; 9] = [
+const IDS: [&str; 10] = [
     "what-is-metastasis",
+    "when-to-get-help",
     "symptoms",
     "diagnosis",
     "staging",
@@ -36,7 +37,7 @@ fn lessons_lists_id_title_and_status() {
     let out = tutor(&progress).arg("lessons").assert().success().get_output().stdout.clone();
     let text = String::from_utf8(out).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 9);
+    assert_eq!(lines.len(), 10);
     for (line, id) in lines.iter().zip(IDS) {
         let fields: Vec<&str> = line.split('\t').collect();
         assert_eq!(fields.len(), 3, "{line}");
@@ -173,7 +174,7 @@ fn corrupt_progress_is_moved_aside_and_reported() {
         .assert()
         .success()
         .stderr(predicate::str::contains("could not be read"))
-        .stdout(predicate::str::contains("Lessons read: 0 of 9"));
+        .stdout(predicate::str::contains("Lessons read: 0 of 10"));
     let kept: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok())
@@ -191,8 +192,8 @@ fn progress_summary_and_reset() {
         .arg("progress")
         .assert()
         .success()
-        .stdout(predicate::str::contains("Lessons read: 1 of 9"))
-        .stdout(predicate::str::contains("Next to read: Symptoms of stage 4 cancer (symptoms)"));
+        .stdout(predicate::str::contains("Lessons read: 1 of 10"))
+        .stdout(predicate::str::contains("Next to read: When to get help now (when-to-get-help)"));
 
     // Without --yes it asks, and anything but "yes" changes nothing.
     tutor(&progress).args(["progress", "reset"]).write_stdin("no\n").assert().failure();

@@ -173,7 +173,7 @@ fn a_number_opens_the_lesson_section_and_back_returns_to_the_map() {
 #[test]
 fn opened_from_the_symptoms_lesson_it_selects_the_section_site() {
     let mut app = app(100, 30);
-    send(&mut app, &[Action::Down, Action::Open]);
+    send(&mut app, &[Action::Down, Action::Down, Action::Open]);
     // Jump to the "Liver" section, then open the map.
     for _ in 0..3 {
         app.update(Action::NextSection);

@@ -36,7 +36,7 @@ fn answer(app: &mut App, right: bool) -> Vec<Effect> {
 fn staging_quiz(width: u16, height: u16) -> App {
     let mut app = app(width, height);
     app.clock = Box::new(|| T0);
-    send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::StartQuiz]);
+    send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::Down, Action::StartQuiz]);
     assert_eq!(app.screen, Screen::Quiz);
     app
 }

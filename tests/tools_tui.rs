@@ -137,7 +137,7 @@ fn glossary_filters_as_you_type_and_links_to_the_lesson() {
 #[test]
 fn reader_underlines_glossary_words_and_lists_them_on_request() {
     let mut app = app(100, 30);
-    send(&mut app, &[Action::Down, Action::Down, Action::Open]);
+    send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::Open]);
     // Find "biopsy" on screen and check the cell is underlined.
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
     terminal.draw(|f| view::draw(&app, f)).unwrap();
@@ -200,7 +200,7 @@ fn odd_search_input_never_panics() {
 fn tools_open_from_lesson_links() {
     let mut app = app(100, 30);
     // The staging lesson links to the staging explorer.
-    send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::Open]);
+    send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::Down, Action::Open]);
     let links = app.reader.as_ref().unwrap().doc.links.clone();
     let i = links.iter().position(|l| l.target == "app:staging-explorer").expect("app link in staging");
     for _ in 0..=i {

@@ -53,6 +53,7 @@ fn notice_scrolls_to_the_emergency_advice_on_a_small_window() {
 fn home_lists_lessons_with_status_and_next_step() {
     let mut progress = Progress { notice_seen: true, ..Default::default() };
     progress.record_position("what-is-metastasis", 0, 100, true);
+    progress.record_position("when-to-get-help", 0, 100, true);
     progress.record_position("symptoms", 500, 40, false);
     let app = app_with(progress, 100, 30);
     let rows = screen(&app);
@@ -62,22 +63,23 @@ fn home_lists_lessons_with_status_and_next_step() {
     let row =
         |title: &str| rows.iter().find(|r| r.contains(title)).unwrap_or_else(|| panic!("{title} missing:\n{text}"));
     assert!(row("1. What stage 4 cancer is").ends_with("✓ read"));
-    assert!(row("2. Symptoms of stage 4 cancer").ends_with("◐ 40%"));
-    assert!(row("4. How stage 4 is decided").ends_with("• new"));
+    assert!(row("2. When to get help now").ends_with("✓ read"));
+    assert!(row("3. Symptoms of stage 4 cancer").ends_with("◐ 40%"));
+    assert!(row("5. How stage 4 is decided").ends_with("• new"));
     // The summaries show under the titles at this size.
     assert!(text.contains("Symptoms depend mostly on where the cancer has spread"), "{text}");
     // The next lesson is the selected one.
-    assert_eq!(app.home_selected, 1);
+    assert_eq!(app.home_selected, 2);
     assert!(rows.last().unwrap().contains("? help"), "{text}");
 }
 
 #[test]
 fn home_to_lesson_scroll_and_back_records_progress() {
     let mut app = app(100, 30);
-    send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::Open]);
+    send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::Down, Action::Open]);
     assert_eq!(app.screen, Screen::Reader);
     let rows = screen(&app);
-    assert!(rows[0].starts_with("Lesson 4 of 9 · How stage 4 is decided"), "{}", rows.join("\n"));
+    assert!(rows[0].starts_with("Lesson 5 of 10 · How stage 4 is decided"), "{}", rows.join("\n"));
     let before = screen_text(&app);
     assert!(before.contains("Key points"), "{before}");
     assert!(before.contains("Contents"), "side contents at 100 columns:\n{before}");
@@ -100,7 +102,7 @@ fn home_to_lesson_scroll_and_back_records_progress() {
 
     // Opening it again restores the same place.
     app.update(Action::Open);
-    assert_eq!(app.home_selected, 3);
+    assert_eq!(app.home_selected, 4);
     assert_eq!(app.reader.as_ref().unwrap().top, top);
 }
 
@@ -119,16 +121,16 @@ fn reaching_the_end_marks_a_lesson_read_and_saves() {
 fn next_and_previous_lesson() {
     let mut app = app(100, 30);
     send(&mut app, &[Action::Open, Action::NextLesson]);
-    assert!(screen(&app)[0].starts_with("Lesson 2 of 9"));
+    assert!(screen(&app)[0].starts_with("Lesson 2 of 10"));
     send(&mut app, &[Action::PrevLesson, Action::PrevLesson]);
-    assert!(screen(&app)[0].starts_with("Lesson 1 of 9"));
+    assert!(screen(&app)[0].starts_with("Lesson 1 of 10"));
     assert!(screen_text(&app).contains("This is the first lesson."));
 }
 
 #[test]
 fn contents_jumps_to_a_section() {
     let mut app = app(100, 30);
-    send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::Open, Action::Contents]);
+    send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::Down, Action::Open, Action::Contents]);
     let text = screen_text(&app);
     assert!(text.contains("go"), "{text}");
     send(&mut app, &[Action::Down, Action::Open]);
@@ -141,7 +143,7 @@ fn contents_jumps_to_a_section() {
 #[test]
 fn narrow_window_hides_the_side_contents_but_t_still_works() {
     let mut app = app(60, 20);
-    send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::Open]);
+    send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::Down, Action::Open]);
     assert!(!screen_text(&app).contains("Contents"));
     app.update(Action::Contents);
     let text = screen_text(&app);
@@ -155,15 +157,15 @@ fn narrow_window_hides_the_side_contents_but_t_still_works() {
 #[test]
 fn links_to_other_lessons_are_followed_and_back_returns() {
     let mut app = app(100, 30);
-    send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::Open]);
+    send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::Down, Action::Open]);
     app.update(Action::NextLink);
     let text = screen_text(&app);
     assert!(text.contains("Link: "), "{text}");
     assert!(text.contains("▶"), "{text}");
     app.update(Action::Open);
-    assert!(screen(&app)[0].starts_with("Lesson 3 of 9"), "{}", screen(&app)[0]);
+    assert!(screen(&app)[0].starts_with("Lesson 4 of 10"), "{}", screen(&app)[0]);
     app.update(Action::Back);
-    assert!(screen(&app)[0].starts_with("Lesson 4 of 9"));
+    assert!(screen(&app)[0].starts_with("Lesson 5 of 10"));
     app.update(Action::Back);
     assert_eq!(app.screen, Screen::Home);
 }
@@ -187,7 +189,7 @@ fn help_lists_every_key_of_the_screen_below() {
 #[test]
 fn resizing_keeps_the_reading_place() {
     let mut app = app(100, 30);
-    send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::Open, Action::NextSection, Action::NextSection]);
+    send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::Down, Action::Open, Action::NextSection, Action::NextSection]);
     let line = |app: &patient_tutor::tui::app::App| {
         let r = app.reader.as_ref().unwrap();
         patient_tutor::markdown::line_to_string(&r.doc.lines[r.top])
@@ -202,12 +204,12 @@ fn resizing_keeps_the_reading_place() {
 #[test]
 fn mouse_wheel_scrolls_and_click_opens() {
     let mut app = app(100, 30);
-    // Row of lesson 2's title: the list starts after the title row and two header rows.
+    // Row of lesson 3's title: the list starts after the title row and two header rows.
     let rows = screen(&app);
-    let y = rows.iter().position(|r| r.contains("2. Symptoms of stage 4 cancer")).unwrap() as u16;
+    let y = rows.iter().position(|r| r.contains("3. Symptoms of stage 4 cancer")).unwrap() as u16;
     app.update(Action::Click(10, y));
     assert_eq!(app.screen, Screen::Reader);
-    assert!(screen(&app)[0].starts_with("Lesson 2 of 9"));
+    assert!(screen(&app)[0].starts_with("Lesson 3 of 10"));
     app.update(Action::Scroll(3));
     assert_eq!(app.reader.as_ref().unwrap().top, 3);
 }

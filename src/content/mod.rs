@@ -408,12 +408,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn embedded_pack_loads_all_nine_lessons_in_order() {
+    fn embedded_pack_loads_all_ten_lessons_in_order() {
         let pack = load_embedded().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             pack.lesson_ids(),
             vec![
                 "what-is-metastasis",
+                "when-to-get-help",
                 "symptoms",
                 "diagnosis",
                 "staging",
