@@ -173,7 +173,7 @@ mod tests {
         let report = check(&PackFiles::Embedded, &options());
         let errors: Vec<_> = report.findings.iter().filter(|f| f.severity == Severity::Error).collect();
         assert!(errors.is_empty(), "{errors:#?}");
-        assert_eq!(report.readability.len(), 15);
+        assert_eq!(report.readability.len(), 19);
         assert!(report.average_grade <= 7.0, "average grade {}", report.average_grade);
         for lesson in &report.readability {
             assert!(lesson.grade <= 8.0, "{lesson:?}");
@@ -184,7 +184,7 @@ mod tests {
     #[test]
     fn a_low_max_grade_turns_lessons_into_errors() {
         let report = check(&PackFiles::Embedded, &Options { max_grade: Some(1.0), today: "2026-11-25".into() });
-        assert_eq!(report.errors(), 15);
+        assert_eq!(report.errors(), 19);
         assert!(report.findings[0].message.contains("above the limit of 1.0"), "{:?}", report.findings[0]);
     }
 
@@ -192,7 +192,7 @@ mod tests {
     fn old_review_dates_warn_at_their_line() {
         let report = check(&PackFiles::Embedded, &Options { max_grade: None, today: "2029-01-01".into() });
         let stale: Vec<_> = report.findings.iter().filter(|f| f.message.contains("more than two years")).collect();
-        assert_eq!(stale.len(), 15, "{stale:#?}");
+        assert_eq!(stale.len(), 19, "{stale:#?}");
         assert_eq!(stale[0].line, 6, "{:?}", stale[0]);
     }
 
