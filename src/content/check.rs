@@ -141,6 +141,7 @@ pub fn display_path(files: &PackFiles, file: &str) -> String {
         PackFiles::Embedded if file.starts_with("assets/") => file.to_string(),
         PackFiles::Embedded => format!("content/{file}"),
         PackFiles::Dir(_) if file.starts_with('/') => file.to_string(),
+        PackFiles::Dir(_) if file.starts_with("assets/") => files.asset_display(&file["assets/".len()..]),
         PackFiles::Dir(dir) => dir.join(file).display().to_string(),
     }
 }

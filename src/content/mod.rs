@@ -6,6 +6,7 @@ pub mod files;
 pub mod glossary;
 pub mod lesson;
 pub mod literacy;
+pub mod manifest;
 pub mod quiz;
 pub mod readability;
 pub mod sites;
@@ -20,6 +21,7 @@ use crate::markdown;
 pub use files::PackFiles;
 pub use glossary::Glossary;
 pub use lesson::{Lesson, Section};
+pub use manifest::Manifest;
 pub use quiz::Question;
 pub use sites::Sites;
 pub use survival::Survival;
@@ -82,6 +84,8 @@ pub struct ContentPack {
     pub sites: Option<Sites>,
     /// Survival figures for the chart, in file order.
     pub survival: Vec<Survival>,
+    /// `pack.toml`: the pack's name, publisher and home groups (None in an old pack).
+    pub manifest: Option<Manifest>,
 }
 
 impl ContentPack {
@@ -113,6 +117,32 @@ impl ContentPack {
     pub fn lesson_ids(&self) -> Vec<&str> {
         self.lessons.iter().map(|l| l.id.as_str()).collect()
     }
+
+    /// Home's list: each group's title (None for a pack without groups) and its
+    /// lessons as indices, in the order shown. Lessons no group names come last,
+    /// under no title, so every lesson can be reached.
+    pub fn home_groups(&self) -> Vec<(Option<&str>, Vec<usize>)> {
+        let groups = self.manifest.as_ref().map_or(&[][..], |m| &m.groups[..]);
+        let mut placed = vec![false; self.lessons.len()];
+        let mut shown = Vec::new();
+        for group in groups {
+            let mut members = Vec::new();
+            for id in &group.lessons {
+                if let Some(i) = self.lesson_index(&id.id).filter(|&i| !placed[i]) {
+                    placed[i] = true;
+                    members.push(i);
+                }
+            }
+            if !members.is_empty() {
+                shown.push((Some(group.title.as_str()), members));
+            }
+        }
+        let rest: Vec<usize> = (0..self.lessons.len()).filter(|&i| !placed[i]).collect();
+        if !rest.is_empty() {
+            shown.push((None, rest));
+        }
+        shown
+    }
 }
 
 /// Load the default pack embedded in the binary.
@@ -120,16 +150,9 @@ pub fn load_embedded() -> Result<ContentPack, PackErrors> {
     load(&PackFiles::Embedded)
 }
 
-/// Load a pack from a folder on disk.
+/// Load a pack from a folder on disk (either layout, see [`PackFiles::dir`]).
 pub fn load_dir(dir: &Path) -> Result<ContentPack, PackErrors> {
-    if !dir.is_dir() {
-        return Err(PackErrors(vec![ContentError::new(
-            dir.display().to_string(),
-            0,
-            "not a folder: --content must name a content pack folder (one with lessons/ inside)",
-        )]));
-    }
-    load(&PackFiles::Dir(dir.to_path_buf()))
+    load(&PackFiles::dir(dir).map_err(|e| PackErrors(vec![e]))?)
 }
 
 pub fn load(files: &PackFiles) -> Result<ContentPack, PackErrors> {
@@ -187,8 +210,13 @@ pub fn load_with_errors(files: &PackFiles) -> (ContentPack, Vec<ContentError>) {
     }
     let survival = load_optional(files, "survival.toml", survival::parse, &mut errors).unwrap_or_default();
     let sites = load_sites(files, &lessons, &unreadable, &mut errors);
+    let manifest = load_optional(files, manifest::FILE, manifest::parse, &mut errors);
+    if let Some(manifest) = &manifest {
+        let known = |id: &str| lessons.iter().any(|l| l.id == id) || unreadable.iter().any(|u| u == id);
+        errors.extend(manifest::check_groups(manifest, known));
+    }
 
-    (ContentPack { origin: files.origin(), lessons, questions, glossary, sites, survival }, errors)
+    (ContentPack { origin: files.origin(), lessons, questions, glossary, sites, survival, manifest }, errors)
 }
 
 /// Internal links (`lesson-id` or `lesson-id#section`) must point at a real lesson and section.

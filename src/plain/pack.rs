@@ -14,8 +14,7 @@ use crate::content::files::{EMBEDDED_ASSETS, EMBEDDED_CONTENT};
 /// `check [DIR]`: exit 1 if there is any error.
 pub fn check(dir: Option<&Path>, max_grade: Option<f64>, format: Format) -> Result<ExitCode> {
     let files = match dir {
-        Some(dir) if !dir.is_dir() => bail!("{} is not a folder", dir.display()),
-        Some(dir) => PackFiles::Dir(dir.to_path_buf()),
+        Some(dir) => PackFiles::dir(dir)?,
         None => PackFiles::Embedded,
     };
     let today = check::date_of(crate::session::now());
