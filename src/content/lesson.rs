@@ -3,6 +3,7 @@
 use serde::Deserialize;
 
 use super::ContentError;
+use super::detail::{self, Detail, Folded};
 use crate::markdown::slugify;
 
 /// A lesson as the app uses it. The body stays Markdown; it is rendered on demand.
@@ -22,6 +23,11 @@ pub struct Lesson {
     pub body_line: usize,
     /// The `##` sections, in order.
     pub sections: Vec<Section>,
+    /// "More detail" parts, folded in the reader until opened (see `content::detail`).
+    pub details: Vec<Detail>,
+    /// A note shown before the lesson opens, which the person may skip for now
+    /// (front matter `content_note`), for lessons some people are not ready to read.
+    pub content_note: Option<String>,
 }
 
 impl Lesson {
@@ -40,6 +46,26 @@ impl Lesson {
             }
         }
         doc
+    }
+
+    /// The document with the detail parts `folded(i)` replaced by `marker(i, detail)`.
+    pub fn document_folded(
+        &self,
+        folded: impl Fn(usize) -> bool,
+        marker: impl Fn(usize, &Detail) -> String,
+    ) -> Folded {
+        // The body comes first in the document, so body offsets are document offsets.
+        Folded::new(&self.document(), &self.details, folded, marker)
+    }
+
+    /// The body without its detail parts: what every reader reads.
+    pub fn main_text(&self) -> String {
+        Folded::new(&self.body, &self.details, |_| true, |_, _| String::new()).text
+    }
+
+    /// The detail parts, one after another.
+    pub fn detail_text(&self) -> String {
+        self.details.iter().map(|d| &self.body[d.range.clone()]).collect::<Vec<_>>().join("\n\n")
     }
 }
 
@@ -61,6 +87,8 @@ struct FrontMatter {
     reviewed: toml::value::Datetime,
     #[serde(default)]
     questions: Vec<String>,
+    #[serde(default)]
+    content_note: Option<String>,
 }
 
 const FENCE: &str = "+++";
@@ -121,6 +149,9 @@ pub fn parse(file: &str, text: &str, require_front_matter: bool) -> Result<Lesso
     if fm.sources.iter().all(|s| s.trim().is_empty()) {
         problems.push("front matter: `sources` must name at least one source".into());
     }
+    if fm.content_note.as_ref().is_some_and(|note| note.trim().is_empty()) {
+        problems.push("front matter: `content_note` is empty: say in a sentence what the lesson is about".into());
+    }
     if fm.reviewed.date.is_none() || fm.reviewed.time.is_some() {
         problems.push("front matter: `reviewed` must be a date like 2026-11-25".into());
     }
@@ -131,6 +162,7 @@ pub fn parse(file: &str, text: &str, require_front_matter: bool) -> Result<Lesso
     let body = text[body_start..].to_string();
     let body_line = close_line + 1;
     let sections = sections_of(&body, body_line);
+    let (details, _) = detail::scan(&body);
     Ok(Lesson {
         id: fm.id,
         title: fm.title,
@@ -142,6 +174,8 @@ pub fn parse(file: &str, text: &str, require_front_matter: bool) -> Result<Lesso
         file: file.to_string(),
         body_line,
         sections,
+        details,
+        content_note: fm.content_note.map(|note| note.trim().to_string()),
     })
 }
 
@@ -149,6 +183,7 @@ pub fn parse(file: &str, text: &str, require_front_matter: bool) -> Result<Lesso
 fn bare_page(file: &str, text: &str) -> Lesson {
     let body = text.to_string();
     let sections = sections_of(&body, 1);
+    let (details, _) = detail::scan(&body);
     let title = heading_texts(&body)
         .into_iter()
         .find(|(level, _, _)| *level == 1)
@@ -165,6 +200,8 @@ fn bare_page(file: &str, text: &str) -> Lesson {
         file: file.to_string(),
         body_line: 1,
         sections,
+        details,
+        content_note: None,
     }
 }
 

@@ -2,6 +2,7 @@
 //! loaded from a folder or from the default pack embedded in the binary.
 
 pub mod check;
+pub mod detail;
 pub mod files;
 pub mod glossary;
 pub mod lesson;
@@ -193,6 +194,11 @@ pub fn load_with_errors(files: &PackFiles) -> (ContentPack, Vec<ContentError>) {
                 unreadable.push(id_from_file_name(path));
                 errors.push(e);
             }
+        }
+    }
+    for lesson in &lessons {
+        for problem in detail::scan(&lesson.body).1 {
+            errors.push(ContentError::new(&lesson.file, lesson.body_line + problem.line - 1, problem.message));
         }
     }
     errors.extend(check_links(&lessons, &unreadable));

@@ -43,22 +43,30 @@ fn write_text(out: &mut impl Write, report: &Report, max_grade: Option<f64>) -> 
     }
     if !report.readability.is_empty() {
         writeln!(out)?;
-        writeln!(out, "Readability (Flesch–Kincaid grade; Flesch reading ease, higher is easier):")?;
+        writeln!(
+            out,
+            "Readability of the main text (Flesch–Kincaid grade; SMOG grade; Flesch reading ease, higher is easier), \
+             and of the More detail parts:"
+        )?;
         let id_w = report.readability.iter().map(|r| r.lesson.len()).max().unwrap_or(0);
         for r in &report.readability {
             let over = max_grade.is_some_and(|m| r.grade > m);
+            let detail = r.detail.as_ref().map_or(String::new(), |d| {
+                format!("  detail: {:>4} words, grade {:>4.1}, SMOG {:>4.1}", d.words, d.grade, d.smog)
+            });
             writeln!(
                 out,
-                "  {:<id_w$}  {:>5} words  {:>4} sentences  grade {:>4.1}  ease {:>5.1}{}",
+                "  {:<id_w$}  {:>5} words  {:>4} sentences  grade {:>4.1}  SMOG {:>4.1}  ease {:>5.1}{}{detail}",
                 r.lesson,
                 r.words,
                 r.sentences,
                 r.grade,
+                r.smog,
                 r.ease,
                 if over { "  (over the limit)" } else { "" }
             )?;
         }
-        writeln!(out, "  pack average: grade {:.1}", report.average_grade)?;
+        writeln!(out, "  pack average: grade {:.1}, SMOG {:.1}", report.average_grade, report.average_smog)?;
     }
     writeln!(out, "{} errors, {} warnings", report.errors(), report.warnings())
 }
