@@ -38,7 +38,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Lessons) => plain::lessons(&session::load_pack(content)?, &session::open_progress(progress)?),
-        Some(Command::Read { target, width }) => plain::read(content, &target, width),
+        Some(Command::Read { target, width, detail }) => plain::read(content, &target, width, detail),
         Some(Command::Quiz { lesson, options: QuizOptions { plain: true, seed } }) => {
             let pack = session::load_pack(content)?;
             plain::quiz_lesson(&pack, session::open_progress(progress)?, &lesson, seed)

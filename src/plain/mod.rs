@@ -47,8 +47,13 @@ pub fn lessons(pack: &ContentPack, opened: &Opened) -> Result<ExitCode> {
 
 /// `read ID|FILE.md`: the rendered lesson. Styled only for a terminal without NO_COLOR.
 /// Lines are written as they are made, so a large file is never held as lines.
-pub fn read(content: Option<&Path>, target: &str, width: Option<u16>) -> Result<ExitCode> {
-    let document = find_document(content, target)?;
+/// A lesson's "More detail" parts are one line each unless `detail`; its content note
+/// comes first.
+pub fn read(content: Option<&Path>, target: &str, width: Option<u16>, detail: bool) -> Result<ExitCode> {
+    let document = match find_document(content, target)? {
+        Found::Page(text) => text,
+        Found::Lesson(lesson) => lesson_document(&lesson, detail),
+    };
     let stdout = io::stdout();
     let styled = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let width = width.unwrap_or_else(|| match crossterm::terminal::size() {
@@ -68,29 +73,52 @@ pub fn read(content: Option<&Path>, target: &str, width: Option<u16>) -> Result<
 /// The Markdown to show for a lesson id from the pack, or for a Markdown file given
 /// by path. A file with `+++` front matter is checked as a lesson; a plain page is
 /// shown as it is (a lesson's bare page shows its body unchanged).
-fn find_document(content: Option<&Path>, target: &str) -> Result<String> {
+fn find_document(content: Option<&Path>, target: &str) -> Result<Found> {
     let path = Path::new(target);
     if target.ends_with(".md") || path.is_file() {
         let text = files::read_limited_to(path, target, files::MAX_PREVIEW_BYTES).map_err(anyhow::Error::new)?;
         let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
         if body.lines().next().is_some_and(|first| first.trim_end() == "+++") {
             let lesson = lesson::parse(target, &text, false).map_err(anyhow::Error::new)?;
-            return Ok(lesson.document());
+            return Ok(Found::Lesson(Box::new(lesson)));
         }
-        return Ok(match text.strip_prefix('\u{feff}') {
+        return Ok(Found::Page(match text.strip_prefix('\u{feff}') {
             Some(rest) => rest.to_string(),
             None => text,
-        });
+        }));
     }
-    let pack = session::load_pack(content)?;
-    match pack.lesson(target) {
-        Some(lesson) => Ok(lesson.document()),
+    let mut pack = session::load_pack(content)?;
+    match pack.lesson_index(target) {
+        Some(i) => Ok(Found::Lesson(Box::new(pack.lessons.swap_remove(i)))),
         None => bail!(
             "there is no lesson `{}`. The lessons are:\n  {}\n(or give the path of a Markdown file to preview it)",
             markdown::sanitize(target),
             pack.lesson_ids().join("\n  ")
         ),
     }
+}
+
+enum Found {
+    /// A Markdown page without front matter, shown as it is.
+    Page(String),
+    Lesson(Box<lesson::Lesson>),
+}
+
+/// A lesson's Markdown for `read`: its content note first, its "More detail" parts
+/// folded to one line each unless `detail`.
+fn lesson_document(lesson: &lesson::Lesson, detail: bool) -> String {
+    use crate::tui::text;
+    let mut document = String::new();
+    if let Some(note) = &lesson.content_note {
+        document.push_str(&format!("*{}*\n\n---\n\n", text::content_note_plain(note)));
+    }
+    if detail {
+        document.push_str(&lesson.document());
+    } else {
+        let folded = lesson.document_folded(|_| true, |_, d| text::detail_folded_plain(&d.what_markdown, &lesson.id));
+        document.push_str(&folded.text);
+    }
+    document
 }
 
 /// `define TERM`: one definition, or the closest terms.
