@@ -69,7 +69,7 @@ fn home_lists_lessons_with_status_and_next_step() {
     // With this many lessons the summaries do not fit at this size; on a taller screen they
     // show under the titles.
     assert!(!text.contains("Symptoms depend mostly on where the cancer has spread"), "{text}");
-    let tall = screen_text(&app_with(app.progress.clone(), 100, 40));
+    let tall = screen_text(&app_with(app.progress.clone(), 100, 52));
     assert!(tall.contains("Symptoms depend mostly on where the cancer has spread"), "{tall}");
     // The next lesson is the selected one.
     assert_eq!(app.home_selected, 2);

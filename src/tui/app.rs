@@ -624,7 +624,11 @@ impl App {
         }
         let mut detail_links = vec![None; doc.links.len()];
         for (i, detail) in lesson.details.iter().enumerate() {
-            let line = line_at_offset(&doc, detail.range.start);
+            // The part's first line with text (a blank line before it may share its offset).
+            let first = line_at_offset(&doc, detail.range.start);
+            let line = (first..doc.lines.len())
+                .find(|&l| doc.lines[l].spans.iter().any(|s| !s.content.trim().is_empty()))
+                .unwrap_or(first);
             let at = doc.links.partition_point(|l| l.line < line);
             let label = markdown::sanitize(&detail.what).into_owned();
             doc.links.insert(at, markdown::LinkRef { target: String::new(), text: label, line });

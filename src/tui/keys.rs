@@ -114,7 +114,7 @@ const READER: &[Binding] = &[
     bind(&[Char('[')], "[", "previous section", Action::PrevSection, None),
     bind(&[Tab], "Tab", "select the next link", Action::NextLink, Some("links")),
     bind(&[BackTab], "Shift-Tab", "select the previous link", Action::PrevLink, None),
-    bind(&[Enter], "Enter", "follow the selected link, or open (fold) a More detail part", Action::Open, None),
+    bind(&[Enter], "Enter", "follow a link, or open or fold More detail", Action::Open, None),
     bind(&[Right, Char('l')], "→/l", "next lesson", Action::NextLesson, Some("next lesson")),
     bind(&[Left, Char('h')], "←/h", "previous lesson", Action::PrevLesson, None),
     bind(&[Char('s')], "s", "quiz: check yourself on this lesson", Action::StartQuiz, Some("quiz")),
