@@ -80,8 +80,7 @@ fn json_format_for_tools() {
     let dir = fixtures().join("broken/quiz-unknown-kind");
     let out = tutor().arg("check").arg(&dir).args(["--format", "json"]).assert().failure().get_output().stdout.clone();
     let report: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    let findings: Vec<_> =
-        report["findings"].as_array().unwrap().iter().filter(|f| f["severity"] == "error").collect();
+    let findings: Vec<_> = report["findings"].as_array().unwrap().iter().filter(|f| f["severity"] == "error").collect();
     assert_eq!(findings.len(), 1);
     assert_eq!(findings[0]["severity"], "error");
     assert_eq!(findings[0]["line"], 3);

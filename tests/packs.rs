@@ -154,10 +154,7 @@ fn check_grades_main_text_and_detail_apart() {
     assert!(grade(&after, "detail").unwrap() > 10.0);
     let text = stdout(tutor().arg("check").arg(&pack));
     let file = pack.join("lessons/01-intro.md");
-    assert!(
-        text.contains(&format!("{}:20: warning: the More detail parts read at grade", file.display())),
-        "{text}"
-    );
+    assert!(text.contains(&format!("{}:20: warning: the More detail parts read at grade", file.display())), "{text}");
     assert!(text.lines().any(|l| l.trim_start().starts_with("intro") && l.contains("detail:")), "{text}");
 }
 
@@ -208,12 +205,7 @@ fn an_empty_content_note_is_an_error() {
     let lesson = pack.join("lessons/02-more.md");
     let text = fs::read_to_string(&lesson).unwrap().replace("reviewed =", "content_note = \" \"\nreviewed =");
     fs::write(&lesson, text).unwrap();
-    tutor()
-        .arg("check")
-        .arg(&pack)
-        .assert()
-        .failure()
-        .stdout(predicate::str::contains("`content_note` is empty"));
+    tutor().arg("check").arg(&pack).assert().failure().stdout(predicate::str::contains("`content_note` is empty"));
 }
 
 #[test]

@@ -76,7 +76,11 @@ fn the_selection_stays_on_screen_at_40x12_and_20x6() {
             assert_eq!(app.home_selected, lesson, "{w}x{h} step {step}");
             let rows = screen(&app);
             let number = format!("{:>2}. ", lesson + 1);
-            assert!(rows.iter().any(|r| r.contains(&number)), "{w}x{h}: lesson {lesson} not on screen:\n{}", rows.join("\n"));
+            assert!(
+                rows.iter().any(|r| r.contains(&number)),
+                "{w}x{h}: lesson {lesson} not on screen:\n{}",
+                rows.join("\n")
+            );
             send(&mut app, &[Action::Down]);
         }
         // And back up to the top.
@@ -89,7 +93,7 @@ fn the_selection_stays_on_screen_at_40x12_and_20x6() {
     // At 40x12 the group heading of the selection is shown above it.
     let app = app(40, 12);
     let rows = screen(&app);
-    assert_eq!(row_index(&rows, " 1. ") , row_index(&rows, "Understanding stage 4") + 1);
+    assert_eq!(row_index(&rows, " 1. "), row_index(&rows, "Understanding stage 4") + 1);
 }
 
 #[test]

@@ -198,7 +198,8 @@ pub fn check(files: &PackFiles, options: &Options) -> Report {
 /// shows on home after the groups, under no heading.
 fn manifest_findings(files: &PackFiles, pack: &super::ContentPack) -> Vec<Finding> {
     let file = display_path(files, manifest::FILE);
-    let warn = |line: usize, message: String| Finding { severity: Severity::Warning, file: file.clone(), line, message };
+    let warn =
+        |line: usize, message: String| Finding { severity: Severity::Warning, file: file.clone(), line, message };
     let Some(manifest) = &pack.manifest else {
         // A manifest that failed to parse has its own error.
         return if files.exists(manifest::FILE) { vec![] } else { vec![warn(0, manifest::missing_hint())] };
@@ -212,7 +213,10 @@ fn manifest_findings(files: &PackFiles, pack: &super::ContentPack) -> Vec<Findin
         .map(|l| {
             warn(
                 last.line,
-                format!("lesson `{}` is in no group: home lists it after the groups; add it to a group's lessons", l.id),
+                format!(
+                    "lesson `{}` is in no group: home lists it after the groups; add it to a group's lessons",
+                    l.id
+                ),
             )
         })
         .collect()

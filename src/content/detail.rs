@@ -84,8 +84,9 @@ pub fn scan(body: &str) -> (Vec<Detail>, Vec<Problem>) {
                 if what.is_empty() {
                     problems.push(Problem {
                         line,
-                        message: "a More detail heading must say what it is about: `### More detail: how scans are read`"
-                            .into(),
+                        message:
+                            "a More detail heading must say what it is about: `### More detail: how scans are read`"
+                                .into(),
                     });
                 }
                 let what_markdown = raw_what(&body[range.clone()]).unwrap_or(&what).to_string();

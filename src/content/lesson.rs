@@ -49,11 +49,7 @@ impl Lesson {
     }
 
     /// The document with the detail parts `folded(i)` replaced by `marker(i, detail)`.
-    pub fn document_folded(
-        &self,
-        folded: impl Fn(usize) -> bool,
-        marker: impl Fn(usize, &Detail) -> String,
-    ) -> Folded {
+    pub fn document_folded(&self, folded: impl Fn(usize) -> bool, marker: impl Fn(usize, &Detail) -> String) -> Folded {
         // The body comes first in the document, so body offsets are document offsets.
         Folded::new(&self.document(), &self.details, folded, marker)
     }

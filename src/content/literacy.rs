@@ -594,9 +594,8 @@ pub fn stale_review_after(reviewed: &str, today: &str, years: u32) -> Option<Str
         2 => "two years".to_string(),
         n => format!("{n} years"),
     };
-    ((year + years, month, day) < today).then(|| {
-        format!("reviewed {} is more than {period} ago; check the facts and update the date", reviewed.trim())
-    })
+    ((year + years, month, day) < today)
+        .then(|| format!("reviewed {} is more than {period} ago; check the facts and update the date", reviewed.trim()))
 }
 
 #[cfg(test)]
@@ -836,7 +835,10 @@ mod tests {
         assert!(stale_review("May 2023", "2025-05-02").is_some());
         assert_eq!(stale_review("2023-05-01", "not a date"), None);
         // A pack's own review period (`review_every` in pack.toml).
-        assert_eq!(stale_review_after("2025-05-01", "2026-05-02", 1).as_deref().map(|m| m.contains("one year")), Some(true));
+        assert_eq!(
+            stale_review_after("2025-05-01", "2026-05-02", 1).as_deref().map(|m| m.contains("one year")),
+            Some(true)
+        );
         assert_eq!(stale_review_after("2023-05-01", "2025-05-02", 3), None);
     }
 

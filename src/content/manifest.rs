@@ -15,9 +15,8 @@ pub const DEFAULT_REVIEW_EVERY: u32 = 2;
 /// Language codes a pack may name (ISO 639-1). A short list on purpose: a code
 /// outside it is far more likely a typo than a pack in that language.
 pub const LANGUAGES: &[&str] = &[
-    "ar", "bn", "cs", "cy", "da", "de", "el", "en", "es", "fa", "fi", "fr", "ga", "he", "hi", "hu", "id", "it",
-    "ja", "ko", "nl", "no", "pa", "pl", "pt", "ro", "ru", "so", "sv", "sw", "ta", "th", "tl", "tr", "uk", "ur",
-    "vi", "zh",
+    "ar", "bn", "cs", "cy", "da", "de", "el", "en", "es", "fa", "fi", "fr", "ga", "he", "hi", "hu", "id", "it", "ja",
+    "ko", "nl", "no", "pa", "pl", "pt", "ro", "ru", "so", "sv", "sw", "ta", "th", "tl", "tr", "uk", "ur", "vi", "zh",
 ];
 
 #[derive(Debug, Clone, PartialEq)]
@@ -82,10 +81,13 @@ pub fn parse(file: &str, text: &str) -> Result<Manifest, Vec<ContentError>> {
         errors.push(ContentError::new(
             file,
             language_line,
-            format!("unknown language code `{language}`: use a two-letter ISO 639-1 code such as en, es, fr, de, pt or it"),
+            format!(
+                "unknown language code `{language}`: use a two-letter ISO 639-1 code such as en, es, fr, de, pt or it"
+            ),
         ));
     }
-    for (name, value) in [("id", &raw.id), ("name", &raw.name), ("version", &raw.version), ("publisher", &raw.publisher)]
+    for (name, value) in
+        [("id", &raw.id), ("name", &raw.name), ("version", &raw.version), ("publisher", &raw.publisher)]
     {
         if value.trim().is_empty() {
             errors.push(ContentError::new(file, 1, format!("`{name}` is empty: say it in a few words")));
@@ -149,7 +151,10 @@ pub fn check_groups(manifest: &Manifest, known: impl Fn(&str) -> bool) -> Vec<Co
                 errors.push(ContentError::new(
                     FILE,
                     lesson.line,
-                    format!("lesson `{}` is already in a group at line {first}: put each lesson in one group", lesson.id),
+                    format!(
+                        "lesson `{}` is already in a group at line {first}: put each lesson in one group",
+                        lesson.id
+                    ),
                 ));
                 seen.insert(&lesson.id, first);
             }

@@ -1208,7 +1208,8 @@ mod tests {
 
     #[test]
     fn empty_input_scores_without_nan() {
-        let empty = Readability { words: 0, sentences: 0, syllables: 0, grade: 0.0, ease: 100.0, polysyllables: 0, smog: 0.0 };
+        let empty =
+            Readability { words: 0, sentences: 0, syllables: 0, grade: 0.0, ease: 100.0, polysyllables: 0, smog: 0.0 };
         for markdown in
             ["", "   \n\n", "# Only a heading", "```\ncode only\n```", "| a | b |\n|---|---|\n| 1 | 2 |", "`x`"]
         {

@@ -580,9 +580,10 @@ impl App {
     /// Whether lesson `index` opens with its content note: it has one, and the person
     /// has not read the lesson before (a reading place is kept once they choose to).
     fn note_due(&self, index: usize) -> bool {
-        self.pack.lessons.get(index).is_some_and(|lesson| {
-            lesson.content_note.is_some() && !self.progress.lessons.contains_key(&lesson.id)
-        })
+        self.pack
+            .lessons
+            .get(index)
+            .is_some_and(|lesson| lesson.content_note.is_some() && !self.progress.lessons.contains_key(&lesson.id))
     }
 
     fn update_lesson_note(&mut self, action: Action) -> Vec<Effect> {

@@ -61,7 +61,8 @@ pub fn rows(app: &App) -> Vec<Row<'_>> {
 pub fn window(app: &App, rows: &[Row], list: Rect) -> (Vec<u16>, usize) {
     let lessons = rows.iter().filter(|r| matches!(r, Row::Lesson(_))).count();
     let headings = rows.len() - lessons;
-    let per_lesson = layout::home_rows_per_item(Rect { height: list.height.saturating_sub(headings as u16), ..list }, lessons);
+    let per_lesson =
+        layout::home_rows_per_item(Rect { height: list.height.saturating_sub(headings as u16), ..list }, lessons);
     let heights: Vec<u16> = rows.iter().map(|r| if matches!(r, Row::Lesson(_)) { per_lesson } else { 1 }).collect();
     if rows.is_empty() {
         return (heights, 0);
@@ -70,7 +71,9 @@ pub fn window(app: &App, rows: &[Row], list: Rect) -> (Vec<u16>, usize) {
     // Start at the selected row's group heading if it fits, else scroll the fewest
     // rows that keep the selection in view.
     let mut first = 0;
-    let fits = |first: usize| heights[first..=selected].iter().map(|&h| usize::from(h)).sum::<usize>() <= usize::from(list.height);
+    let fits = |first: usize| {
+        heights[first..=selected].iter().map(|&h| usize::from(h)).sum::<usize>() <= usize::from(list.height)
+    };
     while first < selected && !fits(first) {
         first += 1;
     }
@@ -166,7 +169,8 @@ fn draw_lesson(app: &App, buf: &mut ratatui::buffer::Buffer, list: Rect, y: u16,
     let gap = width.saturating_sub(number.len() + crate::markdown::display_width(&title) + status_w + 1);
     let selected = i == app.home_selected;
     let style = if selected { theme.selected } else { ratatui::style::Style::new() };
-    let status_style = if app.progress.lesson_status(&lesson.id) == LessonStatus::Read { theme.good } else { theme.dim };
+    let status_style =
+        if app.progress.lesson_status(&lesson.id) == LessonStatus::Read { theme.good } else { theme.dim };
     let line = Line::from(vec![
         Span::raw(number),
         Span::raw(title),

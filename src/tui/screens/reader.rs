@@ -24,7 +24,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let buf = frame.buffer_mut();
 
     if reader.note_pending {
-        let title = format!("{} · {}", text::lesson_of(reader.lesson + 1, app.pack.lessons.len()), sanitize(&lesson.title));
+        let title =
+            format!("{} · {}", text::lesson_of(reader.lesson + 1, app.pack.lessons.len()), sanitize(&lesson.title));
         draw_title(buf, parts.frame.title, &title, "", theme.title, theme.dim);
         draw_note(app, buf, parts.frame.body, lesson.content_note.as_deref().unwrap_or_default());
         draw_footer(app, buf, parts.frame.footer, app.base_context());
@@ -92,7 +93,9 @@ fn draw_note(app: &App, buf: &mut ratatui::buffer::Buffer, body: Rect, note: &st
     let inner_w = width.saturating_sub(4).max(1) as usize;
     let mut rows: Vec<Line> = crate::markdown::wrap_text(&sanitize(note), inner_w).into_iter().map(Line::raw).collect();
     rows.push(Line::raw(""));
-    rows.extend(crate::markdown::wrap_text(text::LESSON_NOTE_KEYS, inner_w).into_iter().map(|l| Line::styled(l, theme.key)));
+    rows.extend(
+        crate::markdown::wrap_text(text::LESSON_NOTE_KEYS, inner_w).into_iter().map(|l| Line::styled(l, theme.key)),
+    );
     let height = (rows.len() as u16 + 2).min(body.height);
     let popup = centered(body, width, height);
     Clear.render(popup, buf);
