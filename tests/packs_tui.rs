@@ -282,3 +282,13 @@ fn about_names_the_pack_its_version_and_publisher() {
         "{text}"
     );
 }
+
+#[test]
+fn a_search_hit_inside_a_folded_part_opens_it() {
+    let mut app = app(100, 30);
+    let index = index_of(&app, "side-effects");
+    let hits = patient_tutor::search::search(&app.pack, DETAIL_TEXT);
+    let hit = hits.iter().find(|h| h.lesson == index).expect("the search finds the word in the part");
+    app.open_lesson_at_offset(index, hit.offset);
+    assert!(screen_text(&app).contains(DETAIL_TEXT), "{}", screen_text(&app));
+}

@@ -51,8 +51,15 @@ pub fn scan(body: &str) -> (Vec<Detail>, Vec<Problem>) {
             }
         }
     };
+    // Headings inside a quote or a list do not start or end parts: folding there would
+    // cut the quote or list in two.
+    let mut depth = 0usize;
     for (event, range) in Parser::new(body).into_offset_iter() {
         match event {
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item | Tag::FootnoteDefinition(_)) => depth += 1,
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item | TagEnd::FootnoteDefinition) => {
+                depth = depth.saturating_sub(1)
+            }
             Event::Start(Tag::Heading { level, .. }) => heading = Some((level, range, String::new())),
             Event::Text(t) | Event::Code(t) => {
                 if let Some((_, _, text)) = heading.as_mut() {
@@ -63,6 +70,16 @@ pub fn scan(body: &str) -> (Vec<Detail>, Vec<Problem>) {
                 let Some((level, range, text)) = heading.take() else { continue };
                 let line = lines.line(range.start);
                 let is_detail = strip_prefix(&text).is_some();
+                if depth > 0 {
+                    if is_detail {
+                        problems.push(Problem {
+                            line,
+                            message: "a More detail heading inside a quote or a list: put it on a line of its own"
+                                .into(),
+                        });
+                    }
+                    continue;
+                }
                 if level <= HeadingLevel::H3 {
                     close(&mut open, &mut details, &mut problems, range.start);
                 }
@@ -209,6 +226,34 @@ mod tests {
                 (19, "a More detail heading must say what it is about"),
             ]
         );
+    }
+
+    #[test]
+    fn headings_in_quotes_and_lists_neither_start_nor_end_a_part() {
+        let body = "# T\n\n### More detail: x\n\nText.\n\n> ### Quoted\n\n- ### In a list\n\nStill detail.\n\n\
+                    > ### More detail: quoted\n";
+        let (details, problems) = scan(body);
+        assert_eq!(details.len(), 1);
+        assert!(body[details[0].range.clone()].contains("Still detail."));
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, 13);
+        assert!(problems[0].message.contains("inside a quote or a list"), "{problems:?}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_scans_and_folds_without_panicking(text in "(### More detail: x\n|## y\n|#### More detail:\n|> |- |text\n|\n|é|\r){0,40}") {
+            let (details, _) = scan(&text);
+            let folded = Folded::new(&text, &details, |i| i % 2 == 0, |_, d| format!("[{}]", d.what));
+            // Offsets map back inside the text, in order.
+            let mut last = 0;
+            for offset in 0..=folded.text.len() {
+                let original = folded.original(offset);
+                proptest::prop_assert!(original <= text.len());
+                proptest::prop_assert!(original >= last);
+                last = original;
+            }
+        }
     }
 
     #[test]

@@ -124,12 +124,18 @@ impl ContentPack {
     /// under no title, so every lesson can be reached.
     pub fn home_groups(&self) -> Vec<(Option<&str>, Vec<usize>)> {
         let groups = self.manifest.as_ref().map_or(&[][..], |m| &m.groups[..]);
+        // One look-up per id (home draws this every frame; a pack may be large).
+        let index: std::collections::HashMap<&str, usize> = if groups.is_empty() {
+            Default::default()
+        } else {
+            self.lessons.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect()
+        };
         let mut placed = vec![false; self.lessons.len()];
         let mut shown = Vec::new();
         for group in groups {
             let mut members = Vec::new();
             for id in &group.lessons {
-                if let Some(i) = self.lesson_index(&id.id).filter(|&i| !placed[i]) {
+                if let Some(&i) = index.get(id.id.as_str()).filter(|&&i| !placed[i]) {
                     placed[i] = true;
                     members.push(i);
                 }

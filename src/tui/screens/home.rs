@@ -71,10 +71,9 @@ pub fn window(app: &App, rows: &[Row], list: Rect) -> (Vec<u16>, usize) {
     // Start at the selected row's group heading if it fits, else scroll the fewest
     // rows that keep the selection in view.
     let mut first = 0;
-    let fits = |first: usize| {
-        heights[first..=selected].iter().map(|&h| usize::from(h)).sum::<usize>() <= usize::from(list.height)
-    };
-    while first < selected && !fits(first) {
+    let mut used: usize = heights[..=selected].iter().map(|&h| usize::from(h)).sum();
+    while first < selected && used > usize::from(list.height) {
+        used -= usize::from(heights[first]);
         first += 1;
     }
     (heights, first)
