@@ -18,7 +18,7 @@ fn temp() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, progress)
 }
 
-const IDS: [&str; 10] = [
+const IDS: [&str; 15] = [
     "what-is-metastasis",
     "when-to-get-help",
     "symptoms",
@@ -29,6 +29,11 @@ const IDS: [&str; 10] = [
     "prognosis",
     "remission-and-ned",
     "questions-for-your-care-team",
+    "pain",
+    "side-effects",
+    "treatment-progress",
+    "clinical-trials",
+    "planning-ahead",
 ];
 
 #[test]
@@ -37,7 +42,7 @@ fn lessons_lists_id_title_and_status() {
     let out = tutor(&progress).arg("lessons").assert().success().get_output().stdout.clone();
     let text = String::from_utf8(out).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 10);
+    assert_eq!(lines.len(), 15);
     for (line, id) in lines.iter().zip(IDS) {
         let fields: Vec<&str> = line.split('\t').collect();
         assert_eq!(fields.len(), 3, "{line}");
@@ -174,7 +179,7 @@ fn corrupt_progress_is_moved_aside_and_reported() {
         .assert()
         .success()
         .stderr(predicate::str::contains("could not be read"))
-        .stdout(predicate::str::contains("Lessons read: 0 of 10"));
+        .stdout(predicate::str::contains("Lessons read: 0 of 15"));
     let kept: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok())
@@ -192,7 +197,7 @@ fn progress_summary_and_reset() {
         .arg("progress")
         .assert()
         .success()
-        .stdout(predicate::str::contains("Lessons read: 1 of 10"))
+        .stdout(predicate::str::contains("Lessons read: 1 of 15"))
         .stdout(predicate::str::contains("Next to read: When to get help now (when-to-get-help)"));
 
     // Without --yes it asks, and anything but "yes" changes nothing.

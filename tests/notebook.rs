@@ -19,7 +19,18 @@ fn type_text(app: &mut App, text: &str) {
 /// An app reading the staging lesson at its "What M1 means" section.
 fn reading_staging() -> App {
     let mut app = app(100, 30);
-    send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::Down, Action::Open, Action::NextSection, Action::NextSection]);
+    send(
+        &mut app,
+        &[
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Open,
+            Action::NextSection,
+            Action::NextSection,
+        ],
+    );
     app
 }
 
