@@ -1,5 +1,7 @@
 //! The staging explorer's logic: what each TNM value means, and what can be said
-//! about the stage. It never states a stage it cannot know: only M1 decides one.
+//! about the stage. It never states a stage it cannot know: only M1 decides one, and even
+//! then only for almost all cancers (testicular cancer has no stage 4, and some thyroid cancers
+//! are staged by age; AJCC 8th edition).
 
 /// A TNM combination. T is 0–4, N is 0–3, M is 0 or 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -16,7 +18,7 @@ pub const M_MAX: u8 = 1;
 /// What can be said about the stage of a combination.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
-    /// M1: spread to distant parts of the body, always stage 4.
+    /// M1: spread to distant parts of the body, stage 4 for almost all cancers.
     Stage4,
     /// M0: the stage depends on the kind of cancer; the care team will say which.
     DependsOnCancer,
@@ -57,7 +59,8 @@ impl Tnm {
     pub fn verdict_text(self) -> &'static str {
         match self.verdict() {
             Verdict::Stage4 => {
-                "This is stage 4. M1 always means stage 4, whatever the T and N. The T and N still matter for the outlook."
+                "This is stage 4 for almost all cancers, whatever the T and N. A few, such as testicular \
+                 and some thyroid cancers, have their own rules. The T and N still matter for the outlook."
             }
             Verdict::DependsOnCancer => {
                 "With M0, the exact stage depends on the kind of cancer: each kind has its own rules. \
@@ -85,7 +88,7 @@ mod tests {
     }
 
     #[test]
-    fn m1_is_always_stage_4_and_m0_always_depends() {
+    fn m1_gives_the_stage_4_verdict_and_m0_always_depends() {
         let mut count = 0;
         for tnm in all() {
             count += 1;
@@ -93,6 +96,18 @@ mod tests {
             assert_eq!(tnm.verdict(), expected, "{tnm:?}");
         }
         assert_eq!(count, 5 * 4 * 2);
+    }
+
+    #[test]
+    fn m1_says_almost_all_cancers_and_names_the_exceptions() {
+        // Clinical review 2026-12-02: testicular cancer has no stage 4 and some thyroid cancers are
+        // staged by age (AJCC 8th edition), so M1 is not "always" stage 4.
+        for tnm in all().filter(|t| t.m == 1) {
+            let text = tnm.verdict_text();
+            assert!(text.contains("almost all cancers"), "{text}");
+            assert!(text.contains("testicular") && text.contains("thyroid"), "{text}");
+            assert!(!text.to_lowercase().contains("always"), "{text}");
+        }
     }
 
     #[test]

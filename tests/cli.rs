@@ -311,24 +311,24 @@ fn plain_quiz(progress: &Path, input: &str) -> (String, bool) {
 #[test]
 fn plain_quiz_reads_answers_and_saves_every_one() {
     let (_d, progress) = temp();
-    // Garbage first: it asks again. Then eight answers of "1" (or t).
-    let input = "zzz\n1\n1\nt\n1\n1\n1\n1\n1\n";
+    // Garbage first: it asks again. Then nine answers of "1" (or t).
+    let input = "zzz\n1\n1\nt\n1\n1\n1\n1\n1\n1\n";
     let (out, ok) = plain_quiz(&progress, input);
     assert!(ok, "{out}");
-    assert!(out.contains("Question 1 of 8"), "{out}");
+    assert!(out.contains("Question 1 of 9"), "{out}");
     assert!(out.contains("  1. "), "{out}");
     let last = out.lines().last().unwrap();
-    assert!(last.starts_with("Score: ") && last.ends_with("/8"), "{last}");
+    assert!(last.starts_with("Score: ") && last.ends_with("/9"), "{last}");
     let attempts = saved_attempts(&progress);
-    assert_eq!(attempts.len(), 8);
+    assert_eq!(attempts.len(), 9);
     assert_eq!(attempts[0].at, 1764000000);
     // One line per answer in the history file; the progress file counts them all.
     let history = fs::read_to_string(patient_tutor::progress::history_path(&progress)).unwrap();
-    assert_eq!(history.lines().count(), 8);
+    assert_eq!(history.lines().count(), 9);
     assert!(history.starts_with("{\"at\":1764000000,\"question\":\"staging-"), "{history}");
     let saved: toml::Table = toml::from_str(&fs::read_to_string(&progress).unwrap()).unwrap();
-    assert_eq!(saved["history_counted"].as_integer(), Some(8));
-    assert_eq!(saved["questions"].as_table().unwrap().len(), 8);
+    assert_eq!(saved["history_counted"].as_integer(), Some(9));
+    assert_eq!(saved["questions"].as_table().unwrap().len(), 9);
     assert!(!out.contains('\x1b'));
 }
 
@@ -339,7 +339,7 @@ fn plain_quiz_same_seed_same_output_and_end_of_input_keeps_answers() {
     assert_eq!(plain_quiz(&a, "1\n2\n").0, plain_quiz(&b, "1\n2\n").0, "the seed makes runs repeatable");
     let (out, ok) = plain_quiz(&a, "1\n2\n");
     assert!(ok);
-    assert!(out.contains("Stopped after 2 of 8 questions."), "{out}");
+    assert!(out.contains("Stopped after 2 of 9 questions."), "{out}");
     assert!(out.trim_end().ends_with("/2"), "{out}");
     assert_eq!(saved_attempts(&a).len(), 4, "two runs of two answers");
 }

@@ -46,7 +46,7 @@ fn a_question_shows_its_prompt_choices_and_keys() {
     let app = staging_quiz(100, 30);
     let text = screen_text(&app);
     assert!(text.contains("Quiz · How stage 4 is decided"), "{text}");
-    assert!(text.contains("Question 1 of 8"), "{text}");
+    assert!(text.contains("Question 1 of 9"), "{text}");
     let (q, _) = app.quiz.as_ref().unwrap().session.current().unwrap();
     assert!(text.contains(&q.prompt[..30]), "{text}");
     for choice in &q.choices {

@@ -67,6 +67,52 @@ fn chart_shows_sorted_labelled_bars_with_source_and_years() {
 }
 
 #[test]
+fn blood_cancer_rows_come_after_the_distant_rows_under_their_own_label() {
+    // Clinical review 2026-12-02: leukemia (all stages) and non-Hodgkin lymphoma (stage IV of its own
+    // system) cannot be compared with the distant-stage rows, so they must not top the chart.
+    let mut app = chart(100, 30);
+    let order = app.survival_order();
+    let rows = app.pack.survival.clone();
+    let distant: Vec<bool> = order.iter().map(|&i| rows[i].basis.contains("distant")).collect();
+    let first_other = distant.iter().position(|d| !d).expect("the default pack has blood cancer rows");
+    assert!(first_other > 0 && distant[..first_other].iter().all(|d| *d), "{distant:?}");
+    assert!(distant[first_other..].iter().all(|d| !d), "{distant:?}");
+    let values: Vec<f64> = order[..first_other].iter().map(|&i| rows[i].value).collect();
+    assert!(values.windows(2).all(|w| w[0] >= w[1]), "distant rows highest first: {values:?}");
+
+    // The row selected first is the highest distant-stage row, not a blood cancer.
+    let selected = |app: &App| screen(app).into_iter().find(|r| r.trim_start().starts_with("▶")).unwrap_or_default();
+    assert!(selected(&app).contains(&rows[order[0]].cancer), "{}", screen_text(&app));
+    assert!(!screen_text(&app).contains(LABEL), "no label while only distant rows show:\n{}", screen_text(&app));
+
+    // At the end of the list: the label sits between the last distant row and the blood cancers.
+    for _ in 0..order.len() {
+        app.update(Action::Down);
+    }
+    let on_screen = screen(&app);
+    let at = |name: &str| {
+        on_screen.iter().position(|r| r.contains(name)).unwrap_or_else(|| panic!("{name}:\n{}", on_screen.join("\n")))
+    };
+    let label = at(LABEL);
+    let last_distant = at(&rows[order[first_other - 1]].cancer);
+    assert!(last_distant < label, "{}", on_screen.join("\n"));
+    for &i in &order[first_other..] {
+        assert!(at(&rows[i].cancer) > label, "{} above the label:\n{}", rows[i].cancer, on_screen.join("\n"));
+    }
+    assert!(selected(&app).contains(&rows[*order.last().unwrap()].cancer), "{}", on_screen.join("\n"));
+
+    // A click on the label selects nothing; a click on the row below it selects that row.
+    let before = app.survival.as_ref().unwrap().selected;
+    app.update(Action::Click(5, label as u16));
+    assert_eq!(app.survival.as_ref().unwrap().selected, before);
+    app.update(Action::Click(5, label as u16 + 1));
+    assert_eq!(app.survival.as_ref().unwrap().selected, first_other);
+}
+
+/// The label above the rows that are not for the distant stage.
+const LABEL: &str = patient_tutor::tui::text::SURVIVAL_OTHER_GROUPS;
+
+#[test]
 fn selecting_a_bar_shows_its_note() {
     let mut app = chart(100, 30);
     let order = app.survival_order();
@@ -223,5 +269,20 @@ fn every_tool_draws_at_every_size() {
             send(&mut app, &[Action::Down, Action::Up]);
             screen(&app);
         }
+    }
+}
+
+#[test]
+fn the_blood_cancer_label_fits_a_small_window() {
+    let mut app = chart(40, 12);
+    for _ in 0..app.pack.survival.len() {
+        app.update(Action::Down);
+    }
+    let rows = screen(&app);
+    let text = rows.join("\n");
+    assert!(text.contains(LABEL), "{text}");
+    assert!(text.contains("Leukemia"), "{text}");
+    for row in &rows {
+        assert!(unicode_width::UnicodeWidthStr::width(row.as_str()) <= 40, "{text}");
     }
 }

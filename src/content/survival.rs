@@ -38,6 +38,32 @@ struct RawCancer {
     note: String,
 }
 
+impl Survival {
+    /// Whether the number is for the distant stage (about stage 4). Rows that are not, such as
+    /// leukemia (all stages) or non-Hodgkin lymphoma (stage IV of its own system), cannot be
+    /// compared with the distant-stage rows.
+    pub fn is_distant_stage(&self) -> bool {
+        self.basis.to_lowercase().contains("distant")
+    }
+}
+
+/// The order a chart shows the rows in (indices into `rows`): the distant-stage rows from highest
+/// to lowest, then the other rows, also highest first, after them, so that a row that cannot be
+/// compared never tops the chart.
+pub fn chart_order(rows: &[Survival]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&rows[a], &rows[b]);
+        b.is_distant_stage().cmp(&a.is_distant_stage()).then(b.value.total_cmp(&a.value))
+    });
+    order
+}
+
+/// Where the rows that are not for the distant stage start in a [`chart_order`], if there are any.
+pub fn first_other_group(rows: &[Survival], order: &[usize]) -> Option<usize> {
+    order.iter().position(|&i| !rows[i].is_distant_stage())
+}
+
 pub fn parse(file: &str, text: &str) -> Result<Vec<Survival>, Vec<ContentError>> {
     let raw: RawFile = toml::from_str(text).map_err(|e| vec![parse_error(file, text, &e)])?;
     let mut errors = Vec::new();
@@ -99,6 +125,26 @@ mod tests {
             assert_eq!(errors.len(), 1);
             assert!(errors[0].to_string().starts_with("survival.toml:3: `value` for Breast is"), "{}", errors[0]);
         }
+    }
+
+    #[test]
+    fn chart_order_puts_rows_that_are_not_distant_stage_after_the_others() {
+        let row = |cancer: &str, value: &str, basis: &str| {
+            ROW.replace("Breast", cancer).replace("33.8", value).replace("distant stage", basis)
+        };
+        let text = [
+            row("Leukemia", "68.6", "all stages (leukemia is not staged this way)"),
+            row("Lung", "10.5", "distant stage"),
+            row("NHL", "63.6", "stage IV (Ann Arbor)"),
+            row("Breast", "33.8", "Distant stage"),
+        ]
+        .join("\n");
+        let rows = parse("survival.toml", &text).unwrap();
+        let order = chart_order(&rows);
+        let names: Vec<&str> = order.iter().map(|&i| rows[i].cancer.as_str()).collect();
+        assert_eq!(names, ["Breast", "Lung", "Leukemia", "NHL"]);
+        assert_eq!(first_other_group(&rows, &order), Some(2));
+        assert_eq!(first_other_group(&rows[1..2], &[0]), None);
     }
 
     #[test]

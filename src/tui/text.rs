@@ -137,7 +137,9 @@ pub const SURVIVAL_CONTENT_NOTE: &[&str] = &[
     "You do not have to look at them. You can skip them now and come back any time, or ask your care team what they mean for you.",
     "Press Enter to see the numbers, or s to skip for now.",
 ];
-pub const RELATIVE_SURVIVAL: &str = "Relative survival compares people with a cancer to similar people without it. 40% means: about 4 in 10 were alive five years later, compared with people without the cancer. The numbers describe groups diagnosed years ago, not one person, and newer treatments are not yet in them. * = not the distant stage (see its note).";
+pub const RELATIVE_SURVIVAL: &str = "Relative survival compares people with a cancer to similar people without it. 40% means: people with the cancer were about two fifths as likely as similar people without it to be alive five years later. It is not the share of people who were alive. The numbers describe groups diagnosed years ago, not one person, and newer treatments are not yet in them. * = not the distant stage (see its note).";
+/// The label above the chart rows that are not for the distant stage (blood cancers).
+pub const SURVIVAL_OTHER_GROUPS: &str = "Not the distant stage · not comparable";
 pub const STAGING_TITLE: &str = "Staging explorer · T, N and M";
 pub const SEER_GROUPS: &[&str] = &[
     "SEER, a large US cancer database, uses three simpler groups:",

@@ -86,9 +86,7 @@ impl App {
 
     /// The survival rows, highest value first.
     pub fn survival_order(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.pack.survival.len()).collect();
-        order.sort_by(|&a, &b| self.pack.survival[b].value.total_cmp(&self.pack.survival[a].value));
-        order
+        crate::content::survival::chart_order(&self.pack.survival)
     }
 
     pub(super) fn update_survival(&mut self, action: Action) -> Vec<Effect> {

@@ -1,11 +1,14 @@
 //! The survival chart: five-year relative survival at the distant stage, as
 //! horizontal bars with their values, after a content note the person can skip.
+//! Rows that are not for the distant stage (such as blood cancers) come after the
+//! others, under their own label: they cannot be compared with them.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use crate::content::survival::first_other_group;
 use crate::markdown::{display_width, sanitize, wrap_text};
 use crate::tui::app::App;
 use crate::tui::keys::Context;
@@ -28,17 +31,45 @@ fn bar_rows(area: Rect, count: usize) -> u16 {
     (count as u16).min(chart.height / 2).max(1.min(chart.height))
 }
 
+/// One line of the chart: a row (its position in the chart order), or the label above the rows
+/// that are not for the distant stage.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ChartLine {
+    Row(usize),
+    OtherGroups,
+}
+
+fn chart_lines(app: &App, order: &[usize]) -> Vec<ChartLine> {
+    let first_other = first_other_group(&app.pack.survival, order);
+    let mut lines = Vec::with_capacity(order.len() + 1);
+    for pos in 0..order.len() {
+        if first_other == Some(pos) {
+            lines.push(ChartLine::OtherGroups);
+        }
+        lines.push(ChartLine::Row(pos));
+    }
+    lines
+}
+
+/// The first chart line on screen, so that the selected row shows.
+fn first_line(lines: &[ChartLine], selected: usize, rows: u16) -> usize {
+    let at = lines.iter().position(|&l| l == ChartLine::Row(selected)).unwrap_or(0);
+    layout::list_offset(at, rows as usize)
+}
+
 /// The chart row (an index into the sorted order) at a screen row.
 pub fn row_at(app: &App, y: u16) -> Option<usize> {
     let chart = chart_area(app.area);
-    let rows = bar_rows(app.area, app.pack.survival.len());
+    let lines = chart_lines(app, &app.survival_order());
+    let rows = bar_rows(app.area, lines.len());
     if y < chart.y || y >= chart.y + rows {
         return None;
     }
     let selected = app.survival.as_ref().map_or(0, |s| s.selected);
-    let offset = layout::list_offset(selected, rows as usize);
-    let i = offset + (y - chart.y) as usize;
-    (i < app.pack.survival.len()).then_some(i)
+    match lines.get(first_line(&lines, selected, rows) + (y - chart.y) as usize)? {
+        ChartLine::Row(pos) => Some(*pos),
+        ChartLine::OtherGroups => None,
+    }
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -70,15 +101,25 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     buf.set_line(body.x, body.y, &Line::styled(truncate(&source, width), theme.key), body.width);
 
     let chart = chart_area(area);
-    let rows = bar_rows(area, order.len());
+    let lines = chart_lines(app, &order);
+    let rows = bar_rows(area, lines.len());
     let selected = app.survival.as_ref().map_or(0, |s| s.selected).min(order.len().saturating_sub(1));
-    let offset = layout::list_offset(selected, rows as usize);
+    let offset = first_line(&lines, selected, rows);
     let bars = area.width >= MIN_BAR_WINDOW;
-    for (slot, (pos, &i)) in order.iter().enumerate().skip(offset).take(rows as usize).enumerate() {
-        let row = &rows_data[i];
+    for (slot, line) in lines.iter().skip(offset).take(rows as usize).enumerate() {
+        let y = chart.y + slot as u16;
+        let pos = match *line {
+            ChartLine::Row(pos) => pos,
+            ChartLine::OtherGroups => {
+                let label = Line::styled(truncate(text::SURVIVAL_OTHER_GROUPS, width), theme.title);
+                buf.set_line(chart.x, y, &label, chart.width);
+                continue;
+            }
+        };
+        let row = &rows_data[order[pos]];
         let is_selected = pos == selected;
         // A mark where the number is not for the distant stage (see the note).
-        let mark = if row.basis.contains("distant") { " " } else { "*" };
+        let mark = if row.is_distant_stage() { " " } else { "*" };
         let value = format!("{:>5.1}%", row.value);
         let pointer = if is_selected { "▶" } else { " " };
         let label_w = if bars { LABEL_WIDTH } else { width.saturating_sub(display_width(&value) + 4) };
@@ -92,7 +133,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
         spans.push(Span::raw(value));
         let style = if is_selected { theme.selected } else { Style::new() };
-        buf.set_line(chart.x, chart.y + slot as u16, &Line::from(spans).style(style), chart.width);
+        buf.set_line(chart.x, y, &Line::from(spans).style(style), chart.width);
     }
 
     // Below the bars: the selected cancer's note, then what the numbers mean.
