@@ -45,6 +45,9 @@ pub enum Command {
         /// Wrap lines to this many columns (default: the terminal's width, or 80).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         width: Option<u16>,
+        /// Include the "More detail" parts (without it, each shows as one line).
+        #[arg(long)]
+        detail: bool,
     },
     /// Take a lesson's quiz (in the tutor, or as plain text with --plain: one answer per line).
     Quiz {

@@ -89,7 +89,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         None => run_tui(content, progress, tui::Start::Home),
         Some(Command::Lessons) => plain::lessons(&session::load_pack(content)?, &session::open_progress(progress)?),
-        Some(Command::Read { target, width }) => plain::read(content, &target, width),
+        Some(Command::Read { target, width, detail }) => plain::read(content, &target, width, detail),
         Some(Command::Quiz { lesson, options: QuizOptions { seed } }) if plain => {
             let pack = session::load_pack(content)?;
             plain::quiz_lesson(&pack, session::open_progress(progress)?, &lesson, seed)

@@ -97,9 +97,11 @@ fn styled_output() -> bool {
 }
 
 /// `read ID[#SECTION]|FILE.md`: the lesson (or one section, or a page being written)
-/// in linear form: the same lines on a terminal, styled, as in a pipe.
-pub fn read(content: Option<&Path>, target: &str, width: Option<u16>) -> Result<ExitCode> {
-    let (pack, document) = find_document(content, target)?;
+/// in linear form: the same lines on a terminal, styled, as in a pipe. A lesson's
+/// content note comes first, and its "More detail" parts are one line each unless
+/// `detail`.
+pub fn read(content: Option<&Path>, target: &str, width: Option<u16>, detail: bool) -> Result<ExitCode> {
+    let (pack, document) = find_document(content, target, detail)?;
     let width = output_width(width);
     let look = if styled_output() { linear::Look::Styled } else { linear::Look::Plain };
     let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
@@ -112,7 +114,7 @@ pub fn read(content: Option<&Path>, target: &str, width: Option<u16>) -> Result<
 /// section of it (`id#section`), or a Markdown file given by path. A file with `+++`
 /// front matter is read as a lesson being written: what it lacks is listed as
 /// warnings, and it is shown all the same; a plain page is shown as it is.
-fn find_document(content: Option<&Path>, target: &str) -> Result<(Option<ContentPack>, String)> {
+fn find_document(content: Option<&Path>, target: &str, detail: bool) -> Result<(Option<ContentPack>, String)> {
     let path = Path::new(target);
     if target.ends_with(".md") || path.is_file() {
         let text = files::read_limited_to(path, target, files::MAX_PREVIEW_BYTES).map_err(anyhow::Error::new)?;
@@ -122,7 +124,11 @@ fn find_document(content: Option<&Path>, target: &str) -> Result<(Option<Content
             eprintln!("patient-tutor: warning: {warning} (shown as a preview all the same)");
         }
         // Links in a page being written point at the pack it is for, if that loads.
-        return Ok((app_session::load_pack(content).ok(), lesson.document()));
+        // A plain page (no front matter) is shown as it is, not folded.
+        let page = text.trim_start_matches('\u{feff}').lines().next().is_none_or(|l| l.trim_end() != "+++");
+        let document =
+            if page { lesson.document() } else { lesson_document(&lesson, None, detail).unwrap_or_default() };
+        return Ok((app_session::load_pack(content).ok(), document));
     }
     let pack = app_session::load_pack(content)?;
     let (id, section) = match target.split_once('#') {
@@ -136,21 +142,35 @@ fn find_document(content: Option<&Path>, target: &str) -> Result<(Option<Content
             pack.lesson_ids().join("\n  ")
         );
     };
-    let document = match section {
-        None => lesson.document(),
-        Some(slug) => match lesson.section_document(slug) {
-            Some(doc) => doc,
-            None => {
-                let slugs: Vec<String> = lesson.sections.iter().map(|s| format!("{id}#{}", s.slug)).collect();
-                bail!(
-                    "the lesson `{id}` has no section `{}`. Its sections are:\n  {}",
-                    markdown::sanitize(slug),
-                    slugs.join("\n  ")
-                );
-            }
-        },
+    let Some(document) = lesson_document(lesson, section, detail) else {
+        let slugs: Vec<String> = lesson.sections.iter().map(|s| format!("{id}#{}", s.slug)).collect();
+        bail!(
+            "the lesson `{id}` has no section `{}`. Its sections are:\n  {}",
+            markdown::sanitize(section.unwrap_or_default()),
+            slugs.join("\n  ")
+        );
     };
     Ok((Some(pack), document))
+}
+
+/// A lesson's Markdown for `read` (the whole lesson, or one `##` section; None if
+/// it has no such section): its content note first, its "More detail" parts folded
+/// to one line each unless `detail`.
+fn lesson_document(lesson: &lesson::Lesson, section: Option<&str>, detail: bool) -> Option<String> {
+    use crate::tui::text;
+    let marker = |_: usize, d: &crate::content::detail::Detail| text::detail_folded_plain(&d.what_markdown, &lesson.id);
+    let body = match (section, detail) {
+        (None, true) => lesson.document(),
+        (None, false) => lesson.document_folded(|_| true, marker).text,
+        (Some(slug), true) => lesson.section_document(slug)?,
+        (Some(slug), false) => lesson.section_document_folded(slug, marker)?,
+    };
+    let mut document = String::new();
+    if let Some(note) = &lesson.content_note {
+        document.push_str(&format!("*{}*\n\n---\n\n", text::content_note_plain(note)));
+    }
+    document.push_str(&body);
+    Some(document)
 }
 
 /// `define TERM`: one definition, or the closest terms.

@@ -53,6 +53,42 @@ pub fn link_hint(text: &str, target: &str) -> String {
     format!("Link: {} → {} (Enter to follow)", sanitize(text), sanitize(target))
 }
 
+/// The one line a folded "More detail" part shows as (Markdown: `what` is the
+/// heading's own Markdown).
+pub fn detail_folded(what: &str) -> String {
+    format!("*▸ More detail: {what} — Enter*")
+}
+
+pub fn detail_hint(what: &str, open: bool) -> String {
+    if open {
+        format!("More detail: {} (Enter to fold it away again)", sanitize(what))
+    } else {
+        format!("More detail: {} (Enter to read it here)", sanitize(what))
+    }
+}
+
+/// `read ID` shows a folded part as this line (Markdown).
+pub fn detail_folded_plain(what: &str, lesson_id: &str) -> String {
+    format!("*More detail: {what} (read {lesson_id} --detail)*")
+}
+
+pub const LESSON_NOTE_TITLE: &str = "Before you read";
+pub const LESSON_NOTE_KEYS: &str = "Enter: read it now · s: skip it for now";
+pub const LESSON_NOTE_SKIPPED: &str = "Skipped for now. You can open the lesson whenever you are ready.";
+
+/// The plain `read` prints a lesson's content note first.
+pub fn content_note_plain(note: &str) -> String {
+    format!("Content note: {}", sanitize(note))
+}
+
+/// About: whose material the person reads.
+pub fn pack_about(name: &str, version: &str, publisher: &str) -> String {
+    format!("Lessons: {} (version {}), from {}.", sanitize(name), sanitize(version), sanitize(publisher))
+}
+
+/// Home's heading for lessons a pack's groups leave out.
+pub const OTHER_LESSONS: &str = "Other lessons";
+
 pub fn outside_link(target: &str) -> String {
     format!("This link leads outside the app: {}", sanitize(target))
 }
