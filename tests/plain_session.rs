@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use patient_tutor::markdown::{self, MdTheme, display_width};
+use patient_tutor::markdown::{self, display_width};
 use patient_tutor::progress::{Progress, parse};
 use patient_tutor::tui::app::{Action, Screen};
 
@@ -64,9 +64,15 @@ fn progress_of(path: &Path) -> Progress {
     parse(&fs::read(path).unwrap()).unwrap()
 }
 
+/// The lessons in the order the lessons menu numbers them: the pack's groups.
+fn menu_order() -> Vec<String> {
+    let pack = common::pack();
+    pack.home_groups().into_iter().flat_map(|(_, members)| members).map(|i| pack.lessons[i].id.clone()).collect()
+}
+
 /// The number the lessons menu (and the quizzes menu) gives lesson `id`.
 fn lesson_no(id: &str) -> String {
-    (common::pack().lesson_index(id).expect("the lesson is in the pack") + 1).to_string()
+    (menu_order().iter().position(|l| l == id).expect("the lesson is in the pack") + 1).to_string()
 }
 
 fn lesson_count() -> usize {
@@ -140,10 +146,10 @@ fn home_says_where_you_are_asks_again_on_bad_input_and_about_shows_the_notice() 
     assert_eq!(out.matches("Main menu.").count(), 3, "About and the lesson go back to the main menu: {out}");
 }
 
-/// The lines of lesson `id` as the session renders them (80 columns, plain).
+/// The lines of lesson `id` as the session renders them (80 columns, linear).
 fn rendered(id: &str) -> markdown::Rendered {
     let pack = common::pack();
-    markdown::render(&pack.lesson(id).unwrap().document(), 80, &MdTheme::plain())
+    patient_tutor::plain::session::render_lesson(&pack, pack.lesson(id).unwrap(), 80)
 }
 
 /// The lines printed between "Page N of M." and "End of page N." (or the end).
@@ -277,6 +283,13 @@ fn every_quiz_kind_review_with_its_next_time_and_the_mixed_quiz() {
     assert!(out.contains("Answer t for true or f for false."));
     assert!(out.contains("Score: "));
     assert!(!out.contains("Stopped after"));
+    // Each answer says where to read more: the pointer `read` takes, then in words
+    // (a long line is wrapped at a space).
+    let flat = out.replace('\n', " ");
+    for q in pack.quiz("staging") {
+        let words = patient_tutor::plain::linear::link_words(Some(&pack), &q.see).expect("the lesson has the section");
+        assert!(flat.contains(&format!("Read more: {} ({words})", q.see)), "{}: {out}", q.see);
+    }
     let saved = progress_of(&progress);
     assert_eq!(saved.questions.len(), n);
 
@@ -536,4 +549,93 @@ fn each_answer_is_saved_at_once_not_only_when_the_session_ends() {
     child.wait().unwrap();
     let opened = patient_tutor::progress::Store::open(&progress, patient_tutor::quiz::schedule_answer).unwrap();
     assert_eq!(opened.progress.questions.len(), 1);
+}
+
+#[test]
+fn the_lessons_menu_speaks_the_packs_groups_with_numbers_going_on() {
+    let (_dir, progress) = temp();
+    past_notice(&progress);
+    let out = session(&progress, &["2", "q", "q"]);
+    let lines: Vec<&str> = out.lines().collect();
+    let pack = common::pack();
+    let groups = pack.home_groups();
+    assert!(groups.len() > 1, "the default pack has groups");
+    let mut number = 1;
+    for (title, members) in &groups {
+        let title = title.expect("every lesson of the default pack is in a group");
+        let at = lines.iter().position(|l| *l == format!("{title}:")).unwrap_or_else(|| panic!("{title}: {out}"));
+        for (k, &i) in members.iter().enumerate() {
+            let item = format!("{}. {}, new", number + k, pack.lessons[i].title);
+            assert_eq!(lines[at + 1 + k], item, "{out}");
+        }
+        number += members.len();
+    }
+    assert_eq!(number - 1, lesson_count());
+    // A lesson in a later group opens by its number on the menu.
+    let (_, last_group) = groups.last().unwrap();
+    let last = &pack.lessons[*last_group.last().unwrap()];
+    let out = session(&progress, &["2", &lesson_count().to_string(), "s", "q", "q"]);
+    assert!(out.contains(&format!("Before you read {}.", last.title)) || out.contains(&lesson_heading(&last.id)));
+}
+
+/// The first lesson of the pack with "More detail" parts, and its first part.
+fn lesson_with_detail() -> (String, String, String) {
+    let pack = common::pack();
+    let lesson = pack.lessons.iter().find(|l| !l.details.is_empty() && l.content_note.is_none()).unwrap();
+    let part = &lesson.details[0];
+    // The first words of the part's first paragraph, as the session prints them.
+    let text = &lesson.body[part.range.clone()];
+    let paragraph = text.lines().skip(1).find(|l| !l.trim().is_empty()).unwrap();
+    let first_words: Vec<&str> = paragraph.split_whitespace().take(4).collect();
+    (lesson.id.clone(), part.what.clone(), first_words.join(" "))
+}
+
+#[test]
+fn more_detail_parts_are_folded_and_open_by_number() {
+    let (_dir, progress) = temp();
+    past_notice(&progress);
+    let (id, what, first_words) = lesson_with_detail();
+    // The rest of the lesson at once: the part is one line saying how to open it.
+    let out = session(&progress, &["2", &lesson_no(&id), "3", "q", "q"]);
+    assert!(out.contains(&format!("More detail: {what}. To read it, choose 10.")), "{out}");
+    assert!(!out.contains(&first_words), "the part is folded: {out}");
+    assert!(out.contains("10. Read the More detail parts ("), "{out}");
+    // 10 lists the parts; 1 reads the first in full; q goes back to the lesson.
+    let out = session(&progress, &["2", &lesson_no(&id), "10", "1", "q", "q", "q"]);
+    assert!(out.contains("More detail. "), "{out}");
+    assert!(out.contains(&format!("1. {what}")), "{out}");
+    assert!(out.contains(&first_words), "{out}");
+    assert!(out.contains("End of the More detail part."));
+    assert!(out.contains("Back in the lesson "), "{out}");
+    // A lesson without parts says so.
+    let out = session(&progress, &["2", &lesson_no("staging"), "10", "q", "q"]);
+    assert!(out.contains("10. More detail parts (none in this lesson)"), "{out}");
+    assert!(out.contains("This lesson has no More detail parts."), "{out}");
+}
+
+#[test]
+fn a_content_note_comes_first_and_skipping_it_is_remembered_until_the_lesson_is_read() {
+    let (_dir, progress) = temp();
+    past_notice(&progress);
+    let pack = common::pack();
+    let lesson = pack.lessons.iter().find(|l| l.content_note.is_some()).expect("a lesson with a content note");
+    let note = lesson.content_note.clone().unwrap();
+    let number = lesson_no(&lesson.id);
+    // Skipped: back at the lessons menu, nothing recorded, so it is asked again.
+    let out = session(&progress, &["2", &number, "maybe", "s", "q", "q"]);
+    assert!(out.contains(&format!("Before you read {}.", lesson.title)), "{out}");
+    let note_words: Vec<&str> = note.split_whitespace().take(6).collect();
+    assert!(out.contains(&format!("Content note: {}", note_words.join(" "))), "{out}");
+    assert!(out.contains("\"maybe\" is not a choice here."), "{out}");
+    assert!(out.contains("Skipped for now."), "{out}");
+    assert!(!out.contains(&lesson_heading(&lesson.id)), "the lesson did not open: {out}");
+    assert!(!progress_of(&progress).lessons.contains_key(&lesson.id));
+    // Enter reads it; the reading place remembers the choice: no note next time.
+    let out = session(&progress, &["2", &number, "", "q", "q", "q"]);
+    assert!(out.contains("Before you read "), "{out}");
+    assert!(out.contains(&lesson_heading(&lesson.id)), "{out}");
+    assert!(progress_of(&progress).lessons.contains_key(&lesson.id));
+    let out = session(&progress, &["2", &number, "q", "q", "q"]);
+    assert!(!out.contains("Before you read "), "{out}");
+    assert!(out.contains(&lesson_heading(&lesson.id)), "{out}");
 }

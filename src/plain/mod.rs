@@ -227,7 +227,7 @@ pub fn quiz_lesson(pack: &ContentPack, opened: Opened, lesson_id: &str, seed: Op
     if questions.is_empty() {
         bail!("the lesson `{lesson_id}` has no quiz");
     }
-    run_plain_quiz(opened, questions, seed)
+    run_plain_quiz(pack, opened, questions, seed)
 }
 
 /// `review --plain`: the questions due again, as plain text.
@@ -239,10 +239,10 @@ pub fn review(pack: &ContentPack, opened: Opened, seed: Option<u64>) -> Result<E
         writeln!(stdout(), "{}", nothing_due(next_due(pack, &opened.progress)))?;
         return Ok(ExitCode::SUCCESS);
     }
-    run_plain_quiz(opened, due, seed)
+    run_plain_quiz(pack, opened, due, seed)
 }
 
-fn run_plain_quiz(opened: Opened, questions: Vec<Question>, seed: Option<u64>) -> Result<ExitCode> {
+fn run_plain_quiz(pack: &ContentPack, opened: Opened, questions: Vec<Question>, seed: Option<u64>) -> Result<ExitCode> {
     print_notices(&opened);
     let Opened { store, mut progress, .. } = opened;
     let mut session = QuizSession::new(questions, seed.unwrap_or_else(app_session::fresh_seed));
@@ -273,7 +273,7 @@ fn run_plain_quiz(opened: Opened, questions: Vec<Question>, seed: Option<u64>) -
         }
         print_notice_lines(&store.take_notices());
     };
-    quiz::run(&mut session, &mut io::stdin().lock(), &mut stdout(), &mut on_answer)?;
+    quiz::run(Some(pack), &mut session, &mut io::stdin().lock(), &mut stdout(), &mut on_answer)?;
     match failing {
         Some(_) => {
             let _ =

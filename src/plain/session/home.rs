@@ -119,7 +119,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
 
     /// The lesson to suggest: the one last opened if unfinished, else the first unread.
     fn next_lesson(&self) -> Option<usize> {
-        let ids = self.pack.lesson_ids();
+        // In the lessons menu's order, as the person reads them.
+        let ids: Vec<&str> = self.lesson_order().into_iter().map(|i| self.pack.lessons[i].id.as_str()).collect();
         self.progress.next_lesson(&ids).and_then(|id| self.pack.lesson_index(id))
     }
 

@@ -1,13 +1,15 @@
-//! The lessons list and the reader: a lesson page by page or whole, its sections
-//! and links by number. Reading records the place exactly as the tutor does
-//! (`crate::reading`), and saves.
+//! The lessons list (under the pack's group headings) and the reader: a lesson page
+//! by page or whole, in the linear form of `plain::linear`, its sections, links and
+//! "More detail" parts by number; a content note first, until the person chooses to
+//! read. Reading records the place exactly as the tutor does (`crate::reading`), and
+//! saves.
 
 use std::io::{BufRead, Write};
 
 use super::{MAX_DEPTH, Session, Step, prompt, words};
-use crate::content::{InternalLink, Lesson, ToolLink};
-use crate::markdown::{self, Line, MdTheme, Rendered, sanitize};
-use crate::plain::status_text;
+use crate::content::{ContentPack, InternalLink, Lesson, ToolLink};
+use crate::markdown::{self, Linear, MdTheme, Rendered, sanitize};
+use crate::plain::{linear, status_text};
 use crate::reading;
 
 /// Lines on a page: about a screenful, and a short stretch to listen to.
@@ -26,23 +28,30 @@ pub(super) enum Start {
     Offset(usize),
 }
 
-/// The lesson as lines for the session. The one place the session renders a
-/// lesson: switch it here to another plain renderer.
-pub(super) fn render_lesson(lesson: &Lesson, width: usize) -> Rendered {
+/// The lesson as lines for the session: the linear form that `read` prints (tables
+/// as lists, link targets in words), each "More detail" part folded to one line
+/// that says how to open it. Source offsets are those of the whole lesson, as the
+/// tutor keeps them, so the reading place is the same either way.
+pub fn render_lesson(pack: &ContentPack, lesson: &Lesson, width: usize) -> Rendered {
     let width = u16::try_from(width).unwrap_or(u16::MAX);
-    markdown::render(&lesson.document(), width, &MdTheme::plain())
+    let details = item_number(Item::Details);
+    let folded = lesson.document_folded(|_| true, |_, d| words::detail_folded(&d.what_markdown, details));
+    let link_words = |target: &str| linear::link_words(Some(pack), target);
+    let mut doc = markdown::render_linear(&folded.text, width, &MdTheme::plain(), &Linear { link_words: &link_words });
+    for offset in &mut doc.source_offsets {
+        *offset = folded.original(*offset);
+    }
+    doc
 }
 
-/// A rendered line as words to speak: a table's grid and a rule drawn with box
-/// characters (which screen readers read aloud, one by one) become plain text,
-/// cells joined by "; ".
-pub(super) fn line_text(line: &Line) -> String {
-    let text = markdown::line_to_string(line);
-    let is_box = |c: char| ('\u{2500}'..='\u{257f}').contains(&c);
-    if !text.chars().any(is_box) {
-        return text;
-    }
-    text.split(is_box).map(str::trim).filter(|cell| !cell.is_empty()).collect::<Vec<_>>().join("; ")
+/// One "More detail" part of a lesson, in the same linear form, as lines.
+fn detail_lines(pack: &ContentPack, lesson: &Lesson, part: usize, width: usize) -> Vec<String> {
+    let Some(range) = lesson.details.get(part).map(|d| d.range.clone()) else { return Vec::new() };
+    let mut out = Vec::new();
+    let width = u16::try_from(width).unwrap_or(u16::MAX);
+    // Writing to memory cannot fail.
+    let _ = linear::write_document(Some(pack), &lesson.body[range], width, linear::Look::Plain, &mut out);
+    String::from_utf8_lossy(&out).lines().map(str::to_string).collect()
 }
 
 /// The reader's fixed menu, in the order shown.
@@ -57,9 +66,10 @@ enum Item {
     Quiz,
     AddQuestion,
     NextLesson,
+    Details,
 }
 
-const ITEMS: [Item; 9] = [
+const ITEMS: [Item; 10] = [
     Item::NextPage,
     Item::PreviousPage,
     Item::Rest,
@@ -69,12 +79,17 @@ const ITEMS: [Item; 9] = [
     Item::Quiz,
     Item::AddQuestion,
     Item::NextLesson,
+    Item::Details,
 ];
+
+/// The number the reader's menu gives `item`.
+fn item_number(item: Item) -> usize {
+    ITEMS.iter().position(|&i| i == item).map_or(0, |p| p + 1)
+}
 
 /// "End of the lesson", with the numbers of the quiz and the next lesson.
 fn end_of_lesson() -> String {
-    let number = |item| ITEMS.iter().position(|&i| i == item).map_or(0, |p| p + 1);
-    words::end_of_lesson(number(Item::Quiz), number(Item::NextLesson))
+    words::end_of_lesson(item_number(Item::Quiz), item_number(Item::NextLesson))
 }
 
 /// An open lesson.
@@ -132,18 +147,43 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     pub(super) fn lessons(&mut self) -> Step {
         loop {
             self.blank()?;
-            self.say(&words::lessons_title(self.pack.lessons.len()))?;
-            let labels: Vec<String> = self
-                .pack
-                .lessons
-                .iter()
-                .map(|l| words::lesson_item(&l.title, &status_text(self.progress.lesson_status(&l.id))))
-                .collect();
-            match self.pick(&labels, &words::choose_or_back(labels.len()))? {
-                Some(i) => self.lesson(i, Start::Saved)?,
+            let order = self.lesson_order();
+            self.say(&words::lessons_title(order.len()))?;
+            // Each group's heading on a line of its own; the numbers go on across groups.
+            let mut number = 1;
+            for (title, members) in self.pack.home_groups() {
+                if let Some(title) = title {
+                    self.say(&words::group_heading(title))?;
+                }
+                let labels: Vec<String> = (members.iter().map(|&i| &self.pack.lessons[i]))
+                    .map(|l| words::lesson_item(&l.title, &status_text(self.progress.lesson_status(&l.id))))
+                    .collect();
+                self.numbered_from(number, &labels)?;
+                number += labels.len();
+            }
+            match self.choose(order.len())? {
+                Some(n) => self.lesson(order[n], Start::Saved)?,
                 None => return Ok(()),
             }
         }
+    }
+
+    /// The lessons in the order the lessons menu shows and numbers them: the pack's
+    /// groups, one after another (the pack's own order if it has none).
+    pub(super) fn lesson_order(&self) -> Vec<usize> {
+        self.pack.home_groups().into_iter().flat_map(|(_, members)| members).collect()
+    }
+
+    /// A lesson's number in the lessons menu (1-based).
+    fn lesson_number(&self, index: usize) -> usize {
+        self.lesson_order().iter().position(|&i| i == index).map_or(index, |p| p) + 1
+    }
+
+    /// The lesson after `index` in the menu's order.
+    fn lesson_after(&self, index: usize) -> Option<usize> {
+        let order = self.lesson_order();
+        let at = order.iter().position(|&i| i == index)?;
+        order.get(at + 1).copied()
     }
 
     /// Read lesson `index`, from `start`, until the person goes back.
@@ -158,6 +198,9 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 
     fn read_lesson(&mut self, index: usize, start: Start) -> Step {
+        if !self.content_note(index)? {
+            return Ok(());
+        }
         let Some(mut open) = self.open(index, start)? else { return Ok(()) };
         self.show_page(&open)?;
         self.reader_menu(&open)?;
@@ -215,15 +258,23 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     self.add_question(Some(lesson), section)?;
                     self.back_in(&open)?;
                 }
-                Item::NextLesson if open.index + 1 >= self.pack.lessons.len() => self.say(words::LAST_LESSON)?,
-                Item::NextLesson => match self.open(open.index + 1, Start::Saved)? {
-                    Some(next) => {
-                        open = next;
-                        self.show_page(&open)?;
-                        self.reader_menu(&open)?;
-                    }
-                    None => return Ok(()),
+                Item::NextLesson => match self.lesson_after(open.index) {
+                    None => self.say(words::LAST_LESSON)?,
+                    // Skipped at its content note: still in this lesson.
+                    Some(next) if !self.content_note(next)? => self.back_in(&open)?,
+                    Some(next) => match self.open(next, Start::Saved)? {
+                        Some(next) => {
+                            open = next;
+                            self.show_page(&open)?;
+                            self.reader_menu(&open)?;
+                        }
+                        None => return Ok(()),
+                    },
                 },
+                Item::Details => {
+                    self.details(&open)?;
+                    self.back_in(&open)?;
+                }
             }
         }
     }
@@ -231,7 +282,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     /// Render a lesson, say what it is, and find where to start.
     fn open(&mut self, index: usize, start: Start) -> Step<Option<Open>> {
         let Some(lesson) = self.pack.lessons.get(index) else { return Ok(None) };
-        let doc = render_lesson(lesson, self.options.width);
+        let doc = render_lesson(self.pack, lesson, self.options.width);
         let saved = reading::saved_line(&self.progress, &lesson.id, &doc);
         let top = match &start {
             Start::Saved => saved,
@@ -241,7 +292,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         };
         let open = Open { index, doc, top };
         self.blank()?;
-        self.say(&words::lesson_heading(index + 1, self.pack.lessons.len(), &lesson.title))?;
+        let number = self.lesson_number(index);
+        self.say(&words::lesson_heading(number, self.pack.lessons.len(), &lesson.title))?;
         self.say(&sanitize(&lesson.summary))?;
         let status = status_text(self.progress.lesson_status(&lesson.id));
         self.say(&words::lesson_size(open.pages(), open.sections().len(), &status))?;
@@ -252,7 +304,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 
     fn reader_menu(&mut self, open: &Open) -> Step {
-        let next = self.pack.lessons.get(open.index + 1).map(|l| l.title.as_str());
+        let next = self.lesson_after(open.index).map(|i| self.pack.lessons[i].title.as_str());
         let labels: Vec<String> = ITEMS
             .iter()
             .map(|item| match item {
@@ -265,6 +317,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 Item::Quiz => words::QUIZ_ON_LESSON.to_string(),
                 Item::AddQuestion => words::ADD_QUESTION_ITEM.to_string(),
                 Item::NextLesson => words::next_lesson_item(next),
+                Item::Details => words::details_item(self.pack.lessons[open.index].details.len()),
             })
             .collect();
         self.say(words::READER_MENU)?;
@@ -283,7 +336,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         self.blank()?;
         self.say(&words::page_heading(open.page(), open.pages(), open.section_title()))?;
         for line in &open.doc.lines[open.top.min(open.end())..open.end()] {
-            self.say(&line_text(line))?;
+            self.say(&markdown::line_to_string(line))?;
         }
         self.say(&if open.at_end() { end_of_lesson() } else { words::end_of_page(open.page()) })?;
         self.record(open, open.top, open.end() - open.top)
@@ -295,7 +348,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         self.blank()?;
         self.say(&words::rest_heading(open.page()))?;
         for line in &open.doc.lines[open.top.min(open.doc.lines.len())..] {
-            self.say(&line_text(line))?;
+            self.say(&markdown::line_to_string(line))?;
         }
         self.say(&end_of_lesson())?;
         let total = open.doc.lines.len();
@@ -309,6 +362,52 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             self.save()?;
         }
         Ok(())
+    }
+
+    /// A lesson's content note, if it has one and the person has not chosen to read
+    /// the lesson before: read it now (true) or skip it for now (false). As in the
+    /// tutor, the reading place kept once they read is what remembers the choice.
+    fn content_note(&mut self, index: usize) -> Step<bool> {
+        let Some(lesson) = self.pack.lessons.get(index) else { return Ok(true) };
+        let Some(note) = lesson.content_note.as_deref() else { return Ok(true) };
+        if self.progress.lessons.contains_key(&lesson.id) {
+            return Ok(true);
+        }
+        self.blank()?;
+        self.say(&words::content_note_heading(&lesson.title))?;
+        self.say(&crate::tui::text::content_note_plain(note))?;
+        loop {
+            self.say(words::CONTENT_NOTE_PROMPT)?;
+            let line = self.line()?;
+            let word = line.trim();
+            if word.is_empty() {
+                return Ok(true);
+            }
+            if word.eq_ignore_ascii_case("s") || prompt::is_back(word) {
+                self.say(crate::tui::text::LESSON_NOTE_SKIPPED)?;
+                return Ok(false);
+            }
+            self.say(&words::content_note_not_understood(&prompt::shown(word)))?;
+        }
+    }
+
+    /// The lesson's "More detail" parts, by number; each opens in full.
+    fn details(&mut self, open: &Open) -> Step {
+        let lesson = &self.pack.lessons[open.index];
+        if lesson.details.is_empty() {
+            return Ok(self.say(words::NO_DETAILS)?);
+        }
+        loop {
+            self.blank()?;
+            self.say(&words::details_title(lesson.details.len()))?;
+            let labels: Vec<String> = lesson.details.iter().map(|d| sanitize(&d.what).into_owned()).collect();
+            let Some(part) = self.pick(&labels, &words::choose_or_back(labels.len()))? else { return Ok(()) };
+            self.blank()?;
+            for line in detail_lines(self.pack, lesson, part, self.options.width) {
+                self.say(&line)?;
+            }
+            self.say(words::END_OF_DETAIL)?;
+        }
     }
 
     /// The sections, by number: the line to go to, or None for `q`.
@@ -384,19 +483,22 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::load_embedded;
 
     #[test]
-    fn table_grids_and_rules_become_words() {
-        let doc = markdown::render(
-            "| Letter | Means |\n|---|---|\n| T | Tumor size |\n\n> quoted\n\n---\n\nEnd.",
-            40,
-            &MdTheme::plain(),
-        );
-        let lines: Vec<String> = doc.lines.iter().map(line_text).collect();
-        assert!(lines.contains(&"Letter; Means".to_string()), "{lines:?}");
-        assert!(lines.contains(&"T; Tumor size".to_string()), "{lines:?}");
-        assert!(lines.contains(&"quoted".to_string()), "{lines:?}");
-        assert!(lines.iter().all(|l| !l.chars().any(|c| ('\u{2500}'..='\u{257f}').contains(&c))), "{lines:?}");
-        assert!(lines.contains(&"End.".to_string()));
+    fn lessons_read_in_linear_form_with_more_detail_folded() {
+        let pack = load_embedded().unwrap();
+        let lesson = pack.lesson("side-effects").unwrap();
+        let doc = render_lesson(&pack, lesson, 80);
+        let lines: Vec<String> = doc.lines.iter().map(markdown::line_to_string).collect();
+        let text = lines.join("\n");
+        assert!(!text.chars().any(|c| ('\u{2500}'..='\u{257f}').contains(&c)), "{text}");
+        assert!(text.contains("More detail: how immune side effects differ"), "{text}");
+        assert!(!text.contains("pneumonitis"), "the part is folded: {text}");
+        // Offsets are the whole lesson's, so places agree with the tutor's.
+        assert!(doc.source_offsets.iter().all(|&o| o <= lesson.document().len()));
+        assert!(doc.source_offsets.windows(2).all(|w| w[0] <= w[1]));
+        let part = detail_lines(&pack, lesson, 0, 80).join("\n");
+        assert!(part.contains("pneumonitis"), "{part}");
     }
 }

@@ -36,6 +36,7 @@ use crate::staging::Tnm;
 /// Where the staging explorer starts, as in the tutor: spread far (M1).
 const START_TNM: Tnm = Tnm { t: 1, n: 0, m: 1 };
 
+pub use lessons::render_lesson;
 pub use out::Lines;
 
 /// How the session runs: chosen by `main` (the terminal's width, a fresh seed),
@@ -176,11 +177,20 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     /// Just Enter asks again.
     fn pick<S: AsRef<str>>(&mut self, items: &[S], prompt: &str) -> Step<Option<usize>> {
         self.items(items)?;
+        self.choose_from(items.len(), prompt)
+    }
+
+    /// Ask for one of `count` items already shown: its 0-based index, or None for `q`.
+    fn choose(&mut self, count: usize) -> Step<Option<usize>> {
+        self.choose_from(count, &words::choose_or_back(count))
+    }
+
+    fn choose_from(&mut self, count: usize, prompt: &str) -> Step<Option<usize>> {
         loop {
-            match self.choice(prompt, items.len())? {
+            match self.choice(prompt, count)? {
                 Choice::Number(n) => return Ok(Some(n - 1)),
                 Choice::Back => return Ok(None),
-                Choice::Empty => self.say(&words::type_a_number(items.len()))?,
+                Choice::Empty => self.say(&words::type_a_number(count))?,
             }
         }
     }

@@ -30,10 +30,9 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         loop {
             self.blank()?;
             self.say(words::WHICH_QUIZ)?;
-            let labels: Vec<String> = self
-                .pack
-                .lessons
-                .iter()
+            // In the lessons menu's order, so a lesson has the same number in both.
+            let order = self.lesson_order();
+            let labels: Vec<String> = (order.iter().map(|&i| &self.pack.lessons[i]))
                 .map(|l| {
                     words::quiz_item(
                         &l.title,
@@ -43,7 +42,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 })
                 .collect();
             match self.pick(&labels, &words::choose_or_back(labels.len()))? {
-                Some(i) => self.lesson_quiz(i)?,
+                Some(i) => self.lesson_quiz(order[i])?,
                 None => return Ok(()),
             }
         }
@@ -103,7 +102,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 }
                 failures.extend(store.take_notices().into_iter().map(|n| words::notice(&n)));
             };
-            plain::quiz::run(&mut session, &mut UntilBack::new(input), out, &mut on_answer)?;
+            plain::quiz::run(Some(self.pack), &mut session, &mut UntilBack::new(input), out, &mut on_answer)?;
         }
         for failure in failures {
             self.say(&words::save_failed(&failure))?;

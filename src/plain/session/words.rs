@@ -171,6 +171,43 @@ pub fn lesson_item(title: &str, status: &str) -> String {
     format!("{}, {status}", sanitize(title))
 }
 
+/// A group of lessons on the lessons menu, spoken before its lessons.
+pub fn group_heading(title: &str) -> String {
+    format!("{}:", sanitize(title))
+}
+
+/// A folded "More detail" part in a lesson's text (Markdown, for the renderer).
+pub fn detail_folded(what_markdown: &str, item: usize) -> String {
+    format!("More detail: {what_markdown}. To read it, choose {item}.")
+}
+
+pub fn details_item(count: usize) -> String {
+    match count {
+        0 => "More detail parts (none in this lesson)".to_string(),
+        _ => format!("Read the More detail parts ({count})"),
+    }
+}
+
+pub fn details_title(count: usize) -> String {
+    match count {
+        1 => "More detail. 1 part, for those who want to know more.".to_string(),
+        _ => format!("More detail. {count} parts, for those who want to know more."),
+    }
+}
+
+pub const NO_DETAILS: &str = "This lesson has no More detail parts.";
+pub const END_OF_DETAIL: &str = "End of the More detail part.";
+
+pub fn content_note_heading(title: &str) -> String {
+    format!("Before you read {}.", sanitize(title))
+}
+
+pub const CONTENT_NOTE_PROMPT: &str = "Press Enter to read it now, or type s to skip it for now:";
+
+pub fn content_note_not_understood(shown: &str) -> String {
+    format!("\"{shown}\" is not a choice here. Press Enter to read it now, or type s to skip it for now.")
+}
+
 pub fn lesson_heading(number: usize, total: usize, title: &str) -> String {
     format!("Lesson {number} of {total}: {}.", sanitize(title))
 }
