@@ -129,7 +129,10 @@ ok
 python3 - "$progress" "$history" <<'EOF' || fail "progress file contents"
 import json, sys, tomllib
 p = tomllib.load(open(sys.argv[1], "rb"))
-answers = [json.loads(line) for line in open(sys.argv[2])]
+lines = [json.loads(line) for line in open(sys.argv[2])]
+# The history starts with its header line (format, id, reset generation); answers follow.
+header, answers = lines[0], lines[1:]
+assert header["patient_tutor_history"] == 1 and "id" in header, header
 assert p["schema"] == 1, p
 assert p["notice_seen"] is True, p
 assert p["last_lesson"] == "what-is-metastasis", p
