@@ -19,6 +19,17 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE", env = "PATIENT_TUTOR_PROGRESS")]
     pub progress: Option<PathBuf>,
 
+    /// Plain text instead of the full-screen tutor: numbered menus, one line at a
+    /// time, for screen readers, braille displays and scripts (with `quiz` and
+    /// `review`, the questions as plain text).
+    #[arg(
+        long,
+        global = true,
+        env = "PATIENT_TUTOR_PLAIN",
+        value_parser = clap::builder::FalseyValueParser::new()
+    )]
+    pub plain: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -34,8 +45,11 @@ pub enum Command {
         /// Wrap lines to this many columns (default: the terminal's width, or 80).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         width: Option<u16>,
+        /// Include the "More detail" parts (without it, each shows as one line).
+        #[arg(long)]
+        detail: bool,
     },
-    /// Take a lesson's quiz (in the tutor, or as plain text with --plain).
+    /// Take a lesson's quiz (in the tutor, or as plain text with --plain: one answer per line).
     Quiz {
         /// The lesson id (see `lessons`).
         lesson: String,
@@ -135,11 +149,10 @@ pub enum Format {
     Json,
 }
 
+/// With `--plain` (a global flag): questions on stdout, one answer per line on
+/// stdin (`2`, `b`, `1,3`, `t`/`f`).
 #[derive(Debug, Clone, Copy, clap::Args)]
 pub struct QuizOptions {
-    /// Plain text: questions on stdout, one answer per line on stdin (`2`, `b`, `1,3`, `t`/`f`).
-    #[arg(long)]
-    pub plain: bool,
     /// Shuffle the choices with this seed, so a run can be repeated.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,

@@ -11,6 +11,7 @@ pub mod notebook;
 pub mod plain;
 pub mod progress;
 pub mod quiz;
+pub mod reading;
 pub mod search;
 pub mod session;
 pub mod staging;

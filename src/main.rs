@@ -74,15 +74,27 @@ fn clean_paths(text: &str, paths: &[PathBuf]) -> String {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let content = cli.content.as_deref();
     let progress = cli.progress.as_deref();
+    let plain = cli.plain;
     match cli.command {
+        None if plain => {
+            let pack = session::load_pack(content)?;
+            let opened = session::open_progress(progress)?;
+            let options = plain::session::Options {
+                width: plain::session::width(),
+                seed: session::fresh_seed(),
+                clock: session::now,
+            };
+            plain::session::run(&pack, opened, std::io::stdin().lock(), std::io::stdout().lock(), options)?;
+            Ok(ExitCode::SUCCESS)
+        }
         None => run_tui(content, progress, tui::Start::Home),
         Some(Command::Lessons) => plain::lessons(&session::load_pack(content)?, &session::open_progress(progress)?),
-        Some(Command::Read { target, width }) => plain::read(content, &target, width),
-        Some(Command::Quiz { lesson, options: QuizOptions { plain: true, seed } }) => {
+        Some(Command::Read { target, width, detail }) => plain::read(content, &target, width, detail),
+        Some(Command::Quiz { lesson, options: QuizOptions { seed } }) if plain => {
             let pack = session::load_pack(content)?;
             plain::quiz_lesson(&pack, session::open_progress(progress)?, &lesson, seed)
         }
-        Some(Command::Review { options: QuizOptions { plain: true, seed } }) => {
+        Some(Command::Review { options: QuizOptions { seed } }) if plain => {
             plain::review(&session::load_pack(content)?, session::open_progress(progress)?, seed)
         }
         Some(Command::Quiz { lesson, options }) => {

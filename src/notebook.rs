@@ -1,5 +1,6 @@
-//! "My questions": a notebook of questions for the next appointment. Pure: the
-//! list lives in the progress file; this module only changes and formats it.
+//! "My questions": a notebook of questions for the next appointment. The list
+//! lives in the progress file; this module changes and formats it, and writes the
+//! checklist to a new file when asked (`save_checklist`).
 
 use std::fmt;
 
@@ -168,6 +169,22 @@ impl Notebook {
         self.items.swap(index, target as usize);
         target as usize
     }
+}
+
+/// Write a checklist to a new file in `dir`, `my-questions-DATE.md` (then `-2`, `-3`…),
+/// never over another file. Returns the file written.
+pub fn save_checklist(dir: &std::path::Path, date: &str, contents: &str) -> std::io::Result<std::path::PathBuf> {
+    use std::io::Write;
+    for n in 1..100 {
+        let name = if n == 1 { format!("my-questions-{date}.md") } else { format!("my-questions-{date}-{n}.md") };
+        let path = dir.join(name);
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(mut file) => return file.write_all(contents.as_bytes()).map(|()| path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::new(std::io::ErrorKind::AlreadyExists, "too many files with today's name"))
 }
 
 /// A topic heading for a question: the lesson's title, or "Other questions".

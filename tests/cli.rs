@@ -18,7 +18,7 @@ fn temp() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, progress)
 }
 
-const IDS: [&str; 10] = [
+const IDS: [&str; 19] = [
     "what-is-metastasis",
     "when-to-get-help",
     "symptoms",
@@ -29,6 +29,15 @@ const IDS: [&str; 10] = [
     "prognosis",
     "remission-and-ned",
     "questions-for-your-care-team",
+    "pain",
+    "side-effects",
+    "treatment-progress",
+    "clinical-trials",
+    "planning-ahead",
+    "feelings-and-support",
+    "for-carers",
+    "daily-life",
+    "near-the-end",
 ];
 
 #[test]
@@ -37,7 +46,7 @@ fn lessons_lists_id_title_and_status() {
     let out = tutor(&progress).arg("lessons").assert().success().get_output().stdout.clone();
     let text = String::from_utf8(out).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 10);
+    assert_eq!(lines.len(), IDS.len());
     for (line, id) in lines.iter().zip(IDS) {
         let fields: Vec<&str> = line.split('\t').collect();
         assert_eq!(fields.len(), 3, "{line}");
@@ -174,7 +183,7 @@ fn corrupt_progress_is_moved_aside_and_reported() {
         .assert()
         .success()
         .stderr(predicate::str::contains("could not be read"))
-        .stdout(predicate::str::contains("Lessons: 0 of 10 read"));
+        .stdout(predicate::str::contains(format!("Lessons: 0 of {} read", IDS.len())));
     let kept: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok())
@@ -192,7 +201,7 @@ fn progress_summary_and_reset() {
         .arg("progress")
         .assert()
         .success()
-        .stdout(predicate::str::contains("Lessons: 1 of 10 read"))
+        .stdout(predicate::str::contains(format!("Lessons: 1 of {} read", IDS.len())))
         .stdout(predicate::str::contains("Next to read: When to get help now (when-to-get-help)"));
 
     // Without --yes it asks, and anything but "yes" changes nothing.

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{ContentError, PackFiles, literacy, readability};
+use super::{ContentError, PackFiles, literacy, manifest, readability};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -27,17 +27,40 @@ pub struct LessonReadability {
     pub file: String,
     pub words: usize,
     pub sentences: usize,
+    /// Flesch–Kincaid grade of the main text (without the "More detail" parts).
     pub grade: f64,
     pub ease: f64,
+    /// SMOG grade of the main text.
+    pub smog: f64,
+    /// The "More detail" parts, graded on their own (None if the lesson has none).
+    pub detail: Option<DetailReadability>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DetailReadability {
+    pub words: usize,
+    pub sentences: usize,
+    pub grade: f64,
+    pub smog: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub findings: Vec<Finding>,
     pub readability: Vec<LessonReadability>,
-    /// Mean Flesch–Kincaid grade of the lessons.
+    /// Mean Flesch–Kincaid grade of the lessons' main text.
     pub average_grade: f64,
+    /// Mean SMOG grade of the lessons' main text.
+    pub average_smog: f64,
 }
+
+/// Main text: each lesson at most this Flesch–Kincaid grade, the pack on average at most
+/// [`MAIN_AVERAGE_GRADE`]; "More detail" parts may go up to [`DETAIL_GRADE`].
+pub const MAIN_GRADE: f64 = 7.0;
+pub const MAIN_AVERAGE_GRADE: f64 = 6.0;
+pub const DETAIL_GRADE: f64 = 10.0;
+/// SMOG reads about two grades above Flesch–Kincaid; this is the grade-7 text's SMOG.
+pub const MAIN_SMOG: f64 = 9.0;
 
 impl Report {
     pub fn errors(&self) -> usize {
@@ -64,6 +87,7 @@ pub fn check(files: &PackFiles, options: &Options) -> Report {
 
     let glossary_words: Vec<String> =
         pack.glossary.terms.iter().flat_map(|t| t.names().map(str::to_lowercase)).collect();
+    let review_every = pack.manifest.as_ref().map_or(manifest::DEFAULT_REVIEW_EVERY, |m| m.review_every);
     let mut report = Vec::new();
     for lesson in &pack.lessons {
         let file = shown(&lesson.file);
@@ -86,21 +110,53 @@ pub fn check(files: &PackFiles, options: &Options) -> Report {
                 warn(at(w.line), w.message);
             }
         }
-        if let Some(message) = literacy::stale_review(&lesson.reviewed, &options.today) {
+        if let Some(message) = literacy::stale_review_after(&lesson.reviewed, &options.today, review_every) {
             warn(reviewed_line(files, lesson), message);
         }
 
-        let r = readability::measure(&lesson.body);
+        let r = readability::measure(&lesson.main_text());
         // The grade as shown (one decimal) is the one compared, so that what is
         // printed and what is judged agree: 8.04 is shown as 8.0 and passes 8.
         let grade = round1(r.grade);
+        let mut note = |severity: Severity, message: String| {
+            findings.push(Finding { severity, file: file.clone(), line: 1, message });
+        };
         if let Some(max) = options.max_grade.filter(|max| grade > *max) {
-            findings.push(Finding {
-                severity: Severity::Error,
-                file: file.clone(),
-                line: 1,
-                message: format!(
+            note(
+                Severity::Error,
+                format!(
                     "reading grade {grade:.1} is above the limit of {max}: use shorter sentences and everyday words"
+                ),
+            );
+        } else if grade > MAIN_GRADE {
+            note(
+                Severity::Warning,
+                format!(
+                    "main text reads at grade {:.1}, above {MAIN_GRADE:.0}: use shorter sentences and everyday words, \
+                     or move the hard part into a `### More detail:` part",
+                    r.grade
+                ),
+            );
+        }
+        if r.smog > MAIN_SMOG {
+            note(
+                Severity::Warning,
+                format!(
+                    "main text has a SMOG grade of {:.1}, above {MAIN_SMOG:.0}: fewer words of three or more syllables",
+                    r.smog
+                ),
+            );
+        }
+        let detail = (!lesson.details.is_empty()).then(|| readability::measure(&lesson.detail_text()));
+        if let Some(d) = detail.filter(|d| d.grade > DETAIL_GRADE) {
+            let line = lesson.body_line + lesson.details[0].line - 1;
+            findings.push(Finding {
+                severity: Severity::Warning,
+                file: file.clone(),
+                line,
+                message: format!(
+                    "the More detail parts read at grade {:.1}, above {DETAIL_GRADE:.0}: even detail should be plain",
+                    d.grade
                 ),
             });
         }
@@ -111,12 +167,61 @@ pub fn check(files: &PackFiles, options: &Options) -> Report {
             sentences: r.sentences,
             grade,
             ease: round1(r.ease),
+            smog: round1(r.smog),
+            detail: detail.map(|d| DetailReadability {
+                words: d.words,
+                sentences: d.sentences,
+                grade: round1(d.grade),
+                smog: round1(d.smog),
+            }),
         });
     }
-    let average_grade =
-        if report.is_empty() { 0.0 } else { round1(report.iter().map(|r| r.grade).sum::<f64>() / report.len() as f64) };
+    let mean = |value: fn(&LessonReadability) -> f64| {
+        if report.is_empty() { 0.0 } else { round1(report.iter().map(value).sum::<f64>() / report.len() as f64) }
+    };
+    let (average_grade, average_smog) = (mean(|r| r.grade), mean(|r| r.smog));
+    if average_grade > MAIN_AVERAGE_GRADE {
+        findings.push(Finding {
+            severity: Severity::Warning,
+            file: shown("lessons"),
+            line: 0,
+            message: format!(
+                "the main text of the lessons reads at grade {average_grade:.1} on average, above \
+                 {MAIN_AVERAGE_GRADE:.0}: make the hardest lessons plainer"
+            ),
+        });
+    }
+    findings.extend(manifest_findings(files, &pack));
     findings.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-    Report { findings, readability: report, average_grade }
+    Report { findings, readability: report, average_grade, average_smog }
+}
+
+/// A pack without `pack.toml` works but should say what it is; a lesson in no group
+/// shows on home after the groups, under no heading.
+fn manifest_findings(files: &PackFiles, pack: &super::ContentPack) -> Vec<Finding> {
+    let file = display_path(files, manifest::FILE);
+    let warn =
+        |line: usize, message: String| Finding { severity: Severity::Warning, file: file.clone(), line, message };
+    let Some(manifest) = &pack.manifest else {
+        // A manifest that failed to parse has its own error.
+        return if files.exists(manifest::FILE) { vec![] } else { vec![warn(0, manifest::missing_hint())] };
+    };
+    let Some(last) = manifest.groups.last() else { return vec![] };
+    let grouped: std::collections::HashSet<&str> =
+        manifest.groups.iter().flat_map(|g| g.lessons.iter().map(|l| l.id.as_str())).collect();
+    pack.lessons
+        .iter()
+        .filter(|l| !grouped.contains(l.id.as_str()))
+        .map(|l| {
+            warn(
+                last.line,
+                format!(
+                    "lesson `{}` is in no group: home lists it after the groups; add it to a group's lessons",
+                    l.id
+                ),
+            )
+        })
+        .collect()
 }
 
 fn finding(severity: Severity, file: &str, e: &ContentError) -> Finding {
@@ -143,6 +248,7 @@ pub fn display_path(files: &PackFiles, file: &str) -> String {
         PackFiles::Embedded if file.starts_with("assets/") => file.to_string(),
         PackFiles::Embedded => format!("content/{file}"),
         PackFiles::Dir(_) if file.starts_with('/') => file.to_string(),
+        PackFiles::Dir(_) if file.starts_with("assets/") => files.asset_display(&file["assets/".len()..]),
         PackFiles::Dir(dir) => dir.join(file).display().to_string(),
     }
 }
@@ -175,7 +281,7 @@ mod tests {
         let report = check(&PackFiles::Embedded, &options());
         let errors: Vec<_> = report.findings.iter().filter(|f| f.severity == Severity::Error).collect();
         assert!(errors.is_empty(), "{errors:#?}");
-        assert_eq!(report.readability.len(), 10);
+        assert_eq!(report.readability.len(), 19);
         assert!(report.average_grade <= 7.0, "average grade {}", report.average_grade);
         for lesson in &report.readability {
             assert!(lesson.grade <= 8.0, "{lesson:?}");
@@ -199,7 +305,7 @@ mod tests {
         let over = pack
             .lessons
             .iter()
-            .map(|l| readability::measure(&l.body).grade)
+            .map(|l| readability::measure(&l.main_text()).grade)
             .find(|&g| g > round1(g))
             .expect("a lesson whose grade rounds down");
         let shown = round1(over);
@@ -219,7 +325,7 @@ mod tests {
     fn old_review_dates_warn_at_their_line() {
         let report = check(&PackFiles::Embedded, &Options { max_grade: None, today: "2029-01-01".into() });
         let stale: Vec<_> = report.findings.iter().filter(|f| f.message.contains("more than two years")).collect();
-        assert_eq!(stale.len(), 10, "{stale:#?}");
+        assert_eq!(stale.len(), 19, "{stale:#?}");
         assert_eq!(stale[0].line, 6, "{:?}", stale[0]);
     }
 

@@ -25,6 +25,38 @@ pub enum PackFiles {
 }
 
 impl PackFiles {
+    /// A pack on disk, in either layout: `DIR` holds `lessons/` (the layout the README
+    /// describes, `assets/` inside it or beside it), or `DIR` holds `content/` and
+    /// `assets/` side by side (a checkout of this repository).
+    pub fn dir(dir: &Path) -> Result<PackFiles, ContentError> {
+        let not_a_pack = |message: &str| ContentError::new(dir.display().to_string(), 0, message);
+        if !dir.is_dir() {
+            return Err(not_a_pack("not a folder: name a content pack folder (one with lessons/ inside)"));
+        }
+        if !dir.join("lessons").is_dir() && dir.join("content").join("lessons").is_dir() {
+            return Ok(PackFiles::Dir(dir.join("content")));
+        }
+        Ok(PackFiles::Dir(dir.to_path_buf()))
+    }
+
+    /// The folder of a disk pack's assets: `assets/` inside the pack, else the
+    /// `assets/` beside it (the repository keeps `content/` and `assets/` side by side).
+    fn assets_dir(dir: &Path) -> PathBuf {
+        let inside = dir.join("assets");
+        match dir.parent().map(|parent| parent.join("assets")) {
+            Some(beside) if !inside.is_dir() && beside.is_dir() => beside,
+            _ => inside,
+        }
+    }
+
+    /// How to name an asset in messages, so an editor can open it.
+    pub fn asset_display(&self, name: &str) -> String {
+        match self {
+            PackFiles::Embedded => format!("assets/{name}"),
+            PackFiles::Dir(dir) => Self::assets_dir(dir).join(name).display().to_string(),
+        }
+    }
+
     pub fn origin(&self) -> String {
         match self {
             PackFiles::Embedded => "built-in pack".to_string(),
@@ -75,7 +107,7 @@ impl PackFiles {
                 .and_then(|f| f.contents_utf8())
                 .map(str::to_string)
                 .ok_or_else(|| ContentError::new(shown, 0, "missing from the built-in pack")),
-            PackFiles::Dir(dir) => read_limited(&dir.join("assets").join(name), &shown),
+            PackFiles::Dir(dir) => read_limited(&Self::assets_dir(dir).join(name), &shown),
         }
     }
 

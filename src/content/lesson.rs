@@ -3,6 +3,7 @@
 use serde::Deserialize;
 
 use super::ContentError;
+use super::detail::{self, Detail, Folded};
 use crate::markdown::slugify;
 
 /// A lesson as the app uses it. The body stays Markdown; it is rendered on demand.
@@ -22,6 +23,11 @@ pub struct Lesson {
     pub body_line: usize,
     /// The `##` sections, in order.
     pub sections: Vec<Section>,
+    /// "More detail" parts, folded in the reader until opened (see `content::detail`).
+    pub details: Vec<Detail>,
+    /// A note shown before the lesson opens, which the person may skip for now
+    /// (front matter `content_note`), for lessons some people are not ready to read.
+    pub content_note: Option<String>,
 }
 
 impl Lesson {
@@ -49,16 +55,61 @@ impl Lesson {
     /// The Markdown of one `##` section, from its heading to the next `##` heading
     /// (or the end), with the same note of sources as [`Lesson::document`].
     pub fn section_document(&self, slug: &str) -> Option<String> {
-        let at = self.sections.iter().position(|s| s.slug == slug)?;
-        let start = self.sections[at].line.saturating_sub(self.body_line);
-        let end = self.sections.get(at + 1).map(|s| s.line.saturating_sub(self.body_line));
-        let lines = self.body.split_inclusive('\n').skip(start);
-        let mut doc: String = match end {
-            Some(end) => lines.take(end.saturating_sub(start)).collect(),
-            None => lines.collect(),
-        };
+        let range = self.section_range(slug)?;
+        let mut doc = self.body[range].to_string();
         self.push_sources_note(&mut doc);
         Some(doc)
+    }
+
+    /// [`Lesson::section_document`] with the detail parts inside the section
+    /// replaced by `marker(i, detail)` (`i` counts the lesson's parts).
+    pub fn section_document_folded(&self, slug: &str, marker: impl Fn(usize, &Detail) -> String) -> Option<String> {
+        let range = self.section_range(slug)?;
+        let inside: Vec<(usize, Detail)> = (self.details.iter().enumerate())
+            .filter(|(_, d)| d.range.start >= range.start && d.range.end <= range.end)
+            .map(|(i, d)| (i, Detail { range: d.range.start - range.start..d.range.end - range.start, ..d.clone() }))
+            .collect();
+        let details: Vec<Detail> = inside.iter().map(|(_, d)| d.clone()).collect();
+        let folded = Folded::new(&self.body[range], &details, |_| true, |k, d| marker(inside[k].0, d));
+        let mut doc = folded.text;
+        self.push_sources_note(&mut doc);
+        Some(doc)
+    }
+
+    /// The bytes of the body from a `##` heading to the next (or the end).
+    fn section_range(&self, slug: &str) -> Option<std::ops::Range<usize>> {
+        let at = self.sections.iter().position(|s| s.slug == slug)?;
+        let start_line = self.sections[at].line.saturating_sub(self.body_line);
+        let end_line = self.sections.get(at + 1).map(|s| s.line.saturating_sub(self.body_line));
+        let (mut start, mut end) = (self.body.len(), self.body.len());
+        let mut offset = 0;
+        for (i, line) in self.body.split_inclusive('\n').enumerate() {
+            if i == start_line {
+                start = offset;
+            }
+            if Some(i) == end_line {
+                end = offset;
+                break;
+            }
+            offset += line.len();
+        }
+        Some(start..end.max(start))
+    }
+
+    /// The document with the detail parts `folded(i)` replaced by `marker(i, detail)`.
+    pub fn document_folded(&self, folded: impl Fn(usize) -> bool, marker: impl Fn(usize, &Detail) -> String) -> Folded {
+        // The body comes first in the document, so body offsets are document offsets.
+        Folded::new(&self.document(), &self.details, folded, marker)
+    }
+
+    /// The body without its detail parts: what every reader reads.
+    pub fn main_text(&self) -> String {
+        Folded::new(&self.body, &self.details, |_| true, |_, _| String::new()).text
+    }
+
+    /// The detail parts, one after another.
+    pub fn detail_text(&self) -> String {
+        self.details.iter().map(|d| &self.body[d.range.clone()]).collect::<Vec<_>>().join("\n\n")
     }
 }
 
@@ -80,6 +131,8 @@ struct FrontMatter {
     reviewed: toml::value::Datetime,
     #[serde(default)]
     questions: Vec<String>,
+    #[serde(default)]
+    content_note: Option<String>,
 }
 
 const FENCE: &str = "+++";
@@ -127,6 +180,9 @@ pub fn parse(file: &str, text: &str, require_front_matter: bool) -> Result<Lesso
     if fm.sources.iter().all(|s| s.trim().is_empty()) {
         problems.push("front matter: `sources` must name at least one source".into());
     }
+    if fm.content_note.as_ref().is_some_and(|note| note.trim().is_empty()) {
+        problems.push("front matter: `content_note` is empty: say in a sentence what the lesson is about".into());
+    }
     if fm.reviewed.date.is_none() || fm.reviewed.time.is_some() {
         problems.push("front matter: `reviewed` must be a date like 2026-11-25".into());
     }
@@ -137,6 +193,7 @@ pub fn parse(file: &str, text: &str, require_front_matter: bool) -> Result<Lesso
     let body = text[body_start..].to_string();
     let body_line = close_line + 1;
     let sections = sections_of(&body, body_line);
+    let (details, _) = detail::scan(&body);
     Ok(Lesson {
         id: fm.id,
         title: fm.title,
@@ -148,6 +205,8 @@ pub fn parse(file: &str, text: &str, require_front_matter: bool) -> Result<Lesso
         file: file.to_string(),
         body_line,
         sections,
+        details,
+        content_note: fm.content_note.map(|note| note.trim().to_string()),
     })
 }
 
@@ -204,6 +263,7 @@ pub fn parse_draft(file: &str, text: &str) -> (Lesson, Vec<ContentError>) {
 fn bare_page(file: &str, text: &str) -> Lesson {
     let body = text.to_string();
     let sections = sections_of(&body, 1);
+    let (details, _) = detail::scan(&body);
     let title = heading_texts(&body)
         .into_iter()
         .find(|(level, _, _)| *level == 1)
@@ -220,6 +280,8 @@ fn bare_page(file: &str, text: &str) -> Lesson {
         file: file.to_string(),
         body_line: 1,
         sections,
+        details,
+        content_note: None,
     }
 }
 

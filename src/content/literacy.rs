@@ -584,13 +584,22 @@ fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
 /// `reviewed 2023-05-01 is more than two years ago; check the facts and update the date`.
 /// A `reviewed` that is not such a date is reported too; an unreadable `today` gives `None`.
 pub fn stale_review(reviewed: &str, today: &str) -> Option<String> {
+    stale_review_after(reviewed, today, 2)
+}
+
+/// Like [`stale_review`], for a pack whose manifest sets another review period (`review_every`).
+pub fn stale_review_after(reviewed: &str, today: &str, years: u32) -> Option<String> {
     let today = parse_date(today)?;
     let Some((year, month, day)) = parse_date(reviewed) else {
         return Some(format!("reviewed date \"{}\" is not a date like 2025-01-31", reviewed.trim()));
     };
-    ((year + 2, month, day) < today).then(|| {
-        format!("reviewed {} is more than two years ago; check the facts and update the date", reviewed.trim())
-    })
+    let period = match years {
+        1 => "one year".to_string(),
+        2 => "two years".to_string(),
+        n => format!("{n} years"),
+    };
+    ((year + years, month, day) < today)
+        .then(|| format!("reviewed {} is more than {period} ago; check the facts and update the date", reviewed.trim()))
 }
 
 #[cfg(test)]
@@ -831,6 +840,12 @@ mod tests {
         assert!(stale_review("2023-02-30", "2025-05-02").is_some());
         assert!(stale_review("May 2023", "2025-05-02").is_some());
         assert_eq!(stale_review("2023-05-01", "not a date"), None);
+        // A pack's own review period (`review_every` in pack.toml).
+        assert_eq!(
+            stale_review_after("2025-05-01", "2026-05-02", 1).as_deref().map(|m| m.contains("one year")),
+            Some(true)
+        );
+        assert_eq!(stale_review_after("2023-05-01", "2025-05-02", 3), None);
     }
 
     // ----- the real lessons

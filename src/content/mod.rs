@@ -2,10 +2,12 @@
 //! loaded from a folder or from the default pack embedded in the binary.
 
 pub mod check;
+pub mod detail;
 pub mod files;
 pub mod glossary;
 pub mod lesson;
 pub mod literacy;
+pub mod manifest;
 pub mod quiz;
 pub mod readability;
 pub mod signs;
@@ -22,6 +24,7 @@ use crate::markdown;
 pub use files::PackFiles;
 pub use glossary::Glossary;
 pub use lesson::{Lesson, Section};
+pub use manifest::Manifest;
 pub use quiz::Question;
 pub use sites::Sites;
 pub use survival::Survival;
@@ -72,6 +75,9 @@ impl fmt::Display for PackErrors {
 
 impl std::error::Error for PackErrors {}
 
+/// The lesson whose front matter lists the general questions for the care team.
+const GENERAL_QUESTIONS_LESSON: &str = "questions-for-your-care-team";
+
 #[derive(Debug, Clone)]
 pub struct ContentPack {
     /// Where the pack came from, for messages: "built-in pack" or a folder path.
@@ -84,6 +90,8 @@ pub struct ContentPack {
     pub sites: Option<Sites>,
     /// Survival figures for the chart, in file order.
     pub survival: Vec<Survival>,
+    /// `pack.toml`: the pack's name, publisher and home groups (None in an old pack).
+    pub manifest: Option<Manifest>,
 }
 
 impl ContentPack {
@@ -112,8 +120,55 @@ impl ContentPack {
         self.questions.iter().filter(|q| q.lesson == lesson_id).collect()
     }
 
+    /// Questions to suggest for the care team: those of `lesson` (if given), then the
+    /// general ones, each once.
+    pub fn suggested_questions(&self, lesson: Option<&str>) -> Vec<String> {
+        let mut suggestions: Vec<String> =
+            lesson.and_then(|id| self.lesson(id)).map(|l| l.questions.clone()).unwrap_or_default();
+        if let Some(general) = self.lesson(GENERAL_QUESTIONS_LESSON) {
+            for q in &general.questions {
+                if !suggestions.contains(q) {
+                    suggestions.push(q.clone());
+                }
+            }
+        }
+        suggestions
+    }
+
     pub fn lesson_ids(&self) -> Vec<&str> {
         self.lessons.iter().map(|l| l.id.as_str()).collect()
+    }
+
+    /// Home's list: each group's title (None for a pack without groups) and its
+    /// lessons as indices, in the order shown. Lessons no group names come last,
+    /// under no title, so every lesson can be reached.
+    pub fn home_groups(&self) -> Vec<(Option<&str>, Vec<usize>)> {
+        let groups = self.manifest.as_ref().map_or(&[][..], |m| &m.groups[..]);
+        // One look-up per id (home draws this every frame; a pack may be large).
+        let index: std::collections::HashMap<&str, usize> = if groups.is_empty() {
+            Default::default()
+        } else {
+            self.lessons.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect()
+        };
+        let mut placed = vec![false; self.lessons.len()];
+        let mut shown = Vec::new();
+        for group in groups {
+            let mut members = Vec::new();
+            for id in &group.lessons {
+                if let Some(&i) = index.get(id.id.as_str()).filter(|&&i| !placed[i]) {
+                    placed[i] = true;
+                    members.push(i);
+                }
+            }
+            if !members.is_empty() {
+                shown.push((Some(group.title.as_str()), members));
+            }
+        }
+        let rest: Vec<usize> = (0..self.lessons.len()).filter(|&i| !placed[i]).collect();
+        if !rest.is_empty() {
+            shown.push((None, rest));
+        }
+        shown
     }
 }
 
@@ -122,16 +177,9 @@ pub fn load_embedded() -> Result<ContentPack, PackErrors> {
     load(&PackFiles::Embedded)
 }
 
-/// Load a pack from a folder on disk.
+/// Load a pack from a folder on disk (either layout, see [`PackFiles::dir`]).
 pub fn load_dir(dir: &Path) -> Result<ContentPack, PackErrors> {
-    if !dir.is_dir() {
-        return Err(PackErrors(vec![ContentError::new(
-            dir.display().to_string(),
-            0,
-            "not a folder: --content must name a content pack folder (one with lessons/ inside)",
-        )]));
-    }
-    load(&PackFiles::Dir(dir.to_path_buf()))
+    load(&PackFiles::dir(dir).map_err(|e| PackErrors(vec![e]))?)
 }
 
 pub fn load(files: &PackFiles) -> Result<ContentPack, PackErrors> {
@@ -180,6 +228,11 @@ pub fn load_with_errors(files: &PackFiles) -> (ContentPack, Vec<ContentError>) {
             }
         }
     }
+    for lesson in &lessons {
+        for problem in detail::scan(&lesson.body).1 {
+            errors.push(ContentError::new(&lesson.file, lesson.body_line + problem.line - 1, problem.message));
+        }
+    }
     let targets = Targets::new(&lessons, &unreadable);
     errors.extend(check_links(&lessons, &targets));
 
@@ -196,8 +249,13 @@ pub fn load_with_errors(files: &PackFiles) -> (ContentPack, Vec<ContentError>) {
     }
     let survival = load_optional(files, "survival.toml", survival::parse, &mut errors).unwrap_or_default();
     let sites = load_sites(files, &targets, &mut errors);
+    let manifest = load_optional(files, manifest::FILE, manifest::parse, &mut errors);
+    if let Some(manifest) = &manifest {
+        let known = |id: &str| lessons.iter().any(|l| l.id == id) || unreadable.iter().any(|u| u == id);
+        errors.extend(manifest::check_groups(manifest, known));
+    }
 
-    (ContentPack { origin: files.origin(), lessons, questions, glossary, sites, survival }, errors)
+    (ContentPack { origin: files.origin(), lessons, questions, glossary, sites, survival, manifest }, errors)
 }
 
 /// What lesson links may point at, for one look-up per link: each lesson's order and
@@ -455,7 +513,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn embedded_pack_loads_all_ten_lessons_in_order() {
+    fn embedded_pack_loads_every_lesson_in_order() {
         let pack = load_embedded().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(
             pack.lesson_ids(),
@@ -469,7 +527,16 @@ mod tests {
                 "palliative-care",
                 "prognosis",
                 "remission-and-ned",
-                "questions-for-your-care-team"
+                "questions-for-your-care-team",
+                "pain",
+                "side-effects",
+                "treatment-progress",
+                "clinical-trials",
+                "planning-ahead",
+                "feelings-and-support",
+                "for-carers",
+                "daily-life",
+                "near-the-end",
             ]
         );
     }

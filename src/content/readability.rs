@@ -27,6 +27,10 @@ pub struct Readability {
     pub grade: f64,
     /// Flesch reading ease (higher is easier; 60–70 is plain English, 80+ is easy).
     pub ease: f64,
+    /// Words of three or more syllables (by [`count_syllables`]).
+    pub polysyllables: usize,
+    /// SMOG grade (see [`smog_grade`]); 0 for a passage without words.
+    pub smog: f64,
 }
 
 impl Readability {
@@ -37,15 +41,30 @@ impl Readability {
     /// always finite.
     pub fn from_counts(words: usize, sentences: usize, syllables: usize) -> Readability {
         if words == 0 {
-            return Readability { words, sentences, syllables, grade: 0.0, ease: 100.0 };
+            return Readability { words, sentences, syllables, grade: 0.0, ease: 100.0, polysyllables: 0, smog: 0.0 };
         }
         let w = words as f64;
         let words_per_sentence = w / sentences.max(1) as f64;
         let syllables_per_word = syllables as f64 / w;
         let grade = 0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59;
         let ease = 206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word;
-        Readability { words, sentences, syllables, grade, ease }
+        Readability { words, sentences, syllables, grade, ease, polysyllables: 0, smog: 0.0 }
     }
+
+    /// The same scores with the SMOG grade from a count of polysyllables.
+    pub fn with_polysyllables(self, polysyllables: usize) -> Readability {
+        let smog = if self.words == 0 { 0.0 } else { smog_grade(polysyllables, self.sentences) };
+        Readability { polysyllables, smog, ..self }
+    }
+}
+
+/// SMOG grade (McLaughlin 1969, the formula for any number of sentences):
+/// 1.0430 × √(polysyllables × 30 / sentences) + 3.1291, where a polysyllable is a word
+/// of three or more syllables. Zero sentences count as one, so the result is finite.
+/// SMOG is meant to predict full understanding, so it reads about two grades above
+/// Flesch–Kincaid on the same text.
+pub fn smog_grade(polysyllables: usize, sentences: usize) -> f64 {
+    1.0430 * (polysyllables as f64 * 30.0 / sentences.max(1) as f64).sqrt() + 3.1291
 }
 
 /// Markdown options shared by the prose extractor and the literacy checks: tables, strikethrough and
@@ -357,13 +376,16 @@ fn measure_units(units: &[String]) -> Readability {
     let sentences = sentences(units);
     let mut word_count = 0;
     let mut syllables = 0;
+    let mut polysyllables = 0;
     for sentence in &sentences {
         for word in words(sentence) {
+            let n = count_syllables(word);
             word_count += 1;
-            syllables += count_syllables(word);
+            syllables += n;
+            polysyllables += usize::from(n >= 3);
         }
     }
-    Readability::from_counts(word_count, sentences.len(), syllables)
+    Readability::from_counts(word_count, sentences.len(), syllables).with_polysyllables(polysyllables)
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1051,7 +1073,7 @@ mod tests {
         assert!((r.ease - (206.835 - 1.015 * 20.0 - 84.6 * 1.5)).abs() < 1e-9);
         assert_eq!(
             Readability::from_counts(0, 0, 0),
-            Readability { words: 0, sentences: 0, syllables: 0, grade: 0.0, ease: 100.0 }
+            Readability { words: 0, sentences: 0, syllables: 0, grade: 0.0, ease: 100.0, polysyllables: 0, smog: 0.0 }
         );
         assert!(Readability::from_counts(3, 0, 3).grade.is_finite());
     }
@@ -1065,6 +1087,57 @@ mod tests {
         assert!((r.grade - hand.grade).abs() <= 1.0, "measured {r:?}, by hand {hand:?}");
         assert!((r.ease - hand.ease).abs() <= 10.0, "measured {r:?}, by hand {hand:?}");
         r
+    }
+
+    #[test]
+    fn smog_formula_is_mclaughlins() {
+        // 30 sentences with 30 polysyllables: 1.0430 × √30 + 3.1291.
+        assert!((smog_grade(30, 30) - (1.0430 * 30f64.sqrt() + 3.1291)).abs() < 1e-9);
+        assert!((smog_grade(0, 10) - 3.1291).abs() < 1e-9);
+        assert!(smog_grade(4, 0).is_finite());
+    }
+
+    /// Measure a passage and compare with hand counts of sentences and polysyllables,
+    /// and the SMOG grade worked out by hand from them.
+    fn check_smog(text: &str, sentences: usize, polysyllables: usize, by_hand: f64) {
+        let r = measure_text(text);
+        assert_eq!((r.sentences, r.polysyllables), (sentences, polysyllables), "{r:?}");
+        assert!((r.smog - by_hand).abs() < 0.01, "measured {r:?}, by hand {by_hand}");
+    }
+
+    #[test]
+    fn smog_of_hand_counted_passages() {
+        // The children's story below: 5 sentences, no word of 3+ syllables (the longest are
+        // little, rabbit, under, carrots, garden, turtle, walking, very, slowly, river: 2 each).
+        // SMOG = 1.0430 × √(0 × 30 / 5) + 3.1291 = 3.13.
+        check_smog(
+            "Once upon a time, a little rabbit lived under a big old tree. Each morning she hopped out to look \
+             for carrots in the garden. One day she met a turtle who was walking very slowly. The rabbit asked \
+             the turtle to race her to the river. He said yes.",
+            5,
+            0,
+            3.13,
+        );
+        // 3 sentences. Polysyllables: oncologist (4), recommend (3), radiotherapy (6);
+        // metastases (4); possible (3) = 5. (relieve, about and effects have 2.)
+        // SMOG = 1.0430 × √(5 × 30 / 3) + 3.1291 = 1.0430 × 7.0711 + 3.1291 = 10.50.
+        check_smog(
+            "Your oncologist may recommend radiotherapy. It can relieve pain from metastases in the bones. \
+             Ask about the possible side effects.",
+            3,
+            5,
+            10.50,
+        );
+        // 4 sentences. Polysyllables: medicines (3), nausea (3) = 2. (Every other word has
+        // 1 or 2 syllables: some, can, cause, tell, your, care, team, if, you, feel, sick…)
+        // SMOG = 1.0430 × √(2 × 30 / 4) + 3.1291 = 1.0430 × 3.8730 + 3.1291 = 7.17.
+        check_smog(
+            "Some medicines can cause nausea. Tell your care team if you feel sick. They can help. Rest when \
+             you need to, and drink water.",
+            4,
+            2,
+            7.17,
+        );
     }
 
     #[test]
@@ -1135,7 +1208,8 @@ mod tests {
 
     #[test]
     fn empty_input_scores_without_nan() {
-        let empty = Readability { words: 0, sentences: 0, syllables: 0, grade: 0.0, ease: 100.0 };
+        let empty =
+            Readability { words: 0, sentences: 0, syllables: 0, grade: 0.0, ease: 100.0, polysyllables: 0, smog: 0.0 };
         for markdown in
             ["", "   \n\n", "# Only a heading", "```\ncode only\n```", "| a | b |\n|---|---|\n| 1 | 2 |", "`x`"]
         {

@@ -77,7 +77,14 @@ pub struct Rendered {
 /// Render Markdown (CommonMark + tables, strikethrough, task lists) to lines at most
 /// `width` columns wide (0 counts as 1).
 pub fn render(markdown: &str, width: u16, theme: &MdTheme) -> Rendered {
-    render::render(markdown, width, theme)
+    render::render(markdown, width, theme, None)
+}
+
+/// [`render`] in the linear form of [`Linear`], kept as lines with their anchors,
+/// links and source offsets: the plain session pages through it and records the
+/// reading place by the same offsets as the tutor.
+pub fn render_linear(markdown: &str, width: u16, theme: &MdTheme, linear: &Linear) -> Rendered {
+    render::render(markdown, width, theme, Some(linear))
 }
 
 /// A line as plain text (span contents joined), for plain output.

@@ -29,8 +29,8 @@ fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
 }
 
-pub(super) fn render(markdown: &str, width: u16, theme: &MdTheme) -> Rendered {
-    let mut r = Renderer::new(usize::from(width).max(1), theme, Out::default(), None);
+pub(super) fn render(markdown: &str, width: u16, theme: &MdTheme, linear: Option<&Linear>) -> Rendered {
+    let mut r = Renderer::new(usize::from(width).max(1), theme, Out::default(), linear);
     // a guess at the line count, to spare regrowing two large vectors
     let guess = markdown.len() / 24;
     r.out.lines.reserve(guess);

@@ -36,10 +36,7 @@ fn get_help_line() -> String {
 /// the pointer before the brackets is what `read` takes.
 fn write_read_more(out: &mut impl Write, pack: &ContentPack, site: &Site) -> io::Result<()> {
     for target in &site.lessons {
-        match super::linear::link_words(Some(pack), target) {
-            Some(words) => writeln!(out, "  Read more: {} ({words})", sanitize(target))?,
-            None => writeln!(out, "  Read more: {}", sanitize(target))?,
-        }
+        writeln!(out, "  {}", super::linear::read_more(Some(pack), target))?;
     }
     Ok(())
 }

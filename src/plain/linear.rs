@@ -30,6 +30,17 @@ pub fn link_words(pack: Option<&ContentPack>, target: &str) -> Option<String> {
     })
 }
 
+/// `Read more: staging#what-m1-means (How stage 4 is decided, section What M1 means)`:
+/// the pointer that `read` takes, then where it goes in words (the pointer alone when
+/// it has no words, as a web address).
+pub fn read_more(pack: Option<&ContentPack>, target: &str) -> String {
+    let pointer = markdown::sanitize(target);
+    match link_words(pack, target) {
+        Some(words) => format!("Read more: {pointer} ({words})"),
+        None => format!("Read more: {pointer}"),
+    }
+}
+
 fn tool_words(tool: ToolLink) -> &'static str {
     match tool {
         ToolLink::BodyMap => "the body map",

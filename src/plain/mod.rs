@@ -6,6 +6,7 @@ pub mod linear;
 pub mod pack;
 pub mod questions;
 pub mod quiz;
+pub mod session;
 mod wrapped;
 
 use std::io::{self, BufRead, IsTerminal, Write};
@@ -19,7 +20,7 @@ use crate::content::{ContentPack, Question, files, lesson};
 use crate::markdown;
 use crate::progress::{LessonStatus, Opened};
 use crate::quiz::{QuizSession, due_at, due_questions, record_answer};
-use crate::session;
+use crate::session as app_session;
 use crate::tui::text::saving as progress_words;
 pub use wrapped::Wrapped;
 
@@ -96,9 +97,11 @@ fn styled_output() -> bool {
 }
 
 /// `read ID[#SECTION]|FILE.md`: the lesson (or one section, or a page being written)
-/// in linear form: the same lines on a terminal, styled, as in a pipe.
-pub fn read(content: Option<&Path>, target: &str, width: Option<u16>) -> Result<ExitCode> {
-    let (pack, document) = find_document(content, target)?;
+/// in linear form: the same lines on a terminal, styled, as in a pipe. A lesson's
+/// content note comes first, and its "More detail" parts are one line each unless
+/// `detail`.
+pub fn read(content: Option<&Path>, target: &str, width: Option<u16>, detail: bool) -> Result<ExitCode> {
+    let (pack, document) = find_document(content, target, detail)?;
     let width = output_width(width);
     let look = if styled_output() { linear::Look::Styled } else { linear::Look::Plain };
     let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
@@ -111,7 +114,7 @@ pub fn read(content: Option<&Path>, target: &str, width: Option<u16>) -> Result<
 /// section of it (`id#section`), or a Markdown file given by path. A file with `+++`
 /// front matter is read as a lesson being written: what it lacks is listed as
 /// warnings, and it is shown all the same; a plain page is shown as it is.
-fn find_document(content: Option<&Path>, target: &str) -> Result<(Option<ContentPack>, String)> {
+fn find_document(content: Option<&Path>, target: &str, detail: bool) -> Result<(Option<ContentPack>, String)> {
     let path = Path::new(target);
     if target.ends_with(".md") || path.is_file() {
         let text = files::read_limited_to(path, target, files::MAX_PREVIEW_BYTES).map_err(anyhow::Error::new)?;
@@ -121,9 +124,13 @@ fn find_document(content: Option<&Path>, target: &str) -> Result<(Option<Content
             eprintln!("patient-tutor: warning: {warning} (shown as a preview all the same)");
         }
         // Links in a page being written point at the pack it is for, if that loads.
-        return Ok((session::load_pack(content).ok(), lesson.document()));
+        // A plain page (no front matter) is shown as it is, not folded.
+        let page = text.trim_start_matches('\u{feff}').lines().next().is_none_or(|l| l.trim_end() != "+++");
+        let document =
+            if page { lesson.document() } else { lesson_document(&lesson, None, detail).unwrap_or_default() };
+        return Ok((app_session::load_pack(content).ok(), document));
     }
-    let pack = session::load_pack(content)?;
+    let pack = app_session::load_pack(content)?;
     let (id, section) = match target.split_once('#') {
         Some((id, section)) => (id, Some(section).filter(|s| !s.is_empty())),
         None => (target, None),
@@ -135,21 +142,35 @@ fn find_document(content: Option<&Path>, target: &str) -> Result<(Option<Content
             pack.lesson_ids().join("\n  ")
         );
     };
-    let document = match section {
-        None => lesson.document(),
-        Some(slug) => match lesson.section_document(slug) {
-            Some(doc) => doc,
-            None => {
-                let slugs: Vec<String> = lesson.sections.iter().map(|s| format!("{id}#{}", s.slug)).collect();
-                bail!(
-                    "the lesson `{id}` has no section `{}`. Its sections are:\n  {}",
-                    markdown::sanitize(slug),
-                    slugs.join("\n  ")
-                );
-            }
-        },
+    let Some(document) = lesson_document(lesson, section, detail) else {
+        let slugs: Vec<String> = lesson.sections.iter().map(|s| format!("{id}#{}", s.slug)).collect();
+        bail!(
+            "the lesson `{id}` has no section `{}`. Its sections are:\n  {}",
+            markdown::sanitize(section.unwrap_or_default()),
+            slugs.join("\n  ")
+        );
     };
     Ok((Some(pack), document))
+}
+
+/// A lesson's Markdown for `read` (the whole lesson, or one `##` section; None if
+/// it has no such section): its content note first, its "More detail" parts folded
+/// to one line each unless `detail`.
+fn lesson_document(lesson: &lesson::Lesson, section: Option<&str>, detail: bool) -> Option<String> {
+    use crate::tui::text;
+    let marker = |_: usize, d: &crate::content::detail::Detail| text::detail_folded_plain(&d.what_markdown, &lesson.id);
+    let body = match (section, detail) {
+        (None, true) => lesson.document(),
+        (None, false) => lesson.document_folded(|_| true, marker).text,
+        (Some(slug), true) => lesson.section_document(slug)?,
+        (Some(slug), false) => lesson.section_document_folded(slug, marker)?,
+    };
+    let mut document = String::new();
+    if let Some(note) = &lesson.content_note {
+        document.push_str(&format!("*{}*\n\n---\n\n", text::content_note_plain(note)));
+    }
+    document.push_str(&body);
+    Some(document)
 }
 
 /// `define TERM`: one definition, or the closest terms.
@@ -206,30 +227,30 @@ pub fn quiz_lesson(pack: &ContentPack, opened: Opened, lesson_id: &str, seed: Op
     if questions.is_empty() {
         bail!("the lesson `{lesson_id}` has no quiz");
     }
-    run_plain_quiz(opened, questions, seed)
+    run_plain_quiz(pack, opened, questions, seed)
 }
 
 /// `review --plain`: the questions due again, as plain text.
 pub fn review(pack: &ContentPack, opened: Opened, seed: Option<u64>) -> Result<ExitCode> {
     let due: Vec<Question> =
-        due_questions(&pack.questions, &opened.progress, session::now()).into_iter().cloned().collect();
+        due_questions(&pack.questions, &opened.progress, crate::session::now()).into_iter().cloned().collect();
     if due.is_empty() {
         print_notices(&opened);
         writeln!(stdout(), "{}", nothing_due(next_due(pack, &opened.progress)))?;
         return Ok(ExitCode::SUCCESS);
     }
-    run_plain_quiz(opened, due, seed)
+    run_plain_quiz(pack, opened, due, seed)
 }
 
-fn run_plain_quiz(opened: Opened, questions: Vec<Question>, seed: Option<u64>) -> Result<ExitCode> {
+fn run_plain_quiz(pack: &ContentPack, opened: Opened, questions: Vec<Question>, seed: Option<u64>) -> Result<ExitCode> {
     print_notices(&opened);
     let Opened { store, mut progress, .. } = opened;
-    let mut session = QuizSession::new(questions, seed.unwrap_or_else(session::fresh_seed));
+    let mut session = QuizSession::new(questions, seed.unwrap_or_else(app_session::fresh_seed));
     // A failed save is reported once; the answers stay in memory and every later
     // answer tries again (saving all that are not saved yet, each once).
     let mut failing: Option<anyhow::Error> = None;
     let mut on_answer = |id: &str, chosen: &[usize], correct: bool| {
-        record_answer(&mut progress, id, chosen, correct, session::now());
+        record_answer(&mut progress, id, chosen, correct, app_session::now());
         let mut waiting = || {
             let _ = writeln!(stderr(), "patient-tutor: {}", progress_words::WAITING);
         };
@@ -252,7 +273,7 @@ fn run_plain_quiz(opened: Opened, questions: Vec<Question>, seed: Option<u64>) -
         }
         print_notice_lines(&store.take_notices());
     };
-    quiz::run(&mut session, &mut io::stdin().lock(), &mut stdout(), &mut on_answer)?;
+    quiz::run(Some(pack), &mut session, &mut io::stdin().lock(), &mut stdout(), &mut on_answer)?;
     match failing {
         Some(_) => {
             let _ =
@@ -279,7 +300,7 @@ fn nothing_due(next: Option<u64>) -> String {
 
 /// "now", "tomorrow (2026-12-03)", "in 3 days (2026-12-05)".
 fn when(at: u64) -> String {
-    let now = session::now();
+    let now = app_session::now();
     let date = crate::content::check::date_of(at);
     match at.saturating_sub(now).div_ceil(crate::quiz::DAY) {
         0 => "now".to_string(),
@@ -335,7 +356,7 @@ pub fn progress_summary(pack: &ContentPack, opened: &Opened) -> Result<ExitCode>
     }
 
     writeln!(out)?;
-    let due = due_questions(&pack.questions, p, session::now()).len();
+    let due = due_questions(&pack.questions, p, app_session::now()).len();
     if due > 0 {
         writeln!(out, "Review: {} due now (patient-tutor review).", count(due, "question", "questions"))?;
     } else {
@@ -385,7 +406,7 @@ pub fn progress_reset(path: &Path, yes: bool) -> Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     }
-    let erased = crate::progress::reset(path, session::now())?;
+    let erased = crate::progress::reset(path, app_session::now())?;
     let names: Vec<String> = erased.iter().map(|p| shown(p)).collect();
     let verb = if names.len() == 1 { "was" } else { "were" };
     println!("Progress reset: {} {verb} erased.", names.join(" and "));

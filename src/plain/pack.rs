@@ -15,8 +15,7 @@ use crate::markdown::sanitize_path as shown;
 /// `check [DIR]`: exit 1 if there is any error.
 pub fn check(dir: Option<&Path>, max_grade: Option<f64>, format: Format) -> Result<ExitCode> {
     let files = match dir {
-        Some(dir) if !dir.is_dir() => bail!("{} is not a folder", shown(dir)),
-        Some(dir) => PackFiles::Dir(dir.to_path_buf()),
+        Some(dir) => PackFiles::dir(dir)?,
         None => PackFiles::Embedded,
     };
     let today = check::date_of(crate::session::now());
@@ -46,23 +45,31 @@ fn write_text(out: &mut impl Write, report: &Report, max_grade: Option<f64>) -> 
     }
     if !report.readability.is_empty() {
         writeln!(out)?;
-        writeln!(out, "Readability (Flesch–Kincaid grade; Flesch reading ease, higher is easier):")?;
+        writeln!(
+            out,
+            "Readability of the main text (Flesch–Kincaid grade; SMOG grade; Flesch reading ease, higher is easier), \
+             and of the More detail parts:"
+        )?;
         let id_w = report.readability.iter().map(|r| r.lesson.len()).max().unwrap_or(0);
         for r in &report.readability {
             // `r.grade` is rounded to the one decimal shown; the check compares the same value.
             let over = max_grade.is_some_and(|m| r.grade > m);
+            let detail = r.detail.as_ref().map_or(String::new(), |d| {
+                format!("  detail: {:>4} words, grade {:>4.1}, SMOG {:>4.1}", d.words, d.grade, d.smog)
+            });
             writeln!(
                 out,
-                "  {:<id_w$}  {:>5} words  {:>4} sentences  grade {:>4.1}  ease {:>5.1}{}",
+                "  {:<id_w$}  {:>5} words  {:>4} sentences  grade {:>4.1}  SMOG {:>4.1}  ease {:>5.1}{}{detail}",
                 r.lesson,
                 r.words,
                 r.sentences,
                 r.grade,
+                r.smog,
                 r.ease,
                 if over { "  (over the limit)" } else { "" }
             )?;
         }
-        writeln!(out, "  pack average: grade {:.1}", report.average_grade)?;
+        writeln!(out, "  pack average: grade {:.1}, SMOG {:.1}", report.average_grade, report.average_smog)?;
     }
     let (errors, warnings) = (report.errors(), report.warnings());
     writeln!(out, "{}, {}", super::count(errors, "error", "errors"), super::count(warnings, "warning", "warnings"))

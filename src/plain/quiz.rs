@@ -3,6 +3,7 @@
 
 use std::io::{self, BufRead, Write};
 
+use crate::content::ContentPack;
 use crate::content::quiz::{Kind, Question};
 use crate::quiz::{QuizSession, Verdict};
 
@@ -28,6 +29,7 @@ const MAX_LINE: usize = 4096;
 /// stops cleanly, keeping what was answered. The last line is `Score: X/Y`, Y being
 /// the number of questions answered.
 pub fn run(
+    pack: Option<&ContentPack>,
     session: &mut QuizSession,
     input: &mut impl BufRead,
     out: &mut impl Write,
@@ -45,7 +47,7 @@ pub fn run(
         let verdict = session.answer(&display_picks);
         let chosen = session.last_chosen().unwrap_or_default();
         on_answer(&question.id, chosen, verdict.correct);
-        feedback(out, &question, &order, &verdict)?;
+        feedback(out, pack, &question, &order, &verdict)?;
         session.next();
     }
 
@@ -95,7 +97,7 @@ fn read_answer(input: &mut impl BufRead, out: &mut impl Write, q: &Question) -> 
 }
 
 /// One line of input, lossily decoded, at most `MAX_LINE` bytes kept. `None` at end of input.
-fn read_line(input: &mut impl BufRead) -> io::Result<Option<String>> {
+pub(super) fn read_line(input: &mut impl BufRead) -> io::Result<Option<String>> {
     let mut kept = Vec::new();
     let mut any = false;
     loop {
@@ -177,7 +179,13 @@ fn shown(token: &str) -> String {
     short
 }
 
-fn feedback(out: &mut impl Write, q: &Question, order: &[usize], verdict: &Verdict) -> io::Result<()> {
+fn feedback(
+    out: &mut impl Write,
+    pack: Option<&ContentPack>,
+    q: &Question,
+    order: &[usize],
+    verdict: &Verdict,
+) -> io::Result<()> {
     writeln!(out, "{}", if verdict.correct { "Right." } else { "Not quite." })?;
     let label = if verdict.right.len() > 1 { "The right answers" } else { "The right answer" };
     writeln!(out, "{label}: {}", list(q, order, &verdict.right))?;
@@ -190,7 +198,7 @@ fn feedback(out: &mut impl Write, q: &Question, order: &[usize], verdict: &Verdi
         }
     }
     writeln!(out, "{}", clean(&q.explanation))?;
-    writeln!(out, "Read more: {}", clean(&q.see))?;
+    writeln!(out, "{}", super::linear::read_more(pack, &q.see))?;
     writeln!(out)?;
     Ok(())
 }
@@ -258,10 +266,11 @@ mod tests {
         let mut session = QuizSession::new(questions(), SEED);
         let mut out = Vec::new();
         let mut calls = Calls::new();
-        let outcome = run(&mut session, &mut Cursor::new(input.to_vec()), &mut out, &mut |id, chosen, correct| {
-            calls.push((id.to_string(), chosen.to_vec(), correct))
-        })
-        .unwrap();
+        let outcome =
+            run(None, &mut session, &mut Cursor::new(input.to_vec()), &mut out, &mut |id, chosen, correct| {
+                calls.push((id.to_string(), chosen.to_vec(), correct))
+            })
+            .unwrap();
         (outcome, String::from_utf8(out).unwrap(), calls)
     }
 
@@ -374,7 +383,7 @@ mod tests {
         q.explanation = "Because\u{0}.".into();
         let mut session = QuizSession::new(vec![q], 0);
         let mut out = Vec::new();
-        run(&mut session, &mut Cursor::new(b"1\n".to_vec()), &mut out, &mut |_, _, _| {}).unwrap();
+        run(None, &mut session, &mut Cursor::new(b"1\n".to_vec()), &mut out, &mut |_, _, _| {}).unwrap();
         let out = String::from_utf8(out).unwrap();
         assert!(out.contains("Clear[2J the screen?\n"), "{out}");
         assert!(out.contains("Because.\n"));
@@ -390,7 +399,7 @@ mod tests {
     fn an_empty_quiz_says_so() {
         let mut session = QuizSession::new(Vec::new(), 0);
         let mut out = Vec::new();
-        let outcome = run(&mut session, &mut Cursor::new(b"1\n".to_vec()), &mut out, &mut |_, _, _| {}).unwrap();
+        let outcome = run(None, &mut session, &mut Cursor::new(b"1\n".to_vec()), &mut out, &mut |_, _, _| {}).unwrap();
         assert_eq!(outcome, PlainOutcome { right: 0, answered: 0, total: 0 });
         assert_eq!(String::from_utf8(out).unwrap(), "There are no questions in this quiz.\nScore: 0/0\n");
     }

@@ -8,10 +8,10 @@ pub mod shuffle;
 
 pub use grade::{Verdict, grade};
 pub use schedule::{
-    DAY, INTERVAL_DAYS, MAX_BOX, due_at, due_count, due_questions, is_due, mastered, next_box, record_answer,
-    schedule_answer,
+    DAY, INTERVAL_DAYS, MAX_BOX, due_at, due_count, due_questions, is_due, mastered, next_box, next_due_in_days,
+    record_answer, schedule_answer,
 };
-pub use session::{QuizSession, mixed};
+pub use session::{MIXED_COUNT, QuizSession, mixed, mixed_for};
 pub use shuffle::{choice_order, to_original};
 
 /// Questions for tests, without a quiz file.

@@ -118,6 +118,17 @@ pub fn due_count(questions: &[Question], progress: &Progress, now: u64) -> usize
     due_questions(questions, progress, now).len()
 }
 
+/// Whole days until the next of `questions` comes due, if any has been answered
+/// (0: one is due now).
+pub fn next_due_in_days(questions: &[Question], progress: &Progress, now: u64) -> Option<u64> {
+    questions
+        .iter()
+        .filter_map(|q| progress.questions.get(&q.id))
+        .map(due_at)
+        .min()
+        .map(|at| at.saturating_sub(now).div_ceil(DAY))
+}
+
 /// A lesson's quiz is mastered when it has at least one question and every one is in box 3 or higher.
 pub fn mastered(lesson_questions: &[&Question], progress: &Progress) -> bool {
     !lesson_questions.is_empty()

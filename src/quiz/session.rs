@@ -2,6 +2,7 @@
 //! shown in, and the answers given so far.
 
 use crate::content::quiz::Question;
+use crate::progress::Progress;
 
 use super::grade::{Verdict, grade};
 use super::shuffle::{choice_order, to_original};
@@ -123,6 +124,17 @@ impl QuizSession {
         }
         out
     }
+}
+
+/// How many questions a mixed quiz asks.
+pub const MIXED_COUNT: usize = 10;
+
+/// The mixed quiz the tutor offers: up to `MIXED_COUNT` questions from the lessons
+/// the person has finished reading (none if no lesson is finished).
+pub fn mixed_for(questions: &[Question], lesson_ids: &[&str], progress: &Progress, seed: u64) -> Vec<Question> {
+    let read: Vec<&str> =
+        lesson_ids.iter().copied().filter(|id| progress.lessons.get(*id).is_some_and(|p| p.read)).collect();
+    mixed(questions, &read, MIXED_COUNT, seed)
 }
 
 /// A mixed quiz: the questions of the given lessons, shuffled by `seed`, at most `count`.

@@ -2,6 +2,7 @@
 //! No I/O here: effects are returned as data and carried out by the main loop.
 
 use std::cell::OnceCell;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 use ratatui::layout::{Position, Rect};
@@ -13,6 +14,7 @@ use super::theme::Theme;
 use crate::content::{ContentPack, InternalLink, ToolLink};
 use crate::markdown::{self, Rendered};
 use crate::progress::Progress;
+use crate::reading;
 
 pub use super::explorer_flow::{ExplorerState, SiteSearch};
 pub use super::notebook_flow::{InputPurpose, QuestionInput};
@@ -141,6 +143,12 @@ pub struct Reader {
     /// screen and kept for the rendering (its lines never change), so a frame does
     /// not search the whole glossary in every visible line again.
     pub terms_in_line: Vec<OnceCell<Vec<TermMark>>>,
+    /// For each of `doc.links`: the "More detail" part it opens or folds, if it is
+    /// one of those lines rather than a link written in the lesson.
+    pub detail_links: Vec<Option<usize>>,
+    /// The lesson's content note is showing: the text waits until the person
+    /// chooses to read it (or skips it for now).
+    pub note_pending: bool,
 }
 
 /// Where a glossary term stands in a line's text (a byte range), and which term it is.
@@ -197,6 +205,9 @@ pub struct App {
     pub glossary_phrases: Vec<(String, usize)>,
     /// Seconds since 1970; injected so tests can move time.
     pub clock: Box<dyn Fn() -> u64>,
+    /// "More detail" parts opened, by lesson id, for this session (the progress file
+    /// has no place for per-lesson settings yet).
+    pub unfolded: HashMap<String, BTreeSet<usize>>,
 }
 
 impl App {
@@ -246,6 +257,7 @@ impl App {
             terms_open: false,
             glossary_phrases,
             clock: Box::new(crate::session::now),
+            unfolded: HashMap::new(),
         }
     }
 
@@ -275,6 +287,8 @@ impl App {
             Context::Glossary
         } else if self.screen == Screen::Search {
             Context::Search
+        } else if self.screen == Screen::Reader && self.reader.as_ref().is_some_and(|r| r.note_pending) {
+            Context::LessonNote
         } else if self.screen == Screen::Reader && self.terms_open {
             Context::Terms
         } else if self.screen == Screen::Reader && self.reader.as_ref().is_some_and(|r| r.toc_cursor.is_some()) {
@@ -321,6 +335,7 @@ impl App {
             Context::Glossary => self.update_glossary(action),
             Context::Search => self.update_search(action),
             Context::Terms => self.update_terms(action),
+            Context::LessonNote => self.update_lesson_note(action),
         }
     }
 
@@ -369,12 +384,15 @@ impl App {
     }
 
     fn update_home(&mut self, action: Action) -> Vec<Effect> {
-        let last = self.pack.lessons.len().saturating_sub(1);
+        // Up and down follow the list as shown (grouped), not the pack's file order.
+        let order = self.home_order();
+        let at = order.iter().position(|&i| i == self.home_selected).unwrap_or(0);
+        let step = |to: usize| order.get(to.min(order.len().saturating_sub(1))).copied().unwrap_or(0);
         match action {
-            Action::Up | Action::Scroll(i16::MIN..=-1) => self.home_selected = self.home_selected.saturating_sub(1),
-            Action::Down | Action::Scroll(1..) => self.home_selected = (self.home_selected + 1).min(last),
-            Action::Top => self.home_selected = 0,
-            Action::Bottom => self.home_selected = last,
+            Action::Up | Action::Scroll(i16::MIN..=-1) => self.home_selected = step(at.saturating_sub(1)),
+            Action::Down | Action::Scroll(1..) => self.home_selected = step(at + 1),
+            Action::Top => self.home_selected = step(0),
+            Action::Bottom => self.home_selected = step(usize::MAX),
             Action::Open => self.open_lesson(self.home_selected, None),
             Action::StartQuiz => self.start_lesson_quiz(self.home_selected),
             Action::StartReview => self.start_review(),
@@ -400,17 +418,31 @@ impl App {
         vec![]
     }
 
+    /// The lessons in the order home shows them.
+    pub fn home_order(&self) -> Vec<usize> {
+        self.pack.home_groups().into_iter().flat_map(|(_, lessons)| lessons).collect()
+    }
+
     /// Which lesson row of the home list is at a cell.
     pub fn home_item_at(&self, x: u16, y: u16) -> Option<usize> {
-        let list = super::screens::home::list_area(self.area);
+        use super::screens::home;
+        let list = home::list_area(self.area);
         if !list.contains(Position { x, y }) {
             return None;
         }
-        let rows = layout::home_rows_per_item(list, self.pack.lessons.len()) as usize;
-        let visible = list.height as usize / rows;
-        let offset = layout::list_offset(self.home_selected, visible);
-        let i = offset + (y - list.y) as usize / rows;
-        (i < self.pack.lessons.len()).then_some(i)
+        let rows = home::rows(self);
+        let (heights, first) = home::window(self, &rows, list);
+        let mut top = list.y;
+        for (row, height) in rows.iter().zip(heights).skip(first) {
+            if (top..top + height).contains(&y) {
+                return match row {
+                    home::Row::Lesson(i) => Some(*i),
+                    home::Row::Heading(_) => None,
+                };
+            }
+            top += height;
+        }
+        None
     }
 
     fn update_reader(&mut self, action: Action) -> Vec<Effect> {
@@ -536,12 +568,11 @@ impl App {
         };
         let toc_wanted = self.reader.as_ref().is_none_or(|r| r.toc_wanted);
         let width = layout::reader(self.area, toc_wanted).text.width;
-        let doc = markdown::render(&lesson.document(), width, &self.theme.md);
+        let note_pending = self.note_due(index);
+        let (doc, detail_links) = self.render_lesson(index, width);
         let top = match anchor {
             Some(slug) => doc.anchors.iter().find(|a| a.slug == slug).map_or(0, |a| a.line),
-            None => {
-                self.progress.lessons.get(&lesson.id).map_or(0, |p| line_at_place(&doc, p.offset, p.lines_into_block))
-            }
+            None => reading::saved_line(&self.progress, &lesson.id, &doc),
         };
         let id = lesson.id.clone();
         let sections = sections_of(&doc);
@@ -558,12 +589,105 @@ impl App {
             current_match: None,
             sections,
             terms_in_line,
+            detail_links,
+            note_pending,
         });
         self.screen = Screen::Reader;
         self.home_selected = index;
         self.scroll_to(top);
-        self.progress.last_lesson = Some(id);
-        self.unsaved = true;
+        // A lesson behind its content note is not "the last one read" until it is read.
+        if !note_pending {
+            self.progress.last_lesson = Some(id);
+            self.unsaved = true;
+        }
+    }
+
+    /// Whether lesson `index` opens with its content note: it has one, and the person
+    /// has not read the lesson before (a reading place is kept once they choose to).
+    fn note_due(&self, index: usize) -> bool {
+        self.pack
+            .lessons
+            .get(index)
+            .is_some_and(|lesson| lesson.content_note.is_some() && !self.progress.lessons.contains_key(&lesson.id))
+    }
+
+    fn update_lesson_note(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Open | Action::Click(..) => {
+                let Some(reader) = self.reader.as_mut() else { return vec![] };
+                reader.note_pending = false;
+                let id = self.pack.lessons[reader.lesson].id.clone();
+                self.progress.last_lesson = Some(id);
+                // The reading place now kept is what remembers the choice.
+                self.leave_reader_position();
+                self.unsaved = true;
+                vec![Effect::Save]
+            }
+            Action::Skip | Action::Back => {
+                let effects = self.back();
+                self.message = Some(text::LESSON_NOTE_SKIPPED.to_string());
+                effects
+            }
+            Action::Help => {
+                self.help_open = true;
+                vec![]
+            }
+            _ => vec![],
+        }
+    }
+
+    /// Render lesson `index` at `width`, its "More detail" parts folded unless opened,
+    /// with one selectable line per part (kept in `doc.links`, marked in the second
+    /// vector). Source offsets are the whole lesson's, folded or not.
+    fn render_lesson(&self, index: usize, width: u16) -> (Rendered, Vec<Option<usize>>) {
+        let lesson = &self.pack.lessons[index];
+        let opened = self.unfolded.get(&lesson.id);
+        let is_open = |i: usize| opened.is_some_and(|set| set.contains(&i));
+        let folded = lesson.document_folded(|i| !is_open(i), |_, d| text::detail_folded(&d.what_markdown));
+        let mut doc = markdown::render(&folded.text, width, &self.theme.md);
+        for offset in &mut doc.source_offsets {
+            *offset = folded.original(*offset);
+        }
+        let mut detail_links = vec![None; doc.links.len()];
+        for (i, detail) in lesson.details.iter().enumerate() {
+            // The part's first line with text (a blank line before it may share its offset).
+            let first = reading::line_at_offset(&doc, detail.range.start);
+            let line = (first..doc.lines.len())
+                .find(|&l| doc.lines[l].spans.iter().any(|s| !s.content.trim().is_empty()))
+                .unwrap_or(first);
+            let at = doc.links.partition_point(|l| l.line < line);
+            let label = markdown::sanitize(&detail.what).into_owned();
+            doc.links.insert(at, markdown::LinkRef { target: String::new(), text: label, line });
+            detail_links.insert(at, Some(i));
+        }
+        (doc, detail_links)
+    }
+
+    /// Open or fold a "More detail" part of the open lesson in place: its line stays
+    /// where it is on screen, and stays selected.
+    fn toggle_detail(&mut self, detail: usize) {
+        let Some(reader) = self.reader.as_ref() else { return };
+        let (index, width, top) = (reader.lesson, reader.width, reader.top);
+        let row = reader.link.and_then(|i| reader.doc.links.get(i)).map_or(0, |l| l.line.saturating_sub(top));
+        let id = self.pack.lessons[index].id.clone();
+        let set = self.unfolded.entry(id).or_default();
+        if !set.remove(&detail) {
+            set.insert(detail);
+        }
+        let (doc, detail_links) = self.render_lesson(index, width);
+        let link = detail_links.iter().position(|d| *d == Some(detail));
+        let line = link.map_or(top, |i| doc.links[i].line);
+        let open = self.unfolded.get(&self.pack.lessons[index].id).is_some_and(|s| s.contains(&detail));
+        let what = self.pack.lessons[index].details.get(detail).map(|d| d.what.clone()).unwrap_or_default();
+        if let Some(reader) = self.reader.as_mut() {
+            reader.sections = sections_of(&doc);
+            reader.terms_in_line = vec![OnceCell::new(); doc.lines.len()];
+            reader.doc = doc;
+            reader.detail_links = detail_links;
+            reader.link = link;
+        }
+        self.scroll_to(line.saturating_sub(row));
+        self.message = Some(text::detail_hint(&what, open));
     }
 
     /// Re-wrap the open lesson if the text width changed, keeping the reading place.
@@ -575,14 +699,19 @@ impl App {
         if reader.width == width {
             return;
         }
-        let (offset, lines_into_block) = place_of_line(&reader.doc, reader.top);
-        let lesson = &self.pack.lessons[reader.lesson];
-        reader.doc = markdown::render(&lesson.document(), width, &self.theme.md);
+        let (offset, lines_into_block) = reading::place_of_line(&reader.doc, reader.top);
+        let index = reader.lesson;
+        let (doc, detail_links) = self.render_lesson(index, width);
+        let Some(reader) = self.reader.as_mut() else {
+            return;
+        };
+        reader.doc = doc;
+        reader.detail_links = detail_links;
         reader.sections = sections_of(&reader.doc);
         reader.terms_in_line = vec![OnceCell::new(); reader.doc.lines.len()];
         reader.width = width;
         reader.link = None;
-        reader.top = line_at_place(&reader.doc, offset, lines_into_block);
+        reader.top = reading::line_at_place(&reader.doc, offset, lines_into_block);
         self.scroll_to(self.reader.as_ref().map_or(0, |r| r.top));
     }
 
@@ -640,7 +769,14 @@ impl App {
         };
         reader.link = Some(next);
         let line = links[next].line;
-        self.message = Some(text::link_hint(&links[next].text, &links[next].target));
+        self.message = Some(match reader.detail_links.get(next).copied().flatten() {
+            Some(detail) => {
+                let id = &self.pack.lessons[reader.lesson].id;
+                let open = self.unfolded.get(id).is_some_and(|s| s.contains(&detail));
+                text::detail_hint(&links[next].text, open)
+            }
+            None => text::link_hint(&links[next].text, &links[next].target),
+        });
         if !(reader.top..reader.top + height).contains(&line) {
             let top = line.saturating_sub(height / 3);
             self.scroll_to(top);
@@ -655,6 +791,10 @@ impl App {
             self.message = Some(text::SELECT_LINK_FIRST.to_string());
             return vec![];
         };
+        if let Some(detail) = reader.link.and_then(|i| reader.detail_links.get(i).copied().flatten()) {
+            self.toggle_detail(detail);
+            return vec![];
+        }
         let target = link.target.clone();
         if let Some(Ok(tool)) = ToolLink::parse(&target) {
             return self.open_tool_link(tool);
@@ -764,17 +904,11 @@ impl App {
 
     pub(super) fn leave_reader_position(&mut self) {
         let height = self.reader_layout().text.height as usize;
-        let Some(reader) = self.reader.as_ref() else {
+        let Some(reader) = self.reader.as_ref().filter(|r| !r.note_pending) else {
             return;
         };
-        let total = reader.doc.lines.len().max(1);
-        let seen = (reader.top + height).min(total);
-        let percent = (seen * 100 / total) as u8;
-        let (offset, lines_into_block) = place_of_line(&reader.doc, reader.top);
-        let id = self.pack.lessons[reader.lesson].id.clone();
-        let before = self.progress.lessons.get(&id).cloned();
-        self.progress.record_place(&id, offset, lines_into_block, percent, seen >= total);
-        if self.progress.lessons.get(&id) != before.as_ref() {
+        let id = &self.pack.lessons[reader.lesson].id;
+        if reading::record(&mut self.progress, id, &reader.doc, reader.top, height) {
             self.unsaved = true;
         }
     }
@@ -783,24 +917,4 @@ impl App {
 /// The `##` sections of a rendering: (title, line).
 fn sections_of(doc: &Rendered) -> Vec<(String, usize)> {
     doc.anchors.iter().filter(|a| a.level == 2).map(|a| (a.title.clone(), a.line)).collect()
-}
-
-/// The first rendered line at or after a source offset (a saved reading place).
-fn line_at_offset(doc: &Rendered, offset: usize) -> usize {
-    doc.source_offsets.partition_point(|&o| o < offset).min(doc.lines.len().saturating_sub(1))
-}
-
-/// A saved place: the block's first line, then down the block's own wrapped lines.
-fn line_at_place(doc: &Rendered, offset: usize, lines_into_block: usize) -> usize {
-    let first = line_at_offset(doc, offset);
-    let Some(&block) = doc.source_offsets.get(first) else { return 0 };
-    let block_len = doc.source_offsets[first..].iter().take_while(|&&o| o == block).count();
-    first + lines_into_block.min(block_len.saturating_sub(1))
-}
-
-/// The place of a rendered line: (source offset of its block, lines into the block).
-fn place_of_line(doc: &Rendered, line: usize) -> (usize, usize) {
-    let Some(&offset) = doc.source_offsets.get(line) else { return (0, 0) };
-    let first = doc.source_offsets.partition_point(|&o| o < offset);
-    (offset, line - first)
 }

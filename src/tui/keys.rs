@@ -30,6 +30,8 @@ pub enum Context {
     QuestionInput,
     /// The content note before the survival numbers.
     SurvivalNote,
+    /// A lesson's content note, before the lesson is shown.
+    LessonNote,
     Survival,
     Staging,
     /// The glossary, with its filter being typed.
@@ -114,7 +116,7 @@ const READER: &[Binding] = &[
     bind(&[Char('[')], "[", "previous section", Action::PrevSection, None),
     bind(&[Tab], "Tab", "select the next link", Action::NextLink, Some("links")),
     bind(&[BackTab], "Shift-Tab", "select the previous link", Action::PrevLink, None),
-    bind(&[Enter], "Enter", "follow the selected link", Action::Open, None),
+    bind(&[Enter], "Enter", "follow a link, or open or fold More detail", Action::Open, None),
     bind(&[Right, Char('l')], "→/l", "next lesson", Action::NextLesson, Some("next lesson")),
     bind(&[Left, Char('h')], "←/h", "previous lesson", Action::PrevLesson, None),
     bind(&[Char('s')], "s", "quiz: check yourself on this lesson", Action::StartQuiz, Some("quiz")),
@@ -263,6 +265,13 @@ const SURVIVAL_NOTE: &[Binding] = &[
 ];
 
 #[rustfmt::skip]
+const LESSON_NOTE: &[Binding] = &[
+    bind(&[Enter], "Enter", "read the lesson now", Action::Open, Some("read it now")),
+    bind(&[Char('s'), Char('q'), Esc], "s/Esc", "skip it for now", Action::Skip, Some("skip for now")),
+    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
+];
+
+#[rustfmt::skip]
 const SURVIVAL: &[Binding] = &[
     bind(&[Up, Char('k')], "↑/k", "previous cancer", Action::Up, Some("choose")),
     bind(&[Down, Char('j')], "↓/j", "next cancer", Action::Down, None),
@@ -322,6 +331,7 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Notebook => NOTEBOOK,
         Context::QuestionInput => QUESTION_INPUT,
         Context::SurvivalNote => SURVIVAL_NOTE,
+        Context::LessonNote => LESSON_NOTE,
         Context::Survival => SURVIVAL,
         Context::Staging => STAGING,
         Context::Glossary => GLOSSARY,

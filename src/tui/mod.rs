@@ -173,22 +173,14 @@ fn event_loop(terminal: &mut Tty, app: &mut App, store: &Store, signals: &Signal
 fn export_questions(app: &mut App) {
     let date = crate::content::check::date_of((app.clock)());
     let contents = app.questions_markdown();
-    let written = (1..100).find_map(|n| {
-        let name = if n == 1 { format!("my-questions-{date}.md") } else { format!("my-questions-{date}-{n}.md") };
-        let file = std::fs::OpenOptions::new().write(true).create_new(true).open(&name);
-        match file {
-            Ok(mut file) => Some(std::io::Write::write_all(&mut file, contents.as_bytes()).map(|_| name)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => None,
-            Err(e) => Some(Err(e)),
-        }
-    });
+    let written = crate::notebook::save_checklist(std::path::Path::new("."), &date, &contents);
     app.message = Some(match written {
-        Some(Ok(name)) => {
-            let full = std::env::current_dir().map(|d| d.join(&name)).unwrap_or_else(|_| name.into());
+        Ok(path) => {
+            let name = path.strip_prefix(".").unwrap_or(&path).to_path_buf();
+            let full = std::env::current_dir().map(|d| d.join(&name)).unwrap_or(name);
             text::exported_to(&crate::markdown::sanitize_path(&full))
         }
-        Some(Err(e)) => format!("Could not export your questions: {e}"),
-        None => "Could not export your questions: too many files with today's name".to_string(),
+        Err(e) => format!("Could not export your questions: {e}"),
     });
 }
 

@@ -29,9 +29,6 @@ pub struct QuestionInput {
     pub error: Option<String>,
 }
 
-/// The lesson whose front matter lists the general questions for the care team.
-const GENERAL_QUESTIONS_LESSON: &str = "questions-for-your-care-team";
-
 impl App {
     pub fn open_notebook(&mut self) {
         self.notebook_selected = self.notebook_selected.min(self.notebook.items.len().saturating_sub(1));
@@ -42,12 +39,7 @@ impl App {
     /// Start typing a new question. From a lesson, its suggestions come first.
     pub fn ask_question(&mut self) {
         let (lesson, section) = self.reading_place();
-        let mut suggestions: Vec<String> =
-            lesson.as_deref().and_then(|id| self.pack.lesson(id)).map(|l| l.questions.clone()).unwrap_or_default();
-        if let Some(general) = self.pack.lesson(GENERAL_QUESTIONS_LESSON) {
-            suggestions
-                .extend(general.questions.iter().filter(|q| !suggestions.contains(q)).cloned().collect::<Vec<_>>());
-        }
+        let suggestions = self.pack.suggested_questions(lesson.as_deref());
         self.question_input = Some(QuestionInput {
             purpose: InputPurpose::Add { lesson, section },
             input: Input::default(),

@@ -7,9 +7,6 @@ use crate::content::Question;
 use crate::content::quiz::Kind;
 use crate::quiz::{self, QuizSession};
 
-/// How many questions a mixed quiz asks.
-pub const MIXED_COUNT: usize = 10;
-
 /// What kind of quiz is running, for its title.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QuizKind {
@@ -72,14 +69,8 @@ impl App {
     }
 
     pub fn start_mixed(&mut self) {
-        let read: Vec<&str> = self
-            .pack
-            .lessons
-            .iter()
-            .filter(|l| self.progress.lessons.get(&l.id).is_some_and(|p| p.read))
-            .map(|l| l.id.as_str())
-            .collect();
-        let questions = quiz::mixed(&self.pack.questions, &read, MIXED_COUNT, self.quiz_seed);
+        let ids = self.pack.lesson_ids();
+        let questions = quiz::mixed_for(&self.pack.questions, &ids, &self.progress, self.quiz_seed);
         self.start_quiz(QuizKind::Mixed, questions);
     }
 
@@ -90,14 +81,7 @@ impl App {
 
     /// Whole days until the next question comes due, if any has been answered.
     pub fn next_review_in_days(&self) -> Option<u64> {
-        let now = (self.clock)();
-        self.pack
-            .questions
-            .iter()
-            .filter_map(|q| self.progress.questions.get(&q.id))
-            .map(quiz::due_at)
-            .min()
-            .map(|at| at.saturating_sub(now).div_ceil(quiz::DAY))
+        quiz::next_due_in_days(&self.pack.questions, &self.progress, (self.clock)())
     }
 
     /// All questions of a lesson are in box 3 or higher.

@@ -10,6 +10,12 @@ use crate::search;
 impl App {
     /// Open a lesson at a byte offset of its Markdown (a search hit).
     pub fn open_lesson_at_offset(&mut self, index: usize, offset: usize) {
+        // A hit inside a folded "More detail" part opens the part, so the words show.
+        if let Some(lesson) = self.pack.lessons.get(index)
+            && let Some(part) = lesson.details.iter().position(|d| d.range.contains(&offset))
+        {
+            self.unfolded.entry(lesson.id.clone()).or_default().insert(part);
+        }
         self.open_lesson(index, None);
         let line = self
             .reader

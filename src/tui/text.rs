@@ -63,6 +63,42 @@ pub fn link_hint(text: &str, target: &str) -> String {
     format!("Link: {} → {} (Enter to follow)", sanitize(text), sanitize(target))
 }
 
+/// The one line a folded "More detail" part shows as (Markdown: `what` is the
+/// heading's own Markdown).
+pub fn detail_folded(what: &str) -> String {
+    format!("*▸ More detail: {what} — Enter*")
+}
+
+pub fn detail_hint(what: &str, open: bool) -> String {
+    if open {
+        format!("More detail: {} (Enter to fold it away again)", sanitize(what))
+    } else {
+        format!("More detail: {} (Enter to read it here)", sanitize(what))
+    }
+}
+
+/// `read ID` shows a folded part as this line (Markdown).
+pub fn detail_folded_plain(what: &str, lesson_id: &str) -> String {
+    format!("*More detail: {what} (read {lesson_id} --detail)*")
+}
+
+pub const LESSON_NOTE_TITLE: &str = "Before you read";
+pub const LESSON_NOTE_KEYS: &str = "Enter: read it now · s: skip it for now";
+pub const LESSON_NOTE_SKIPPED: &str = "Skipped for now. You can open the lesson whenever you are ready.";
+
+/// The plain `read` prints a lesson's content note first.
+pub fn content_note_plain(note: &str) -> String {
+    format!("Content note: {}", sanitize(note))
+}
+
+/// About: whose material the person reads.
+pub fn pack_about(name: &str, version: &str, publisher: &str) -> String {
+    format!("Lessons: {} (version {}), from {}.", sanitize(name), sanitize(version), sanitize(publisher))
+}
+
+/// Home's heading for lessons a pack's groups leave out.
+pub const OTHER_LESSONS: &str = "Other lessons";
+
 pub fn outside_link(target: &str) -> String {
     format!("This link leads outside the app: {}", sanitize(target))
 }
@@ -166,9 +202,11 @@ pub const SURVIVAL_CONTENT_NOTE: &[&str] = &[
     "This screen shows survival numbers for cancer that has spread far (the distant stage).",
     "Numbers like these can be hard to read. They describe large groups of people who were diagnosed years ago. They cannot say what will happen to you, and newer treatments are not in them yet.",
     "You do not have to look at them. You can skip them now and come back any time, or ask your care team what they mean for you.",
-    "Press Enter to see the numbers, or s to skip for now.",
 ];
-pub const RELATIVE_SURVIVAL: &str = "Relative survival compares people with a cancer to similar people without it. 40% means: people with the cancer were about two fifths as likely as similar people without it to be alive five years later. It is not the share of people who were alive. The numbers describe groups diagnosed years ago, not one person, and newer treatments are not yet in them. * = not the distant stage (see its note).";
+pub const SURVIVAL_NOTE_KEYS: &str = "Press Enter to see the numbers, or s to skip for now.";
+/// What the numbers mean; the plain session says it too, so it is kept apart from the chart's `*` mark.
+pub const RELATIVE_SURVIVAL_MEANS: &str = "Relative survival compares people with a cancer to similar people without it. 40% means: people with the cancer were about two fifths as likely as similar people without it to be alive five years later. It is not the share of people who were alive. The numbers describe groups diagnosed years ago, not one person, and newer treatments are not yet in them.";
+pub const NOT_DISTANT_MARK: &str = "* = not the distant stage (see its note).";
 /// The label above the chart rows that are not for the distant stage (blood cancers).
 pub const SURVIVAL_OTHER_GROUPS: &str = "Not the distant stage · not comparable";
 pub const STAGING_TITLE: &str = "Staging explorer · T, N and M";

@@ -34,6 +34,51 @@ pub fn list_area(area: Rect) -> Rect {
     Rect { y: body.y + top, height: body.height.saturating_sub(top + bottom), ..body }
 }
 
+/// One row of home's list: a group heading or a lesson (an index into the pack).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row<'a> {
+    Heading(&'a str),
+    Lesson(usize),
+}
+
+/// Home's list in the order shown: the pack's groups under their headings, or one flat
+/// list for a pack without groups.
+pub fn rows(app: &App) -> Vec<Row<'_>> {
+    let groups = app.pack.home_groups();
+    let grouped = groups.iter().any(|(title, _)| title.is_some());
+    let mut rows = Vec::new();
+    for (title, lessons) in groups {
+        if grouped {
+            rows.push(Row::Heading(title.unwrap_or(text::OTHER_LESSONS)));
+        }
+        rows.extend(lessons.into_iter().map(Row::Lesson));
+    }
+    rows
+}
+
+/// Screen lines of each row (a lesson shows its summary under it when all fit), and
+/// the first row shown, so that the selected lesson is on screen.
+pub fn window(app: &App, rows: &[Row], list: Rect) -> (Vec<u16>, usize) {
+    let lessons = rows.iter().filter(|r| matches!(r, Row::Lesson(_))).count();
+    let headings = rows.len() - lessons;
+    let per_lesson =
+        layout::home_rows_per_item(Rect { height: list.height.saturating_sub(headings as u16), ..list }, lessons);
+    let heights: Vec<u16> = rows.iter().map(|r| if matches!(r, Row::Lesson(_)) { per_lesson } else { 1 }).collect();
+    if rows.is_empty() {
+        return (heights, 0);
+    }
+    let selected = rows.iter().position(|r| *r == Row::Lesson(app.home_selected)).unwrap_or(0);
+    // Start at the selected row's group heading if it fits, else scroll the fewest
+    // rows that keep the selection in view.
+    let mut first = 0;
+    let mut used: usize = heights[..=selected].iter().map(|&h| usize::from(h)).sum();
+    while first < selected && used > usize::from(list.height) {
+        used -= usize::from(heights[first]);
+        first += 1;
+    }
+    (heights, first)
+}
+
 /// The status column: a symbol and a word, never colour alone.
 pub fn status_label(status: LessonStatus, mastered: bool) -> String {
     let base = match status {
@@ -84,34 +129,21 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
 
     let list = list_area(area);
-    let rows = layout::home_rows_per_item(list, app.pack.lessons.len());
-    let visible = (list.height / rows) as usize;
-    let offset = layout::list_offset(app.home_selected, visible);
-    for (slot, (i, lesson)) in app.pack.lessons.iter().enumerate().skip(offset).take(visible).enumerate() {
-        let y = list.y + slot as u16 * rows;
-        let status = status_label(app.progress.lesson_status(&lesson.id), app.lesson_mastered(&lesson.id));
-        let status_w = crate::markdown::display_width(&status);
-        let number = format!(" {:>2}. ", i + 1);
-        let title_room = width.saturating_sub(number.len() + status_w + 2);
-        let title = truncate(&crate::markdown::sanitize(&lesson.title), title_room);
-        let gap = width.saturating_sub(number.len() + crate::markdown::display_width(&title) + status_w + 1);
-        let selected = i == app.home_selected;
-        let style = if selected { theme.selected } else { ratatui::style::Style::new() };
-        let status_style =
-            if app.progress.lesson_status(&lesson.id) == LessonStatus::Read { theme.good } else { theme.dim };
-        let line = Line::from(vec![
-            Span::raw(number),
-            Span::raw(title),
-            Span::raw(" ".repeat(gap)),
-            Span::styled(status, status_style),
-            Span::raw(" "),
-        ])
-        .style(style);
-        buf.set_line(list.x, y, &line, list.width);
-        if rows == 2 {
-            let summary = truncate(&crate::markdown::sanitize(&lesson.summary), width.saturating_sub(6));
-            buf.set_line(list.x + 5, y + 1, &Line::styled(summary, theme.dim), list.width.saturating_sub(5));
+    let rows = rows(app);
+    let (heights, first) = window(app, &rows, list);
+    let mut y = list.y;
+    for (row, &height) in rows.iter().zip(&heights).skip(first) {
+        if y + height > list.bottom() {
+            break;
         }
+        match *row {
+            Row::Heading(title) => {
+                let title = truncate(&crate::markdown::sanitize(title), width.saturating_sub(1));
+                buf.set_line(list.x + 1, y, &Line::styled(title, theme.title), list.width.saturating_sub(1));
+            }
+            Row::Lesson(i) => draw_lesson(app, buf, list, y, i, height == 2),
+        }
+        y += height;
     }
 
     if emergency_rows(parts.body) > 0 {
@@ -124,4 +156,34 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         buf.set_line(parts.body.x + 1, y, &Line::styled(truncate(line, width - 1), theme.warn), parts.body.width - 1);
     }
     draw_footer(app, buf, parts.footer, Context::Home);
+}
+
+/// One lesson's line (and its summary under it, with `summary`) at row `y` of the list.
+fn draw_lesson(app: &App, buf: &mut ratatui::buffer::Buffer, list: Rect, y: u16, i: usize, summary: bool) {
+    let theme = &app.theme;
+    let width = list.width as usize;
+    let lesson = &app.pack.lessons[i];
+    let status = status_label(app.progress.lesson_status(&lesson.id), app.lesson_mastered(&lesson.id));
+    let status_w = crate::markdown::display_width(&status);
+    let number = format!(" {:>2}. ", i + 1);
+    let title_room = width.saturating_sub(number.len() + status_w + 2);
+    let title = truncate(&crate::markdown::sanitize(&lesson.title), title_room);
+    let gap = width.saturating_sub(number.len() + crate::markdown::display_width(&title) + status_w + 1);
+    let selected = i == app.home_selected;
+    let style = if selected { theme.selected } else { ratatui::style::Style::new() };
+    let status_style =
+        if app.progress.lesson_status(&lesson.id) == LessonStatus::Read { theme.good } else { theme.dim };
+    let line = Line::from(vec![
+        Span::raw(number),
+        Span::raw(title),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(status, status_style),
+        Span::raw(" "),
+    ])
+    .style(style);
+    buf.set_line(list.x, y, &line, list.width);
+    if summary {
+        let summary = truncate(&crate::markdown::sanitize(&lesson.summary), width.saturating_sub(6));
+        buf.set_line(list.x + 5, y + 1, &Line::styled(summary, theme.dim), list.width.saturating_sub(5));
+    }
 }

@@ -40,6 +40,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
     }
     lines.extend(wrap_text(text::NOTICE_AGAIN, inner_width).into_iter().map(|l| Line::styled(l, theme.dim)));
+    // Whose material this is: the pack's manifest.
+    if let Some(pack) = &app.pack.manifest {
+        let about = text::pack_about(&pack.name, &pack.version, &pack.publisher);
+        lines.push(Line::raw(""));
+        lines.extend(wrap_text(&about, inner_width).into_iter().map(|l| Line::styled(l, theme.dim)));
+    }
 
     let height = (lines.len() as u16 + 2).min(parts.body.height);
     let x = parts.body.x + (parts.body.width - width) / 2;

@@ -23,6 +23,14 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let parts = app.reader_layout();
     let buf = frame.buffer_mut();
 
+    if reader.note_pending {
+        let title =
+            format!("{} · {}", text::lesson_of(reader.lesson + 1, app.pack.lessons.len()), sanitize(&lesson.title));
+        draw_title(buf, parts.frame.title, &title, "", theme.title, theme.dim);
+        draw_note(app, buf, parts.frame.body, lesson.content_note.as_deref().unwrap_or_default());
+        draw_footer(app, buf, parts.frame.footer, app.base_context());
+        return;
+    }
     let total = reader.doc.lines.len();
     let height = parts.text.height as usize;
     let percent = if total <= height { 100 } else { ((reader.top + height).min(total) * 100 / total) as u16 };
@@ -76,6 +84,31 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     let context = app.base_context();
     draw_footer(app, buf, parts.frame.footer, context);
+}
+
+/// A lesson's content note, in a box, before the lesson is shown.
+fn draw_note(app: &App, buf: &mut ratatui::buffer::Buffer, body: Rect, note: &str) {
+    let theme = &app.theme;
+    let width = body.width.min(70);
+    let inner_w = width.saturating_sub(4).max(1) as usize;
+    let mut rows: Vec<Line> = crate::markdown::wrap_text(&sanitize(note), inner_w).into_iter().map(Line::raw).collect();
+    rows.push(Line::raw(""));
+    rows.extend(
+        crate::markdown::wrap_text(text::LESSON_NOTE_KEYS, inner_w).into_iter().map(|l| Line::styled(l, theme.key)),
+    );
+    let height = (rows.len() as u16 + 2).min(body.height);
+    let popup = centered(body, width, height);
+    Clear.render(popup, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(text::LESSON_NOTE_TITLE)
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    for (i, line) in rows.iter().take(inner.height as usize).enumerate() {
+        buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
+    }
 }
 
 /// The glossary words on screen with their meanings, in a box over the text.

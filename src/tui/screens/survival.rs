@@ -82,7 +82,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 
     if !app.progress.show_survival_numbers {
         let mut rows: Vec<Line> = Vec::new();
-        for paragraph in text::SURVIVAL_CONTENT_NOTE {
+        for paragraph in text::SURVIVAL_CONTENT_NOTE.iter().chain([&text::SURVIVAL_NOTE_KEYS]) {
             rows.extend(wrap_text(paragraph, width.clamp(1, 76)).into_iter().map(Line::raw));
             rows.push(Line::raw(""));
         }
@@ -144,7 +144,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         notes.extend(wrap_text(&sanitize(&row.note), width.max(1)).into_iter().map(Line::raw));
         notes.push(Line::raw(""));
     }
-    notes.extend(wrap_text(text::RELATIVE_SURVIVAL, width.max(1)).into_iter().map(|l| Line::styled(l, theme.dim)));
+    let means = format!("{} {}", text::RELATIVE_SURVIVAL_MEANS, text::NOT_DISTANT_MARK);
+    notes.extend(wrap_text(&means, width.max(1)).into_iter().map(|l| Line::styled(l, theme.dim)));
     let notes_y = chart.y + rows;
     for (i, line) in notes.iter().take(chart.bottom().saturating_sub(notes_y) as usize).enumerate() {
         buf.set_line(chart.x, notes_y + i as u16, line, chart.width);

@@ -1,0 +1,60 @@
+//! The first-run notice (education, not advice; what to do in an emergency) and
+//! About, which shows it again with where progress is kept.
+
+use std::io::{BufRead, Write};
+
+use super::{Session, Step, prompt, words};
+use crate::tui::text;
+
+impl<R: BufRead, W: Write> Session<'_, R, W> {
+    /// The notice's paragraphs: the same words as the tutor's first screen.
+    fn notice_text(&mut self) -> Step {
+        self.say(words::NOTICE_TITLE)?;
+        for paragraph in text::NOTICE {
+            self.say(paragraph)?;
+        }
+        Ok(())
+    }
+
+    /// Shown until it is read once. False if the person chose to leave.
+    pub(super) fn first_run_notice(&mut self) -> Step<bool> {
+        self.blank()?;
+        self.notice_text()?;
+        self.blank()?;
+        self.say(words::NOTICE_AGAIN)?;
+        loop {
+            self.say(words::NOTICE_PROMPT)?;
+            let line = self.line()?;
+            if prompt::is_back(&line) {
+                return Ok(false);
+            }
+            if line.trim().is_empty() {
+                break;
+            }
+            self.say(&words::notice_not_understood(&prompt::shown(&line)))?;
+        }
+        self.progress.notice_seen = true;
+        self.save()?;
+        Ok(true)
+    }
+
+    pub(super) fn about(&mut self) -> Step {
+        self.blank()?;
+        self.say(&words::about_title(env!("CARGO_PKG_VERSION")))?;
+        self.notice_text()?;
+        let path = self.store.path().display().to_string();
+        self.say(words::PROGRESS_KEPT_IN)?;
+        // On a line of its own, so it is read (and can be copied) whole.
+        self.say(&crate::markdown::sanitize(&path))?;
+        self.say(words::ABOUT_PLAIN)?;
+        self.blank()?;
+        loop {
+            self.say(words::ENTER_TO_GO_BACK)?;
+            let line = self.line()?;
+            if line.trim().is_empty() || prompt::is_back(&line) {
+                return Ok(());
+            }
+            self.say(&words::enter_not_understood(&prompt::shown(&line)))?;
+        }
+    }
+}

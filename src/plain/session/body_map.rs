@@ -1,0 +1,107 @@
+//! The body map as a list of places, each with its signs by tier in words (never
+//! colour), and the symptom search. Looking at a place is remembered, as in the tutor.
+
+use std::io::{BufRead, Write};
+
+use super::{Session, Step, words};
+use crate::content::sites::Site;
+use crate::explorer::search::{self, Tier};
+use crate::markdown::sanitize;
+use crate::plain::explorer::tier_words;
+
+impl<R: BufRead, W: Write> Session<'_, R, W> {
+    pub(super) fn body_map(&mut self) -> Step {
+        let pack = self.pack;
+        let Some(sites) = pack.sites.as_ref() else { return Ok(self.say(words::NO_MAP)?) };
+        loop {
+            self.blank()?;
+            self.say(&words::body_map_title(sites.sites.len(), self.progress.explored_sites.len()))?;
+            self.say(words::BODY_MAP_HOW)?;
+            let labels: Vec<String> = sites
+                .sites
+                .iter()
+                .map(|s| words::place_item(&s.name, self.progress.explored_sites.contains(&s.id)))
+                .collect();
+            match self.pick(&labels, &words::choose_or_back(labels.len()))? {
+                Some(i) => self.place(i)?,
+                None => return Ok(()),
+            }
+        }
+    }
+
+    /// One place: its signs, most urgent first, then its lesson sections to read.
+    fn place(&mut self, index: usize) -> Step {
+        let pack = self.pack;
+        let Some(sites) = pack.sites.as_ref() else { return Ok(()) };
+        let Some(site) = sites.sites.get(index) else { return Ok(()) };
+        if self.progress.mark_explored(&site.id) {
+            self.save()?;
+        }
+        loop {
+            self.blank()?;
+            self.site_details(site, index + 1, sites.sites.len())?;
+            if site.lessons.is_empty() {
+                return Ok(());
+            }
+            self.say(words::READ_MORE_TITLE)?;
+            let labels: Vec<String> = site.lessons.iter().map(|t| self.link_place(t)).collect();
+            match self.pick(&labels, &words::choose_or_back(labels.len()))? {
+                Some(i) => self.follow(&site.lessons[i])?,
+                None => return Ok(()),
+            }
+        }
+    }
+
+    fn site_details(&mut self, site: &Site, number: usize, total: usize) -> Step {
+        self.say(&words::place_heading(&site.name, number, total))?;
+        self.say(&sanitize(&site.summary))?;
+        for tier in Tier::ALL {
+            let lines = tier.lines(site);
+            if lines.is_empty() {
+                continue;
+            }
+            self.say(&words::tier_heading(tier_words(tier), lines.len()))?;
+            for line in lines {
+                self.say(&words::sign(line))?;
+            }
+        }
+        if !site.primaries.is_empty() {
+            self.say(&words::often_from(&site.primaries))?;
+        }
+        self.say(crate::tui::text::MANY_CAUSES)?;
+        Ok(())
+    }
+
+    pub(super) fn symptom_search(&mut self) -> Step {
+        let pack = self.pack;
+        let Some(sites) = pack.sites.as_ref() else { return Ok(self.say(words::NO_MAP)?) };
+        self.blank()?;
+        self.say(words::SYMPTOM_TITLE)?;
+        loop {
+            let Some(query) = self.text(words::SYMPTOM_PROMPT)? else { return Ok(()) };
+            let hits = search::search(sites, &query);
+            if hits.is_empty() {
+                self.say(&crate::tui::text::no_site_matches(&query))?;
+                continue;
+            }
+            loop {
+                self.blank()?;
+                self.say(&words::symptom_hits(hits.len(), &query))?;
+                let labels: Vec<String> = hits
+                    .iter()
+                    .map(|hit| {
+                        let name = sites.sites.get(hit.site).map_or("", |s| s.name.as_str());
+                        match hit.matches.first() {
+                            Some((tier, line)) => words::symptom_hit(name, line, tier_words(*tier)),
+                            None => sanitize(name).into_owned(),
+                        }
+                    })
+                    .collect();
+                match self.pick(&labels, &words::choose_or_new_search(labels.len()))? {
+                    Some(i) => self.place(hits[i].site)?,
+                    None => break,
+                }
+            }
+        }
+    }
+}

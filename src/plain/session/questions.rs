@@ -1,0 +1,254 @@
+//! "My questions" for the care team: add (typed, or a suggested one), edit, mark
+//! asked, note the answer, delete, reorder, export a checklist, and read where a
+//! question came from. The list is `crate::notebook`'s; every change is saved.
+
+use std::io::{BufRead, Write};
+
+use super::lessons::Start;
+use super::prompt::{self, Choice};
+use super::{Session, Step, words};
+use crate::notebook;
+
+/// The notebook's menu, in the order shown.
+#[derive(Clone, Copy)]
+enum Item {
+    Add,
+    Edit,
+    Asked,
+    Note,
+    Delete,
+    Move,
+    Export,
+    Source,
+}
+
+const ITEMS: [Item; 8] =
+    [Item::Add, Item::Edit, Item::Asked, Item::Note, Item::Delete, Item::Move, Item::Export, Item::Source];
+
+impl<R: BufRead, W: Write> Session<'_, R, W> {
+    /// The link in "Write down your numbers now": add the 24-hour number question, once.
+    pub(super) fn add_care_team_number(&mut self) -> Step {
+        let question = crate::tui::text::CARE_TEAM_NUMBER_QUESTION;
+        if self.notebook.items.iter().any(|q| q.text == question) {
+            return Ok(self.say(crate::tui::text::ALREADY_IN_MY_QUESTIONS)?);
+        }
+        let now = self.now();
+        match self.notebook.add(question, Some(crate::content::GET_HELP_LESSON), None, now) {
+            Ok(_) => {
+                self.save()?;
+                Ok(self.say(&words::question_saved(self.notebook.open_count()))?)
+            }
+            Err(e) => Ok(self.say(&e.to_string())?),
+        }
+    }
+
+    pub(super) fn questions(&mut self) -> Step {
+        loop {
+            self.blank()?;
+            self.list_questions()?;
+            let labels: Vec<&str> = ITEMS
+                .iter()
+                .map(|item| match item {
+                    Item::Add => words::ADD_ITEM,
+                    Item::Edit => words::EDIT_ITEM,
+                    Item::Asked => words::ASKED_ITEM,
+                    Item::Note => words::NOTE_ITEM,
+                    Item::Delete => words::DELETE_ITEM,
+                    Item::Move => words::MOVE_ITEM,
+                    Item::Export => words::EXPORT_ITEM,
+                    Item::Source => words::SOURCE_ITEM,
+                })
+                .collect();
+            self.say(words::WHAT_TO_DO)?;
+            let Some(chosen) = self.pick(&labels, &words::choose_or_back(labels.len()))? else { return Ok(()) };
+            match ITEMS[chosen] {
+                Item::Add => self.add_question(None, None)?,
+                Item::Export => self.export()?,
+                item => {
+                    if let Some(index) = self.which_question()? {
+                        match item {
+                            Item::Edit => self.edit_question(index)?,
+                            Item::Asked => self.toggle_asked(index)?,
+                            Item::Note => self.note(index)?,
+                            Item::Delete => self.delete(index)?,
+                            Item::Move => self.move_question(index)?,
+                            _ => self.read_source(index)?,
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn list_questions(&mut self) -> Step {
+        let items = self.notebook.items.clone();
+        self.say(&words::questions_title(items.len(), self.notebook.open_count()))?;
+        for (i, q) in items.iter().enumerate() {
+            self.say(&words::question_line(i + 1, q.asked, &q.text))?;
+            if let Some(from) = self.question_source(q) {
+                self.say(&words::question_from(&from))?;
+            }
+            if !q.note.is_empty() {
+                self.say(&words::question_note(&q.note))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Where a question came from, in words.
+    fn question_source(&self, q: &notebook::MyQuestion) -> Option<String> {
+        let lesson = self.pack.lesson(q.lesson.as_deref()?)?;
+        let section = q.section.as_deref().and_then(|s| lesson.sections.iter().find(|x| x.slug == s));
+        Some(words::lesson_place(&lesson.title, section.map(|s| s.title.as_str())))
+    }
+
+    /// Ask which question: its index, or None for `q` (or when there are none).
+    fn which_question(&mut self) -> Step<Option<usize>> {
+        let count = self.notebook.items.len();
+        if count == 0 {
+            self.say(words::NO_QUESTIONS_YET)?;
+            return Ok(None);
+        }
+        loop {
+            match self.choice(&words::which_question(count), count)? {
+                Choice::Number(n) => return Ok(Some(n - 1)),
+                Choice::Back => return Ok(None),
+                Choice::Empty => self.say(&words::type_a_number(count))?,
+            }
+        }
+    }
+
+    /// Add a question, typed or picked from the suggestions; from a lesson, it
+    /// remembers the lesson and section.
+    pub(super) fn add_question(&mut self, lesson: Option<String>, section: Option<String>) -> Step {
+        self.blank()?;
+        self.say(words::ADD_TITLE)?;
+        let suggestions = self.pack.suggested_questions(lesson.as_deref());
+        if !suggestions.is_empty() {
+            self.say(words::SUGGESTIONS_TITLE)?;
+            self.items(&suggestions)?;
+        }
+        let ask = if suggestions.is_empty() { words::ADD_PROMPT } else { words::ADD_OR_PICK_PROMPT };
+        loop {
+            let Some(line) = self.text(ask)? else { return Ok(()) };
+            let text = match prompt::parse_choice(&line, suggestions.len()) {
+                Ok(Choice::Number(n)) => suggestions[n - 1].clone(),
+                Err(reason) if line.trim().bytes().all(|b| b.is_ascii_digit()) => {
+                    self.say(&reason)?;
+                    continue;
+                }
+                _ => line,
+            };
+            let now = self.now();
+            match self.notebook.add(&text, lesson.as_deref(), section.as_deref(), now) {
+                Ok(_) => {
+                    self.save()?;
+                    return Ok(self.say(&words::question_saved(self.notebook.open_count()))?);
+                }
+                Err(e) => self.say(&e.to_string())?,
+            }
+        }
+    }
+
+    fn edit_question(&mut self, index: usize) -> Step {
+        self.say(&words::question_now(&self.notebook.items[index].text))?;
+        loop {
+            let Some(line) = self.text(words::EDIT_PROMPT)? else { return Ok(self.say(words::UNCHANGED)?) };
+            match self.notebook.edit(index, &line) {
+                Ok(()) => {
+                    self.save()?;
+                    return Ok(self.say(crate::tui::text::QUESTION_CHANGED)?);
+                }
+                Err(e) => self.say(&e.to_string())?,
+            }
+        }
+    }
+
+    fn toggle_asked(&mut self, index: usize) -> Step {
+        self.notebook.toggle_asked(index);
+        self.save()?;
+        let q = &self.notebook.items[index];
+        Ok(self.say(&words::marked(index + 1, q.asked))?)
+    }
+
+    fn note(&mut self, index: usize) -> Step {
+        let note = self.notebook.items[index].note.clone();
+        if !note.is_empty() {
+            self.say(&words::question_note(&note))?;
+        }
+        self.say(&words::question_now(&self.notebook.items[index].text))?;
+        loop {
+            self.say(words::NOTE_PROMPT)?;
+            let line = self.line()?;
+            if prompt::is_back(&line) {
+                return Ok(self.say(words::UNCHANGED)?);
+            }
+            match self.notebook.set_note(index, &line) {
+                Ok(()) => {
+                    self.save()?;
+                    let cleared = self.notebook.items[index].note.is_empty();
+                    return Ok(self.say(if cleared { words::NOTE_CLEARED } else { crate::tui::text::NOTE_SAVED })?);
+                }
+                Err(e) => self.say(&e.to_string())?,
+            }
+        }
+    }
+
+    fn delete(&mut self, index: usize) -> Step {
+        let text = self.notebook.items[index].text.clone();
+        self.say(&words::confirm_delete(index + 1, &text))?;
+        let line = self.line()?;
+        if !line.trim().eq_ignore_ascii_case(words::YES) {
+            return Ok(self.say(words::KEPT)?);
+        }
+        self.notebook.delete(index);
+        self.save()?;
+        Ok(self.say(words::DELETED)?)
+    }
+
+    /// Move a question to another place in the list, one step at a time.
+    fn move_question(&mut self, index: usize) -> Step {
+        let count = self.notebook.items.len();
+        if count < 2 {
+            return Ok(self.say(words::NOTHING_TO_MOVE)?);
+        }
+        let target = loop {
+            match self.choice(&words::move_to(index + 1, count), count)? {
+                Choice::Number(n) => break n - 1,
+                Choice::Back => return Ok(()),
+                Choice::Empty => self.say(&words::type_a_number(count))?,
+            }
+        };
+        let mut at = index;
+        while at != target {
+            at = self.notebook.move_by(at, if target > at { 1 } else { -1 });
+        }
+        self.save()?;
+        Ok(self.say(&words::moved(target + 1))?)
+    }
+
+    /// Write the checklist to a new file in the current folder, as the tutor does.
+    fn export(&mut self) -> Step {
+        let date = crate::content::check::date_of(self.now());
+        let pack = self.pack;
+        let topic = |q: &notebook::MyQuestion| q.lesson.as_deref().and_then(|id| pack.target_label(id));
+        let markdown = notebook::export_markdown(&self.notebook.items, &date, &topic);
+        match notebook::save_checklist(std::path::Path::new("."), &date, &markdown) {
+            Ok(path) => {
+                let name = path.strip_prefix(".").unwrap_or(&path).to_path_buf();
+                let full = std::env::current_dir().map(|d| d.join(&name)).unwrap_or(name);
+                Ok(self.say(&crate::tui::text::exported_to(&full.display().to_string()))?)
+            }
+            Err(e) => Ok(self.say(&words::export_failed(&e.to_string()))?),
+        }
+    }
+
+    fn read_source(&mut self, index: usize) -> Step {
+        let q = &self.notebook.items[index];
+        let Some(lesson) = q.lesson.as_deref().and_then(|id| self.pack.lesson_index(id)) else {
+            return Ok(self.say(crate::tui::text::NO_SOURCE)?);
+        };
+        let start = q.section.clone().map_or(Start::Saved, Start::Anchor);
+        self.lesson(lesson, start)
+    }
+}
