@@ -639,3 +639,43 @@ fn a_content_note_comes_first_and_skipping_it_is_remembered_until_the_lesson_is_
     assert!(!out.contains("Before you read "), "{out}");
     assert!(out.contains(&lesson_heading(&lesson.id)), "{out}");
 }
+
+/// Within "get help now", every sign says who to call, as the TUI body map and plain
+/// `sites` do: the fever line sits under the 24-hour line, a seizure under the
+/// emergency number.
+#[test]
+fn the_body_map_says_who_to_call_for_each_top_tier_sign() {
+    let (_dir, progress) = temp();
+    past_notice(&progress);
+    // Place 1 (Whole body), then place 2 (Brain).
+    let out = session(&progress, &["4", "1", "q", "2", "q", "q", "q"]);
+    let pack = common::pack();
+    let sites = pack.sites.as_ref().unwrap();
+    for site in &sites.sites[..2] {
+        // This place's details: from its summary to its reading list.
+        let opening: String = site.summary.chars().take(30).collect();
+        let start = out.find(&opening).unwrap_or_else(|| panic!("{}: {out}", site.name));
+        let end = start + out[start..].find("Read more about this place:").expect("the reading list");
+        let details = &out[start..end];
+        let groups = sites.emergency_by_who(site);
+        assert!(!groups.is_empty(), "{} has top-tier signs", site.name);
+        for (who, lines) in groups {
+            let heading = patient_tutor::tui::text::who_heading(who);
+            let at = details.find(heading).unwrap_or_else(|| panic!("{heading} for {}: {details}", site.name));
+            // The next heading (if any) ends this group; each of its lines is inside.
+            let group_end = patient_tutor::content::sites::Who::ALL
+                .iter()
+                .filter_map(|&w| details[at + heading.len()..].find(patient_tutor::tui::text::who_heading(w)))
+                .min()
+                .map_or(details.len(), |n| at + heading.len() + n);
+            for line in lines {
+                let words: String = line.chars().take(30).collect();
+                assert!(details[at..group_end].contains(&words), "{line:?} under {heading:?}: {details}");
+            }
+        }
+    }
+    let fever = sites.sites[0].emergency.iter().find(|l| l.contains("38")).expect("the fever sign");
+    assert_eq!(sites.who(fever), patient_tutor::content::sites::Who::CareTeamLine);
+    let seizure = sites.sites[1].emergency.iter().find(|l| l.contains("seizure")).expect("the seizure sign");
+    assert_eq!(sites.who(seizure), patient_tutor::content::sites::Who::EmergencyNumber);
+}

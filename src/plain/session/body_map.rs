@@ -4,7 +4,7 @@
 use std::io::{BufRead, Write};
 
 use super::{Session, Step, words};
-use crate::content::sites::Site;
+use crate::content::sites::{Site, Sites, Who};
 use crate::explorer::search::{self, Tier};
 use crate::markdown::sanitize;
 use crate::plain::explorer::tier_words;
@@ -39,7 +39,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         }
         loop {
             self.blank()?;
-            self.site_details(site, index + 1, sites.sites.len())?;
+            self.site_details(sites, site, index + 1, sites.sites.len())?;
             if site.lessons.is_empty() {
                 return Ok(());
             }
@@ -52,7 +52,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         }
     }
 
-    fn site_details(&mut self, site: &Site, number: usize, total: usize) -> Step {
+    fn site_details(&mut self, sites: &Sites, site: &Site, number: usize, total: usize) -> Step {
         self.say(&words::place_heading(&site.name, number, total))?;
         self.say(&sanitize(&site.summary))?;
         for tier in Tier::ALL {
@@ -61,6 +61,19 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 continue;
             }
             self.say(&words::tier_heading(tier_words(tier), lines.len()))?;
+            if tier == Tier::Emergency {
+                // Within the top tier, each sign says who to call: the emergency number first.
+                for (who, lines) in sites.emergency_by_who(site) {
+                    self.say(crate::tui::text::who_heading(who))?;
+                    for line in lines {
+                        self.say(&words::sign(line))?;
+                    }
+                    if who == Who::CareTeamLine {
+                        self.say(crate::tui::text::WHO_IF_NO_ANSWER)?;
+                    }
+                }
+                continue;
+            }
             for line in lines {
                 self.say(&words::sign(line))?;
             }
@@ -92,6 +105,14 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     .map(|hit| {
                         let name = sites.sites.get(hit.site).map_or("", |s| s.name.as_str());
                         match hit.matches.first() {
+                            Some((Tier::Emergency, line)) => {
+                                let tier = format!(
+                                    "{}: {}",
+                                    tier_words(Tier::Emergency),
+                                    crate::tui::text::who_short(sites.who(line))
+                                );
+                                words::symptom_hit(name, line, &tier)
+                            }
                             Some((tier, line)) => words::symptom_hit(name, line, tier_words(*tier)),
                             None => sanitize(name).into_owned(),
                         }
