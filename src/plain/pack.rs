@@ -68,6 +68,16 @@ fn write_text(out: &mut impl Write, report: &Report, max_grade: Option<f64>) -> 
         }
         writeln!(out, "  pack average: grade {:.1}, SMOG {:.1}", report.average_grade, report.average_smog)?;
     }
+    if !report.score_cards.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Score card (PEMAT-style understandability of the machine-checkable items; items not passed):")?;
+        let id_w = report.score_cards.iter().map(|c| c.lesson.len()).max().unwrap_or(0);
+        for card in &report.score_cards {
+            let failed: Vec<String> = card.failed().map(|rule| rule.name().to_string()).collect();
+            let failed = if failed.is_empty() { "all passed".to_string() } else { failed.join(", ") };
+            writeln!(out, "  {:<id_w$}  {:>3}%  {failed}", card.lesson, card.understandability)?;
+        }
+    }
     writeln!(out, "{} errors, {} warnings", report.errors(), report.warnings())
 }
 
