@@ -106,6 +106,10 @@ pub struct Report {
     pub average_grade: f64,
     /// Mean SMOG grade of the lessons' main text.
     pub average_smog: f64,
+    /// For a pack that `extends` the default one: where each lesson, quiz, glossary term and
+    /// site of the merged pack came from (`default:…` for the built-in pack's files).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub origins: Vec<super::Origin>,
 }
 
 /// Main text: each lesson at most this Flesch–Kincaid grade, the pack on average at most
@@ -135,8 +139,9 @@ pub struct Options {
 
 /// Check a whole pack: load errors, readability and health-literacy warnings.
 pub fn check(files: &PackFiles, options: &Options) -> Report {
-    let (pack, errors) = super::load_with_errors(files);
+    let (pack, errors, origins) = super::load_with_origins(files);
     let shown = |file: &str| display_path(files, file);
+    let origins = origins.into_iter().map(|o| super::Origin { file: shown(&o.file), ..o }).collect();
     let mut findings: Vec<Finding> = errors.iter().map(|e| finding(Severity::Error, &shown(&e.file), e)).collect();
 
     let glossary_words: Vec<String> =
@@ -268,7 +273,7 @@ pub fn check(files: &PackFiles, options: &Options) -> Report {
     }
     findings.extend(manifest_findings(files, &pack));
     findings.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-    Report { findings, readability: report, score_cards, average_grade, average_smog }
+    Report { findings, readability: report, score_cards, average_grade, average_smog, origins }
 }
 
 /// A pack without `pack.toml` works but should say what it is; a lesson in no group
@@ -314,8 +319,7 @@ fn round1(x: f64) -> f64 {
 
 /// The line of `reviewed = …` in a lesson's front matter.
 fn reviewed_line(files: &PackFiles, lesson: &super::Lesson) -> usize {
-    files
-        .read(&lesson.file)
+    super::read_named(files, &lesson.file)
         .ok()
         .and_then(|text| text.lines().position(|l| l.trim_start().starts_with("reviewed")))
         .map_or(1, |i| i + 1)
@@ -327,7 +331,7 @@ pub fn display_path(files: &PackFiles, file: &str) -> String {
     match files {
         PackFiles::Embedded if file.starts_with("assets/") => file.to_string(),
         PackFiles::Embedded => format!("content/{file}"),
-        PackFiles::Dir(_) if file.starts_with('/') => file.to_string(),
+        PackFiles::Dir(_) if file.starts_with('/') || file.starts_with(super::BASE_PREFIX) => file.to_string(),
         PackFiles::Dir(_) if file.starts_with("assets/") => files.asset_display(&file["assets/".len()..]),
         PackFiles::Dir(dir) => dir.join(file).display().to_string(),
     }
