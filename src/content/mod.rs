@@ -5,9 +5,11 @@ pub mod check;
 pub mod detail;
 pub mod files;
 pub mod glossary;
+pub mod language;
 pub mod lesson;
 pub mod literacy;
 pub mod manifest;
+pub mod plain_language;
 pub mod quiz;
 pub mod readability;
 pub mod signs;
@@ -189,44 +191,158 @@ pub fn load(files: &PackFiles) -> Result<ContentPack, PackErrors> {
 
 /// Load what can be loaded, and every problem found: `check` reports on both.
 pub fn load_with_errors(files: &PackFiles) -> (ContentPack, Vec<ContentError>) {
+    let (pack, errors, _) = load_with_origins(files);
+    (pack, errors)
+}
+
+/// How messages name a file of the built-in pack when another pack builds on it.
+pub const BASE_PREFIX: &str = "default:";
+
+/// The one pack a manifest may name in `extends`: the built-in pack.
+pub const BASE_NAME: &str = "default";
+
+/// Where one item of a merged pack came from.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Origin {
+    /// "lesson", "quiz", "glossary term" or "site".
+    pub kind: &'static str,
+    pub id: String,
+    /// The file, as messages name it (`default:…` for the built-in pack's).
+    pub file: String,
+}
+
+/// One layer of a pack: the built-in base (its files named `default:…`), or the pack itself.
+struct Layer {
+    files: PackFiles,
+    prefix: &'static str,
+}
+
+impl Layer {
+    fn name(&self, path: &str) -> String {
+        format!("{}{path}", self.prefix)
+    }
+
+    /// A problem in this layer's file, named as messages name it.
+    fn named(&self, mut error: ContentError) -> ContentError {
+        if !self.prefix.is_empty() && !error.file.starts_with(self.prefix) {
+            error.file = self.name(&error.file);
+        }
+        error
+    }
+}
+
+/// Read a pack file by the name messages give it (`default:…` is the built-in pack's).
+pub fn read_named(files: &PackFiles, name: &str) -> Result<String, ContentError> {
+    match name.strip_prefix(BASE_PREFIX) {
+        Some(path) => PackFiles::Embedded.read(path),
+        None => files.read(name),
+    }
+}
+
+/// The layers of a pack: the base it `extends` (if any) first, then the pack itself.
+fn layers(files: &PackFiles, errors: &mut Vec<ContentError>) -> Vec<Layer> {
+    let own = Layer { files: files.clone(), prefix: "" };
+    let Some((base, line)) = extends_of(files) else { return vec![own] };
+    if base != BASE_NAME {
+        errors.push(ContentError::new(
+            manifest::FILE,
+            line,
+            format!(
+                "unknown base pack `{base}` in `extends`: only \"{BASE_NAME}\" (the built-in pack) can be extended"
+            ),
+        ));
+        return vec![own];
+    }
+    // The built-in pack saying `extends` is itself the base that extends.
+    let base_extends = match files {
+        PackFiles::Embedded => Some(base),
+        PackFiles::Dir(_) => extends_of(&PackFiles::Embedded).map(|(then, _)| then),
+    };
+    if let Some(error) = cycle_error(base_extends.as_deref(), line) {
+        errors.push(error);
+        return vec![own];
+    }
+    vec![Layer { files: PackFiles::Embedded, prefix: BASE_PREFIX }, own]
+}
+
+/// Only the built-in pack can be a base, so a cycle is a base that itself extends a pack
+/// (`base_extends`); `line` is where the pack being loaded says `extends`.
+fn cycle_error(base_extends: Option<&str>, line: usize) -> Option<ContentError> {
+    base_extends.map(|then| {
+        ContentError::new(
+            manifest::FILE,
+            line,
+            format!(
+                "`extends` makes a cycle ({BASE_NAME} → {then} → …): the built-in pack cannot build on another \
+                 pack; remove `extends` from its {}",
+                manifest::FILE
+            ),
+        )
+    })
+}
+
+/// The `extends` of a pack's manifest and its line, if it has one and it parses.
+fn extends_of(files: &PackFiles) -> Option<(String, usize)> {
+    let text = files.read(manifest::FILE).ok()?;
+    manifest::parse(manifest::FILE, &text).ok()?.extends
+}
+
+/// Like [`load_with_errors`], and where each lesson, quiz, glossary term and site came from.
+pub fn load_with_origins(files: &PackFiles) -> (ContentPack, Vec<ContentError>, Vec<Origin>) {
     let mut errors = Vec::new();
+    let layers = layers(files, &mut errors);
     let mut lessons: Vec<Lesson> = Vec::new();
     // Lessons that failed to load: links to them are not reported again.
     let mut unreadable: Vec<String> = Vec::new();
     // Each lesson id → its index in `lessons`, to find duplicates with one look-up each.
     let mut first_with_id: HashMap<String, usize> = HashMap::new();
 
-    let lesson_files = files.list("lessons", "md").unwrap_or_else(|e| {
-        errors.push(e);
-        Vec::new()
-    });
-    if lesson_files.is_empty() && errors.is_empty() {
+    let mut any_lesson = false;
+    let mut list_failed = false;
+    for layer in &layers {
+        let mut own: Vec<Lesson> = Vec::new();
+        first_with_id.clear();
+        let paths = layer.files.list("lessons", "md").unwrap_or_else(|e| {
+            list_failed = true;
+            errors.push(layer.named(e));
+            Vec::new()
+        });
+        for path in paths {
+            any_lesson = true;
+            let name = layer.name(&path);
+            match layer.files.read(&path).map_err(|e| layer.named(e)).and_then(|text| lesson::parse(&name, &text, true))
+            {
+                Ok(lesson) => {
+                    if let Some(&first) = first_with_id.get(&lesson.id) {
+                        unreadable.push(id_from_file_name(&path));
+                        errors.push(ContentError::new(
+                            &name,
+                            2,
+                            format!("lesson id `{}` is already used by {}", lesson.id, own[first].file),
+                        ));
+                    } else {
+                        first_with_id.insert(lesson.id.clone(), own.len());
+                        own.push(lesson);
+                    }
+                }
+                Err(e) => {
+                    unreadable.push(id_from_file_name(&path));
+                    errors.push(e);
+                }
+            }
+        }
+        // A lesson with the id of a base lesson replaces it; new ones join in file-name order.
+        lessons.retain(|base| !first_with_id.contains_key(&base.id));
+        lessons.extend(own);
+    }
+    let file_name = |l: &Lesson| l.file.rsplit('/').next().unwrap_or(&l.file).to_string();
+    lessons.sort_by_key(file_name);
+    if !any_lesson && !list_failed {
         errors.push(ContentError::new(
             files.display("lessons"),
             0,
             "no lessons found: add Markdown files like lessons/01-intro.md",
         ));
-    }
-    for path in &lesson_files {
-        match files.read(path).and_then(|text| lesson::parse(path, &text, true)) {
-            Ok(lesson) => {
-                if let Some(&first) = first_with_id.get(&lesson.id) {
-                    unreadable.push(id_from_file_name(path));
-                    errors.push(ContentError::new(
-                        path,
-                        2,
-                        format!("lesson id `{}` is already used by {}", lesson.id, lessons[first].file),
-                    ));
-                } else {
-                    first_with_id.insert(lesson.id.clone(), lessons.len());
-                    lessons.push(lesson);
-                }
-            }
-            Err(e) => {
-                unreadable.push(id_from_file_name(path));
-                errors.push(e);
-            }
-        }
     }
     for lesson in &lessons {
         for problem in detail::scan(&lesson.body).1 {
@@ -236,26 +352,85 @@ pub fn load_with_errors(files: &PackFiles) -> (ContentPack, Vec<ContentError>) {
     let targets = Targets::new(&lessons, &unreadable);
     errors.extend(check_links(&lessons, &targets));
 
-    let questions = load_quizzes(files, &targets, &mut errors);
-    let glossary = load_optional(files, "glossary.toml", glossary::parse, &mut errors).unwrap_or_default();
-    for term in &glossary.terms {
-        if let Some(problem) = term.see.as_deref().and_then(|see| targets.check(see)) {
-            errors.push(ContentError::new(
-                "glossary.toml",
-                term.see_line,
-                format!("`see` of `{}`: {problem}", term.term),
-            ));
+    let questions = load_quizzes(&layers, &targets, &mut errors);
+    let mut glossary = Glossary::default();
+    let mut term_files: Vec<String> = Vec::new();
+    // Each term (in lowercase) → its index, so that merging layers is one look-up a term.
+    let mut term_index: HashMap<String, usize> = HashMap::new();
+    for layer in &layers {
+        let name = layer.name("glossary.toml");
+        let parse = |_: &str, text: &str| glossary::parse(&name, text);
+        let Some(own) = load_optional(layer, "glossary.toml", parse, &mut errors) else { continue };
+        for term in own.terms {
+            let key = term.term.to_ascii_lowercase();
+            match term_index.get(&key).copied() {
+                Some(i) => {
+                    glossary.terms[i] = term;
+                    term_files[i] = name.clone();
+                }
+                None => {
+                    term_index.insert(key, glossary.terms.len());
+                    glossary.terms.push(term);
+                    term_files.push(name.clone());
+                }
+            }
         }
     }
-    let survival = load_optional(files, "survival.toml", survival::parse, &mut errors).unwrap_or_default();
-    let sites = load_sites(files, &targets, &mut errors);
-    let manifest = load_optional(files, manifest::FILE, manifest::parse, &mut errors);
+    for (term, file) in glossary.terms.iter().zip(&term_files) {
+        if let Some(problem) = term.see.as_deref().and_then(|see| targets.check(see)) {
+            errors.push(ContentError::new(file, term.see_line, format!("`see` of `{}`: {problem}", term.term)));
+        }
+    }
+    let mut survival = Vec::new();
+    for layer in &layers {
+        let name = layer.name("survival.toml");
+        if let Some(own) = load_optional(layer, "survival.toml", |_, text| survival::parse(&name, text), &mut errors) {
+            survival = own;
+        }
+    }
+    let (sites, site_files) = load_sites(&layers, &targets, &mut errors);
+    let own_layer = layers.last().map_or(files, |layer| &layer.files);
+    let mut manifest =
+        load_optional(&Layer { files: own_layer.clone(), prefix: "" }, manifest::FILE, manifest::parse, &mut errors);
+    if let (Some(own), true) = (manifest.as_mut(), layers.len() > 1)
+        && own.groups.is_empty()
+        && let Some(base) = extends_base_manifest()
+    {
+        // A pack that builds on the default one and names no groups keeps the default's;
+        // messages about them point at the line that says `extends`.
+        let line = own.extends.as_ref().map_or(1, |(_, line)| *line);
+        own.groups = base.groups;
+        for group in &mut own.groups {
+            group.line = line;
+            group.lessons.iter_mut().for_each(|lesson| lesson.line = line);
+        }
+    }
     if let Some(manifest) = &manifest {
         let known = |id: &str| lessons.iter().any(|l| l.id == id) || unreadable.iter().any(|u| u == id);
         errors.extend(manifest::check_groups(manifest, known));
     }
 
-    (ContentPack { origin: files.origin(), lessons, questions, glossary, sites, survival, manifest }, errors)
+    let mut origins: Vec<Origin> = Vec::new();
+    if layers.len() > 1 {
+        let origin = |kind, id: &str, file: &str| Origin { kind, id: id.to_string(), file: file.to_string() };
+        origins.extend(lessons.iter().map(|l| origin("lesson", &l.id, &l.file)));
+        let mut quiz_files: Vec<(&str, &str)> =
+            questions.iter().map(|q| (q.lesson.as_str(), q.file.as_str())).collect();
+        quiz_files.dedup();
+        origins.extend(quiz_files.into_iter().map(|(lesson, file)| origin("quiz", lesson, file)));
+        origins.extend(glossary.terms.iter().zip(&term_files).map(|(t, f)| origin("glossary term", &t.term, f)));
+        if let Some(sites) = &sites {
+            origins.extend(sites.sites.iter().zip(&site_files).map(|(s, f)| origin("site", &s.id, f)));
+        }
+    }
+    let pack = ContentPack { origin: files.origin(), lessons, questions, glossary, sites, survival, manifest };
+    (pack, errors, origins)
+}
+
+/// The built-in pack's manifest, for a pack that builds on it.
+fn extends_base_manifest() -> Option<Manifest> {
+    let text = PackFiles::Embedded.read(manifest::FILE).ok()?;
+    manifest::parse(manifest::FILE, &text).ok()
 }
 
 /// What lesson links may point at, for one look-up per link: each lesson's order and
@@ -340,27 +515,44 @@ fn check_links(lessons: &[Lesson], targets: &Targets) -> Vec<ContentError> {
     errors
 }
 
-/// `quizzes/<lesson-id>.toml`, each checked against the lessons it points at.
-fn load_quizzes(files: &PackFiles, targets: &Targets, errors: &mut Vec<ContentError>) -> Vec<Question> {
+/// `quizzes/<lesson-id>.toml`, each checked against the lessons it points at. A pack that
+/// builds on another replaces a base quiz by giving a quiz file of the same name.
+fn load_quizzes(layers: &[Layer], targets: &Targets, errors: &mut Vec<ContentError>) -> Vec<Question> {
+    // Each quiz file once, from the last layer that has it.
+    let mut paths: Vec<(String, &Layer)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for layer in layers {
+        let listed = layer.files.list("quizzes", "toml").unwrap_or_else(|e| {
+            errors.push(layer.named(e));
+            Vec::new()
+        });
+        for path in listed {
+            match index.get(&path) {
+                Some(&i) => paths[i].1 = layer,
+                None => {
+                    index.insert(path.clone(), paths.len());
+                    paths.push((path, layer));
+                }
+            }
+        }
+    }
     let mut by_lesson: Vec<(usize, Vec<Question>)> = Vec::new();
-    let quiz_files = files.list("quizzes", "toml").unwrap_or_else(|e| {
-        errors.push(e);
-        Vec::new()
-    });
-    for path in quiz_files {
+    for (path, layer) in paths {
+        let name = layer.name(&path);
         let lesson_id = path.trim_start_matches("quizzes/").trim_end_matches(".toml");
         let Some(order) = targets.order(lesson_id) else {
             if targets.unreadable.contains(lesson_id) {
                 continue;
             }
             errors.push(ContentError::new(
-                &path,
+                &name,
                 0,
                 format!("there is no lesson `{lesson_id}`: name a quiz file after its lesson's id"),
             ));
             continue;
         };
-        match files.read(&path).map_err(|e| vec![e]).and_then(|text| quiz::parse(&path, lesson_id, &text)) {
+        let read = layer.files.read(&path).map_err(|e| vec![layer.named(e)]);
+        match read.and_then(|text| quiz::parse(&name, lesson_id, &text)) {
             Ok(questions) => by_lesson.push((order, questions)),
             Err(found) => errors.extend(found),
         }
@@ -385,45 +577,88 @@ fn load_quizzes(files: &PackFiles, targets: &Targets, errors: &mut Vec<ContentEr
     questions
 }
 
-/// `sites.toml` and the body map art it names in `assets/`.
-fn load_sites(files: &PackFiles, targets: &Targets, errors: &mut Vec<ContentError>) -> Option<Sites> {
+/// `sites.toml` and the body map art it names in `assets/`. A pack that builds on another
+/// and has its own `sites.toml` replaces the base sites of the same id, adds the others, and
+/// brings its own map. Also returns the file each site came from.
+fn load_sites(layers: &[Layer], targets: &Targets, errors: &mut Vec<ContentError>) -> (Option<Sites>, Vec<String>) {
     const FILE: &str = "sites.toml";
-    if !files.exists(FILE) {
-        return None;
-    }
-    let loaded = files.read(FILE).map_err(|e| vec![e]).and_then(|text| {
-        let name = sites::art_name(FILE, &text).map_err(|e| vec![e])?;
-        let art_path = format!("assets/{name}");
-        let art = files.read_asset(&name).map_err(|e| vec![e])?;
-        sites::parse(FILE, &text, &art_path, &art)
-    });
-    match loaded {
-        Ok(sites) => {
-            for (target, line) in sites.lesson_links() {
-                if let Some(problem) = targets.check(target) {
-                    errors.push(ContentError::new(FILE, line, format!("lesson link: {problem}")));
+    let mut merged: Option<Sites> = None;
+    let mut files: Vec<String> = Vec::new();
+    for layer in layers {
+        if !layer.files.exists(FILE) {
+            continue;
+        }
+        let name = layer.name(FILE);
+        let loaded = layer.files.read(FILE).map_err(|e| vec![layer.named(e)]).and_then(|text| {
+            let art_name = sites::art_name(&name, &text).map_err(|e| vec![e])?;
+            let art_path = layer.name(&format!("assets/{art_name}"));
+            let art = layer.files.read_asset(&art_name).map_err(|e| vec![layer.named(e)])?;
+            sites::parse(&name, &text, &art_path, &art)
+        });
+        let own = match loaded {
+            Ok(own) => own,
+            Err(found) => {
+                errors.extend(found);
+                continue;
+            }
+        };
+        for (target, line) in own.lesson_links() {
+            if let Some(problem) = targets.check(target) {
+                errors.push(ContentError::new(&name, line, format!("lesson link: {problem}")));
+            }
+        }
+        let Some(mut base) = merged.take() else {
+            files = vec![name; own.sites.len()];
+            merged = Some(own);
+            continue;
+        };
+        let mut index: HashMap<String, usize> = base.sites.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        for site in own.sites {
+            match index.get(&site.id).copied() {
+                Some(i) => {
+                    base.sites[i] = site;
+                    files[i] = name.clone();
+                }
+                None => {
+                    index.insert(site.id.clone(), base.sites.len());
+                    base.sites.push(site);
+                    files.push(name.clone());
                 }
             }
-            Some(sites)
         }
-        Err(found) => {
-            errors.extend(found);
-            None
+        // Base sites must still sit on the new map.
+        for (site, file) in base.sites.iter().zip(&files) {
+            if site.x >= own.map.width || site.y >= own.map.height {
+                errors.push(ContentError::new(
+                    &name,
+                    0,
+                    format!(
+                        "site `{}` from {file} is at ({}, {}), off this pack's body map: give a site of that id here",
+                        site.id, site.x, site.y
+                    ),
+                ));
+            }
         }
+        base.map = own.map;
+        base.synonyms.extend(own.synonyms);
+        base.add_emergency_number(own.emergency_number);
+        base.sources.extend(own.sources.into_iter().filter(|s| !base.sources.contains(s)).collect::<Vec<_>>());
+        merged = Some(base);
     }
+    (merged, files)
 }
 
 /// Parse a pack file that a pack may leave out; its problems join `errors`.
 fn load_optional<T>(
-    files: &PackFiles,
+    layer: &Layer,
     path: &str,
     parse: impl Fn(&str, &str) -> Result<T, Vec<ContentError>>,
     errors: &mut Vec<ContentError>,
 ) -> Option<T> {
-    if !files.exists(path) {
+    if !layer.files.exists(path) {
         return None;
     }
-    match files.read(path).map_err(|e| vec![e]).and_then(|text| parse(path, &text)) {
+    match layer.files.read(path).map_err(|e| vec![layer.named(e)]).and_then(|text| parse(path, &text)) {
         Ok(value) => Some(value),
         Err(found) => {
             errors.extend(found);
@@ -539,6 +774,46 @@ mod tests {
                 "near-the-end",
             ]
         );
+    }
+
+    #[test]
+    fn an_extends_cycle_is_a_clear_error_and_the_built_in_pack_extends_nothing() {
+        // The built-in pack itself names no base: a pack built on it is two layers.
+        assert_eq!(extends_of(&PackFiles::Embedded), None);
+        assert_eq!(cycle_error(None, 7), None);
+        // A base that extends something (the default pack saying `extends`) is a cycle.
+        let error = cycle_error(Some("default"), 7).unwrap();
+        assert_eq!(
+            error.to_string(),
+            "pack.toml:7: `extends` makes a cycle (default → default → …): the built-in pack cannot build on another \
+             pack; remove `extends` from its pack.toml"
+        );
+    }
+
+    #[test]
+    fn a_pack_that_extends_the_default_reports_an_unknown_base_or_a_cycle_at_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("lessons")).unwrap();
+        let manifest = |base: &str| {
+            format!(
+                "id = \"p\"\nname = \"P\"\nlanguage = \"en\"\nversion = \"1\"\npublisher = \"Us\"\nextends = \"{base}\"\n"
+            )
+        };
+        std::fs::write(dir.path().join("pack.toml"), manifest("nope")).unwrap();
+        let files = PackFiles::dir(dir.path()).unwrap();
+        let mut errors = Vec::new();
+        assert_eq!(layers(&files, &mut errors).len(), 1);
+        assert!(errors[0].to_string().starts_with("pack.toml:6: unknown base pack `nope`"), "{errors:?}");
+        std::fs::write(dir.path().join("pack.toml"), manifest("default")).unwrap();
+        let mut errors = Vec::new();
+        let found = layers(&files, &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(found.iter().map(|l| l.prefix).collect::<Vec<_>>(), [BASE_PREFIX, ""]);
+        // With only a manifest, the pack is the default one under its own name.
+        let pack = load(&files).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(pack.lessons.len(), 19);
+        assert!(pack.lessons[0].file.starts_with("default:lessons/"), "{}", pack.lessons[0].file);
+        assert_eq!(pack.manifest.unwrap().name, "P");
     }
 
     #[test]

@@ -144,6 +144,15 @@ impl Sites {
         self.sites.iter().find(|s| s.id == id)
     }
 
+    /// Take in another file's `emergency_number` lines (a pack that builds on another).
+    pub fn add_emergency_number(&mut self, lines: Vec<String>) {
+        for line in lines {
+            if self.emergency_number_words.insert(signs::normalize(&line)) {
+                self.emergency_number.push(line);
+            }
+        }
+    }
+
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.sites.iter().position(|s| s.id == id)
     }

@@ -71,6 +71,30 @@ fn write_text(out: &mut impl Write, report: &Report, max_grade: Option<f64>) -> 
         }
         writeln!(out, "  pack average: grade {:.1}, SMOG {:.1}", report.average_grade, report.average_smog)?;
     }
+    if !report.origins.is_empty() {
+        let base = report.origins.iter().filter(|o| o.file.starts_with(crate::content::BASE_PREFIX)).count();
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Built on the default pack: {base} items from it (files named {}…), {} from this pack:",
+            crate::content::BASE_PREFIX,
+            report.origins.len() - base
+        )?;
+        for origin in report.origins.iter().filter(|o| !o.file.starts_with(crate::content::BASE_PREFIX)) {
+            let (id, file) = (crate::markdown::sanitize(&origin.id), crate::markdown::sanitize(&origin.file));
+            writeln!(out, "  {} {id}: {file}", origin.kind)?;
+        }
+    }
+    if !report.score_cards.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Score card (PEMAT-style understandability of the machine-checkable items; items not passed):")?;
+        let id_w = report.score_cards.iter().map(|c| c.lesson.len()).max().unwrap_or(0);
+        for card in &report.score_cards {
+            let failed: Vec<String> = card.failed().map(|rule| rule.name().to_string()).collect();
+            let failed = if failed.is_empty() { "all passed".to_string() } else { failed.join(", ") };
+            writeln!(out, "  {:<id_w$}  {:>3}%  {failed}", card.lesson, card.understandability)?;
+        }
+    }
     let (errors, warnings) = (report.errors(), report.warnings());
     writeln!(out, "{}, {}", super::count(errors, "error", "errors"), super::count(warnings, "warning", "warnings"))
 }
