@@ -10,6 +10,8 @@ pub struct Language {
     pub known_abbreviations: &'static [&'static str],
     /// Words right after an abbreviation that say what it means ("CPR means …").
     pub explaining_words: &'static [&'static str],
+    /// Words right before an abbreviation that introduce it as a name ("a protein called HER2").
+    pub naming_words: &'static [&'static str],
     pub colours: &'static [&'static str],
     /// Things on a screen or a page that a colour may point at ("the red button").
     pub screen_things: &'static [&'static str],
@@ -39,6 +41,7 @@ pub static ENGLISH: Language = Language {
     code: "en",
     known_abbreviations: &["ok", "uk", "us", "usa", "tv", "am", "pm", "id", "pin"],
     explaining_words: &["means", "stands", "is short for"],
+    naming_words: &["called", "named"],
     colours: &["red", "green", "blue", "yellow", "orange", "purple", "pink", "grey", "gray", "black", "white", "brown"],
     screen_things: &[
         "button", "buttons", "box", "boxes", "link", "links", "text", "word", "words", "line", "lines", "bar", "bars",
@@ -180,6 +183,7 @@ mod tests {
         for list in [
             l.known_abbreviations,
             l.explaining_words,
+            l.naming_words,
             l.colours,
             l.screen_things,
             l.marking_words,

@@ -173,7 +173,8 @@ pub fn unexplained_abbreviations(markdown: &str, explained: &[String], language:
             let before = text[..token.range.start].trim_end();
             let after = text[token.range.end..].trim_start();
             let bracketed = before.ends_with('(') || after.starts_with('(');
-            let said = any_phrase_at(&found, i + 1, language.explaining_words).is_some();
+            let said = any_phrase_at(&found, i + 1, language.explaining_words).is_some()
+                || i.checked_sub(1).is_some_and(|j| language.naming_words.contains(&found[j].word.as_str()));
             if known.contains(&lower) || bracketed || said {
                 continue;
             }
@@ -432,6 +433,10 @@ mod tests {
             "her2".into(),
         ];
         assert!(unexplained_abbreviations(markdown, &glossary, &ENGLISH).is_empty());
+        // Introduced as a name: "a gene called EGFR" says what it is.
+        let named = "# T\n\nSome lung cancers have a change in a gene called EGFR. A protein named HER2 too.\n";
+        assert!(unexplained_abbreviations(named, &[], &ENGLISH).is_empty());
+        assert_eq!(unexplained_abbreviations("# T\n\nThe EGFR test.\n", &[], &ENGLISH).len(), 1);
         assert_eq!(abbreviation("A"), None);
         assert_eq!(abbreviation("Stage"), None);
         assert_eq!(abbreviation("CTs"), Some("CT"));
