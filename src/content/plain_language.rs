@@ -299,7 +299,8 @@ pub fn calculations(markdown: &str, language: &Language) -> Vec<Warning> {
             }
             for i in 0..found.len() {
                 // "20% of them": i is the word after the percentage.
-                let part = after_percent[i] || language.part_words.contains(&word(i.wrapping_sub(1)));
+                let part = after_percent.get(i).copied().unwrap_or(false)
+                    || language.part_words.contains(&word(i.wrapping_sub(1)));
                 if part
                     && i > 0
                     && word(i) == "of"
