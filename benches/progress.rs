@@ -10,6 +10,9 @@
 //! * `new_place`: the reading place moved (the progress file is rewritten);
 //! * `one_new_answer`: a quiz answer (appended to the history, then the progress
 //!   file rewritten: two fsyncs).
+//! * with 10 000 answers and 260 check-ins (five years of weekly check-ins):
+//!   `one_new_checkin`, a check-in finished (appended like an answer; the draft
+//!   removed from the progress file), and `one_new_answer`.
 //!
 //! `cargo bench --bench progress`
 
@@ -22,6 +25,7 @@ use std::io::Write;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group};
+use patient_tutor::checkin::{CheckIn, Draft};
 use patient_tutor::progress::{Attempt, LessonProgress, Progress, QuestionState, Store};
 use patient_tutor::quiz::{record_answer, schedule_answer};
 
@@ -42,11 +46,9 @@ fn heavy_progress(attempts: usize) -> Progress {
         );
     }
     p.attempts = (0..attempts)
-        .map(|i| Attempt {
-            at: 1_700_000_000 + 3600 * i as u64,
-            question: ids[i % ids.len()].clone(),
-            chosen: if i % 3 == 0 { vec![0, 2] } else { vec![i % 4] },
-            correct: i % 4 != 1,
+        .map(|i| {
+            let chosen = if i % 3 == 0 { vec![0, 2] } else { vec![i % 4] };
+            Attempt::answer(1_700_000_000 + 3600 * i as u64, &ids[i % ids.len()], &chosen, i % 4 != 1)
         })
         .collect();
     p.explored_sites = vec!["bones".into(), "liver".into(), "lungs".into()];
@@ -57,15 +59,59 @@ fn question_ids() -> Vec<String> {
     (0..50).map(|i| format!("{}-q{}", LESSONS[i % LESSONS.len()], i / LESSONS.len())).collect()
 }
 
+/// Weekly check-ins, one every 7 days, interleaved with the answers by time.
+const CHECKINS: usize = 260;
+
+fn weekly_checkin(week: usize) -> CheckIn {
+    let mut c = CheckIn {
+        note: if week.is_multiple_of(3) { "Slept badly most nights this week.".into() } else { String::new() },
+        ..Default::default()
+    };
+    for (i, id) in
+        ["pain", "tiredness", "drowsiness", "nausea", "appetite", "breathlessness", "low-mood", "worry", "wellbeing"]
+            .iter()
+            .enumerate()
+    {
+        c.scores.insert(id.to_string(), ((week + i) % 11) as u8);
+    }
+    for id in [
+        "fever",
+        "spinal-cord",
+        "urine-or-stool",
+        "confusion",
+        "bleeding",
+        "breathing-or-chest-pain",
+        "swelling",
+        "fluids",
+    ] {
+        c.flags.insert(id.to_string(), false);
+    }
+    c
+}
+
+/// `heavy_progress(attempts)` with `checkins` weekly check-ins among the answers.
+fn with_checkins(attempts: usize, checkins: usize) -> Progress {
+    let mut p = heavy_progress(attempts);
+    for week in 0..checkins {
+        p.record_checkin(weekly_checkin(week), 1_700_000_000 + (7 * 86_400 * week) as u64);
+    }
+    p.attempts.sort_by_key(|a| a.at);
+    p
+}
+
 /// A store in `dir` holding `attempts` answers, saved, and the progress it holds.
 fn saved_store(dir: &Path, attempts: usize) -> (Store, Progress) {
+    saved_store_with(dir, attempts, 0)
+}
+
+fn saved_store_with(dir: &Path, attempts: usize, checkins: usize) -> (Store, Progress) {
     let path = dir.join("progress.toml");
     let store = Store::open(&path, schedule_answer).unwrap().store;
-    let mut p = heavy_progress(attempts);
+    let mut p = with_checkins(attempts, checkins);
     store.save(&mut p).unwrap();
     let summary = std::fs::metadata(&path).unwrap().len();
     let history = std::fs::metadata(store.history_path()).map_or(0, |m| m.len());
-    eprintln!("{attempts} answers: progress file {summary} bytes, history {history} bytes");
+    eprintln!("{attempts} answers, {checkins} check-ins: progress file {summary} bytes, history {history} bytes");
     (store, p)
 }
 
@@ -98,6 +144,16 @@ impl Saves {
             1_800_000_000 + self.step,
         );
         self.store.save(&mut self.progress).unwrap();
+    }
+
+    /// A check-in finished: its draft (saved after each question) goes, the check-in
+    /// is appended.
+    fn one_new_checkin(&mut self) {
+        self.step += 1;
+        self.progress.checkin_draft = None;
+        self.progress.record_checkin(weekly_checkin(self.step as usize), 1_800_000_000 + self.step);
+        self.store.save(&mut self.progress).unwrap();
+        self.progress.checkin_draft = Some(Draft::new(1_800_000_000 + self.step));
     }
 }
 
@@ -149,7 +205,7 @@ fn progress(c: &mut Criterion) {
 /// The target, interleaved: the disk's floor and each kind of save with 0 and
 /// 10 000 answers, one after the other, round after round.
 fn paired_saves() {
-    let dirs: Vec<_> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
+    let dirs: Vec<_> = (0..4).map(|_| tempfile::tempdir().unwrap()).collect();
     let summary = toml::to_string(&Progress { attempts: Vec::new(), ..heavy_progress(0) }).unwrap();
     let saves = |dir: &Path, attempts| {
         let (store, progress) = saved_store(dir, attempts);
@@ -158,6 +214,10 @@ fn paired_saves() {
     // Three cases share each store, one at a time.
     let (none, many) = (RefCell::new(saves(dirs[0].path(), 0)), RefCell::new(saves(dirs[1].path(), 10_000)));
     let floor_dir = dirs[2].path();
+    let years = RefCell::new({
+        let (store, progress) = saved_store_with(dirs[3].path(), 10_000, CHECKINS);
+        Saves { store, progress, step: 0 }
+    });
     paired::run(
         "progress_saves",
         300,
@@ -170,6 +230,8 @@ fn paired_saves() {
             ("save_10000_attempts_nothing_new", &mut || many.borrow_mut().nothing_new()),
             ("save_10000_attempts_new_place", &mut || many.borrow_mut().new_place()),
             ("save_10000_attempts_one_new_answer", &mut || many.borrow_mut().one_new_answer()),
+            ("save_10000_attempts_260_checkins_one_new_checkin", &mut || years.borrow_mut().one_new_checkin()),
+            ("save_10000_attempts_260_checkins_one_new_answer", &mut || years.borrow_mut().one_new_answer()),
         ],
     );
 }

@@ -57,6 +57,38 @@ fn startup(c: &mut Criterion) {
             black_box(&out);
         })
     });
+    // Five years of weekly check-ins and 10 000 answers: home's first frame (with its
+    // "last check-in" line) must not grow with them.
+    let years = tempfile::tempdir().unwrap();
+    let heavy = years.path().join("progress.toml");
+    let mut p = Progress { notice_seen: true, ..Default::default() };
+    for i in 0..10_000u64 {
+        patient_tutor::quiz::record_answer(
+            &mut p,
+            &format!("staging-q{}", i % 50),
+            &[0],
+            i % 3 != 0,
+            1_700_000_000 + 600 * i,
+        );
+    }
+    for week in 0..260u64 {
+        let mut c = patient_tutor::checkin::CheckIn::default();
+        c.scores.insert("pain".into(), (week % 11) as u8);
+        p.record_checkin(c, 1_700_000_000 + 7 * 86_400 * week);
+    }
+    p.attempts.sort_by_key(|a| a.at);
+    Store::open(&heavy, patient_tutor::quiz::schedule_answer).unwrap().store.save(&mut p).unwrap();
+    g.bench_function("load_to_first_home_frame_80x24_10000_answers_260_checkins", |b| {
+        b.iter(|| {
+            let pack = content::load_embedded().unwrap();
+            let opened = Store::open(&heavy, patient_tutor::quiz::schedule_answer).unwrap();
+            let mut app = App::new(pack, opened.progress, Theme::color());
+            app.update(Action::Resize(80, 24));
+            let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+            terminal.draw(|frame| view::draw(&app, frame)).unwrap();
+            black_box(terminal);
+        })
+    });
     g.finish();
 }
 

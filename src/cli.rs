@@ -106,6 +106,16 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<QuestionsAction>,
     },
+    /// The weekly symptom check-in: rate a few symptoms 0–10 and answer yes/no questions
+    /// about signs that need help now (in the tutor, or as plain text with --plain).
+    Checkin {
+        /// Plain text: the questions on stdout, one answer per line on stdin (a number
+        /// from 0 to 10 or `-` to skip; `y` or `n`; one line of anything else).
+        #[arg(long)]
+        plain: bool,
+        #[command(subcommand)]
+        action: Option<CheckinAction>,
+    },
     /// Show a summary of your progress, or reset it.
     Progress {
         #[command(subcommand)]
@@ -178,6 +188,40 @@ pub enum QuestionsAction {
         #[arg(long)]
         force: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CheckinAction {
+    /// Every check-in, one line per symptom, with its band and the change since the last.
+    History,
+    /// Write a one-page Markdown sheet to take to your next visit (to FILE, or to the screen).
+    Export {
+        /// Where to write it (a new file, only you can read it); without it (or with `-`),
+        /// the sheet is printed.
+        file: Option<PathBuf>,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Show, save or remove your care team's 24-hour number (shown with "Get help now").
+    Number {
+        /// The number, as you would dial it, e.g. "0123 456 789".
+        number: Option<String>,
+        /// Remove the saved number.
+        #[arg(long, conflicts_with = "number")]
+        clear: bool,
+    },
+    /// Turn home's gentle reminder to check in on or off.
+    Remind {
+        #[arg(value_enum)]
+        state: OnOff,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OnOff {
+    On,
+    Off,
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,9 +3,11 @@
 //! The crate is a library with a thin binary: `main.rs` parses the command line
 //! and calls into these modules.
 
+pub mod checkin;
 pub mod cli;
 pub mod content;
 pub mod explorer;
+pub mod export;
 pub mod markdown;
 pub mod notebook;
 pub mod plain;

@@ -3,7 +3,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
-use patient_tutor::cli::{Cli, Command, ProgressAction, QuestionsAction, QuizOptions};
+use patient_tutor::cli::{CheckinAction, Cli, Command, OnOff, ProgressAction, QuestionsAction, QuizOptions};
 use patient_tutor::{plain, session, tui};
 
 fn main() -> ExitCode {
@@ -45,7 +45,8 @@ fn paths_named(cli: &Cli) -> Vec<PathBuf> {
         Some(Command::Check { dir: Some(dir), .. }) | Some(Command::ExportContent { dir, .. }) => {
             paths.push(dir.clone())
         }
-        Some(Command::Questions { action: Some(QuestionsAction::Export { file: Some(file), .. }) }) => {
+        Some(Command::Questions { action: Some(QuestionsAction::Export { file: Some(file), .. }) })
+        | Some(Command::Checkin { action: Some(CheckinAction::Export { file: Some(file), .. }), .. }) => {
             paths.push(file.clone())
         }
         _ => {}
@@ -118,6 +119,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 QuestionsAction::Export { file, force } => {
                     plain::questions::export(&pack, &opened, file.as_deref(), force)
                 }
+            }
+        }
+        Some(Command::Checkin { plain, action }) => {
+            let pack = session::load_pack(content)?;
+            let opened = session::open_progress(progress)?;
+            match action {
+                None if plain => plain::checkin::run_plain(&pack, opened),
+                None => run_tui(content, progress, tui::Start::CheckIn),
+                Some(CheckinAction::History) => plain::checkin::history(&pack, &opened),
+                Some(CheckinAction::Export { file, force }) => {
+                    plain::checkin::export(&pack, &opened, file.as_deref(), force)
+                }
+                Some(CheckinAction::Number { number, clear }) => {
+                    plain::checkin::number(opened, number.as_deref(), clear)
+                }
+                Some(CheckinAction::Remind { state }) => plain::checkin::remind(opened, state == OnOff::On),
             }
         }
         Some(Command::Progress { action: None }) => {

@@ -282,3 +282,37 @@ fn a_pack_in_a_language_without_rules_is_not_judged_by_english_word_lists() {
     fs::write(pack.join("pack.toml"), manifest).unwrap();
     tutor().arg("check").arg(&pack).assert().success().stdout(predicate::str::contains("0 errors, 0 warnings"));
 }
+
+/// The check-in's red flags are checked against the lesson and the body map: a section of
+/// when-to-get-help that does not exist, or a sign that is not a "get help now" line of
+/// sites.toml, is an error naming checkin.toml and the line.
+#[test]
+fn a_red_flag_must_point_at_a_real_section_and_a_get_help_now_sign() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("pack");
+    tutor().arg("export-content").arg(&pack).assert().success();
+    tutor().arg("check").arg(&pack).assert().success();
+    let file = pack.join("checkin.toml");
+    let text = fs::read_to_string(&file).unwrap();
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let see = line_of("see = \"when-to-get-help#bleeding\"");
+    let sign = line_of("\"Not being able to keep fluids or medicines down for a day\"");
+    let broken = text.replace("when-to-get-help#bleeding", "when-to-get-help#no-such-section").replace(
+        "\"Not being able to keep fluids or medicines down for a day\"",
+        "\"Feeling sick (nausea) that is new or getting worse\"",
+    );
+    fs::write(&file, broken).unwrap();
+    let out = tutor().arg("check").arg(&pack).assert().failure().get_output().stdout.clone();
+    let out = String::from_utf8(out).unwrap();
+    let shown = file.display();
+    assert!(
+        out.contains(&format!(
+            "{shown}:{see}: error: red flag `bleeding`: `see`: unknown section `when-to-get-help#no-such-section`"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("{shown}:{sign}: error: red flag `fluids`: the sign \"Feeling sick (nausea) that is new or getting worse\" is in the `call_today` list of sites.toml")),
+        "{out}"
+    );
+}

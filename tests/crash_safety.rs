@@ -310,3 +310,132 @@ impl Worker {
         }
     }
 }
+
+fn plain_checkin(progress: &Path) -> Child {
+    Command::new(BIN)
+        .args(["checkin", "--plain", "--progress"])
+        .arg(progress)
+        .env_remove("PATIENT_TUTOR_CONTENT")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+/// The lines of one whole check-in of the built-in pack (9 items, 8 red flags, a note):
+/// `score` for every item, no to every red flag.
+fn checkin_lines(score: u8, note: &str) -> Vec<String> {
+    let mut lines: Vec<String> = (0..9).map(|_| score.to_string()).collect();
+    lines.extend((0..8).map(|_| "n".to_string()));
+    lines.push(note.to_string());
+    lines
+}
+
+/// A check-in killed with SIGKILL at a random moment, 100 times on one file: after
+/// each kill the files parse, every check-in the child said it saved is there once,
+/// and at most the one it was finishing is there besides. (A run killed half-way
+/// leaves a draft; the next run carries on with it, so some runs finish quickly.)
+#[test]
+fn sigkill_during_check_ins_never_loses_a_confirmed_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("data/progress.toml");
+    let seed = fastrand::u64(..);
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let mut on_disk = 0usize;
+    let mut confirmed_runs = 0;
+    const RUNS: usize = 60;
+    for run in 0..RUNS {
+        let mut child = plain_checkin(&progress);
+        let mut stdin = child.stdin.take().unwrap();
+        let feeder = thread::spawn(move || {
+            // Enough answers for a whole check-in from any step (extra lines are unread).
+            let text = checkin_lines(3, "n").join("\n") + "\n";
+            let _ = stdin.write_all(text.repeat(2).as_bytes());
+            // Keep the pipe open so the child is killed, not ended by end of input.
+            thread::sleep(Duration::from_millis(400));
+        });
+        let stdout = child.stdout.take().unwrap();
+        let reader =
+            thread::spawn(move || BufReader::new(stdout).lines().map_while(Result::ok).any(|l| l == "Check-in saved."));
+        // A whole check-in takes 18 saves: a few tens of milliseconds, more under load.
+        thread::sleep(Duration::from_micros(rng.u64(0..300_000)));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let confirmed = reader.join().unwrap();
+        feeder.join().unwrap();
+        confirmed_runs += usize::from(confirmed);
+        let any = progress.exists() || history_path(&progress).exists();
+        let saved = if any { open_clean(&progress).checkins().count() } else { 0 };
+        let want = on_disk + usize::from(confirmed);
+        assert!(saved >= want, "run {run} (seed {seed}): {want} check-ins confirmed, {saved} saved");
+        assert!(saved <= on_disk + 1, "run {run} (seed {seed}): {saved} saved after {on_disk}: one written twice");
+        if any {
+            let p = open_clean(&progress);
+            assert!(p.checkins().all(|(_, c)| c.scores.values().all(|s| *s == 3) && c.problem().is_none()));
+        }
+        on_disk = saved;
+    }
+    eprintln!("{RUNS} kills, {confirmed_runs} check-ins confirmed, {on_disk} saved");
+    assert!(confirmed_runs > 3, "too few runs finished ({confirmed_runs}): the test is not testing");
+    assert!(confirmed_runs < RUNS, "no run was killed before it finished: the test is not testing");
+}
+
+/// Two check-ins answered side by side in two processes, line by line in turn, and a
+/// quiz answering in a third, all on one file: both check-ins are kept whole, each
+/// once, with its own answers, and every quiz answer too.
+#[test]
+fn two_check_ins_and_a_quiz_at_once_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = pack_with_long_quiz(dir.path(), 20);
+    let progress = dir.path().join("progress.toml");
+    let mut quiz = Copy::start(&pack, &progress);
+    let start = |score: u8| {
+        let mut child = plain_checkin(&progress);
+        let stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, lines) = mpsc::channel();
+        thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        (child, stdin, lines, checkin_lines(score, &format!("copy {score}")))
+    };
+    let mut copies = [start(2), start(7)];
+    // Both have opened the files (before either answers): a copy opened after the
+    // other saved a draft would carry on with that draft, the person's one check-in.
+    for (_, _, lines, _) in &copies {
+        while !lines.recv_timeout(Duration::from_secs(10)).expect("the first question").starts_with("Question 1 of 18.")
+        {
+        }
+    }
+    for step in 0..18 {
+        for (_, stdin, lines, answers) in &mut copies {
+            stdin.write_all(format!("{}\n", answers[step]).as_bytes()).unwrap();
+            // Wait until it asks the next question (its answer is saved by then).
+            let want = if step == 17 { "Check-in saved.".to_string() } else { format!("Question {} of 18.", step + 2) };
+            loop {
+                let line = lines.recv_timeout(Duration::from_secs(10)).expect("the next question");
+                if line.starts_with(&want) {
+                    break;
+                }
+            }
+        }
+        if step % 6 == 0 {
+            quiz.answer();
+        }
+    }
+    for (mut child, stdin, _, _) in copies {
+        drop(stdin);
+        assert!(child.wait().unwrap().success());
+    }
+    quiz.finish();
+    let saved = open_clean(&progress);
+    let mut got: Vec<(String, Vec<u8>)> =
+        saved.checkins().map(|(_, c)| (c.note.clone(), c.scores.values().copied().collect())).collect();
+    got.sort();
+    assert_eq!(got, [("copy 2".to_string(), vec![2; 9]), ("copy 7".to_string(), vec![7; 9])]);
+    assert_eq!(saved.attempts.iter().filter(|a| !a.is_checkin()).count(), 3, "the quiz answers");
+    assert!(saved.checkin_draft.is_none(), "both finished: no draft left");
+}

@@ -159,7 +159,7 @@ fn hostile_history() -> impl Strategy<Value = Vec<u8>> {
         |(answers, ending, junk)| {
             let mut out = Vec::new();
             for (id, at, correct) in answers {
-                let attempt = patient_tutor::progress::Attempt { at, question: id, chosen: vec![0, 9], correct };
+                let attempt = patient_tutor::progress::Attempt::answer(at, &id, &[0, 9], correct);
                 out.extend(serde_json::to_vec(&attempt).unwrap());
                 out.push(b'\n');
             }

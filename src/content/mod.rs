@@ -2,6 +2,7 @@
 //! loaded from a folder or from the default pack embedded in the binary.
 
 pub mod check;
+pub mod checkin;
 pub mod detail;
 pub mod files;
 pub mod glossary;
@@ -92,6 +93,8 @@ pub struct ContentPack {
     pub sites: Option<Sites>,
     /// Survival figures for the chart, in file order.
     pub survival: Vec<Survival>,
+    /// The weekly symptom check-in (`checkin.toml`), if the pack has one.
+    pub checkin: Option<crate::checkin::Form>,
     /// `pack.toml`: the pack's name, publisher and home groups (None in an old pack).
     pub manifest: Option<Manifest>,
 }
@@ -405,6 +408,7 @@ pub fn load_with_origins(files: &PackFiles) -> (ContentPack, Vec<ContentError>, 
             group.lessons.iter_mut().for_each(|lesson| lesson.line = line);
         }
     }
+    let checkin = load_checkin(&layers, &targets, sites.as_ref(), &mut errors);
     if let Some(manifest) = &manifest {
         let known = |id: &str| lessons.iter().any(|l| l.id == id) || unreadable.iter().any(|u| u == id);
         errors.extend(manifest::check_groups(manifest, known));
@@ -423,7 +427,7 @@ pub fn load_with_origins(files: &PackFiles) -> (ContentPack, Vec<ContentError>, 
             origins.extend(sites.sites.iter().zip(&site_files).map(|(s, f)| origin("site", &s.id, f)));
         }
     }
-    let pack = ContentPack { origin: files.origin(), lessons, questions, glossary, sites, survival, manifest };
+    let pack = ContentPack { origin: files.origin(), lessons, questions, glossary, sites, survival, checkin, manifest };
     (pack, errors, origins)
 }
 
@@ -648,6 +652,65 @@ fn load_sites(layers: &[Layer], targets: &Targets, errors: &mut Vec<ContentError
     (merged, files)
 }
 
+/// `checkin.toml`: each red flag must point at a section of `when-to-get-help`, and
+/// each of its signs must be a "get help now" line of sites.toml (one sign, one tier).
+fn load_checkin(
+    layers: &[Layer],
+    targets: &Targets,
+    sites: Option<&Sites>,
+    errors: &mut Vec<ContentError>,
+) -> Option<crate::checkin::Form> {
+    const FILE: &str = "checkin.toml";
+    // A pack that builds on another and has its own check-in replaces the base one whole.
+    let layer = layers.iter().rev().find(|layer| layer.files.exists(FILE))?;
+    let name = layer.name(FILE);
+    let parsed = load_optional(layer, FILE, |_, text| checkin::parse(&name, text), errors)?;
+    // Each sign line of the body map, by its words, with its tier.
+    let tiers: HashMap<Vec<String>, sites::Tier> = sites
+        .map(|s| {
+            s.sites
+                .iter()
+                .flat_map(|site| {
+                    sites::Tier::ALL
+                        .into_iter()
+                        .flat_map(move |tier| tier.lines(site).iter().map(move |l| (signs::normalize(l), tier)))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    for (i, flag) in parsed.form.red_flags.iter().enumerate() {
+        let see_line = parsed.see_lines[i];
+        match InternalLink::parse(&flag.see) {
+            Some(link) if link.lesson == GET_HELP_LESSON && link.anchor.is_some() => {
+                if let Some(problem) = targets.check(&flag.see) {
+                    errors.push(ContentError::new(FILE, see_line, format!("red flag `{}`: `see`: {problem}", flag.id)));
+                }
+            }
+            _ => errors.push(ContentError::new(
+                FILE,
+                see_line,
+                format!("red flag `{}`: `see` must be a section of {GET_HELP_LESSON}, like \"{GET_HELP_LESSON}#who-to-call\"", flag.id),
+            )),
+        }
+        if sites.is_none() {
+            continue;
+        }
+        for (sign, &line) in flag.signs.iter().zip(&parsed.sign_lines[i]) {
+            let problem = match tiers.get(&signs::normalize(sign)) {
+                Some(sites::Tier::Emergency) => continue,
+                Some(tier) => format!("is in the `{}` list of sites.toml, not `emergency`", tier.key()),
+                None => "is not a sign line of sites.toml: copy it word for word from an `emergency` list".to_string(),
+            };
+            errors.push(ContentError::new(
+                FILE,
+                line,
+                format!("red flag `{}`: the sign \"{sign}\" {problem}", flag.id),
+            ));
+        }
+    }
+    Some(parsed.form)
+}
+
 /// Parse a pack file that a pack may leave out; its problems join `errors`.
 fn load_optional<T>(
     layer: &Layer,
@@ -700,16 +763,19 @@ pub enum ToolLink {
     MyQuestions,
     /// Adds "What is my care team's 24-hour number?" to My questions.
     AddCareTeamNumber,
+    /// Opens the weekly symptom check-in.
+    CheckIn,
 }
 
 impl ToolLink {
-    pub const ALL: [(&'static str, ToolLink); 6] = [
+    pub const ALL: [(&'static str, ToolLink); 7] = [
         ("app:body-map", ToolLink::BodyMap),
         ("app:survival-chart", ToolLink::SurvivalChart),
         ("app:staging-explorer", ToolLink::StagingExplorer),
         ("app:glossary", ToolLink::Glossary),
         ("app:my-questions", ToolLink::MyQuestions),
         ("app:add-24-hour-number", ToolLink::AddCareTeamNumber),
+        ("app:check-in", ToolLink::CheckIn),
     ];
 
     /// The tool a link target names, if it is an `app:` link.

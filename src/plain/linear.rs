@@ -49,6 +49,7 @@ fn tool_words(tool: ToolLink) -> &'static str {
         ToolLink::Glossary => "the glossary",
         ToolLink::MyQuestions => "My questions",
         ToolLink::AddCareTeamNumber => "My questions, where you can note your care team's 24-hour number",
+        ToolLink::CheckIn => "the weekly symptom check-in (patient-tutor checkin)",
     }
 }
 

@@ -1,6 +1,7 @@
 //! Line-oriented output for pipes, scripts and screen readers.
 
 mod ansi;
+pub mod checkin;
 pub mod explorer;
 pub mod linear;
 pub mod pack;
@@ -395,6 +396,10 @@ pub fn progress_reset(path: &Path, yes: bool) -> Result<ExitCode> {
     if !path.exists() && !history.exists() {
         println!("There is no progress to reset ({} does not exist).", shown(path));
         return Ok(ExitCode::SUCCESS);
+    }
+    // Name what goes, check-ins first: they are the person's own record.
+    if let Some(checkins) = crate::progress::peek(path).as_ref().and_then(checkin::describe) {
+        println!("Your progress holds {checkins}; a reset erases them too.");
     }
     if !yes {
         eprint!("This erases all your progress in {}. Type yes to go on: ", shown(path));

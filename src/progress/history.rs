@@ -223,6 +223,9 @@ pub(super) fn parse(bytes: &[u8], first_line: usize) -> Result<(Vec<Attempt>, us
         }
         let attempt =
             serde_json::from_slice::<Attempt>(line).map_err(|e| describe_json_error(first_line + i + 1, &e))?;
+        if let Some(problem) = attempt.problem() {
+            return Err(format!("line {}: not a check-in ({problem})", first_line + i + 1));
+        }
         attempts.push(attempt);
     }
     Ok((attempts, complete))
@@ -300,20 +303,29 @@ pub(super) fn whole_contents(like: &Mark, attempts: &[Attempt]) -> io::Result<(V
     Ok((bytes, end))
 }
 
-/// Drop the oldest of `attempts` until they fit in [`COMPACT_TO_BYTES`]; how many went.
+/// Drop the oldest answers of `attempts` until they fit in [`COMPACT_TO_BYTES`]; how
+/// many went. Check-ins are all kept (a few hundred bytes a week: a lifetime of them
+/// is far smaller than the limit), as they are the person's record, not a schedule's.
 pub(super) fn compact(attempts: &mut Vec<Attempt>) -> io::Result<usize> {
-    let mut size = 0u64;
-    let mut keep = 0;
-    for attempt in attempts.iter().rev() {
-        size += serde_json::to_vec(attempt)?.len() as u64 + 1;
+    let sizes: Vec<u64> =
+        attempts.iter().map(|a| serde_json::to_vec(a).map(|v| v.len() as u64 + 1)).collect::<Result<_, _>>()?;
+    let mut size: u64 = attempts.iter().zip(&sizes).filter(|(a, _)| a.is_checkin()).map(|(_, s)| s).sum();
+    let mut keep = vec![false; attempts.len()];
+    for (i, attempt) in attempts.iter().enumerate().rev() {
+        if attempt.is_checkin() {
+            keep[i] = true;
+            continue;
+        }
+        size += sizes[i];
         if size > COMPACT_TO_BYTES {
             break;
         }
-        keep += 1;
+        keep[i] = true;
     }
-    let dropped = attempts.len() - keep;
-    attempts.drain(..dropped);
-    Ok(dropped)
+    let before = attempts.len();
+    let mut flags = keep.into_iter();
+    attempts.retain(|_| flags.next().unwrap_or(true));
+    Ok(before - attempts.len())
 }
 
 /// Answers as history file contents, one JSON line each.
@@ -331,7 +343,7 @@ mod tests {
     use super::*;
 
     fn attempt(at: u64) -> Attempt {
-        Attempt { at, question: format!("q{at}"), chosen: vec![0, 2], correct: at.is_multiple_of(2) }
+        Attempt::answer(at, &format!("q{at}"), &[0, 2], at.is_multiple_of(2))
     }
 
     fn appended(since: Since) -> (Vec<Attempt>, Mark) {

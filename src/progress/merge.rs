@@ -32,6 +32,9 @@ pub fn merge(base: &Progress, ours: &Progress, theirs: &Progress) -> Progress {
         explored_sites,
         my_questions,
         attempts,
+        checkin_draft,
+        care_team_number,
+        checkin_reminders_off,
         history_counted,
         generation,
         extra,
@@ -54,8 +57,16 @@ pub fn merge(base: &Progress, ours: &Progress, theirs: &Progress) -> Progress {
             &base.attempts,
             attempts,
             &theirs.attempts,
-            |a| (a.at, a.question.clone(), a.chosen.clone(), a.correct),
+            |a| (a.at, a.question.clone(), a.chosen.clone(), a.correct, a.checkin.clone()),
             |a| a.at,
+        ),
+        // A draft, a number or a setting is simply replaced: the side that changed it.
+        checkin_draft: changed_side(&base.checkin_draft, checkin_draft, &theirs.checkin_draft).clone(),
+        care_team_number: changed_side(&base.care_team_number, care_team_number, &theirs.care_team_number).clone(),
+        checkin_reminders_off: *changed_side(
+            &base.checkin_reminders_off,
+            checkin_reminders_off,
+            &theirs.checkin_reminders_off,
         ),
         // The store sets it when it saves.
         history_counted: (*history_counted).max(theirs.history_counted),

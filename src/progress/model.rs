@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::checkin::{CheckIn, Draft};
 use crate::notebook::MyQuestion;
 
 pub const SCHEMA: u32 = 1;
@@ -37,6 +38,15 @@ pub struct Progress {
     /// only a progress file of the older layout has it inline.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attempts: Vec<Attempt>,
+    /// A check-in left half-way, to finish later.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checkin_draft: Option<Draft>,
+    /// The care team's 24-hour number, as the person wrote it (shown with "Get help now").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub care_team_number: Option<String>,
+    /// The person asked home not to remind them to check in.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub checkin_reminders_off: bool,
     /// The store's bookkeeping: how many answers of the history file the review
     /// schedule (`questions`) already counts. Answers after those were saved by a copy
     /// of the app stopped before it could update the schedule; they are counted when
@@ -63,7 +73,14 @@ pub struct QuestionState {
     pub extra: toml::Table,
 }
 
-/// One answer to one question.
+/// The `question` of a history line that holds a check-in. Not a quiz question id
+/// (those are lowercase letters, digits and hyphens), so it is never due for review.
+pub const CHECKIN_QUESTION: &str = "patient-tutor:checkin";
+
+/// One line of the answer history: an answer to one question, or (with `checkin`)
+/// a symptom check-in. A check-in line is also a well-formed answer, to a question no
+/// pack has, so that an older version of the app, which reads every line as an answer
+/// and would set aside a history with a line it cannot read, keeps it as it is.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Attempt {
     /// Seconds since 1970 (UTC).
@@ -72,6 +89,39 @@ pub struct Attempt {
     /// The chosen choices, as 0-based indices in the quiz file's order.
     pub chosen: Vec<usize>,
     pub correct: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checkin: Option<CheckIn>,
+}
+
+impl Attempt {
+    pub fn answer(at: u64, question: &str, chosen: &[usize], correct: bool) -> Attempt {
+        Attempt { at, question: question.to_string(), chosen: chosen.to_vec(), correct, checkin: None }
+    }
+
+    pub fn of_checkin(at: u64, checkin: CheckIn) -> Attempt {
+        Attempt {
+            at,
+            question: CHECKIN_QUESTION.to_string(),
+            chosen: Vec::new(),
+            correct: true,
+            checkin: Some(checkin),
+        }
+    }
+
+    /// A check-in line (also one whose check-in an older version dropped when it
+    /// rewrote the file): never an answer to a quiz question.
+    pub fn is_checkin(&self) -> bool {
+        self.checkin.is_some() || self.question == CHECKIN_QUESTION
+    }
+
+    /// Why a line read from a file cannot be kept, if it cannot.
+    pub fn problem(&self) -> Option<String> {
+        let checkin = self.checkin.as_ref()?;
+        if self.question != CHECKIN_QUESTION {
+            return Some(format!("a check-in must have `question` \"{CHECKIN_QUESTION}\""));
+        }
+        checkin.problem()
+    }
 }
 
 impl Default for Progress {
@@ -86,11 +136,18 @@ impl Default for Progress {
             explored_sites: Vec::new(),
             my_questions: Vec::new(),
             attempts: Vec::new(),
+            checkin_draft: None,
+            care_team_number: None,
+            checkin_reminders_off: false,
             history_counted: 0,
             generation: 0,
             extra: toml::Table::new(),
         }
     }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -171,6 +228,16 @@ impl Progress {
         let seen: std::collections::BTreeSet<&str> = self.explored_sites.iter().map(String::as_str).collect();
         let known: std::collections::BTreeSet<&str> = known.into_iter().collect();
         seen.intersection(&known).count()
+    }
+
+    /// Every check-in, in the order saved (time order), with its time.
+    pub fn checkins(&self) -> impl DoubleEndedIterator<Item = (u64, &CheckIn)> {
+        self.attempts.iter().filter_map(|a| a.checkin.as_ref().map(|c| (a.at, c)))
+    }
+
+    /// Keep a finished check-in (in the answer history, saved like an answer).
+    pub fn record_checkin(&mut self, checkin: CheckIn, at: u64) {
+        self.attempts.push(Attempt::of_checkin(at, checkin));
     }
 
     /// The lesson to suggest next: the one last opened if unfinished, else the first not yet read.

@@ -458,7 +458,7 @@ impl Store {
         };
         if !theirs.is_empty() {
             let base = if ours_intact { &attempts[..held] } else { &[] };
-            let identity = |a: &Attempt| (a.at, a.question.clone(), a.chosen.clone(), a.correct);
+            let identity = |a: &Attempt| (a.at, a.question.clone(), a.chosen.clone(), a.correct, a.checkin.clone());
             *attempts = union_multiset(base, attempts, &theirs, identity, |a| a.at);
         }
         let mut like = Mark { generation: like.generation.max(seen.history.generation), ..like };
@@ -692,6 +692,17 @@ pub fn reset(path: &Path, now: u64) -> Result<Vec<PathBuf>> {
     Ok(found)
 }
 
+/// What the files at `path` hold, read without changing anything (nothing moved
+/// aside, nothing tightened; never through a link, never a FIFO): None if neither
+/// can be read. For `progress reset` to say what it will erase.
+pub fn peek(path: &Path) -> Option<Progress> {
+    let mut progress = read_progress_file(path).ok().flatten().and_then(|b| parse_limited(&b).ok());
+    if let Ok(Ok(Some((attempts, _)))) = history::read(&history_path(path)) {
+        progress.get_or_insert_with(Progress::default).attempts = attempts;
+    }
+    progress
+}
+
 /// The app's own folder (the default place, not one the person named) is private too:
 /// a looser one is tightened to 700, with a notice.
 #[cfg(unix)]
@@ -831,12 +842,7 @@ mod tests {
     // ------------------------------------------------ the answer history file
 
     fn attempt(at: u64) -> Attempt {
-        Attempt {
-            at,
-            question: format!("staging-q{}", at % 7),
-            chosen: vec![(at % 3) as usize],
-            correct: at.is_multiple_of(2),
-        }
+        Attempt::answer(at, &format!("staging-q{}", at % 7), &[(at % 3) as usize], at.is_multiple_of(2))
     }
 
     /// `n` answers recorded as the quiz records them (schedule and history).

@@ -40,7 +40,7 @@ pub fn is_due(state: Option<&QuestionState>, now: u64) -> bool {
 /// Record an answer: move the question's box (a new question starts in box 1, so a
 /// right first answer puts it in box 2), remember when, and add it to the history.
 pub fn record_answer(progress: &mut Progress, question_id: &str, chosen: &[usize], correct: bool, now: u64) {
-    let attempt = Attempt { at: now, question: question_id.to_string(), chosen: chosen.to_vec(), correct };
+    let attempt = Attempt::answer(now, question_id, chosen, correct);
     move_box(progress, &attempt);
     progress.attempts.push(attempt);
 }
@@ -50,6 +50,9 @@ pub fn record_answer(progress: &mut Progress, question_id: &str, chosen: &[usize
 /// before it could update the schedule. An answer older than the question's last
 /// one changes nothing: the later answer decides.
 pub fn schedule_answer(progress: &mut Progress, attempt: &Attempt) {
+    if attempt.is_checkin() {
+        return;
+    }
     let newer = progress.questions.get(&attempt.question).is_none_or(|state| attempt.at >= state.last);
     if newer {
         move_box(progress, attempt);
@@ -212,10 +215,7 @@ mod tests {
         }
         assert_eq!(p.questions["b"].leitner_box, MAX_BOX);
         assert_eq!(p.attempts.len(), 14);
-        assert_eq!(
-            p.attempts[3],
-            Attempt { at: T0 + 5 * DAY, question: "a".into(), chosen: vec![0, 1], correct: false }
-        );
+        assert_eq!(p.attempts[3], Attempt::answer(T0 + 5 * DAY, "a", &[0, 1], false));
     }
 
     #[test]

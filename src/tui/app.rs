@@ -16,6 +16,7 @@ use crate::markdown::{self, Rendered};
 use crate::progress::Progress;
 use crate::reading;
 
+pub use super::checkin_flow::{CheckInState, HistoryState};
 pub use super::explorer_flow::{ExplorerState, SiteSearch};
 pub use super::notebook_flow::{InputPurpose, QuestionInput};
 pub use super::quiz_flow::{QuizKind, QuizState};
@@ -93,6 +94,10 @@ pub enum Action {
     /// Open the lesson on when to get help now (from the notice, home or a search that found
     /// nothing).
     OpenGetHelp,
+    /// The symptom check-in.
+    OpenCheckIn,
+    /// The history of check-ins.
+    OpenCheckInHistory,
 }
 
 /// Work for the main loop.
@@ -103,6 +108,8 @@ pub enum Effect {
     Quit,
     /// Write "My questions" as a Markdown checklist and say where it went.
     ExportQuestions,
+    /// Write the check-in sheet for the next visit and say where it went.
+    ExportCheckIn,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,6 +123,8 @@ pub enum Screen {
     Staging,
     Glossary,
     Search,
+    CheckIn,
+    CheckInHistory,
 }
 
 /// An open lesson and its rendering at the current width.
@@ -203,6 +212,9 @@ pub struct App {
     pub terms_open: bool,
     /// Glossary names, lowercased, longest first: what the reader underlines.
     pub glossary_phrases: Vec<(String, usize)>,
+    /// The symptom check-in being answered.
+    pub checkin: Option<CheckInState>,
+    pub checkin_history: Option<HistoryState>,
     /// Seconds since 1970; injected so tests can move time.
     pub clock: Box<dyn Fn() -> u64>,
     /// "More detail" parts opened, by lesson id, for this session (the progress file
@@ -256,6 +268,8 @@ impl App {
             tool_return: Screen::Home,
             terms_open: false,
             glossary_phrases,
+            checkin: None,
+            checkin_history: None,
             clock: Box::new(crate::session::now),
             unfolded: HashMap::new(),
         }
@@ -277,6 +291,15 @@ impl App {
             Context::Notice
         } else if self.question_input.is_some() {
             Context::QuestionInput
+        } else if self.screen == Screen::CheckIn {
+            let form = self.pack.checkin.as_ref();
+            match self.checkin.as_ref() {
+                Some(c) if c.get_help.is_some() => Context::CheckInGetHelp,
+                Some(c) if form.is_some_and(|f| c.draft.at_end(f)) => Context::CheckInNote,
+                _ => Context::CheckIn,
+            }
+        } else if self.screen == Screen::CheckInHistory {
+            Context::CheckInHistory
         } else if self.screen == Screen::Notebook {
             Context::Notebook
         } else if self.screen == Screen::Survival {
@@ -335,6 +358,10 @@ impl App {
             Context::Glossary => self.update_glossary(action),
             Context::Search => self.update_search(action),
             Context::Terms => self.update_terms(action),
+            Context::CheckIn => self.update_checkin(action),
+            Context::CheckInNote => self.update_checkin_note(action),
+            Context::CheckInGetHelp => self.update_get_help(action),
+            Context::CheckInHistory => self.update_checkin_history(action),
             Context::LessonNote => self.update_lesson_note(action),
         }
     }
@@ -406,6 +433,8 @@ impl App {
             Action::Help => self.help_open = true,
             Action::About => self.about_open = true,
             Action::OpenGetHelp => self.open_get_help(None),
+            Action::OpenCheckIn => self.open_checkin(),
+            Action::OpenCheckInHistory => self.open_checkin_history(),
             Action::Back => return self.update(Action::Quit),
             Action::Click(x, y) => {
                 if let Some(i) = self.home_item_at(x, y) {
@@ -875,6 +904,7 @@ impl App {
             Some(Screen::Explorer) if self.explorer.is_some() => Screen::Explorer,
             Some(Screen::Notebook) => Screen::Notebook,
             Some(screen @ (Screen::Glossary | Screen::Search)) => screen,
+            Some(Screen::CheckIn) if self.checkin.is_some() => Screen::CheckIn,
             _ => Screen::Home,
         };
         vec![Effect::Save]

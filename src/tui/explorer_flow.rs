@@ -100,6 +100,10 @@ impl App {
                 None
             }
             Action::Click(x, y) => super::screens::explorer::site_at(self, x, y),
+            Action::OpenCheckIn => {
+                self.open_checkin();
+                return vec![];
+            }
             Action::Help => {
                 self.help_open = true;
                 None

@@ -40,12 +40,27 @@ pub enum Context {
     Search,
     /// The panel of glossary words on the reader's screen.
     Terms,
+    /// The symptom check-in: rating a symptom, or a yes/no red flag.
+    CheckIn,
+    /// The check-in's last question: typing "anything else".
+    CheckInNote,
+    /// "Get help now", after a red flag answered yes.
+    CheckInGetHelp,
+    /// The check-ins over time.
+    CheckInHistory,
 }
 
 impl Context {
     /// Contexts where typed characters are text, not commands.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::ExplorerSearch | Context::QuestionInput | Context::Glossary | Context::Search)
+        matches!(
+            self,
+            Context::ExplorerSearch
+                | Context::QuestionInput
+                | Context::Glossary
+                | Context::Search
+                | Context::CheckInNote
+        )
     }
 }
 
@@ -87,6 +102,7 @@ const HOME: &[Binding] = &[
     bind(&[Down, Char('j')], "↓/j", "next lesson", Action::Down, None),
     bind(&[Enter, Right, Char('l')], "Enter", "open the lesson", Action::Open, Some("open")),
     bind(&[Char('h')], "h", "when to get help now: the signs and who to call", Action::OpenGetHelp, Some("get help now")),
+    bind(&[Char('d')], "d", "symptom check-in: rate how you feel this week", Action::OpenCheckIn, Some("check in")),
     bind(&[Home, Char('g')], "g/Home", "first lesson", Action::Top, None),
     bind(&[End, Char('G')], "G/End", "last lesson", Action::Bottom, None),
     bind(&[Char('s')], "s", "quiz: check yourself on the lesson", Action::StartQuiz, Some("quiz")),
@@ -94,6 +110,7 @@ const HOME: &[Binding] = &[
     bind(&[Char('x')], "x", "mixed quiz from the lessons you have read", Action::StartMixed, None),
     bind(&[Char('m')], "m", "body map: symptoms by where cancer has spread", Action::OpenExplorer, Some("body map")),
     bind(&[Char('n')], "n", "my questions for the care team", Action::OpenNotebook, Some("my questions")),
+    bind(&[Char('D')], "D", "your check-ins over time, and the sheet for your visit", Action::OpenCheckInHistory, None),
     bind(&[Char('/')], "/", "search all lessons", Action::OpenSearch, Some("search")),
     bind(&[Char('w')], "w", "glossary: what words mean", Action::OpenGlossary, None),
     bind(&[Char('c')], "c", "survival chart", Action::OpenSurvival, None),
@@ -218,6 +235,7 @@ const EXPLORER: &[Binding] = &[
     bind(&[PageUp], "PgUp", "scroll the details up", Action::PageUp, None),
     bind(DIGIT_KEYS, "1-9", "read the lesson section with that number", Action::Pick(' '), Some("read")),
     bind(&[Char('/')], "/", "find a symptom", Action::Find, Some("find symptom")),
+    bind(&[Char('d')], "d", "symptom check-in: rate how you feel this week", Action::OpenCheckIn, None),
     bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
     bind(&[Char('q'), Esc], "q/Esc", "back", Action::Back, Some("back")),
 ];
@@ -316,6 +334,60 @@ const TERMS: &[Binding] = &[
     bind(&[Char('w'), Char('q'), Esc], "w/Esc", "close", Action::Back, Some("close")),
 ];
 
+/// Ratings and yes/no: digits 0–9 and y/n.
+const CHECKIN_KEYS: &[KeyCode] = &[
+    Char('0'),
+    Char('1'),
+    Char('2'),
+    Char('3'),
+    Char('4'),
+    Char('5'),
+    Char('6'),
+    Char('7'),
+    Char('8'),
+    Char('9'),
+    Char('y'),
+    Char('n'),
+];
+
+#[rustfmt::skip]
+const CHECKIN: &[Binding] = &[
+    bind(CHECKIN_KEYS, "0-10 y/n", "rate 0 to 10 (type 1 then 0 for 10), or answer yes or no", Action::Pick(' '), Some("answer")),
+    bind(&[Right, Char('l')], "→", "one more", Action::Move(Direction::Right), None),
+    bind(&[Left, Char('h')], "←", "one less", Action::Move(Direction::Left), None),
+    bind(&[Delete, Backspace, Char('-')], "-", "clear the rating (skip this one)", Action::Delete, None),
+    bind(&[Enter], "Enter", "go on", Action::Open, Some("go on")),
+    bind(&[Down, Char('j')], "↓/j", "next question", Action::Down, None),
+    bind(&[Up, Char('k')], "↑/k", "previous question", Action::Up, Some("back a question")),
+    bind(&[Char('D')], "D", "your check-ins over time (this one is kept to finish)", Action::OpenCheckInHistory, None),
+    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
+    bind(&[Esc, Char('q')], "Esc", "leave: your answers are kept to finish later", Action::Back, Some("leave")),
+];
+
+#[rustfmt::skip]
+const CHECKIN_NOTE: &[Binding] = &[
+    bind(&[Enter], "Enter", "save the check-in", Action::Open, Some("save")),
+    bind(&[Up], "↑", "previous question", Action::Up, None),
+    bind(&[Esc], "Esc", "leave: your answers are kept to finish later", Action::Back, Some("leave")),
+];
+
+#[rustfmt::skip]
+const CHECKIN_GET_HELP: &[Binding] = &[
+    bind(&[Enter, Esc], "Enter", "I understand, go on with the check-in", Action::Dismiss, Some("go on")),
+    bind(&[Char('r')], "r", "read about this sign in When to get help now", Action::ReadMore, Some("read more")),
+    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
+];
+
+#[rustfmt::skip]
+const CHECKIN_HISTORY: &[Binding] = &[
+    bind(&[Up, Char('k')], "↑/k", "previous symptom", Action::Up, None),
+    bind(&[Down, Char('j')], "↓/j", "next symptom", Action::Down, None),
+    bind(&[Char('d')], "d", "check in now", Action::OpenCheckIn, Some("check in")),
+    bind(&[Char('q'), Esc], "q", "back", Action::Back, Some("back")),
+    bind(&[Char('x')], "x", "export a sheet to take to your visit", Action::Export, Some("export")),
+    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
+];
+
 pub fn bindings(context: Context) -> &'static [Binding] {
     match context {
         Context::Notice => NOTICE,
@@ -337,6 +409,10 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::Glossary => GLOSSARY,
         Context::Search => SEARCH,
         Context::Terms => TERMS,
+        Context::CheckIn => CHECKIN,
+        Context::CheckInNote => CHECKIN_NOTE,
+        Context::CheckInGetHelp => CHECKIN_GET_HELP,
+        Context::CheckInHistory => CHECKIN_HISTORY,
     }
 }
 
@@ -368,7 +444,11 @@ pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
 mod tests {
     use super::*;
 
-    const ALL: [Context; 18] = [
+    const ALL: [Context; 22] = [
+        Context::CheckIn,
+        Context::CheckInNote,
+        Context::CheckInGetHelp,
+        Context::CheckInHistory,
         Context::Notice,
         Context::Home,
         Context::Reader,

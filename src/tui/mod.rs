@@ -1,7 +1,8 @@
 //! The interactive tutor: terminal setup, the event loop, and carrying out effects.
 
 pub mod app;
-pub mod explorer_flow;
+pub mod checkin_flow;
+mod explorer_flow;
 pub mod field;
 pub mod highlight;
 pub mod keys;
@@ -45,6 +46,8 @@ pub enum Start {
     Review {
         seed: Option<u64>,
     },
+    /// The symptom check-in (`patient-tutor checkin`).
+    CheckIn,
 }
 
 pub fn run(pack: ContentPack, opened: Opened, start: Start) -> Result<()> {
@@ -54,6 +57,7 @@ pub fn run(pack: ContentPack, opened: Opened, start: Start) -> Result<()> {
     app.quiz_seed = crate::session::fresh_seed();
     match start {
         Start::Home => {}
+        Start::CheckIn => app.open_checkin(),
         Start::Quiz { lesson, seed } => {
             let Some(index) = app.pack.lesson_index(&lesson) else {
                 anyhow::bail!(
@@ -163,6 +167,9 @@ fn event_loop(terminal: &mut Tty, app: &mut App, store: &Store, signals: &Signal
         if effects.contains(&Effect::ExportQuestions) {
             export_questions(app);
         }
+        if effects.contains(&Effect::ExportCheckIn) {
+            export_checkin(app);
+        }
         if effects.contains(&Effect::Quit) {
             return Ok(());
         }
@@ -181,6 +188,20 @@ fn export_questions(app: &mut App) {
             text::exported_to(&crate::markdown::sanitize_path(&full))
         }
         Err(e) => format!("Could not export your questions: {e}"),
+    });
+}
+
+/// Write the check-in sheet to a new private file in the current folder, where "My
+/// questions" goes too (never over another file).
+fn export_checkin(app: &mut App) {
+    let now = (app.clock)();
+    let Some(form) = app.pack.checkin.as_ref() else { return };
+    let markdown = crate::plain::checkin::sheet_markdown(&app.pack, form, &app.progress, now);
+    let date = crate::content::check::date_of(now);
+    let dir = std::env::current_dir().unwrap_or_else(|_| ".".into());
+    app.message = Some(match crate::export::write_new_in(&dir, "symptom-check-ins", &date, markdown.as_bytes()) {
+        Ok(full) => text::checkin::exported_to(&crate::markdown::sanitize_path(&full)),
+        Err(e) => text::checkin::export_failed(&crate::markdown::sanitize(&e.to_string())),
     });
 }
 

@@ -328,3 +328,42 @@ pub const NO_MATCH_WORRIED: &str = "If you are worried, call your care team. In 
 pub fn explored_line(explored: usize, total: usize) -> String {
     format!("Body map: {explored} of {total} places looked at (m)")
 }
+
+/// The symptom check-in's words in the tutor (the shared ones are in `checkin::words`).
+pub mod checkin {
+    pub const DRAFT_KEPT: &str = "Your check-in is kept. Press d on home to finish it.";
+    pub const ANSWER_YES_OR_NO: &str = "Press y for yes or n for no.";
+    pub const NOTE_FULL: &str = "A note can have at most 500 characters.";
+    pub const SAVED: &str = "Check-in saved. It stays on this computer.";
+    pub const RATE_HINT: &str = "Type 0–10 (1 then 0 is 10), or ←/→. Enter: next.";
+    pub const FLAG_HINT: &str = "y yes · n no";
+    pub const NOTE_HINT: &str = "Type a note, or leave it empty. Enter saves the check-in.";
+    pub const NOT_RATED: &str = "not rated yet";
+    pub const CLEAR_TO_GO_ON: &str = "Enter: I understand, go on · r read more";
+    pub const LAST_SCORES: &str = "Last";
+    pub const NOW: &str = "now";
+    pub const NO_CHECKINS_KEY: &str = "No check-ins yet. Press d to check in.";
+    pub const CHECK_IN_KEY: &str = "d check in";
+    pub const DRAFT_ON_HOME: &str = "Check-in not finished · d to finish";
+
+    pub fn question_of(n: usize, total: usize) -> String {
+        format!("Question {n} of {total}")
+    }
+
+    pub fn your_answer(score: u8) -> String {
+        format!("Your answer: {score}")
+    }
+
+    pub fn exported_to(path: &str) -> String {
+        format!("Check-in sheet saved to {path} (only you can read it).")
+    }
+
+    pub fn export_failed(why: &str) -> String {
+        format!("Could not export your check-in sheet: {why}")
+    }
+
+    /// Home's gentle reminder: "Last check-in 8 days ago · d check in".
+    pub fn reminder(days: u64) -> String {
+        format!("{} · {CHECK_IN_KEY}", crate::checkin::words::last_checkin(days))
+    }
+}

@@ -271,6 +271,7 @@ impl App {
                 self.leave_reader_position();
                 self.open_notebook();
             }
+            ToolLink::CheckIn => self.open_checkin(),
         }
         vec![]
     }

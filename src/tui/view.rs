@@ -33,6 +33,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
             Screen::Staging => screens::staging::draw(app, frame, area),
             Screen::Glossary => screens::glossary::draw(app, frame, area),
             Screen::Search => screens::search::draw(app, frame, area),
+            Screen::CheckIn => screens::checkin::draw(app, frame, area),
+            Screen::CheckInHistory => screens::checkin::draw_history(app, frame, area),
         }
     }
     if app.question_input.is_some() && !app.notice_showing() {

@@ -118,6 +118,7 @@ pub fn pack_of(lessons: Vec<Lesson>, questions: Vec<Question>, sites: Option<con
         glossary: Glossary::default(),
         sites,
         survival: Vec::new(),
+        checkin: None,
         manifest: None,
     }
 }

@@ -468,6 +468,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 ToolLink::Glossary => self.glossary(),
                 ToolLink::MyQuestions => self.questions(),
                 ToolLink::AddCareTeamNumber => self.add_care_team_number(),
+                // The check-in asks its own questions: it runs as its own command.
+                ToolLink::CheckIn => Ok(self.say(words::CHECK_IN_COMMAND)?),
             };
         }
         match InternalLink::parse(target).and_then(|l| self.pack.lesson_index(l.lesson).map(|i| (i, l.anchor))) {

@@ -295,8 +295,12 @@ pub fn tool_name(tool: ToolLink) -> &'static str {
         ToolLink::Glossary => "the glossary, in this app",
         ToolLink::MyQuestions => "My questions, in this app",
         ToolLink::AddCareTeamNumber => "a note in My questions for your care team's 24-hour number, in this app",
+        ToolLink::CheckIn => "the weekly symptom check-in, in this app",
     }
 }
+
+pub const CHECK_IN_COMMAND: &str =
+    "The symptom check-in runs on its own: leave this session and type patient-tutor checkin --plain";
 
 pub fn outside(target: &str) -> String {
     format!("a page outside this app, {}", sanitize(target))

@@ -109,6 +109,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     );
     // Second row: reviews due and how much of the body map was looked at.
     let mut notes = Vec::new();
+    // A gentle reminder, a week after the last check-in (never before, and not at all
+    // if the person turned it off); a check-in left half-way is always mentioned.
+    if app.progress.checkin_draft.is_some() && app.pack.checkin.is_some() {
+        notes.push(text::checkin::DRAFT_ON_HOME.to_string());
+    } else if let Some(days) = app.days_since_checkin().filter(|d| *d >= 7) {
+        notes.push(text::checkin::reminder(days));
+    }
     let due = app.due_count();
     if due > 0 {
         notes.push(text::due_line(due));
