@@ -214,3 +214,19 @@ fn the_check_in_link_from_a_lesson_and_the_body_map_open_it() {
     app.update(Action::Back);
     assert_eq!(app.screen, Screen::Explorer, "Esc goes back where it came from");
 }
+
+#[test]
+fn a_yes_no_question_not_answered_says_so_and_get_help_says_when_no_number_is_saved() {
+    let mut app = at(seen(), 80, 24, T0);
+    app.update(Action::OpenCheckIn);
+    for _ in 0..9 {
+        app.update(Action::Open);
+    }
+    let text = screen_text(&app);
+    assert!(text.contains("not answered yet"), "a yes/no question is answered, not rated:\n{text}");
+    assert!(!text.contains("not rated yet"), "{text}");
+    key(&mut app, 'y');
+    let text = screen_text(&app);
+    assert!(text.contains("You have not saved your care team's 24-hour number"), "{text}");
+    assert_eq!(text.matches("24-hour number").count(), 1, "said once:\n{text}");
+}

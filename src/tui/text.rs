@@ -339,6 +339,9 @@ pub mod checkin {
     pub const FLAG_HINT: &str = "y yes · n no";
     pub const NOTE_HINT: &str = "Type a note, or leave it empty. Enter saves the check-in.";
     pub const NOT_RATED: &str = "not rated yet";
+    pub const NOT_ANSWERED: &str = "not answered yet";
+    pub const ANSWERED_YES: &str = "Your answer: yes";
+    pub const ANSWERED_NO: &str = "Your answer: no";
     pub const CLEAR_TO_GO_ON: &str = "Enter: I understand, go on · r read more";
     pub const LAST_SCORES: &str = "Last";
     pub const NOW: &str = "now";

@@ -98,9 +98,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Step::RedFlag(i) => {
             let flag = &form.red_flags[i];
             let answer = match state.draft.flag_answer(form) {
-                Some(true) => "Your answer: yes",
-                Some(false) => "Your answer: no",
-                None => text::checkin::NOT_RATED,
+                Some(true) => text::checkin::ANSWERED_YES,
+                Some(false) => text::checkin::ANSWERED_NO,
+                None => text::checkin::NOT_ANSWERED,
             };
             vec![
                 wrapped(&sanitize(&flag.question), width, theme.title),
@@ -157,13 +157,16 @@ fn draw_get_help(app: &App, frame: &mut Frame, area: Rect) {
         }
         groups.push(sign);
         groups.push(wrapped(&sanitize(form.call.words(flag.who)), width, theme.title.add_modifier(Modifier::BOLD)));
-        if let Some(n) = crate::plain::checkin::care_team_number(&app.progress) {
-            groups.push(wrapped(&format!("{} {n}", words::YOUR_NUMBER), width, theme.title));
-        }
         if let Some(also) = &flag.also {
             groups.push(wrapped(&sanitize(also), width, Style::new()));
         }
     }
+    // The number once, after every sign; as in the plain check-in, say how to save it.
+    let number = match crate::plain::checkin::care_team_number(&app.progress) {
+        Some(n) => format!("{} {n}", words::YOUR_NUMBER),
+        None => words::NO_NUMBER.to_string(),
+    };
+    groups.push(wrapped(&number, width, theme.title));
     draw_groups(buf, body, groups);
     draw_footer(app, buf, parts.footer, Context::CheckInGetHelp);
 }
