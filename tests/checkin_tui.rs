@@ -163,6 +163,10 @@ fn history_shows_a_row_per_symptom_with_sparkline_band_change_and_privacy() {
         let pain = rows.iter().find(|r| r.contains("Pain")).unwrap_or_else(|| panic!("{w}x{h}:\n{text}"));
         assert!(pain.contains(" 7 severe up 4 ▲"), "{w}x{h}: {pain:?}\n{text}");
         assert!(pain.contains("▂▅"), "the sparkline: 3 then 7 of 10 at the end: {pain:?}");
+        if w >= 80 {
+            // A score of 1 is not "none": it shows as the lowest bar, never as a gap.
+            assert!(pain.contains("▁▁▂▅"), "1, 2, 3, 7: {pain:?}");
+        }
         if h >= 24 {
             let worry = rows.iter().find(|r| r.contains("Worry")).unwrap();
             assert!(worry.contains(" 2 mild same"), "{worry:?}");

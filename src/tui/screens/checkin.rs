@@ -218,9 +218,9 @@ pub fn draw_history(app: &App, frame: &mut Frame, area: Rect) {
         buf.set_line(body.x, y, &Line::from(vec![Span::raw(name), Span::raw(pad)]).style(style), body.width);
         let spark_x = body.x + name_w as u16 + 1;
         let points: Vec<Option<u64>> =
-            row.recent.iter().rev().take(spark_w as usize).rev().map(|s| s.map(u64::from)).collect();
+            row.recent.iter().rev().take(spark_w as usize).rev().map(|s| s.map(spark_level)).collect();
         let spark_area = Rect { x: spark_x, y, width: spark_w.min(body.right().saturating_sub(spark_x)), height: 1 };
-        Sparkline::default().data(points).max(10).absent_value_symbol("·").style(theme.key).render(spark_area, buf);
+        Sparkline::default().data(points).max(8).absent_value_symbol("·").style(theme.key).render(spark_area, buf);
         let now = match row.latest {
             Some(s) => format!("{s:>2} {}", words::band(band(s))),
             None => " – ".to_string(),
@@ -242,4 +242,13 @@ pub fn draw_history(app: &App, frame: &mut Frame, area: Rect) {
         y += 1;
     }
     draw_footer(app, buf, parts.footer, Context::CheckInHistory);
+}
+
+/// A score 0–10 as one of the sparkline's eight bar heights: 0 is no bar, and any
+/// other score at least the lowest one (1 of 10 must not look like "none").
+fn spark_level(score: u8) -> u64 {
+    match u64::from(score) {
+        0 => 0,
+        s => (s * 8 / 10).max(1),
+    }
 }
