@@ -121,7 +121,8 @@ fn the_whole_body_place_is_reached_by_arrow_keys_from_the_brain_and_back() {
 fn every_tier_of_the_whole_body_place_shows_with_words_and_symbols() {
     let mut app = explorer(100, 30);
     let mut seen = screen_text(&app);
-    for _ in 0..12 {
+    // Enough pages to reach the end of the longest detail panel.
+    for _ in 0..24 {
         app.update(Action::PageDown);
         seen.push_str(&screen_text(&app));
     }
