@@ -82,9 +82,10 @@ pub fn watch<T: Send + 'static>(
     .map_err(|e| ContentError::new("--watch", 0, format!("cannot watch for changes: {e}")))?;
     for root in roots {
         let mode = if root.is_dir() { RecursiveMode::Recursive } else { RecursiveMode::NonRecursive };
-        debouncer.watcher().watch(root, mode).map_err(|e| {
-            ContentError::new(root.display().to_string(), 0, format!("cannot watch for changes: {e}"))
-        })?;
+        debouncer
+            .watcher()
+            .watch(root, mode)
+            .map_err(|e| ContentError::new(root.display().to_string(), 0, format!("cannot watch for changes: {e}")))?;
     }
     Ok(Watching { _debouncer: debouncer, changes })
 }
