@@ -98,8 +98,8 @@ impl App {
             }
         }
 
-        match place {
-            Some(place) => match self.pack.lesson_index(&place.id) {
+        if let Some(place) = place {
+            match self.pack.lesson_index(&place.id) {
                 Some(index) => self.reopen(index, &place),
                 None => {
                     self.reader = None;
@@ -108,8 +108,7 @@ impl App {
                     }
                     note = Some(words::LESSON_GONE);
                 }
-            },
-            None => {}
+            }
         }
         self.back_stack = back.into_iter().filter_map(|(id, top)| Some((self.pack.lesson_index(&id?)?, top))).collect();
         let last = self.pack.lessons.len().saturating_sub(1);
