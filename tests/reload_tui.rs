@@ -200,6 +200,8 @@ fn a_broken_pack_keeps_the_last_good_one_and_names_the_file_and_line() {
     let dir = fixture();
     let mut app = app_on(dir.path(), 100, 20);
     app.open_lesson(app.pack.lesson_index("intro").unwrap(), None);
+    // A good reload first: its passing "reloaded" must not hide the problem after it.
+    app.reload_pack(Ok(load(dir.path())));
     let top = app.reader.as_ref().unwrap().top;
     // Two problems: a broken front matter, and a glossary that is not TOML.
     edit(dir.path(), "lessons/01-intro.md", "title = \"What this pack is\"", "title = What this pack is");

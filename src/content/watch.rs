@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
-use notify_debouncer_mini::notify::{self, RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+use notify_debouncer_mini::notify::{self, EventHandler, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+use notify_debouncer_mini::{Config, DebounceEventResult, Debouncer, new_debouncer_opt};
 
 use super::{ContentError, ContentPack, PackErrors, PackFiles};
 
@@ -24,7 +24,7 @@ pub type Reloaded = Result<ContentPack, PackErrors>;
 
 /// Watching some folders. Dropping it stops the watching.
 pub struct Watching<T> {
-    _debouncer: Debouncer<RecommendedWatcher>,
+    _debouncer: Debouncer<ChangesOnly>,
     /// One value each time the files changed (after they settled).
     pub changes: Receiver<T>,
 }
@@ -70,7 +70,8 @@ pub fn watch<T: Send + 'static>(
     failed: impl Fn(notify::Error) -> T + Send + 'static,
 ) -> Result<Watching<T>, ContentError> {
     let (send, changes) = channel();
-    let mut debouncer = new_debouncer(SETTLE, move |events: DebounceEventResult| {
+    let config = Config::default().with_timeout(SETTLE);
+    let mut debouncer = new_debouncer_opt::<_, ChangesOnly>(config, move |events: DebounceEventResult| {
         let value = match events {
             Ok(events) if events.iter().any(|e| is_edit(&e.path) && wanted(&e.path)) => load(),
             Ok(_) => return,
@@ -88,6 +89,34 @@ pub fn watch<T: Send + 'static>(
             .map_err(|e| ContentError::new(root.display().to_string(), 0, format!("cannot watch for changes: {e}")))?;
     }
     Ok(Watching { _debouncer: debouncer, changes })
+}
+
+/// The system's watcher, passing on only changes: opening and reading a file is
+/// reported too (inotify's OPEN, CLOSE_NOWRITE), and the debouncer drops the kind of
+/// event, so without this every reload's own reading would start the next one.
+pub struct ChangesOnly(RecommendedWatcher);
+
+impl Watcher for ChangesOnly {
+    fn new<F: EventHandler>(mut handler: F, config: notify::Config) -> notify::Result<Self> {
+        let changes = move |event: notify::Result<notify::Event>| {
+            if !matches!(&event, Ok(e) if matches!(e.kind, EventKind::Access(_))) {
+                handler.handle_event(event);
+            }
+        };
+        RecommendedWatcher::new(changes, config).map(ChangesOnly)
+    }
+
+    fn watch(&mut self, path: &Path, recursive_mode: RecursiveMode) -> notify::Result<()> {
+        self.0.watch(path, recursive_mode)
+    }
+
+    fn unwatch(&mut self, path: &Path) -> notify::Result<()> {
+        self.0.unwatch(path)
+    }
+
+    fn kind() -> notify::WatcherKind {
+        RecommendedWatcher::kind()
+    }
 }
 
 /// A change worth loading the pack again for: not an editor's scratch file, and not
@@ -179,6 +208,18 @@ mod tests {
         std::fs::rename(&other, &lesson).unwrap();
         let pack = next(&watching).expect("the pack loads");
         assert!(pack.lessons[0].body.contains("Renamed in."));
+    }
+
+    #[test]
+    fn reading_the_files_is_not_a_change() {
+        let dir = tempfile::tempdir().unwrap();
+        write_pack(dir.path(), "Hello.");
+        let watching = watch_pack(dir.path()).unwrap();
+        write_pack(dir.path(), "Changed.");
+        next(&watching).expect("the pack loads");
+        // The reload read every file: that must not start another one, nor must a reader.
+        std::fs::read_to_string(dir.path().join("lessons/01-one.md")).unwrap();
+        assert!(watching.changes.recv_timeout(SETTLE * 4).is_err(), "a reload started by reading");
     }
 
     #[test]

@@ -64,6 +64,8 @@ impl App {
                 // ContentError is clean already; a footer is a terminal all the same.
                 let first = markdown::sanitize(&first).into_owned();
                 self.pack_problem = Some(words::broken(&first, errors.0.len().saturating_sub(1)));
+                // The footer shows a passing message first: the problem is the latest news.
+                self.message = None;
             }
         }
     }
