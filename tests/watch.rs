@@ -223,7 +223,10 @@ fn watch_without_a_pack_folder_is_a_clear_usage_error() {
         assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
         assert!(stderr.contains("--watch needs --content DIR"), "{args:?}: {stderr}");
     }
-    let out = Command::new(BIN).args(["--content", ".", "--watch", "lessons"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--watch works with the full-screen tutor"));
+    for args in [&["--content", ".", "--watch", "lessons"][..], &["--content", ".", "--plain", "--watch"]] {
+        let out = Command::new(BIN).args(args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("--watch works with the full-screen tutor"), "{args:?}: {stderr}");
+    }
 }

@@ -42,13 +42,13 @@ pub fn watch_pack(dir: &Path) -> Result<Watching<Reloaded>, ContentError> {
     )
 }
 
-/// The folders a pack given as `dir` is read from, each watched with everything in it.
+/// The folders a pack given as `dir` is read from, each watched with everything in it:
+/// the pack folder and its assets. For a checkout (`content/` and `assets/` side by
+/// side) those two, not the whole checkout: a build writing into `target/` is no edit.
 pub fn pack_roots(dir: &Path) -> Vec<PathBuf> {
-    let mut roots = vec![dir.to_path_buf()];
-    if let Ok(PackFiles::Dir(pack)) = PackFiles::dir(dir)
-        && let Some(assets) = PackFiles::assets_folder(&pack)
-        && !assets.starts_with(dir)
-    {
+    let Ok(PackFiles::Dir(pack)) = PackFiles::dir(dir) else { return vec![dir.to_path_buf()] };
+    let mut roots = vec![pack.clone()];
+    if let Some(assets) = PackFiles::assets_folder(&pack).filter(|assets| !assets.starts_with(&pack)) {
         roots.push(assets);
     }
     roots
@@ -172,11 +172,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         write_pack(&dir.path().join("content"), "Hello.");
         std::fs::create_dir_all(dir.path().join("assets")).unwrap();
-        // The repository's layout, named by its parent: one root holds both.
-        assert_eq!(pack_roots(dir.path()), vec![dir.path().to_path_buf()]);
-        // The pack folder itself: assets/ beside it is a second root.
+        std::fs::create_dir_all(dir.path().join("target/debug")).unwrap();
         let content = dir.path().join("content");
-        assert_eq!(pack_roots(&content), vec![content.clone(), dir.path().join("assets")]);
+        let both = vec![content.clone(), dir.path().join("assets")];
+        // The repository's layout, named by the checkout: its two folders, not target/.
+        assert_eq!(pack_roots(dir.path()), both);
+        // The pack folder itself: assets/ beside it is a second root.
+        assert_eq!(pack_roots(&content), both);
+        // A pack with assets/ inside: one root.
+        let inside = tempfile::tempdir().unwrap();
+        write_pack(inside.path(), "Hello.");
+        std::fs::create_dir_all(inside.path().join("assets")).unwrap();
+        assert_eq!(pack_roots(inside.path()), vec![inside.path().to_path_buf()]);
     }
 
     #[test]
@@ -194,6 +201,19 @@ mod tests {
         let errors = next(&watching).expect_err("a broken front matter does not load");
         let first = errors.0[0].to_string();
         assert!(first.starts_with("lessons/01-one.md:"), "{first}");
+    }
+
+    #[test]
+    fn an_asset_beside_the_pack_is_watched_and_a_build_folder_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        write_pack(&dir.path().join("content"), "Hello.");
+        std::fs::create_dir_all(dir.path().join("assets")).unwrap();
+        std::fs::create_dir_all(dir.path().join("target")).unwrap();
+        let watching = watch_pack(dir.path()).unwrap();
+        std::fs::write(dir.path().join("target/build-output"), "not the pack").unwrap();
+        assert!(watching.changes.recv_timeout(SETTLE * 4).is_err(), "target/ is not watched");
+        std::fs::write(dir.path().join("assets/map.txt"), " o \n").unwrap();
+        next(&watching).expect("the pack loads again");
     }
 
     #[test]
