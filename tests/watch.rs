@@ -230,3 +230,23 @@ fn watch_without_a_pack_folder_is_a_clear_usage_error() {
         assert!(stderr.contains("--watch works with the full-screen tutor"), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn read_an_id_watch_prints_again_when_the_pack_changes() {
+    let (_dir, pack) = fixture();
+    let mut child = Command::new(BIN)
+        .args(["read", "intro#other-part", "--watch", "--content"])
+        .arg(&pack)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let out = collect(child.stdout.take().unwrap());
+    wait_until(&out, "the first printing", |t| t.contains("The care team can help."));
+    edit(&pack.join("lessons/01-intro.md"), "The care team can help.", "Your nurse can help too.");
+    wait_until(&out, "the second printing", |t| t.contains("printed again") && t.contains("Your nurse can help too."));
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    assert!(child.wait().unwrap().success());
+}
