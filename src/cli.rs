@@ -30,6 +30,12 @@ pub struct Cli {
     )]
     pub plain: bool,
 
+    /// Live preview for whoever writes a pack: load the `--content` pack again each
+    /// time one of its files changes, keeping your place. A pack that does not load
+    /// shows its first problem in the footer, and the last good pack stays on screen.
+    #[arg(long)]
+    pub watch: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -48,6 +54,9 @@ pub enum Command {
         /// Include the "More detail" parts (without it, each shows as one line).
         #[arg(long)]
         detail: bool,
+        /// Print it again each time the file (or the `--content` pack) changes, until Ctrl-C.
+        #[arg(long)]
+        watch: bool,
     },
     /// Take a lesson's quiz (in the tutor, or as plain text with --plain: one answer per line).
     Quiz {
@@ -150,6 +159,54 @@ impl Cli {
             Some(sub) => sub.error(clap::error::ErrorKind::InvalidValue, message),
             None => cli.error(clap::error::ErrorKind::InvalidValue, message),
         })
+    }
+}
+
+/// Why `--watch` cannot be used here, if it cannot: it watches the `--content` pack
+/// (the built-in pack is inside the program and never changes), or the file `read` shows.
+pub const WATCH_NEEDS_CONTENT: &str = "--watch needs --content DIR: the built-in pack is inside the program and never changes; \
+     to preview your own pack, name its folder (e.g. `patient-tutor --content my-pack --watch`)";
+pub const WATCH_NOT_HERE: &str =
+    "--watch works with the full-screen tutor (`patient-tutor --content DIR --watch`) and with `read FILE.md --watch`";
+
+impl Cli {
+    /// Whether `read` should print again on each change (`read … --watch`, or `--watch read …`).
+    pub fn read_watch(&self) -> bool {
+        matches!(self.command, Some(Command::Read { watch: true, .. })) || (self.watch && self.reads())
+    }
+
+    fn reads(&self) -> bool {
+        matches!(self.command, Some(Command::Read { .. }))
+    }
+
+    /// `--watch` where it cannot do anything is a usage error (exit 2), said plainly.
+    pub fn check_watch(&self) -> Result<(), clap::Error> {
+        let tui = !self.plain
+            && match &self.command {
+                None | Some(Command::Quiz { .. }) | Some(Command::Review { .. }) => true,
+                Some(Command::Checkin { plain, action }) => !plain && action.is_none(),
+                _ => false,
+            };
+        let problem = if self.read_watch() {
+            let Some(Command::Read { target, .. }) = &self.command else { return Ok(()) };
+            // A file is watched by itself; a lesson id needs a pack that can change.
+            let file = target.ends_with(".md") || std::path::Path::new(target).is_file();
+            (!file && self.content.is_none()).then_some(WATCH_NEEDS_CONTENT)
+        } else if !self.watch {
+            None
+        } else if !tui {
+            Some(WATCH_NOT_HERE)
+        } else {
+            self.content.is_none().then_some(WATCH_NEEDS_CONTENT)
+        };
+        match problem {
+            None => Ok(()),
+            Some(message) => {
+                let mut cli = <Cli as clap::CommandFactory>::command();
+                cli.build();
+                Err(cli.error(clap::error::ErrorKind::ArgumentConflict, message))
+            }
+        }
     }
 }
 

@@ -17,6 +17,7 @@ pub mod signs;
 pub mod sites;
 pub mod survival;
 mod toml_util;
+pub mod watch;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;

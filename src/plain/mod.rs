@@ -8,6 +8,7 @@ pub mod pack;
 pub mod questions;
 pub mod quiz;
 pub mod session;
+pub mod watch;
 mod wrapped;
 
 use std::io::{self, BufRead, IsTerminal, Write};
@@ -102,13 +103,19 @@ fn styled_output() -> bool {
 /// content note comes first, and its "More detail" parts are one line each unless
 /// `detail`.
 pub fn read(content: Option<&Path>, target: &str, width: Option<u16>, detail: bool) -> Result<ExitCode> {
+    print_read(content, target, width, detail)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What `read` prints, once (`read --watch` prints it again on each change).
+fn print_read(content: Option<&Path>, target: &str, width: Option<u16>, detail: bool) -> Result<()> {
     let (pack, document) = find_document(content, target, detail)?;
     let width = output_width(width);
     let look = if styled_output() { linear::Look::Styled } else { linear::Look::Plain };
     let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     linear::write_document(pack.as_ref(), &document, width, look, &mut out)?;
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// The pack links resolve against, and the Markdown to show: a lesson by id, one

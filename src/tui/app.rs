@@ -188,6 +188,8 @@ pub struct App {
     pub unsaved: bool,
     /// The last save failed: why, shown in the footer until a save works.
     pub save_problem: Option<String>,
+    /// Live preview: the pack on disk does not load; why (the last good pack stays).
+    pub pack_problem: Option<String>,
     pub quiz: Option<QuizState>,
     /// Seed for shuffling choices; each quiz started moves it on.
     pub quiz_seed: u64,
@@ -252,6 +254,7 @@ impl App {
             message: None,
             unsaved: false,
             save_problem: None,
+            pack_problem: None,
             quiz: None,
             quiz_seed: 0,
             reader_returns_to: None,

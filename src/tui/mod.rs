@@ -10,6 +10,7 @@ pub mod layout;
 pub mod notebook_flow;
 pub mod quiz_flow;
 pub mod reader_words;
+pub mod reload;
 pub mod saving;
 pub mod screens;
 pub mod signals;
@@ -28,6 +29,7 @@ use self::app::{Action, App, Effect};
 use self::signals::{Request, Signals};
 use self::term::Tty;
 use crate::content::ContentPack;
+use crate::content::watch::Reloaded;
 use crate::progress::{Opened, Store};
 
 /// How long progress may wait after a change before it is written (debounce).
@@ -50,7 +52,13 @@ pub enum Start {
     CheckIn,
 }
 
-pub fn run(pack: ContentPack, opened: Opened, start: Start) -> Result<()> {
+/// `changes`: with `--watch`, the pack each time its files change on disk.
+pub fn run(
+    pack: ContentPack,
+    opened: Opened,
+    start: Start,
+    changes: Option<&std::sync::mpsc::Receiver<Reloaded>>,
+) -> Result<()> {
     let Opened { store, progress, notices } = opened;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut app = App::new(pack, progress, theme::Theme::new(no_color));
@@ -86,7 +94,7 @@ pub fn run(pack: ContentPack, opened: Opened, start: Start) -> Result<()> {
     // terminal is gone (window closed), panic while printing that it could not.
     // `term::leave` below does that work, quietly.
     let mut terminal = std::mem::ManuallyDrop::new(term::init()?);
-    let result = event_loop(&mut terminal, &mut app, &store, &signals);
+    let result = event_loop(&mut terminal, &mut app, &store, &signals, changes);
     let restored = term::leave();
     // One last save, however the loop ended (quit, a signal, or an error such as a
     // closed terminal); an error here is printed after the terminal is back to normal.
@@ -118,7 +126,13 @@ const DEBUG_PANIC_VAR: &str = "PATIENT_TUTOR_DEBUG_PANIC";
 /// that a signal saves it. Not documented for users.
 const SAVE_AFTER_VAR: &str = "PATIENT_TUTOR_SAVE_AFTER_MS";
 
-fn event_loop(terminal: &mut Tty, app: &mut App, store: &Store, signals: &Signals) -> Result<()> {
+fn event_loop(
+    terminal: &mut Tty,
+    app: &mut App,
+    store: &Store,
+    signals: &Signals,
+    changes: Option<&std::sync::mpsc::Receiver<Reloaded>>,
+) -> Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let debug_panic = std::env::var_os(DEBUG_PANIC_VAR).is_some_and(|v| !v.is_empty());
@@ -132,6 +146,10 @@ fn event_loop(terminal: &mut Tty, app: &mut App, store: &Store, signals: &Signal
             Some(Request::Suspend) => suspend(terminal, app, store, signals, &mut saver)?,
             Some(Request::Resume) => resume(terminal, app)?,
             None => {}
+        }
+        // Live preview: the pack loaded again (at most a poll's wait after the edit settled).
+        for reloaded in changes.into_iter().flat_map(|c| c.try_iter()) {
+            app.reload_pack(reloaded);
         }
         terminal.draw(|frame| view::draw(app, frame))?;
         if debug_panic {

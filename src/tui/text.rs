@@ -370,3 +370,21 @@ pub mod checkin {
         format!("{} · {CHECK_IN_KEY}", crate::checkin::words::last_checkin(days))
     }
 }
+
+/// Live preview (`--watch`): what the footer says when the pack is loaded again.
+pub mod reload {
+    pub const RELOADED: &str = "Pack reloaded.";
+    pub const FIXED: &str = "Pack fixed and reloaded.";
+    pub const LESSON_GONE: &str = "Reloaded. That lesson is no longer in the pack.";
+    pub const QUIZ_GONE: &str = "Reloaded. The quiz ended: its lesson is gone.";
+    pub const PART_GONE: &str = "Reloaded. That part is no longer in the pack.";
+
+    /// The footer while the files on disk do not load: the first problem, and how many
+    /// more before it (a long message is cut at the window's edge; the count must show).
+    pub fn broken(first: &str, more: usize) -> String {
+        match more {
+            0 => format!("Not reloaded: {first}"),
+            n => format!("Not reloaded (+{n} more): {first}"),
+        }
+    }
+}

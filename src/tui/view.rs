@@ -48,7 +48,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
 /// The footer: the current message, or the keys of this context.
 pub fn draw_footer(app: &App, buf: &mut Buffer, area: Rect, context: Context) {
     let theme = &app.theme;
-    let line = match app.message.as_ref().or(app.save_problem.as_ref()) {
+    let line = match app.message.as_ref().or(app.save_problem.as_ref()).or(app.pack_problem.as_ref()) {
         Some(message) => Line::from(Span::styled(truncate(message, area.width as usize), theme.warn)),
         None => {
             // Add keys while they fit; the way to help is always the one kept.

@@ -620,6 +620,11 @@ pub fn export_failed(why: &str) -> String {
     format!("Could not save the checklist: {}", sanitize(why))
 }
 
+/// `read --watch`: in a pipe, the line between one printing and the next.
+pub const PRINTED_AGAIN: &str = "──────── the file changed: printed again ────────";
+/// `read --watch` on a terminal, under the first printing: how to stop.
+pub const WATCHING: &str = "Watching for changes; press Ctrl-C to stop.";
+
 #[cfg(test)]
 mod tests {
     use super::*;
