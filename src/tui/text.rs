@@ -425,3 +425,36 @@ pub mod checkin {
         format!("{} · {CHECK_IN_KEY}", crate::checkin::words::last_checkin(days))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::ReviewDay;
+
+    #[test]
+    fn missed_questions_come_back_in_words() {
+        let cases = [
+            (1, ReviewDay::Now, "The question you missed comes back for review now."),
+            (3, ReviewDay::LaterToday, "The 3 questions you missed come back for review later today."),
+            (3, ReviewDay::Tomorrow, "The 3 questions you missed come back for review tomorrow."),
+            (2, ReviewDay::On { day: 5, month: 12 }, "The 2 questions you missed come back for review on 5 December."),
+            (2, ReviewDay::On { day: 1, month: 1 }, "The 2 questions you missed come back for review on 1 January."),
+        ];
+        for (n, when, said) in cases {
+            assert_eq!(missed_come_back(n, when), said);
+        }
+    }
+
+    #[test]
+    fn every_checked_choice_is_said_in_a_symbol_and_words() {
+        let marks: Vec<_> = [(true, true), (true, false), (false, true)]
+            .into_iter()
+            .map(|(picked, right)| choice_feedback(picked, right).unwrap())
+            .collect();
+        assert_eq!(
+            marks,
+            [("✓", "your answer, right"), ("✗", "your answer, not right"), ("○", "right answer, you did not pick it")]
+        );
+        assert_eq!(choice_feedback(false, false), None, "not picked, not right: no mark");
+    }
+}

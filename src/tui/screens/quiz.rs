@@ -59,14 +59,17 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 /// highlighted section) in view, otherwise the person's own scroll.
 fn scroll_offset(state: &QuizState, rows: &[Row], height: usize) -> usize {
     let max = rows.len().saturating_sub(height);
-    let selected = match () {
-        _ if state.session.is_finished() && !state.session.read_again().is_empty() => state.summary_cursor,
-        _ if state.answered() || state.session.is_finished() => return (state.scroll as usize).min(max),
-        _ => state.cursor,
+    let finished = state.session.is_finished();
+    let selected = if finished && !state.session.read_again().is_empty() {
+        state.summary_cursor
+    } else if finished || state.answered() {
+        return (state.scroll as usize).min(max);
+    } else {
+        state.cursor
     };
     let first = rows.iter().position(|(_, c)| *c == Some(selected)).unwrap_or(0);
     let last = rows.iter().rposition(|(_, c)| *c == Some(selected)).unwrap_or(0);
-    if state.session.is_finished() && selected == 0 {
+    if finished && selected == 0 {
         // The first section: keep the score and when the missed questions come back in view.
         return (first + 1).saturating_sub(height).min(max);
     }
