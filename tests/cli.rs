@@ -390,3 +390,38 @@ fn plain_quiz_unknown_lesson_is_an_error() {
         .failure()
         .stderr(predicate::str::contains("there is no lesson `nope`"));
 }
+
+/// Issue 16, defects 4 and 13 in the plain quiz: after each answer, which choice you
+/// picked and whether it was right, and the right ones you did not pick; at the end,
+/// when the missed questions come back and how to start the review.
+#[test]
+fn plain_quiz_says_what_you_picked_and_when_missed_questions_return() {
+    let (_d, progress) = temp();
+    let (out, ok) = plain_quiz(&progress, "1\n1\nt\n1\n1\n1\n1\n1\n1\n");
+    assert!(ok, "{out}");
+    let score = out.lines().last().unwrap();
+    let (right, answered): (usize, usize) = {
+        let (r, a) = score.trim_start_matches("Score: ").split_once('/').unwrap();
+        (r.parse().unwrap(), a.parse().unwrap())
+    };
+    let wrong = answered - right;
+    assert!(wrong >= 2 && right >= 1, "{out}");
+    // One pick per question here: each is named, marked right or not; every
+    // question answered wrongly names a right choice that was not picked.
+    let picks = out.matches("(your answer, right)").count() + out.matches("(your answer, not right)").count();
+    assert_eq!(picks, answered, "{out}");
+    assert!(out.matches("(your answer, right)").count() >= right, "{out}");
+    assert!(out.matches("(right answer, you did not pick it)").count() >= wrong, "{out}");
+    // After each wrong answer, the marked choices come first, each on its own line.
+    for feedback in out.split("Not quite.\n").skip(1) {
+        let marked: Vec<&str> = feedback.lines().take_while(|l| l.starts_with("  ")).collect();
+        assert!(marked.iter().any(|l| l.contains(" ○ ")), "{feedback}");
+        assert!(marked.iter().all(|l| [" ✓ ", " ✗ ", " ○ "].iter().any(|m| l.contains(m))), "{feedback}");
+    }
+    assert!(!out.contains("hoose all that apply: answer"), "the hint does not repeat the prompt: {out}");
+    let before_score = out.lines().rev().nth(1).unwrap();
+    assert_eq!(
+        before_score,
+        format!("The {wrong} questions you missed come back for review now. Start it with: patient-tutor review")
+    );
+}

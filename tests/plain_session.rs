@@ -283,6 +283,11 @@ fn every_quiz_kind_review_with_its_next_time_and_the_mixed_quiz() {
     assert!(out.contains("Answer t for true or f for false."));
     assert!(out.contains("Score: "));
     assert!(!out.contains("Stopped after"));
+    // Which choice was picked, and when the missed ones come back, said as in the tutor
+    // (the session wraps long lines).
+    assert!(out.contains("(your answer, "), "{out}");
+    let said = "you missed come back for review now. To start it, choose \"Quizzes and review\" from the menu. Score: ";
+    assert!(out.replace('\n', " ").contains(said), "{out}");
     // Each answer says where to read more: the pointer `read` takes, then in words
     // (a long line is wrapped at a space).
     let flat = out.replace('\n', " ");

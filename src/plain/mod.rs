@@ -280,8 +280,10 @@ fn run_plain_quiz(pack: &ContentPack, opened: Opened, questions: Vec<Question>, 
             }
         }
         print_notice_lines(&store.take_notices());
+        progress.questions.get(id).map(due_at)
     };
-    quiz::run(Some(pack), &mut session, &mut io::stdin().lock(), &mut stdout(), &mut on_answer)?;
+    let review = quiz::Review { now: app_session::now(), how: crate::tui::text::REVIEW_COMMAND };
+    quiz::run(Some(pack), &mut session, &mut io::stdin().lock(), &mut stdout(), review, &mut on_answer)?;
     match failing {
         Some(_) => {
             let _ =

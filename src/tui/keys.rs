@@ -217,10 +217,11 @@ const QUIZ_FEEDBACK: &[Binding] = &[
 
 #[rustfmt::skip]
 const QUIZ_DONE: &[Binding] = &[
-    bind(&[Down, Char('j')], "↓/j", "scroll down", Action::Down, None),
-    bind(&[Up, Char('k')], "↑/k", "scroll up", Action::Up, None),
+    bind(&[Down, Char('j')], "↓/j", "next section to read again", Action::Down, None),
+    bind(&[Up, Char('k')], "↑/k", "previous section to read again", Action::Up, None),
     bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
-    bind(&[Enter, Char('q'), Esc], "Enter/q", "done", Action::Back, Some("done")),
+    bind(&[Enter], "Enter", "read the highlighted section again (q there comes back)", Action::Open, Some("read")),
+    bind(&[Char('q'), Esc], "q/Esc", "done", Action::Back, Some("done")),
 ];
 
 #[rustfmt::skip]

@@ -26,6 +26,10 @@ pub struct QuizState {
     pub scroll: u16,
     /// The lesson the quiz was started from: stopping returns to it.
     pub return_to_lesson: Option<usize>,
+    /// On the summary: the highlighted section to read again (an index of `session.read_again()`).
+    pub summary_cursor: usize,
+    /// On the summary: when the missed questions come back for review.
+    pub comeback: Option<quiz::ReviewDay>,
 }
 
 impl QuizState {
@@ -52,7 +56,16 @@ impl App {
         let session = QuizSession::new(questions, self.quiz_seed);
         self.quiz_seed = self.quiz_seed.wrapping_add(1);
         let return_to_lesson = self.reader.as_ref().filter(|_| self.screen == Screen::Reader).map(|r| r.lesson);
-        self.quiz = Some(QuizState { kind, session, cursor: 0, picked: Vec::new(), scroll: 0, return_to_lesson });
+        self.quiz = Some(QuizState {
+            kind,
+            session,
+            cursor: 0,
+            picked: Vec::new(),
+            scroll: 0,
+            return_to_lesson,
+            summary_cursor: 0,
+            comeback: None,
+        });
         self.screen = Screen::Quiz;
     }
 
@@ -92,14 +105,7 @@ impl App {
     pub(super) fn update_quiz(&mut self, action: Action) -> Vec<Effect> {
         let Some(state) = self.quiz.as_mut() else { return vec![] };
         if state.session.is_finished() {
-            match action {
-                Action::Open | Action::Back => self.leave_quiz(),
-                Action::Up | Action::Scroll(i16::MIN..=-1) => state.scroll = state.scroll.saturating_sub(1),
-                Action::Down | Action::Scroll(1..) => state.scroll = state.scroll.saturating_add(1),
-                Action::Help => self.help_open = true,
-                _ => {}
-            }
-            return vec![];
+            return self.update_quiz_summary(action);
         }
         if state.answered() {
             match action {
@@ -108,6 +114,9 @@ impl App {
                     state.cursor = 0;
                     state.picked.clear();
                     state.scroll = 0;
+                    if state.session.is_finished() {
+                        self.note_comeback();
+                    }
                 }
                 Action::Up | Action::Scroll(i16::MIN..=-1) => state.scroll = state.scroll.saturating_sub(1),
                 Action::Down | Action::Scroll(1..) => state.scroll = state.scroll.saturating_add(1),
@@ -124,17 +133,18 @@ impl App {
             Action::Down => state.cursor = (state.cursor + 1).min(count.saturating_sub(1)),
             Action::Pick(key) => {
                 if let Some(position) = self.choice_for_key(key) {
-                    return self.pick(position, false);
+                    return self.pick(position);
                 }
             }
             Action::Toggle => {
                 let cursor = state.cursor;
-                return self.pick(cursor, false);
+                return self.pick(cursor);
             }
             Action::Open => return self.submit(),
+            // A click selects, as the keys do; Enter checks.
             Action::Click(x, y) => {
                 if let Some(position) = super::screens::quiz::choice_at(self, x, y) {
-                    return self.pick(position, true);
+                    return self.pick(position);
                 }
             }
             Action::Back => self.leave_quiz(),
@@ -158,9 +168,9 @@ impl App {
         (position < question.choices.len()).then_some(position)
     }
 
-    /// Pick a choice: single choice and true/false answer at once when `submit`
-    /// (a click) or when typed; "choose all that apply" toggles.
-    fn pick(&mut self, position: usize, click: bool) -> Vec<Effect> {
+    /// Pick a choice (by key, Space or a click): single choice and true/false select
+    /// it, "choose all that apply" toggles it. Enter checks.
+    fn pick(&mut self, position: usize) -> Vec<Effect> {
         let Some(state) = self.quiz.as_mut() else { return vec![] };
         let Some((question, _)) = state.session.current() else { return vec![] };
         state.cursor = position;
@@ -174,7 +184,7 @@ impl App {
             return vec![];
         }
         state.picked = vec![position];
-        if click { self.submit() } else { vec![] }
+        vec![]
     }
 
     /// Check the answer, record it and save at once.
@@ -198,11 +208,47 @@ impl App {
         vec![Effect::Save]
     }
 
+    /// The summary: ↑/↓ choose a section to read again, Enter opens it (Back comes
+    /// back here); with none to read, Enter is done too.
+    fn update_quiz_summary(&mut self, action: Action) -> Vec<Effect> {
+        let Some(state) = self.quiz.as_mut() else { return vec![] };
+        let sections = state.session.read_again();
+        match action {
+            Action::Open if !sections.is_empty() => {
+                let see = sections[state.summary_cursor.min(sections.len() - 1)].clone();
+                self.read_section(&see);
+            }
+            Action::Open | Action::Back => self.leave_quiz(),
+            Action::Up if !sections.is_empty() => state.summary_cursor = state.summary_cursor.saturating_sub(1),
+            Action::Down if !sections.is_empty() => {
+                state.summary_cursor = (state.summary_cursor + 1).min(sections.len() - 1);
+            }
+            Action::Up | Action::Scroll(i16::MIN..=-1) => state.scroll = state.scroll.saturating_sub(1),
+            Action::Down | Action::Scroll(1..) => state.scroll = state.scroll.saturating_add(1),
+            Action::Help => self.help_open = true,
+            _ => {}
+        }
+        vec![]
+    }
+
+    /// At the end of a quiz, work out when its missed questions come back for review.
+    fn note_comeback(&mut self) {
+        let now = (self.clock)();
+        let Some(state) = self.quiz.as_mut() else { return };
+        let missed: Vec<&str> = state.session.missed().iter().map(|q| q.id.as_str()).collect();
+        state.comeback = quiz::comes_back_at(&missed, &self.progress).map(|at| quiz::review_day(at, now));
+    }
+
     /// Open the lesson section the current question points at; Back returns here.
     fn read_about_question(&mut self) {
         let Some((question, _)) = self.quiz.as_ref().and_then(|s| s.session.current()) else { return };
         let see = question.see.clone();
-        let Some(link) = crate::content::InternalLink::parse(&see) else { return };
+        self.read_section(&see);
+    }
+
+    /// Open a quiz's `see` target (`lesson#anchor`) in the reader; Back returns to the quiz.
+    fn read_section(&mut self, see: &str) {
+        let Some(link) = crate::content::InternalLink::parse(see) else { return };
         let anchor = link.anchor.map(str::to_string);
         if let Some(index) = self.pack.lesson_index(link.lesson) {
             self.back_stack.clear();

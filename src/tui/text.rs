@@ -263,22 +263,77 @@ pub fn quiz_title(kind: &crate::tui::quiz_flow::QuizKind, lesson_title: Option<&
 }
 
 pub const CHOOSE_ONE: &str = "Choose one answer, then press Enter.";
-pub const CHOOSE_ALL: &str = "Choose all that apply: pick with Space or the numbers, then press Enter.";
+/// The prompt of such a question says "choose all that apply" itself: this says how.
+pub const CHOOSE_ALL: &str = "One or more are right: pick each with Space or its number, then press Enter.";
 pub const TRUE_OR_FALSE: &str = "True or false? Press t or f, then Enter.";
 pub const RIGHT: &str = "✓ Right!";
 pub const NOT_QUITE: &str = "✗ Not quite.";
-pub const RIGHT_ANSWER: &str = "right answer";
-pub const YOUR_PICK: &str = "your pick";
 pub const WHY: &str = "Why: ";
+
+/// After an answer is checked, what a choice was: its symbol and its words (the tutor
+/// and the plain quiz alike; never colour alone). `None`: not picked, not right.
+pub fn choice_feedback(picked: bool, right: bool) -> Option<(&'static str, &'static str)> {
+    match (picked, right) {
+        (true, true) => Some(("✓", "your answer, right")),
+        (true, false) => Some(("✗", "your answer, not right")),
+        (false, true) => Some(("○", "right answer, you did not pick it")),
+        (false, false) => None,
+    }
+}
+
 pub fn read_more(target: &str) -> String {
     format!("Read more: {} (press r)", sanitize(target))
 }
 pub fn score_line(right: usize, answered: usize) -> String {
     format!("You got {right} of {answered} right.")
 }
-pub const MISSED: &str = "Questions to look at again:";
-pub const READ_AGAIN: &str = "Sections to read again:";
+pub const READ_AGAIN: &str = "Sections to read again, with the questions you missed:";
+pub const READ_AGAIN_KEYS: &str = "↑/↓ choose a section, Enter reads it; q there brings you back here.";
+pub const MISSED_PREFIX: &str = "Missed: ";
 pub const ALL_RIGHT: &str = "Every answer was right. Well done.";
+/// The tutor's way to start a review, after [`missed_come_back`].
+pub const REVIEW_FROM_HOME: &str = "Press r on home to start the review.";
+/// The plain command's way to start a review, after [`missed_come_back`].
+pub const REVIEW_COMMAND: &str = "Start it with: patient-tutor review";
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "now", "later today", "tomorrow", "on 5 December".
+pub fn review_day(day: crate::quiz::ReviewDay) -> String {
+    use crate::quiz::ReviewDay;
+    match day {
+        ReviewDay::Now => "now".to_string(),
+        ReviewDay::LaterToday => "later today".to_string(),
+        ReviewDay::Tomorrow => "tomorrow".to_string(),
+        ReviewDay::On { day, month } => {
+            let month = MONTHS.get(usize::from(month).saturating_sub(1)).copied().unwrap_or("");
+            format!("on {day} {month}")
+        }
+    }
+}
+
+/// The end of a quiz: "The 3 questions you missed come back for review tomorrow."
+pub fn missed_come_back(missed: usize, when: crate::quiz::ReviewDay) -> String {
+    let when = review_day(when);
+    match missed {
+        1 => format!("The question you missed comes back for review {when}."),
+        n => format!("The {n} questions you missed come back for review {when}."),
+    }
+}
+
 pub fn question_of(n: usize, total: usize) -> String {
     format!("Question {n} of {total}")
 }
@@ -386,5 +441,38 @@ pub mod reload {
             0 => format!("Not reloaded: {first}"),
             n => format!("Not reloaded (+{n} more): {first}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::ReviewDay;
+
+    #[test]
+    fn missed_questions_come_back_in_words() {
+        let cases = [
+            (1, ReviewDay::Now, "The question you missed comes back for review now."),
+            (3, ReviewDay::LaterToday, "The 3 questions you missed come back for review later today."),
+            (3, ReviewDay::Tomorrow, "The 3 questions you missed come back for review tomorrow."),
+            (2, ReviewDay::On { day: 5, month: 12 }, "The 2 questions you missed come back for review on 5 December."),
+            (2, ReviewDay::On { day: 1, month: 1 }, "The 2 questions you missed come back for review on 1 January."),
+        ];
+        for (n, when, said) in cases {
+            assert_eq!(missed_come_back(n, when), said);
+        }
+    }
+
+    #[test]
+    fn every_checked_choice_is_said_in_a_symbol_and_words() {
+        let marks: Vec<_> = [(true, true), (true, false), (false, true)]
+            .into_iter()
+            .map(|(picked, right)| choice_feedback(picked, right).unwrap())
+            .collect();
+        assert_eq!(
+            marks,
+            [("✓", "your answer, right"), ("✗", "your answer, not right"), ("○", "right answer, you did not pick it")]
+        );
+        assert_eq!(choice_feedback(false, false), None, "not picked, not right: no mark");
     }
 }

@@ -358,6 +358,11 @@ pub fn nothing_due(next_in_days: Option<u64>) -> String {
     }
 }
 
+/// After "The 3 questions you missed come back for review …": how to start it here.
+pub fn review_from_menu() -> String {
+    format!("To start it, choose \"{QUIZZES_ITEM}\" from the menu.")
+}
+
 pub fn read_again_title(count: usize) -> String {
     match count {
         1 => "1 section to read again:".to_string(),
