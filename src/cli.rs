@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+pub use crate::tui::theme::ThemeChoice;
+
 /// A terminal tutor about stage 4 (metastatic) cancer, for patients and carers.
 ///
 /// With no command, opens the tutor. It is education, not medical advice:
@@ -29,6 +31,12 @@ pub struct Cli {
         value_parser = clap::builder::FalseyValueParser::new()
     )]
     pub plain: bool,
+
+    /// Colours for the full-screen tutor: `auto` asks the terminal for its background
+    /// colour (dark if it does not say), `dark`, `light`, or `high-contrast`. Setting
+    /// NO_COLOR turns colours off, whatever the theme.
+    #[arg(long, global = true, value_enum, value_name = "THEME", env = "PATIENT_TUTOR_THEME", default_value_t = ThemeChoice::Auto)]
+    pub theme: ThemeChoice,
 
     #[command(subcommand)]
     pub command: Option<Command>,
