@@ -132,6 +132,9 @@ fn a_fixed_theme_asks_nothing_and_paints_its_background() {
     // The environment variable does the same.
     let run = drive(&[], &[("PATIENT_TUTOR_THEME", "light")], &["wait:Next: ", "send:\\x03"]);
     assert!(!run.has(QUERY) && run.has_colour(&bg(231)), "{}", run.text());
+    // And the flag wins over it.
+    let run = drive(&["--theme", "dark"], &[("PATIENT_TUTOR_THEME", "light")], &["wait:Next: ", "send:\\x03"]);
+    assert!(run.has_colour(&bg(234)) && !run.has_colour(&bg(231)), "{}", run.text());
 }
 
 #[test]
