@@ -7,6 +7,10 @@
 //! terminal that answers neither costs at most [`TIMEOUT`]; whatever part of an
 //! answer came by then is thrown away (the input is flushed), so no reply bytes
 //! are left to be read as keys.
+//!
+//! Not covered: an answer that only starts after the deadline (a link slower than
+//! 100 ms for the round trip). crossterm drops a late attributes reply itself, but a
+//! late colour reply would reach the key handler as Alt-] and characters.
 
 use std::time::{Duration, Instant};
 
