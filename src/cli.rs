@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+pub use crate::tui::theme::ThemeChoice;
+
 /// A terminal tutor about stage 4 (metastatic) cancer, for patients and carers.
 ///
 /// With no command, opens the tutor. It is education, not medical advice:
@@ -35,6 +37,12 @@ pub struct Cli {
     /// shows its first problem in the footer, and the last good pack stays on screen.
     #[arg(long)]
     pub watch: bool,
+
+    /// Colours for the full-screen tutor: `auto` asks the terminal for its background
+    /// colour (dark if it does not say), `dark`, `light`, or `high-contrast`. Setting
+    /// NO_COLOR turns colours off, whatever the theme.
+    #[arg(long, global = true, value_enum, value_name = "THEME", env = "PATIENT_TUTOR_THEME", default_value_t = ThemeChoice::Auto)]
+    pub theme: ThemeChoice,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -289,4 +297,37 @@ pub enum ProgressAction {
         #[arg(long)]
         yes: bool,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn theme_of(args: &[&str]) -> Result<ThemeChoice, clap::Error> {
+        Cli::try_parse_from(std::iter::once("patient-tutor").chain(args.iter().copied())).map(|cli| cli.theme)
+    }
+
+    #[test]
+    fn theme_values_before_or_after_a_command() {
+        // The default (when PATIENT_TUTOR_THEME is not set, as in the tests' environment).
+        if std::env::var_os("PATIENT_TUTOR_THEME").is_none() {
+            assert_eq!(theme_of(&[]).unwrap(), ThemeChoice::Auto);
+        }
+        assert_eq!(theme_of(&["--theme", "auto"]).unwrap(), ThemeChoice::Auto);
+        assert_eq!(theme_of(&["--theme", "dark"]).unwrap(), ThemeChoice::Dark);
+        assert_eq!(theme_of(&["--theme=light"]).unwrap(), ThemeChoice::Light);
+        assert_eq!(theme_of(&["--theme", "high-contrast"]).unwrap(), ThemeChoice::HighContrast);
+        // Global: after a command too.
+        assert_eq!(theme_of(&["review", "--theme", "light"]).unwrap(), ThemeChoice::Light);
+    }
+
+    #[test]
+    fn an_unknown_theme_is_a_usage_error_naming_the_themes() {
+        for bad in ["blue", "", "Dark ", "high_contrast"] {
+            let e = theme_of(&["--theme", bad]).unwrap_err();
+            assert_eq!(e.kind(), clap::error::ErrorKind::InvalidValue, "{bad:?}");
+            let text = e.to_string();
+            assert!(["auto", "dark", "light", "high-contrast"].iter().all(|t| text.contains(t)), "{text}");
+        }
+    }
 }

@@ -12,6 +12,7 @@ fn main() -> ExitCode {
         e.exit();
     }
     let paths = paths_named(&cli);
+    tui::theme::set_choice(cli.theme);
     match run(cli) {
         Ok(code) => code,
         // A reader that stopped early (`| head`) is not an error worth a message.

@@ -244,6 +244,27 @@ fn help_and_version_everywhere() {
 }
 
 #[test]
+fn theme_flag_and_environment_variable() {
+    let (_dir, progress) = temp();
+    // A theme is accepted anywhere (it only changes the full-screen tutor).
+    tutor(&progress).args(["--theme", "high-contrast", "lessons"]).assert().success();
+    tutor(&progress).args(["lessons", "--theme", "light"]).assert().success();
+    // A wrong one is a usage error that lists the right ones, from the flag or the variable.
+    tutor(&progress)
+        .args(["--theme", "blue", "lessons"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("[possible values: auto, dark, light, high-contrast]"));
+    tutor(&progress)
+        .env("PATIENT_TUTOR_THEME", "blue")
+        .arg("lessons")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("high-contrast"));
+    tutor(&progress).env("PATIENT_TUTOR_THEME", "light").arg("lessons").assert().success();
+}
+
+#[test]
 fn width_zero_is_refused() {
     let (_d, progress) = temp();
     tutor(&progress).args(["read", "staging", "--width", "0"]).assert().failure();

@@ -61,7 +61,7 @@ pub fn run(
 ) -> Result<()> {
     let Opened { store, progress, notices } = opened;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let mut app = App::new(pack, progress, theme::Theme::new(no_color));
+    let mut app = App::new(pack, progress, theme::Theme::for_terminal(no_color));
     app.quiz_seed = crate::session::fresh_seed();
     match start {
         Start::Home => {}
