@@ -109,6 +109,11 @@ fn the_survival_note_scrolls_and_shows_its_keys_at_40x12() {
     }
     assert!(seen.contains("care team what they mean"), "the end of the note can be reached:\n{seen}");
     assert!(!app.progress.show_survival_numbers, "scrolling does not show the numbers");
+    // At 20 columns the mark is shortened, not cut.
+    app.update(Action::Resize(20, 6));
+    app.update(Action::Up);
+    let text = screen_text(&app);
+    assert!(text.contains("↓ more below") && !text.contains("pre…"), "{text}");
 }
 
 #[test]
@@ -136,14 +141,18 @@ fn quiz(w: u16, h: u16) -> App {
 }
 
 #[test]
-fn quiz_choices_below_the_fold_are_marked_at_40x12() {
-    let app = quiz(40, 12);
-    let (q, order) = app.quiz.as_ref().unwrap().session.current().unwrap();
-    let last = &q.choices[*order.last().unwrap()];
-    let text = screen_text(&app);
-    if !words(&app).contains(last.as_str()) {
-        assert!(text.contains("more below"), "{text}");
+fn quiz_choices_below_the_fold_are_marked() {
+    let mut overflowed = 0;
+    for h in 8..=14 {
+        let app = quiz(40, h);
+        let (q, order) = app.quiz.as_ref().unwrap().session.current().unwrap();
+        let last = &q.choices[*order.last().unwrap()];
+        if !words(&app).contains(last.as_str()) {
+            overflowed += 1;
+            assert!(screen_text(&app).contains("more below"), "40×{h}:\n{}", screen_text(&app));
+        }
     }
+    assert!(overflowed > 0, "some size hides the last choice");
 }
 
 #[test]

@@ -185,6 +185,8 @@ pub fn draw_scrolled(buf: &mut Buffer, area: Rect, rows: &[Line], scroll: usize,
         buf.set_line(area.x, area.y + i as u16, line, area.width);
     }
     if let Some(word) = s.mark {
+        // The longer mark ("press Space") gives way to the short one rather than being cut.
+        let word = if display_width(word) > area.width as usize { text::MORE_BELOW } else { word };
         let line = Line::styled(truncate(word, area.width as usize), mark);
         buf.set_line(area.x, area.y + s.content as u16, &line, area.width);
     }

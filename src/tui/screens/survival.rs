@@ -34,10 +34,17 @@ fn bar_rows(area: Rect, count: usize) -> u16 {
     (count as u16).min(share).max(1.min(chart.height))
 }
 
-/// The chart lines shown in `rows` rows: how many, from which, and the "more" mark.
-fn window(lines: &[ChartLine], selected: usize, rows: u16) -> crate::tui::view::Scrolled {
-    let fit = crate::tui::view::scrolled(lines.len(), rows as usize, 0, text::MORE_BELOW).content;
-    crate::tui::view::scrolled(lines.len(), rows as usize, first_line(lines, selected, fit as u16), text::MORE_BELOW)
+/// The chart lines shown in `rows` rows: how many, from which, and the "more" mark. The
+/// mark goes in the blank row under the bars when there is one (so no bar is lost to it),
+/// else in the last of the `rows`.
+fn window(lines: &[ChartLine], selected: usize, rows: u16, room_below: bool) -> crate::tui::view::Scrolled {
+    if lines.len() <= rows as usize {
+        return crate::tui::view::Scrolled { content: lines.len(), scroll: 0, mark: None };
+    }
+    let content = if room_below || rows < 2 { rows } else { rows - 1 } as usize;
+    let scroll = first_line(lines, selected, content as u16);
+    let mark = if scroll + content < lines.len() { Some(text::MORE_BELOW) } else { Some(text::MORE_ABOVE) };
+    crate::tui::view::Scrolled { content, scroll, mark: mark.filter(|_| room_below || rows >= 2) }
 }
 
 /// The content note, wrapped for the screen.
@@ -98,7 +105,7 @@ pub fn row_at(app: &App, y: u16) -> Option<usize> {
         return None;
     }
     let selected = app.survival.as_ref().map_or(0, |s| s.selected);
-    let shown = window(&lines, selected, rows);
+    let shown = window(&lines, selected, rows, rows < chart.height);
     if (y - chart.y) as usize >= shown.content {
         return None;
     }
@@ -137,7 +144,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let lines = chart_lines(app, &order);
     let rows = bar_rows(area, lines.len());
     let selected = app.survival.as_ref().map_or(0, |s| s.selected).min(order.len().saturating_sub(1));
-    let shown = window(&lines, selected, rows);
+    let shown = window(&lines, selected, rows, rows < chart.height);
     if let Some(mark) = shown.mark {
         let y = chart.y + shown.content as u16;
         buf.set_line(chart.x, y, &Line::styled(truncate(mark, width), theme.key), chart.width);
