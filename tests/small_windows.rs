@@ -53,9 +53,10 @@ fn the_emergency_line_is_whole_on_every_screen_at_every_size() {
             let text = words(&app);
             assert!(EMERGENCY.iter().any(|e| text.contains(e)), "{name} at {w}×{h}:\n{}", screen_text(&app));
         }
-        // The first-run notice, too.
+        // The first-run notice, too, with some of its words (not an empty box).
         let app = app_with(Progress::default(), w, h);
         assert!(EMERGENCY.iter().any(|e| words(&app).contains(e)), "notice at {w}×{h}:\n{}", screen_text(&app));
+        assert!(words(&app).contains("This app helps"), "notice at {w}×{h}:\n{}", screen_text(&app));
     }
 }
 
