@@ -623,6 +623,19 @@ fn more_detail_parts_are_folded_and_open_by_number() {
 }
 
 #[test]
+fn the_prognosis_table_is_folded_behind_its_note_in_the_session() {
+    let (_dir, progress) = temp();
+    past_notice(&progress);
+    let out = session(&progress, &["2", &lesson_no("prognosis"), "3", "q", "q"]);
+    let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("More detail: the table of numbers. They describe large groups diagnosed years ago"),
+        "{out}"
+    );
+    assert!(!out.contains("48.3%"), "the table is folded: {out}");
+}
+
+#[test]
 fn a_content_note_comes_first_and_skipping_it_is_remembered_until_the_lesson_is_read() {
     let (_dir, progress) = temp();
     past_notice(&progress);

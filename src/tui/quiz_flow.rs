@@ -205,6 +205,10 @@ impl App {
         let chosen = state.session.last_chosen().unwrap_or_default().to_vec();
         quiz::record_answer(&mut self.progress, &id, &chosen, verdict.correct, now);
         self.unsaved = true;
+        let scroll = super::screens::quiz::feedback_scroll(self);
+        if let Some(state) = self.quiz.as_mut() {
+            state.scroll = scroll;
+        }
         vec![Effect::Save]
     }
 

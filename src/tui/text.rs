@@ -27,13 +27,20 @@ pub const NOTICE: &[&str] = &[
 pub const NOTICE_EMERGENCY: std::ops::Range<usize> = 2..13;
 pub const NOTICE_GET_HELP: &str = "Press h to read \"When to get help now\": every sign, and who to call.";
 pub const MORE_BELOW: &str = "↓ more below";
+pub const MORE_ABOVE: &str = "↑ more above";
+/// Where Space (and ↓) scrolls the text.
+pub const MORE_BELOW_SPACE: &str = "↓ more below: press Space";
+/// A quiz question on a window too small to show it whole.
+pub const QUIZ_TOO_SMALL: &str = "Make the window larger to answer";
 pub const NOTICE_AGAIN: &str = "You can read this again at any time: press ? and then i.";
 
 pub const HOME_LESSONS: &str = "Lessons";
 pub const ALL_READ: &str = "You have read every lesson. Open any lesson to read it again.";
 pub const EMERGENCY_SHORT: &str = "Emergency? Call your local emergency number. When to get help now: press h";
-/// For narrow windows.
-pub const EMERGENCY_NARROW: &str = "Emergency? Press h: when to get help";
+/// The reminder every screen shows above its footer (home adds its key, [`EMERGENCY_SHORT`]).
+pub const EMERGENCY_LINE: &str = "Emergency? Call your local emergency number.";
+/// For windows too narrow for [`EMERGENCY_LINE`] in two rows (under 26 columns).
+pub const EMERGENCY_NARROW: &str = "Emergency? Call your emergency number.";
 pub const NO_GET_HELP_LESSON: &str =
     "This content pack has no lesson on when to get help. In an emergency, call your local emergency number.";
 pub const CARE_TEAM_NUMBER_QUESTION: &str = "What is my care team's 24-hour number? Write it here.";
@@ -224,6 +231,11 @@ pub const SEARCH_TITLE: &str = "Search the lessons";
 pub const SEARCH_PROMPT: &str = "Search: ";
 pub const SEARCH_HINT: &str =
     "Type words to find, in any order. Short words find longer ones: \"palliat\" finds \"palliative\".";
+
+/// The heading over the selected row's note.
+pub fn survival_heading(cancer: &str, basis: &str) -> String {
+    format!("{} · {}", sanitize(cancer), sanitize(basis))
+}
 
 pub fn survival_source(source: &str, years: &str) -> String {
     format!("Source: {source}, {years}")

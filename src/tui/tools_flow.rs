@@ -13,12 +13,16 @@ use crate::staging::{self, Tnm};
 pub struct SurvivalState {
     /// Index into the rows sorted by value, highest first.
     pub selected: usize,
+    /// How far the content note is scrolled (small windows).
+    pub note_scroll: u16,
 }
 
 pub struct StagingState {
     pub tnm: Tnm,
     /// Which letter the arrows change: 0 = T, 1 = N, 2 = M.
     pub focus: usize,
+    /// How far the text under the picker is scrolled (small windows).
+    pub scroll: u16,
 }
 
 impl StagingState {
@@ -60,12 +64,12 @@ impl App {
             self.message = Some(super::text::NO_SURVIVAL.to_string());
             return;
         }
-        self.survival.get_or_insert(SurvivalState { selected: 0 });
+        self.survival.get_or_insert(SurvivalState { selected: 0, note_scroll: 0 });
         self.open_tool(Screen::Survival);
     }
 
     pub fn open_staging(&mut self) {
-        self.staging.get_or_insert(StagingState { tnm: Tnm { t: 1, n: 0, m: 1 }, focus: 2 });
+        self.staging.get_or_insert(StagingState { tnm: Tnm { t: 1, n: 0, m: 1 }, focus: 2, scroll: 0 });
         self.open_tool(Screen::Staging);
     }
 
@@ -99,6 +103,15 @@ impl App {
                     vec![Effect::Save]
                 }
                 Action::Back | Action::Skip => self.close_tool(),
+                Action::Down | Action::Up | Action::Scroll(_) => {
+                    let max = super::screens::survival::note_max_scroll(self.area);
+                    if let Some(state) = self.survival.as_mut() {
+                        let down = matches!(action, Action::Down | Action::Scroll(1..));
+                        state.note_scroll =
+                            if down { (state.note_scroll + 1).min(max) } else { state.note_scroll.saturating_sub(1) };
+                    }
+                    vec![]
+                }
                 Action::Help => {
                     self.help_open = true;
                     vec![]
@@ -119,12 +132,11 @@ impl App {
                 }
             }
             Action::Skip => {
-                // Hide the numbers again: the content note comes back next time.
+                // Hide the numbers again: back to the content note (which comes first next time too).
                 self.progress.show_survival_numbers = false;
+                state.note_scroll = 0;
                 self.unsaved = true;
-                let mut effects = self.close_tool();
-                effects.push(Effect::Save);
-                return effects;
+                return vec![Effect::Save];
             }
             Action::Help => self.help_open = true,
             Action::Back => return self.close_tool(),
@@ -134,6 +146,7 @@ impl App {
     }
 
     pub(super) fn update_staging(&mut self, action: Action) -> Vec<Effect> {
+        let (max_scroll, page) = super::screens::staging::scroll_room(self);
         let Some(state) = self.staging.as_mut() else { return vec![] };
         let max = [staging::T_MAX, staging::N_MAX, staging::M_MAX];
         match action {
@@ -160,6 +173,8 @@ impl App {
                     _ => {}
                 }
             }
+            Action::PageDown => state.scroll = (state.scroll + page).min(max_scroll),
+            Action::PageUp => state.scroll = state.scroll.saturating_sub(page),
             Action::Help => self.help_open = true,
             Action::Back => return self.close_tool(),
             _ => {}

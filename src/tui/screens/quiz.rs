@@ -47,17 +47,35 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     );
 
     let body = body_area(area);
+    if too_small(state, body) {
+        // A prompt and its choices in fragments cannot be answered: say so, whole.
+        for (i, part) in
+            wrap_text(text::QUIZ_TOO_SMALL, body.width.max(1) as usize).iter().take(body.height as usize).enumerate()
+        {
+            buf.set_line(body.x, body.y + i as u16, &Line::styled(part.clone(), theme.warn), body.width);
+        }
+        draw_footer(app, buf, parts.footer, app.base_context());
+        return;
+    }
     let rows = rows(app, state, body.width as usize);
     let offset = scroll_offset(state, &rows, body.height as usize);
-    for (i, (line, _)) in rows.iter().skip(offset).take(body.height as usize).enumerate() {
-        buf.set_line(body.x, body.y + i as u16, line, body.width);
-    }
+    let lines: Vec<Line> = rows.into_iter().map(|(line, _)| line).collect();
+    crate::tui::view::draw_scrolled(buf, body, &lines, offset, text::MORE_BELOW, theme.key);
     draw_footer(app, buf, parts.footer, app.base_context());
 }
 
+/// Below this many rows a question is not shown (the window is asked to grow).
+const MIN_QUESTION_ROWS: u16 = 4;
+
+fn too_small(state: &QuizState, body: Rect) -> bool {
+    !state.answered() && !state.session.is_finished() && body.height < MIN_QUESTION_ROWS
+}
+
 /// The first row shown: keep the highlighted choice (or, on the summary, the
-/// highlighted section) in view, otherwise the person's own scroll.
+/// highlighted section) in view, otherwise the person's own scroll. (`height` counts
+/// the "more" mark's row too.)
 fn scroll_offset(state: &QuizState, rows: &[Row], height: usize) -> usize {
+    let height = crate::tui::view::scrolled(rows.len(), height, 0, "").content;
     let max = rows.len().saturating_sub(height);
     let finished = state.session.is_finished();
     let selected = if finished && !state.session.read_again().is_empty() {
@@ -77,6 +95,19 @@ fn scroll_offset(state: &QuizState, rows: &[Row], height: usize) -> usize {
     (last + 1).saturating_sub(height).min(first).min(max)
 }
 
+/// After an answer is checked: the scroll that shows the last choice (so every
+/// choice's mark, the right answer's too, is seen without scrolling), keeping as
+/// much of the question above it as fits.
+pub fn feedback_scroll(app: &App) -> u16 {
+    let Some(state) = app.quiz.as_ref() else { return 0 };
+    let body = body_area(app.area);
+    let rows = rows(app, state, body.width as usize);
+    let height = crate::tui::view::scrolled(rows.len(), body.height as usize, 0, "").content;
+    let last_choice = rows.iter().rposition(|(_, c)| c.is_some()).unwrap_or(0);
+    let max = rows.len().saturating_sub(height);
+    (last_choice + 1).saturating_sub(height).min(max) as u16
+}
+
 /// The choice under a mouse click, if any.
 pub fn choice_at(app: &App, x: u16, y: u16) -> Option<usize> {
     let state = app.quiz.as_ref()?;
@@ -84,8 +115,14 @@ pub fn choice_at(app: &App, x: u16, y: u16) -> Option<usize> {
     if !body.contains(Position { x, y }) {
         return None;
     }
+    if too_small(state, body) {
+        return None;
+    }
     let rows = rows(app, state, body.width as usize);
     let offset = scroll_offset(state, &rows, body.height as usize);
+    if (y - body.y) as usize >= crate::tui::view::scrolled(rows.len(), body.height as usize, 0, "").content {
+        return None;
+    }
     rows.get(offset + (y - body.y) as usize).and_then(|(_, choice)| *choice)
 }
 
