@@ -190,7 +190,20 @@ pub fn field_full(max: usize) -> String {
 }
 
 pub fn exported_to(path: &str) -> String {
-    format!("Your questions were saved as a checklist: {path}")
+    format!("Your questions were saved as a checklist (only you can read it): {path}")
+}
+
+/// Exporting an empty "My questions" (the TUI and the plain commands).
+pub const NO_QUESTIONS_TO_EXPORT: &str = "You have no questions yet: nothing was exported.";
+
+/// The first `x` of an export: where it will go, and how to go on. The path first,
+/// so a narrow footer cuts the keys rather than the place.
+pub fn export_confirm(path: &str) -> String {
+    format!("Save as {path}? Press x again to save, any other key to cancel.")
+}
+
+pub fn export_questions_failed(why: &str) -> String {
+    format!("Could not export your questions: {why}")
 }
 
 pub const NO_SURVIVAL: &str = "This content pack has no survival numbers.";

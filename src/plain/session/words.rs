@@ -620,6 +620,11 @@ pub fn export_failed(why: &str) -> String {
     format!("Could not save the checklist: {}", sanitize(why))
 }
 
+/// Said before the checklist is written: the folder it goes in (already sanitized).
+pub fn saving_in(dir: &str) -> String {
+    format!("Saving the checklist in {dir} …")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
