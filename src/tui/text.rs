@@ -189,8 +189,9 @@ pub fn field_full(max: usize) -> String {
     format!("That is as long as this text can be ({max} characters): the rest was left out.")
 }
 
+/// The path first, so a narrow footer cuts the words rather than the place.
 pub fn exported_to(path: &str) -> String {
-    format!("Your questions were saved as a checklist (only you can read it): {path}")
+    format!("Saved as {path}: your questions as a checklist, only you can read it.")
 }
 
 /// Exporting an empty "My questions" (the TUI and the plain commands).
@@ -368,7 +369,7 @@ pub mod checkin {
     }
 
     pub fn exported_to(path: &str) -> String {
-        format!("Check-in sheet saved to {path} (only you can read it).")
+        format!("Saved as {path}: your check-in sheet, only you can read it.")
     }
 
     pub fn export_failed(why: &str) -> String {
