@@ -57,7 +57,7 @@ fn user_dirs_documents(text: &str, home: &Path) -> Option<PathBuf> {
         .map(str::trim)
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| l.strip_prefix("XDG_DOCUMENTS_DIR")?.trim_start().strip_prefix('='))
-        .last()?
+        .next_back()?
         .trim();
     let value = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')).unwrap_or(value);
     // The format allows `\"`-style escapes; unescape the few that matter.
@@ -261,7 +261,11 @@ mod tests {
         assert_eq!(doc("#XDG_DOCUMENTS_DIR=\"/x\""), None);
         assert_eq!(doc("XDG_DOCUMENTS_DIRS=\"/x\""), None, "another key");
         assert_eq!(doc("XDG_DOCUMENTS_DIR=\"Documents\""), None, "relative");
-        assert_eq!(doc("XDG_DOCUMENTS_DIR=\"/a\"\nXDG_DOCUMENTS_DIR=\"/b\""), Some(PathBuf::from("/b")), "the last wins");
+        assert_eq!(
+            doc("XDG_DOCUMENTS_DIR=\"/a\"\nXDG_DOCUMENTS_DIR=\"/b\""),
+            Some(PathBuf::from("/b")),
+            "the last wins"
+        );
     }
 
     #[test]

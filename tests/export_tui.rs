@@ -79,7 +79,18 @@ const DATE: &str = "2027-01-15";
 fn export_twice(setup: &Setup) -> String {
     setup.drive(
         ONE_QUESTION,
-        &["wait:Next: ", "send:n", "wait:Can I travel?", "send:x", "wait:again", "send:x", "wait:checklist", "send:q", "sleep:0.3", "send:q"],
+        &[
+            "wait:Next: ",
+            "send:n",
+            "wait:Can I travel?",
+            "send:x",
+            "wait:again",
+            "send:x",
+            "wait:checklist",
+            "send:q",
+            "sleep:0.3",
+            "send:q",
+        ],
     )
 }
 
@@ -99,7 +110,10 @@ fn x_twice_exports_to_the_documents_folder_privately_and_says_where_before_and_a
     assert!(setup.files_in("cwd").is_empty(), "nothing in the folder it was started in");
     // A second export the same day: a new file, the first kept.
     export_twice(&setup);
-    assert_eq!(setup.files_in("home/Documents"), [format!("my-questions-{DATE}-2.md"), format!("my-questions-{DATE}.md")]);
+    assert_eq!(
+        setup.files_in("home/Documents"),
+        [format!("my-questions-{DATE}-2.md"), format!("my-questions-{DATE}.md")]
+    );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
 }
 
@@ -116,7 +130,19 @@ fn x_then_another_key_exports_nothing() {
     let setup = Setup::new(true);
     setup.drive(
         ONE_QUESTION,
-        &["wait:Next: ", "send:n", "wait:Can I travel?", "send:x", "wait:again", "send:j", "send:x", "sleep:0.5", "send:q", "sleep:0.3", "send:q"],
+        &[
+            "wait:Next: ",
+            "send:n",
+            "wait:Can I travel?",
+            "send:x",
+            "wait:again",
+            "send:j",
+            "send:x",
+            "sleep:0.5",
+            "send:q",
+            "sleep:0.3",
+            "send:q",
+        ],
     );
     assert!(setup.files_in("home/Documents").is_empty(), "x, another key, x: only asked again");
 }
@@ -126,7 +152,18 @@ fn an_empty_list_exports_nothing_and_says_so() {
     let setup = Setup::new(true);
     let screen = setup.drive(
         NO_QUESTIONS,
-        &["wait:Next: ", "send:n", "sleep:0.5", "send:x", "wait:exported.", "send:x", "sleep:0.5", "send:q", "sleep:0.3", "send:q"],
+        &[
+            "wait:Next: ",
+            "send:n",
+            "sleep:0.5",
+            "send:x",
+            "wait:exported.",
+            "send:x",
+            "sleep:0.5",
+            "send:q",
+            "sleep:0.3",
+            "send:q",
+        ],
     );
     assert!(screen.contains("You have no questions yet: nothing was exported."), "{screen}");
     assert!(setup.files_in("home/Documents").is_empty());

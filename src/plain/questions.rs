@@ -76,7 +76,11 @@ pub fn export(pack: &ContentPack, opened: &Opened, file: Option<&Path>, force: b
     if opened.progress.my_questions.is_empty() {
         // Nothing written anywhere; said on stderr when the checklist would go to stdout.
         let text = crate::tui::text::NO_QUESTIONS_TO_EXPORT;
-        if to_screen { writeln!(super::stderr(), "{text}")? } else { writeln!(super::stdout(), "{text}")? }
+        if to_screen {
+            writeln!(super::stderr(), "{text}")?
+        } else {
+            writeln!(super::stdout(), "{text}")?
+        }
         return Ok(ExitCode::SUCCESS);
     }
     let markdown = notebook::export_markdown(&opened.progress.my_questions, &date_of(session::now()), &topic);

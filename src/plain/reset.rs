@@ -50,10 +50,7 @@ pub fn progress_reset(path: &Path, yes: bool, keep_questions: bool) -> Result<Ex
     let files = crate::progress::reset_keeping(path, app_session::now(), keep_questions)?;
     if keep_questions {
         let questions = count(held.my_questions.len(), "question", "questions");
-        println!(
-            "Progress reset: {} now holds only My questions ({questions}); the rest was erased.",
-            shown(path)
-        );
+        println!("Progress reset: {} now holds only My questions ({questions}); the rest was erased.", shown(path));
     } else {
         let names: Vec<String> = files.iter().map(|p| shown(p)).collect();
         let verb = if names.len() == 1 { "was" } else { "were" };
@@ -89,11 +86,7 @@ fn what_goes(p: &Progress, keep_questions: bool) -> (Vec<String>, Option<String>
     }
     let questions = (!p.my_questions.is_empty()).then(|| {
         let notes = p.my_questions.iter().filter(|q| !q.note.is_empty()).count();
-        format!(
-            "My questions: {}, {} with a note",
-            count(p.my_questions.len(), "question", "questions"),
-            notes
-        )
+        format!("My questions: {}, {} with a note", count(p.my_questions.len(), "question", "questions"), notes)
     });
     if !keep_questions && let Some(q) = &questions {
         erased.push(q.clone());

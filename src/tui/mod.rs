@@ -233,7 +233,8 @@ const CHECKIN_STEM: &str = "symptom-check-ins";
 fn export_now(app: &mut App, export: &Effect, data_dir: &std::path::Path) {
     let now = (app.clock)();
     let date = crate::content::check::date_of(now);
-    let (stem, contents, done, failed): (_, _, fn(&str) -> String, fn(&str) -> String) = match export {
+    type Words = fn(&str) -> String;
+    let (stem, contents, done, failed): (_, _, Words, Words) = match export {
         Effect::ExportQuestions => {
             if app.progress.my_questions.is_empty() {
                 app.message = Some(text::NO_QUESTIONS_TO_EXPORT.to_string());
