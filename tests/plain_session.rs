@@ -426,6 +426,16 @@ fn the_staging_explorer_changes_letters_and_explains_them() {
 }
 
 #[test]
+fn exporting_no_questions_in_the_session_writes_nothing_and_says_so() {
+    let (dir, progress) = temp();
+    past_notice(&progress);
+    let out = session(&progress, &["10", "7", "q", "q"]);
+    assert!(out.contains("You have no questions yet: nothing was exported."), "{out}");
+    let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(names.iter().all(|n| !n.to_string_lossy().starts_with("my-questions-")), "{names:?}");
+}
+
+#[test]
 fn my_questions_add_edit_mark_note_move_export_and_delete() {
     let (dir, progress) = temp();
     past_notice(&progress);
