@@ -197,10 +197,10 @@ pub fn exported_to(path: &str) -> String {
 /// Exporting an empty "My questions" (the TUI and the plain commands).
 pub const NO_QUESTIONS_TO_EXPORT: &str = "You have no questions yet: nothing was exported.";
 
-/// The first `x` of an export: where it will go, and how to go on. The path first,
-/// so a narrow footer cuts the keys rather than the place.
+/// The first `x` of an export: how to go on (short, so even a narrow footer shows
+/// it), then where it will go.
 pub fn export_confirm(path: &str) -> String {
-    format!("Save as {path}? Press x again to save, any other key to cancel.")
+    format!("x again to save as {path} (other keys: no)")
 }
 
 pub fn export_questions_failed(why: &str) -> String {
