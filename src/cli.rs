@@ -291,11 +291,15 @@ pub enum OnOff {
 
 #[derive(Debug, Subcommand)]
 pub enum ProgressAction {
-    /// Erase all progress (asks first).
+    /// Erase all progress: reading places, quiz history, body-map places, check-ins and
+    /// My questions with their notes (says what, with counts, and asks first).
     Reset {
         /// Do not ask for confirmation.
         #[arg(long)]
         yes: bool,
+        /// Keep My questions and their notes; erase the rest.
+        #[arg(long)]
+        keep_questions: bool,
     },
 }
 

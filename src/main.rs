@@ -149,8 +149,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Progress { action: None }) => {
             plain::progress_summary(&session::load_pack(content)?, &session::open_progress(progress)?)
         }
-        Some(Command::Progress { action: Some(ProgressAction::Reset { yes }) }) => {
-            plain::progress_reset(&session::progress_path(progress)?, yes)
+        Some(Command::Progress { action: Some(ProgressAction::Reset { yes, keep_questions }) }) => {
+            plain::progress_reset(&session::progress_path(progress)?, yes, keep_questions)
         }
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "patient-tutor", &mut std::io::stdout().lock());

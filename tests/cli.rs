@@ -193,6 +193,113 @@ fn corrupt_progress_is_moved_aside_and_reported() {
     assert_eq!(fs::read_to_string(kept[0].path()).unwrap(), "this is not = = toml");
 }
 
+/// A progress file with some of everything a reset erases.
+const FULL_PROGRESS: &str = r#"schema = 1
+explored_sites = ["bone", "liver"]
+care_team_number = "0800 123"
+
+[lessons.what-is-metastasis]
+read = true
+
+[lessons.staging]
+offset = 400
+percent = 40
+
+[[my_questions]]
+id = 1
+text = "Can I travel?"
+note = "Yes, with a letter"
+added = 1
+
+[[my_questions]]
+id = 2
+text = "Which scan next?"
+added = 2
+"#;
+
+#[test]
+fn a_reset_names_what_it_erases_with_counts_before_asking() {
+    let (_d, progress) = temp();
+    fs::write(&progress, FULL_PROGRESS).unwrap();
+    plain_quiz(&progress, "1\n");
+    let before = fs::read(&progress).unwrap();
+    tutor(&progress)
+        .args(["progress", "reset"])
+        .write_stdin("no\n")
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains(
+            "A reset erases:\n  - reading places in 2 lessons\n  - quiz history: 1 answer and the review schedule of 1 question\n  \
+             - body-map places looked at: 2\n  - your care team's 24-hour number\n  \
+             - My questions: 2 questions, 1 with a note\n",
+        ))
+        .stdout(predicate::str::contains("add --keep-questions"))
+        .stderr(predicate::str::contains("This erases all your progress in"))
+        .stderr(predicate::str::contains("Nothing was changed."));
+    assert_eq!(fs::read(&progress).unwrap(), before, "nothing was changed");
+}
+
+#[test]
+fn a_reset_with_keep_questions_keeps_them_and_their_notes_and_erases_the_rest() {
+    let (_d, progress) = temp();
+    fs::write(&progress, FULL_PROGRESS).unwrap();
+    plain_quiz(&progress, "1\n");
+    let out = tutor(&progress).args(["progress", "reset", "--keep-questions"]).write_stdin("yes\n").assert().success();
+    let out = out.get_output();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains("  - My questions"), "not among what is erased: {stdout}");
+    assert!(stdout.contains("It keeps My questions: 2 questions, 1 with a note."), "{stdout}");
+    assert!(stdout.contains("now holds only My questions (2 questions); the rest was erased."), "{stdout}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("This erases your progress, except My questions, in"));
+
+    let listed = String::from_utf8(tutor(&progress).args(["questions", "list"]).output().unwrap().stdout).unwrap();
+    assert!(listed.contains("Can I travel?") && listed.contains("Yes, with a letter"), "{listed}");
+    assert!(listed.contains("Which scan next?"), "{listed}");
+    let summary = String::from_utf8(tutor(&progress).arg("progress").output().unwrap().stdout).unwrap();
+    assert!(summary.contains(&format!("Lessons: 0 of {} read", IDS.len())), "{summary}");
+    assert!(summary.contains("Body map: 0 of"), "{summary}");
+    let text = fs::read_to_string(&progress).unwrap();
+    assert!(!text.contains("0800") && !text.contains("liver") && !text.contains("staging"), "{text}");
+    let history = fs::read_to_string(patient_tutor::progress::history_path(&progress)).unwrap();
+    assert!(!history.contains("\"question\""), "no answers left: {history}");
+    // A second reset, without the flag, takes the questions too.
+    tutor(&progress).args(["progress", "reset", "--yes"]).assert().success();
+    let listed = String::from_utf8(tutor(&progress).args(["questions", "list"]).output().unwrap().stdout).unwrap();
+    assert!(!listed.contains("Can I travel?"), "{listed}");
+}
+
+#[test]
+fn exporting_no_questions_exports_nothing_and_says_so() {
+    let (d, progress) = temp();
+    let file = d.path().join("mine.md");
+    tutor(&progress)
+        .args(["questions", "export"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout("You have no questions yet: nothing was exported.\n");
+    assert!(!file.exists());
+    tutor(&progress)
+        .args(["questions", "export", "-"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("You have no questions yet: nothing was exported.\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_exported_checklist_file_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let (d, progress) = temp();
+    tutor(&progress).args(["questions", "add", "Can I travel?"]).assert().success();
+    let file = d.path().join("mine.md");
+    tutor(&progress).args(["questions", "export"]).arg(&file).assert().success();
+    assert_eq!(fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+    assert!(fs::read_to_string(&file).unwrap().contains("Can I travel?"));
+    tutor(&progress).args(["questions", "export"]).arg(&file).assert().failure();
+}
+
 #[test]
 fn progress_summary_and_reset() {
     let (_d, progress) = temp();

@@ -32,6 +32,10 @@ fn session_at(progress: &Path, now: u64, lines: &[&str]) -> String {
         .args(["--plain", "--progress"])
         .arg(progress)
         .current_dir(dir)
+        // Exports go to the documents folder: this one has none, so beside the progress.
+        .env("HOME", dir)
+        .env_remove("XDG_DOCUMENTS_DIR")
+        .env_remove("XDG_CONFIG_HOME")
         .env("PATIENT_TUTOR_NOW", now.to_string())
         .env_remove("PATIENT_TUTOR_PLAIN")
         .env_remove("PATIENT_TUTOR_CONTENT")
@@ -427,6 +431,16 @@ fn the_staging_explorer_changes_letters_and_explains_them() {
 }
 
 #[test]
+fn exporting_no_questions_in_the_session_writes_nothing_and_says_so() {
+    let (dir, progress) = temp();
+    past_notice(&progress);
+    let out = session(&progress, &["10", "7", "q", "q"]);
+    assert!(out.contains("You have no questions yet: nothing was exported."), "{out}");
+    let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(names.iter().all(|n| !n.to_string_lossy().starts_with("my-questions-")), "{names:?}");
+}
+
+#[test]
 fn my_questions_add_edit_mark_note_move_export_and_delete() {
     let (dir, progress) = temp();
     past_notice(&progress);
@@ -476,7 +490,8 @@ fn my_questions_add_edit_mark_note_move_export_and_delete() {
     assert!(out.contains("Question 2 is marked as asked."));
     assert!(out.contains("Note saved."));
     assert!(out.contains("Moved. It is now question 1."));
-    assert!(out.contains("Your questions were saved as a checklist:"));
+    assert!(out.contains(&format!("Saving the checklist in {}", fs::canonicalize(dir.path()).unwrap().display())));
+    assert!(out.contains("my-questions-") && out.contains("only you can read it."), "{out}");
     assert!(out.contains("The question was kept."));
     assert!(out.contains("Question deleted."));
     assert!(out.contains("Answer noted: Stage 4, spread to the bones"));

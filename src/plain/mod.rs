@@ -7,11 +7,12 @@ pub mod linear;
 pub mod pack;
 pub mod questions;
 pub mod quiz;
+mod reset;
 pub mod session;
 pub mod watch;
 mod wrapped;
 
-use std::io::{self, BufRead, IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -396,33 +397,4 @@ pub fn progress_summary(pack: &ContentPack, opened: &Opened) -> Result<ExitCode>
     Ok(ExitCode::SUCCESS)
 }
 
-/// `progress reset`: erase the progress file and its answer history, after asking
-/// (unless `--yes`). A copy of the app still running keeps nothing from before it
-/// (see `progress::reset`).
-pub fn progress_reset(path: &Path, yes: bool) -> Result<ExitCode> {
-    let history = crate::progress::history_path(path);
-    let shown = markdown::sanitize_path;
-    if !path.exists() && !history.exists() {
-        println!("There is no progress to reset ({} does not exist).", shown(path));
-        return Ok(ExitCode::SUCCESS);
-    }
-    // Name what goes, check-ins first: they are the person's own record.
-    if let Some(checkins) = crate::progress::peek(path).as_ref().and_then(checkin::describe) {
-        println!("Your progress holds {checkins}; a reset erases them too.");
-    }
-    if !yes {
-        eprint!("This erases all your progress in {}. Type yes to go on: ", shown(path));
-        io::stderr().flush()?;
-        let mut answer = String::new();
-        io::stdin().lock().read_line(&mut answer)?;
-        if !answer.trim().eq_ignore_ascii_case("yes") {
-            eprintln!("Nothing was changed.");
-            return Ok(ExitCode::FAILURE);
-        }
-    }
-    let erased = crate::progress::reset(path, app_session::now())?;
-    let names: Vec<String> = erased.iter().map(|p| shown(p)).collect();
-    let verb = if names.len() == 1 { "was" } else { "were" };
-    println!("Progress reset: {} {verb} erased.", names.join(" and "));
-    Ok(ExitCode::SUCCESS)
-}
+pub use reset::progress_reset;

@@ -140,6 +140,7 @@ fn event_loop(
         std::env::var(SAVE_AFTER_VAR).ok().and_then(|ms| ms.parse().ok()).map_or(SAVE_AFTER, Duration::from_millis);
     let mut changed_at: Option<Instant> = None;
     let mut saver = saving::Saver::default();
+    let mut exports = Exports::default();
     loop {
         match signals.take() {
             Some(Request::Quit) => return Ok(()),
@@ -156,6 +157,7 @@ fn event_loop(
             panic!("{DEBUG_PANIC_VAR} is set: a deliberate panic after the first frame");
         }
         let events = if event::poll(Duration::from_millis(250))? { pending_events()? } else { Vec::new() };
+        let batch_had_key = events.iter().any(|e| matches!(e, Event::Key(k) if k.kind == KeyEventKind::Press));
         // Ctrl-Z and Ctrl-S are the loop's own; the events around them go to the app in order.
         let mut effects = Vec::new();
         let mut batch = Vec::new();
@@ -182,44 +184,93 @@ fn event_loop(
             saver.try_save(app, store);
             changed_at = None;
         }
-        if effects.contains(&Effect::ExportQuestions) {
-            export_questions(app);
-        }
-        if effects.contains(&Effect::ExportCheckIn) {
-            export_checkin(app);
-        }
+        let any_key = batch_had_key;
+        exports.run(app, store.path(), &effects, any_key);
         if effects.contains(&Effect::Quit) {
             return Ok(());
         }
     }
 }
 
-/// Write "My questions" to a new file in the current folder (never over another).
-fn export_questions(app: &mut App) {
-    let date = crate::content::check::date_of((app.clock)());
-    let contents = app.questions_markdown();
-    let written = crate::notebook::save_checklist(std::path::Path::new("."), &date, &contents);
-    app.message = Some(match written {
-        Ok(path) => {
-            let name = path.strip_prefix(".").unwrap_or(&path).to_path_buf();
-            let full = std::env::current_dir().map(|d| d.join(&name)).unwrap_or(name);
-            text::exported_to(&crate::markdown::sanitize_path(&full))
-        }
-        Err(e) => format!("Could not export your questions: {e}"),
-    });
+/// The exports (`x` on My questions and on the check-in): the first press says where
+/// the file will go, the second writes it there (see `crate::export`).
+#[derive(Default)]
+struct Exports {
+    armed: Option<Effect>,
 }
 
-/// Write the check-in sheet to a new private file in the current folder, where "My
-/// questions" goes too (never over another file).
-fn export_checkin(app: &mut App) {
+impl Exports {
+    fn run(&mut self, app: &mut App, progress: &std::path::Path, effects: &[Effect], any_key: bool) {
+        for export in [Effect::ExportQuestions, Effect::ExportCheckIn] {
+            let presses = effects.iter().filter(|e| **e == export).count();
+            if presses == 0 {
+                continue;
+            }
+            let data_dir = progress.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+            if self.armed.as_ref() == Some(&export) || presses > 1 {
+                self.armed = None;
+                export_now(app, &export, data_dir);
+            } else {
+                self.armed = say_where(app, &export, data_dir).then_some(export);
+            }
+            return;
+        }
+        if any_key {
+            self.armed = None;
+        }
+    }
+}
+
+/// Tell where an export will go; false if there is nothing to export (said so).
+fn say_where(app: &mut App, export: &Effect, data_dir: &std::path::Path) -> bool {
+    if *export == Effect::ExportQuestions && app.progress.my_questions.is_empty() {
+        app.message = Some(text::NO_QUESTIONS_TO_EXPORT.to_string());
+        return false;
+    }
+    let (stem, failed): (_, fn(&str) -> String) = match export {
+        Effect::ExportQuestions => (crate::notebook::EXPORT_STEM, text::export_questions_failed),
+        _ => (CHECKIN_STEM, text::checkin::export_failed),
+    };
+    match crate::export::export_dir(data_dir) {
+        Ok(dir) => {
+            let date = crate::content::check::date_of((app.clock)());
+            let path = crate::export::next_free_name(&dir, stem, &date);
+            app.message = Some(text::export_confirm(&crate::markdown::sanitize_path(&path)));
+            true
+        }
+        Err(e) => {
+            app.message = Some(failed(&crate::markdown::sanitize(&e.to_string())));
+            false
+        }
+    }
+}
+
+const CHECKIN_STEM: &str = "symptom-check-ins";
+
+/// Write the export to a new private file in the export folder (never over another).
+fn export_now(app: &mut App, export: &Effect, data_dir: &std::path::Path) {
     let now = (app.clock)();
-    let Some(form) = app.pack.checkin.as_ref() else { return };
-    let markdown = crate::plain::checkin::sheet_markdown(&app.pack, form, &app.progress, now);
     let date = crate::content::check::date_of(now);
-    let dir = std::env::current_dir().unwrap_or_else(|_| ".".into());
-    app.message = Some(match crate::export::write_new_in(&dir, "symptom-check-ins", &date, markdown.as_bytes()) {
-        Ok(full) => text::checkin::exported_to(&crate::markdown::sanitize_path(&full)),
-        Err(e) => text::checkin::export_failed(&crate::markdown::sanitize(&e.to_string())),
+    type Words = fn(&str) -> String;
+    let (stem, contents, done, failed): (_, _, Words, Words) = match export {
+        Effect::ExportQuestions => {
+            if app.progress.my_questions.is_empty() {
+                app.message = Some(text::NO_QUESTIONS_TO_EXPORT.to_string());
+                return;
+            }
+            (crate::notebook::EXPORT_STEM, app.questions_markdown(), text::exported_to, text::export_questions_failed)
+        }
+        _ => {
+            let Some(form) = app.pack.checkin.as_ref() else { return };
+            let markdown = crate::plain::checkin::sheet_markdown(&app.pack, form, &app.progress, now);
+            (CHECKIN_STEM, markdown, text::checkin::exported_to, text::checkin::export_failed)
+        }
+    };
+    let written = crate::export::export_dir(data_dir)
+        .and_then(|dir| crate::export::write_new_in(&dir, stem, &date, contents.as_bytes()));
+    app.message = Some(match written {
+        Ok(full) => done(&crate::markdown::sanitize_path(&full)),
+        Err(e) => failed(&crate::markdown::sanitize(&e.to_string())),
     });
 }
 

@@ -196,8 +196,22 @@ pub fn field_full(max: usize) -> String {
     format!("That is as long as this text can be ({max} characters): the rest was left out.")
 }
 
+/// The path first, so a narrow footer cuts the words rather than the place.
 pub fn exported_to(path: &str) -> String {
-    format!("Your questions were saved as a checklist: {path}")
+    format!("Saved as {path}: your questions as a checklist, only you can read it.")
+}
+
+/// Exporting an empty "My questions" (the TUI and the plain commands).
+pub const NO_QUESTIONS_TO_EXPORT: &str = "You have no questions yet: nothing was exported.";
+
+/// The first `x` of an export: how to go on (short, so even a narrow footer shows
+/// it), then where it will go.
+pub fn export_confirm(path: &str) -> String {
+    format!("x again to save as {path} (other keys: no)")
+}
+
+pub fn export_questions_failed(why: &str) -> String {
+    format!("Could not export your questions: {why}")
 }
 
 pub const NO_SURVIVAL: &str = "This content pack has no survival numbers.";
@@ -425,7 +439,7 @@ pub mod checkin {
     }
 
     pub fn exported_to(path: &str) -> String {
-        format!("Check-in sheet saved to {path} (only you can read it).")
+        format!("Saved as {path}: your check-in sheet, only you can read it.")
     }
 
     pub fn export_failed(why: &str) -> String {

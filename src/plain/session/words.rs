@@ -630,6 +630,11 @@ pub const PRINTED_AGAIN: &str = "──────── the file changed: prin
 /// `read --watch` on a terminal, under the first printing: how to stop.
 pub const WATCHING: &str = "Watching for changes; press Ctrl-C to stop.";
 
+/// Said before the checklist is written: the folder it goes in (already sanitized).
+pub fn saving_in(dir: &str) -> String {
+    format!("Saving the checklist in {dir} …")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
