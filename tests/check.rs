@@ -72,7 +72,7 @@ fn max_grade_turns_hard_lessons_into_errors() {
         .args(["check", "--max-grade", "2"])
         .assert()
         .failure()
-        .stdout(predicate::str::contains("content/lessons/06-treatment.md:1: error: reading grade"));
+        .stdout(predicate::str::contains("content/lessons/08-treatment.md:1: error: reading grade"));
 }
 
 #[test]
