@@ -42,8 +42,11 @@ const TABLE: &[(&str, &str, Tier, &str)] = &[
     ("suicide", "whole-body", Emergency, "might act on"),
     ("I want to die", "whole-body", Emergency, "might act on"),
     ("kill myself", "whole-body", Emergency, "might act on"),
-    ("self harm", "whole-body", Emergency, "you have hurt yourself"),
-    ("hurt myself", "whole-body", Emergency, "you have hurt yourself"),
+    ("self harm", "whole-body", Emergency, "you have harmed yourself"),
+    ("hurt myself", "whole-body", Emergency, "you have harmed yourself"),
+    ("suiside", "whole-body", Emergency, "might act on"),
+    ("I don't want to live", "whole-body", Emergency, "might act on"),
+    ("I can't go on", "whole-body", Emergency, "might act on"),
     ("end my life", "whole-body", Emergency, "might act on"),
     // High calcium: thirst, weeing a lot.
     ("thirsty", "whole-body", Emergency, "signs of high calcium"),

@@ -23,7 +23,7 @@ const EMERGENCY_NUMBER_SIGNS: &[&str] = &[
     "Chest pain that is sudden or severe",
     "Coughing up more than a little blood",
     "Bleeding that will not stop, or vomiting blood",
-    "Thoughts of harming yourself that you might act on, or you have hurt yourself",
+    "You feel you might act on thoughts of suicide or of harming yourself, or you have harmed yourself",
 ];
 
 fn expected(line: &str) -> Who {
