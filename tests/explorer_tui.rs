@@ -5,7 +5,8 @@ mod common;
 use assert_cmd::Command;
 use common::{app, screen, screen_text, send};
 use patient_tutor::explorer::nav::Direction;
-use patient_tutor::tui::app::{Action, App, Screen};
+use patient_tutor::tui::action::Action;
+use patient_tutor::tui::app::{App, Screen};
 use predicates::prelude::*;
 use tui_input::InputRequest;
 

@@ -6,7 +6,8 @@ use std::fs;
 
 use assert_cmd::Command;
 use common::{app, screen_text, send};
-use patient_tutor::tui::app::{Action, App, Effect, Screen};
+use patient_tutor::tui::action::{Action, Effect};
+use patient_tutor::tui::app::{App, Screen};
 use predicates::prelude::*;
 use tui_input::InputRequest;
 
@@ -144,9 +145,14 @@ fn notebook_screen_reorders_marks_notes_deletes_and_undoes() {
 fn export_from_the_tui_asks_the_loop_to_write_a_file() {
     let mut app = app(100, 30);
     app.update(Action::OpenNotebook);
-    assert_eq!(app.update(Action::Export), vec![Effect::ExportQuestions]);
-    let md = app.questions_markdown();
-    assert!(md.starts_with("# My questions for the care team"));
+    let effects = app.update(Action::Export);
+    let [Effect::ExportQuestions { markdown, .. }] = effects.as_slice() else { panic!("{effects:?}") };
+    // The effect carries what to write: the loop only writes it.
+    assert_eq!(*markdown, app.questions_markdown());
+    assert!(markdown.starts_with("# My questions for the care team"));
+    // The loop reports where it went, and the footer says so.
+    app.update(Action::Exported("Your questions were saved as a checklist: /x/q.md".into()));
+    assert!(common::screen_text(&app).contains("/x/q.md"));
 }
 
 #[test]

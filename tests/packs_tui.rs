@@ -5,7 +5,8 @@ mod common;
 
 use common::{app, app_with, pack, screen, screen_text, send};
 use patient_tutor::progress::Progress;
-use patient_tutor::tui::app::{Action, App, Screen};
+use patient_tutor::tui::action::Action;
+use patient_tutor::tui::app::{App, Screen};
 use patient_tutor::tui::theme::Theme;
 
 fn index_of(app: &App, id: &str) -> usize {
@@ -241,7 +242,7 @@ fn near_the_end_opens_with_its_content_note_and_skip_is_for_now() {
 
     // Enter: the lesson, and the choice is kept in the progress file.
     let effects = app.update(Action::Open);
-    assert!(effects.contains(&patient_tutor::tui::app::Effect::Save));
+    assert!(effects.contains(&patient_tutor::tui::action::Effect::Save));
     let text = screen_text(&app);
     assert!(text.contains("Key points") && !text.contains("Before you read"), "{text}");
     assert!(app.progress.lessons.contains_key("near-the-end"));

@@ -10,7 +10,8 @@ use std::time::Duration;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use patient_tutor::notebook::MAX_CHARS;
-use patient_tutor::tui::app::{Action, App};
+use patient_tutor::tui::action::Action;
+use patient_tutor::tui::app::App;
 use patient_tutor::tui::keys::Context;
 
 /// A megabyte of words, as someone might paste by mistake.

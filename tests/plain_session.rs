@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use patient_tutor::markdown::{self, display_width};
 use patient_tutor::progress::{Progress, parse};
-use patient_tutor::tui::app::{Action, Screen};
+use patient_tutor::tui::action::Action;
+use patient_tutor::tui::app::Screen;
 
 /// A fixed clock, so review times are known.
 const NOW: u64 = 1_800_000_000;

@@ -3,7 +3,8 @@
 mod common;
 
 use common::{app, screen_text, send};
-use patient_tutor::tui::app::{Action, App, Effect, Screen};
+use patient_tutor::tui::action::{Action, Effect};
+use patient_tutor::tui::app::{App, Screen};
 
 const T0: u64 = 1_764_000_000;
 const DAY: u64 = 86_400;

@@ -5,7 +5,8 @@
 mod common;
 
 use common::{app, screen_text, send};
-use patient_tutor::tui::app::{Action, App};
+use patient_tutor::tui::action::Action;
+use patient_tutor::tui::app::App;
 
 fn lines_ptr(app: &App) -> *const ratatui::text::Line<'static> {
     app.reader.as_ref().unwrap().doc.lines.as_ptr()

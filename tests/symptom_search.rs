@@ -8,7 +8,8 @@ use assert_cmd::Command;
 use common::{app, screen_text};
 use patient_tutor::content::Sites;
 use patient_tutor::explorer::search::{Hit, Tier, search};
-use patient_tutor::tui::app::{Action, Screen};
+use patient_tutor::tui::action::Action;
+use patient_tutor::tui::app::Screen;
 use tui_input::InputRequest;
 
 use Tier::{CallToday, Emergency};

@@ -4,7 +4,8 @@ mod common;
 
 use common::{app, screen, screen_text, send};
 use patient_tutor::explorer::nav::Direction;
-use patient_tutor::tui::app::{Action, App, Effect, Screen};
+use patient_tutor::tui::action::{Action, Effect};
+use patient_tutor::tui::app::{App, Screen};
 use patient_tutor::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

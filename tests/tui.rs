@@ -4,7 +4,8 @@ mod common;
 
 use common::{app, app_with, screen, screen_text, send};
 use patient_tutor::progress::{LessonStatus, Progress};
-use patient_tutor::tui::app::{Action, Effect, Screen};
+use patient_tutor::tui::action::{Action, Effect};
+use patient_tutor::tui::app::Screen;
 
 #[test]
 fn first_run_shows_the_notice_until_dismissed() {

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use ratatui::layout::{Position, Rect};
 
+use super::action::{Action, Effect};
 use super::keys::Context;
 use super::layout;
 use super::text;
@@ -21,96 +22,7 @@ pub use super::explorer_flow::{ExplorerState, SiteSearch};
 pub use super::notebook_flow::{InputPurpose, QuestionInput};
 pub use super::quiz_flow::{QuizKind, QuizState};
 pub use super::tools_flow::{GlossaryState, SearchState, StagingState, SurvivalState};
-use crate::explorer::nav::Direction;
 use crate::notebook::Notebook;
-use tui_input::InputRequest;
-
-/// Something the person asked for: from a key, the mouse or the terminal.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
-    Open,
-    Back,
-    Quit,
-    Help,
-    About,
-    Dismiss,
-    Contents,
-    NextSection,
-    PrevSection,
-    NextLink,
-    PrevLink,
-    NextLesson,
-    PrevLesson,
-    /// Mouse wheel: positive scrolls down.
-    Scroll(i16),
-    /// Left mouse click at a cell.
-    Click(u16, u16),
-    Resize(u16, u16),
-    /// A typed choice key in a quiz: `1`–`9`, `a`–`i`, `t`/`f`.
-    Pick(char),
-    /// Pick or unpick the highlighted choice.
-    Toggle,
-    /// Read the lesson section a quiz question points at.
-    ReadMore,
-    StartQuiz,
-    StartReview,
-    StartMixed,
-    /// Open the body map.
-    OpenExplorer,
-    /// Arrow keys on the body map: go to the nearest site that way.
-    Move(Direction),
-    /// Start typing a search.
-    Find,
-    /// An edit of the text being typed.
-    Edit(InputRequest),
-    /// Text pasted (or typed faster than it is drawn) into the text being typed, in one go.
-    Paste(String),
-    OpenNotebook,
-    /// Add a question to "My questions".
-    AddQuestion,
-    EditItem,
-    AddNote,
-    Delete,
-    Undo,
-    MoveUp,
-    MoveDown,
-    Export,
-    OpenSurvival,
-    OpenStaging,
-    OpenGlossary,
-    OpenSearch,
-    /// The glossary words on the reader's screen, with their meanings.
-    ShowTerms,
-    NextMatch,
-    PrevMatch,
-    /// Skip (or hide again) the survival numbers.
-    Skip,
-    /// Open the lesson on when to get help now (from the notice, home or a search that found
-    /// nothing).
-    OpenGetHelp,
-    /// The symptom check-in.
-    OpenCheckIn,
-    /// The history of check-ins.
-    OpenCheckInHistory,
-}
-
-/// Work for the main loop.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Effect {
-    /// Write the progress file now.
-    Save,
-    Quit,
-    /// Write "My questions" as a Markdown checklist and say where it went.
-    ExportQuestions,
-    /// Write the check-in sheet for the next visit and say where it went.
-    ExportCheckIn,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -337,6 +249,9 @@ impl App {
             self.rewrap();
             return vec![];
         }
+        if let Some(effects) = self.outcome(&action) {
+            return effects;
+        }
         if action == Action::Quit {
             self.leave_reader_position();
             return vec![Effect::Save, Effect::Quit];
@@ -364,6 +279,32 @@ impl App {
             Context::CheckInHistory => self.update_checkin_history(action),
             Context::LessonNote => self.update_lesson_note(action),
         }
+    }
+
+    /// What the main loop reports back: a save or an export, done or not.
+    fn outcome(&mut self, action: &Action) -> Option<Vec<Effect>> {
+        match action {
+            Action::Saved { notices } => {
+                let mut notices = notices.clone();
+                if self.save_problem.take().is_some() {
+                    notices.insert(0, text::saving::SAVED_AGAIN.to_string());
+                }
+                self.unsaved = false;
+                // Another copy's changes may have been merged in.
+                self.progress_merged();
+                if !notices.is_empty() {
+                    self.message = Some(notices.join(" "));
+                }
+            }
+            Action::SaveFailed(why) => self.save_problem = Some(why.clone()),
+            Action::SaveWaiting if self.save_problem.is_none() => {
+                self.message = Some(text::saving::WAITING.to_string());
+            }
+            Action::SaveWaiting => {}
+            Action::Exported(said) | Action::ExportFailed(said) => self.message = Some(said.clone()),
+            _ => return None,
+        }
+        Some(vec![])
     }
 
     fn update_help(&mut self, action: Action) -> Vec<Effect> {

@@ -3,7 +3,8 @@
 
 use tui_input::Input;
 
-use super::app::{Action, App, Effect, Screen};
+use super::action::{Action, Effect};
+use super::app::{App, Screen};
 use super::field;
 use super::text;
 use crate::checkin::{Draft, Step, words};
@@ -209,7 +210,13 @@ impl App {
             Action::Up | Action::Scroll(i16::MIN..=-1) => state.selected = state.selected.saturating_sub(1),
             Action::Down | Action::Scroll(1..) => state.selected = (state.selected + 1).min(rows.saturating_sub(1)),
             Action::OpenCheckIn => self.open_checkin(),
-            Action::Export => return vec![Effect::ExportCheckIn],
+            Action::Export => {
+                let Some(form) = self.pack.checkin.as_ref() else { return vec![] };
+                let now = (self.clock)();
+                let markdown = crate::plain::checkin::sheet_markdown(&self.pack, form, &self.progress, now);
+                let date = crate::content::check::date_of(now);
+                return vec![Effect::ExportCheckIn { date, markdown }];
+            }
             Action::Help => self.help_open = true,
             Action::Back => {
                 self.checkin_history = None;

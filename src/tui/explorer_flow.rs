@@ -3,7 +3,8 @@
 
 use tui_input::Input;
 
-use super::app::{Action, App, Effect, Screen};
+use super::action::{Action, Effect};
+use super::app::{App, Screen};
 use super::{field, text};
 use crate::content::InternalLink;
 use crate::explorer::nav;

@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::app::Action;
+use super::action::Action;
 use crate::explorer::nav::Direction;
 
 /// Which set of keys is active.

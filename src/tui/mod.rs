@@ -1,5 +1,6 @@
 //! The interactive tutor: terminal setup, the event loop, and carrying out effects.
 
+pub mod action;
 pub mod app;
 pub mod checkin_flow;
 mod explorer_flow;
@@ -24,7 +25,8 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 
-use self::app::{Action, App, Effect};
+use self::action::{Action, Effect};
+use self::app::App;
 use self::signals::{Request, Signals};
 use self::term::Tty;
 use crate::content::ContentPack;
@@ -148,7 +150,8 @@ fn event_loop(terminal: &mut Tty, app: &mut App, store: &Store, signals: &Signal
             } else if is_save_key(&event) {
                 effects.extend(update_for_events(app, std::mem::take(&mut batch)));
                 saver.ask();
-                saver.try_save(app, store);
+                let outcome = saver.try_save(&mut app.progress, store);
+                effects.extend(app.update(outcome));
                 changed_at = None;
             } else {
                 batch.push(event);
@@ -161,14 +164,17 @@ fn event_loop(terminal: &mut Tty, app: &mut App, store: &Store, signals: &Signal
         let due = changed_at.is_some_and(|t| t.elapsed() >= save_after);
         let wants_save = effects.contains(&Effect::Save) || due || saver.retrying();
         if wants_save && (app.unsaved || effects.contains(&Effect::Save)) && saver.due(Instant::now()) {
-            saver.try_save(app, store);
+            let outcome = saver.try_save(&mut app.progress, store);
+            app.update(outcome);
             changed_at = None;
         }
-        if effects.contains(&Effect::ExportQuestions) {
-            export_questions(app);
-        }
-        if effects.contains(&Effect::ExportCheckIn) {
-            export_checkin(app);
+        for effect in &effects {
+            let outcome = match effect {
+                Effect::ExportQuestions { date, markdown } => export_questions(date, markdown),
+                Effect::ExportCheckIn { date, markdown } => export_checkin(date, markdown),
+                Effect::Save | Effect::Quit => continue,
+            };
+            app.update(outcome);
         }
         if effects.contains(&Effect::Quit) {
             return Ok(());
@@ -177,32 +183,25 @@ fn event_loop(terminal: &mut Tty, app: &mut App, store: &Store, signals: &Signal
 }
 
 /// Write "My questions" to a new file in the current folder (never over another).
-fn export_questions(app: &mut App) {
-    let date = crate::content::check::date_of((app.clock)());
-    let contents = app.questions_markdown();
-    let written = crate::notebook::save_checklist(std::path::Path::new("."), &date, &contents);
-    app.message = Some(match written {
+fn export_questions(date: &str, contents: &str) -> Action {
+    match crate::notebook::save_checklist(std::path::Path::new("."), date, contents) {
         Ok(path) => {
             let name = path.strip_prefix(".").unwrap_or(&path).to_path_buf();
             let full = std::env::current_dir().map(|d| d.join(&name)).unwrap_or(name);
-            text::exported_to(&crate::markdown::sanitize_path(&full))
+            Action::Exported(text::exported_to(&crate::markdown::sanitize_path(&full)))
         }
-        Err(e) => format!("Could not export your questions: {e}"),
-    });
+        Err(e) => Action::ExportFailed(text::export_failed(&crate::markdown::sanitize(&e.to_string()))),
+    }
 }
 
 /// Write the check-in sheet to a new private file in the current folder, where "My
 /// questions" goes too (never over another file).
-fn export_checkin(app: &mut App) {
-    let now = (app.clock)();
-    let Some(form) = app.pack.checkin.as_ref() else { return };
-    let markdown = crate::plain::checkin::sheet_markdown(&app.pack, form, &app.progress, now);
-    let date = crate::content::check::date_of(now);
+fn export_checkin(date: &str, markdown: &str) -> Action {
     let dir = std::env::current_dir().unwrap_or_else(|_| ".".into());
-    app.message = Some(match crate::export::write_new_in(&dir, "symptom-check-ins", &date, markdown.as_bytes()) {
-        Ok(full) => text::checkin::exported_to(&crate::markdown::sanitize_path(&full)),
-        Err(e) => text::checkin::export_failed(&crate::markdown::sanitize(&e.to_string())),
-    });
+    match crate::export::write_new_in(&dir, "symptom-check-ins", date, markdown.as_bytes()) {
+        Ok(full) => Action::Exported(text::checkin::exported_to(&crate::markdown::sanitize_path(&full))),
+        Err(e) => Action::ExportFailed(text::checkin::export_failed(&crate::markdown::sanitize(&e.to_string()))),
+    }
 }
 
 /// Ctrl-Z: in raw mode the terminal sends it as a key, not as SIGTSTP.
@@ -232,7 +231,8 @@ fn suspend(
     saver: &mut saving::Saver,
 ) -> Result<()> {
     if app.unsaved && saver.due(std::time::Instant::now()) {
-        saver.try_save(app, store);
+        let outcome = saver.try_save(&mut app.progress, store);
+        app.update(outcome);
     }
     term::leave()?;
     signals::stop_self()?;

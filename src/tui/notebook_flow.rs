@@ -3,7 +3,8 @@
 
 use tui_input::Input;
 
-use super::app::{Action, App, Effect, Screen};
+use super::action::{Action, Effect};
+use super::app::{App, Screen};
 use super::{field, text};
 use crate::notebook::{self, MyQuestion};
 
@@ -198,7 +199,10 @@ impl App {
                 self.notebook_selected = self.notebook.move_by(selected, step);
                 return self.notebook_changed();
             }
-            Action::Export => return vec![Effect::ExportQuestions],
+            Action::Export => {
+                let date = crate::content::check::date_of((self.clock)());
+                return vec![Effect::ExportQuestions { date, markdown: self.questions_markdown() }];
+            }
             Action::Open if count > 0 => self.open_question_source(selected),
             Action::Click(_, y) => {
                 if let Some(i) = super::screens::notebook::item_at(self, y) {

@@ -1,7 +1,8 @@
 //! The quiz screen's state and how actions change it. Grading, shuffling and
 //! scheduling live in `crate::quiz`; this file only drives them.
 
-use super::app::{Action, App, Effect, Screen};
+use super::action::{Action, Effect};
+use super::app::{App, Screen};
 use super::text;
 use crate::content::Question;
 use crate::content::quiz::Kind;

@@ -3,7 +3,8 @@
 
 use std::ops::Range;
 
-use super::app::{Action, App, Effect, Reader, TermMark};
+use super::action::{Action, Effect};
+use super::app::{App, Reader, TermMark};
 use crate::markdown::line_to_string;
 use crate::search;
 

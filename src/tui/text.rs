@@ -193,6 +193,10 @@ pub fn exported_to(path: &str) -> String {
     format!("Your questions were saved as a checklist: {path}")
 }
 
+pub fn export_failed(why: &str) -> String {
+    format!("Could not export your questions: {why}")
+}
+
 pub const NO_SURVIVAL: &str = "This content pack has no survival numbers.";
 pub const NO_SEE: &str = "This word has no lesson section to read.";
 pub const NO_SEARCH: &str = "Press / to search the lessons first.";

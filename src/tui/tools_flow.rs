@@ -4,7 +4,8 @@
 
 use tui_input::Input;
 
-use super::app::{Action, App, Effect, Screen};
+use super::action::{Action, Effect};
+use super::app::{App, Screen};
 use super::{field, text};
 use crate::explorer::nav::Direction;
 use crate::search::{self, Hit};
@@ -256,7 +257,7 @@ impl App {
     }
 
     /// Follow an `app:` link from a lesson.
-    pub fn open_tool_link(&mut self, tool: crate::content::ToolLink) -> Vec<super::app::Effect> {
+    pub fn open_tool_link(&mut self, tool: crate::content::ToolLink) -> Vec<Effect> {
         use crate::content::ToolLink;
         match tool {
             ToolLink::AddCareTeamNumber => return self.add_care_team_number(),

@@ -3,7 +3,8 @@
 
 use patient_tutor::content::{self, ContentPack};
 use patient_tutor::progress::Progress;
-use patient_tutor::tui::app::{Action, App};
+use patient_tutor::tui::action::Action;
+use patient_tutor::tui::app::App;
 use patient_tutor::tui::theme::Theme;
 use patient_tutor::tui::view;
 use ratatui::Terminal;

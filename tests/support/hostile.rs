@@ -10,7 +10,8 @@ use patient_tutor::content::{self, ContentPack, Glossary, Lesson, Question, less
 use patient_tutor::markdown::{self, Line, MdTheme, display_width};
 use patient_tutor::progress::{self, Progress};
 use patient_tutor::quiz::QuizSession;
-use patient_tutor::tui::app::{Action, App};
+use patient_tutor::tui::action::Action;
+use patient_tutor::tui::app::App;
 use patient_tutor::tui::theme::Theme;
 use patient_tutor::tui::view;
 use ratatui::Terminal;
