@@ -36,7 +36,7 @@ fn app_reading(lines: usize) -> App {
     app.update(Action::Resize(W, H));
     app.update(Action::Bottom);
     app.update(Action::Open);
-    let reader = app.reader.as_ref().unwrap();
+    let reader = app.reader().unwrap();
     assert_eq!(reader.lesson, app.pack.lessons.len() - 1);
     let middle = reader.doc.lines.len() / 2;
     eprintln!("{lines}-line lesson: {} rendered lines at width {}", reader.doc.lines.len(), reader.width);
@@ -83,11 +83,11 @@ fn frame(c: &mut Criterion) {
             })
         });
         // Scrolling must keep the same wrapped lines: no re-wrap.
-        let before = app.reader.as_ref().unwrap().doc.lines.as_ptr();
+        let before = app.reader().unwrap().doc.lines.as_ptr();
         for action in [Action::Down, Action::PageDown, Action::Up, Action::PageUp] {
             app.update(action);
         }
-        assert_eq!(before, app.reader.as_ref().unwrap().doc.lines.as_ptr(), "scrolling re-wrapped the lesson");
+        assert_eq!(before, app.reader().unwrap().doc.lines.as_ptr(), "scrolling re-wrapped the lesson");
     }
     g.finish();
 
@@ -96,7 +96,7 @@ fn frame(c: &mut Criterion) {
     g.sample_size(10);
     for lines in [100, 100_000] {
         let mut app = app_reading(lines);
-        let lines_ptr = |app: &App| app.reader.as_ref().unwrap().doc.lines.as_ptr();
+        let lines_ptr = |app: &App| app.reader().unwrap().doc.lines.as_ptr();
         let before = lines_ptr(&app);
         app.update(Action::Resize(NARROW, H));
         assert_ne!(before, lines_ptr(&app), "a new width re-wraps");
@@ -108,7 +108,7 @@ fn frame(c: &mut Criterion) {
             b.iter(|| {
                 app.update(Action::Resize(if wide { W } else { NARROW }, H));
                 wide = !wide;
-                black_box(app.reader.as_ref().unwrap().doc.lines.len());
+                black_box(app.reader().unwrap().doc.lines.len());
             })
         });
     }

@@ -7,7 +7,7 @@ use std::fs;
 use assert_cmd::Command;
 use common::{app, screen_text, send};
 use patient_tutor::tui::action::{Action, Effect};
-use patient_tutor::tui::app::{App, Screen};
+use patient_tutor::tui::app::{App, ScreenKind};
 use predicates::prelude::*;
 use tui_input::InputRequest;
 
@@ -45,7 +45,7 @@ fn typing_a_question_while_reading_saves_it_with_its_lesson_and_section() {
     type_text(&mut app, "What does M1 mean for me?");
     assert!(screen_text(&app).contains("What does M1 mean for me?"));
     assert_eq!(app.update(Action::Open), vec![Effect::Save]);
-    assert!(app.question_input.is_none());
+    assert!(app.question_input().is_none());
     let saved = &app.progress.my_questions[0];
     assert_eq!(saved.text, "What does M1 mean for me?");
     assert_eq!(saved.lesson.as_deref(), Some("staging"));
@@ -76,7 +76,7 @@ fn escape_cancels_and_empty_text_is_refused_with_a_hint() {
     app.update(Action::AddQuestion);
     type_text(&mut app, "never mind");
     app.update(Action::Back);
-    assert!(app.question_input.is_none());
+    assert!(app.question_input().is_none());
     assert!(app.progress.my_questions.is_empty());
 
     app.update(Action::AddQuestion);
@@ -86,7 +86,7 @@ fn escape_cancels_and_empty_text_is_refused_with_a_hint() {
     // The field stops at the longest question there can be, and says so.
     type_text(&mut app, &"x".repeat(600));
     assert!(screen_text(&app).contains("as long as this text can be (500"), "{}", screen_text(&app));
-    assert_eq!(app.question_input.as_ref().unwrap().input.value().chars().count(), 500);
+    assert_eq!(app.question_input().unwrap().input.value().chars().count(), 500);
     assert!(app.progress.my_questions.is_empty());
 }
 
@@ -108,7 +108,7 @@ fn notebook_screen_reorders_marks_notes_deletes_and_undoes() {
         type_text(&mut app, q);
         app.update(Action::Open);
     }
-    assert_eq!(app.screen, Screen::Notebook);
+    assert_eq!(app.screen(), ScreenKind::Notebook);
     let text = screen_text(&app);
     assert!(text.contains("My questions for the care team"), "{text}");
     assert!(text.contains("[ ] First?") && text.contains("[ ] Third?"), "{text}");
@@ -163,7 +163,7 @@ fn home_counts_open_questions() {
     type_text(&mut app, "Who do I call at night?");
     app.update(Action::Open);
     app.update(Action::Back);
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen(), ScreenKind::Home);
     assert!(screen_text(&app).contains("1 question to ask your team (n)"), "{}", screen_text(&app));
 }
 

@@ -6,7 +6,7 @@ mod common;
 use common::{app, app_with, pack, screen, screen_text, send};
 use patient_tutor::progress::Progress;
 use patient_tutor::tui::action::Action;
-use patient_tutor::tui::app::{App, Screen};
+use patient_tutor::tui::app::{App, ScreenKind};
 use patient_tutor::tui::theme::Theme;
 
 fn index_of(app: &App, id: &str) -> usize {
@@ -53,8 +53,8 @@ fn up_and_down_follow_the_grouped_order() {
     send(&mut app, &[Action::Bottom]);
     assert_eq!(app.home_selected, index_of(&app, "near-the-end"));
     send(&mut app, &[Action::Top, Action::Open]);
-    assert_eq!(app.screen, Screen::Reader);
-    assert_eq!(app.reader.as_ref().unwrap().lesson, 0);
+    assert_eq!(app.screen(), ScreenKind::Reader);
+    assert_eq!(app.reader().unwrap().lesson, 0);
 }
 
 #[test]
@@ -103,10 +103,10 @@ fn a_click_on_a_lesson_opens_it_and_a_heading_does_nothing() {
     let rows = screen(&app);
     let heading = row_index(&rows, "Treatment and care") as u16;
     app.update(Action::Click(10, heading));
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen(), ScreenKind::Home);
     app.update(Action::Click(10, heading + 1));
-    assert_eq!(app.screen, Screen::Reader);
-    assert_eq!(app.reader.as_ref().unwrap().lesson, index_of(&app, "treatment"));
+    assert_eq!(app.screen(), ScreenKind::Reader);
+    assert_eq!(app.reader().unwrap().lesson, index_of(&app, "treatment"));
 }
 
 #[test]
@@ -233,7 +233,7 @@ fn near_the_end_opens_with_its_content_note_and_skip_is_for_now() {
 
     // s: back home, nothing kept; the note shows again next time.
     app.update(Action::Skip);
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen(), ScreenKind::Home);
     assert!(screen_text(&app).contains("Skipped for now"));
     assert!(!app.progress.lessons.contains_key("near-the-end"));
     assert_ne!(app.progress.last_lesson.as_deref(), Some("near-the-end"));

@@ -86,7 +86,7 @@ fn tier_heading(item: &str) -> bool {
 }
 
 fn select(app: &mut App, index: usize) {
-    while app.explorer.as_ref().unwrap().selected != index {
+    while app.explorer().unwrap().selected != index {
         app.update(Action::NextLink);
     }
 }

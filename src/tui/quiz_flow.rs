@@ -2,7 +2,7 @@
 //! scheduling live in `crate::quiz`; this file only drives them.
 
 use super::action::{Action, Effect};
-use super::app::{App, Screen};
+use super::app::{App, Screen, top, top_mut};
 use super::text;
 use crate::content::Question;
 use crate::content::quiz::Kind;
@@ -25,8 +25,6 @@ pub struct QuizState {
     pub picked: Vec<usize>,
     /// Rows scrolled, for long feedback on small windows.
     pub scroll: u16,
-    /// The lesson the quiz was started from: stopping returns to it.
-    pub return_to_lesson: Option<usize>,
 }
 
 impl QuizState {
@@ -52,9 +50,7 @@ impl App {
         }
         let session = QuizSession::new(questions, self.quiz_seed);
         self.quiz_seed = self.quiz_seed.wrapping_add(1);
-        let return_to_lesson = self.reader.as_ref().filter(|_| self.screen == Screen::Reader).map(|r| r.lesson);
-        self.quiz = Some(QuizState { kind, session, cursor: 0, picked: Vec::new(), scroll: 0, return_to_lesson });
-        self.screen = Screen::Quiz;
+        self.push(Screen::Quiz(QuizState { kind, session, cursor: 0, picked: Vec::new(), scroll: 0 }));
     }
 
     pub fn start_lesson_quiz(&mut self, lesson: usize) {
@@ -91,13 +87,13 @@ impl App {
     }
 
     pub(super) fn update_quiz(&mut self, action: Action) -> Vec<Effect> {
-        let Some(state) = self.quiz.as_mut() else { return vec![] };
+        let Some(state) = top_mut!(self, Quiz) else { return vec![] };
         if state.session.is_finished() {
             match action {
                 Action::Open | Action::Back => self.leave_quiz(),
                 Action::Up | Action::Scroll(i16::MIN..=-1) => state.scroll = state.scroll.saturating_sub(1),
                 Action::Down | Action::Scroll(1..) => state.scroll = state.scroll.saturating_add(1),
-                Action::Help => self.help_open = true,
+                Action::Help => self.open_help(),
                 _ => {}
             }
             return vec![];
@@ -114,7 +110,7 @@ impl App {
                 Action::Down | Action::Scroll(1..) => state.scroll = state.scroll.saturating_add(1),
                 Action::ReadMore => self.read_about_question(),
                 Action::Back => self.leave_quiz(),
-                Action::Help => self.help_open = true,
+                Action::Help => self.open_help(),
                 _ => {}
             }
             return vec![];
@@ -139,7 +135,7 @@ impl App {
                 }
             }
             Action::Back => self.leave_quiz(),
-            Action::Help => self.help_open = true,
+            Action::Help => self.open_help(),
             _ => {}
         }
         vec![]
@@ -147,7 +143,7 @@ impl App {
 
     /// The display position a typed key names: 1–9, a–i, or t/f for true/false.
     fn choice_for_key(&self, key: char) -> Option<usize> {
-        let (question, _) = self.quiz.as_ref()?.session.current()?;
+        let (question, _) = top!(self, Quiz)?.session.current()?;
         let key = key.to_ascii_lowercase();
         let position = match key {
             't' if question.kind == Kind::TrueFalse => 0,
@@ -162,7 +158,7 @@ impl App {
     /// Pick a choice: single choice and true/false answer at once when `submit`
     /// (a click) or when typed; "choose all that apply" toggles.
     fn pick(&mut self, position: usize, click: bool) -> Vec<Effect> {
-        let Some(state) = self.quiz.as_mut() else { return vec![] };
+        let Some(state) = top_mut!(self, Quiz) else { return vec![] };
         let Some((question, _)) = state.session.current() else { return vec![] };
         state.cursor = position;
         if question.kind == Kind::Multiple {
@@ -181,7 +177,7 @@ impl App {
     /// Check the answer, record it and save at once.
     fn submit(&mut self) -> Vec<Effect> {
         let now = (self.clock)();
-        let Some(state) = self.quiz.as_mut() else { return vec![] };
+        let Some(state) = top_mut!(self, Quiz) else { return vec![] };
         let Some((question, _)) = state.session.current() else { return vec![] };
         if state.picked.is_empty() {
             if question.kind == Kind::Multiple {
@@ -201,25 +197,17 @@ impl App {
 
     /// Open the lesson section the current question points at; Back returns here.
     fn read_about_question(&mut self) {
-        let Some((question, _)) = self.quiz.as_ref().and_then(|s| s.session.current()) else { return };
+        let Some((question, _)) = top!(self, Quiz).and_then(|s| s.session.current()) else { return };
         let see = question.see.clone();
         let Some(link) = crate::content::InternalLink::parse(&see) else { return };
         let anchor = link.anchor.map(str::to_string);
         if let Some(index) = self.pack.lesson_index(link.lesson) {
-            self.back_stack.clear();
-            self.reader_returns_to = Some(Screen::Quiz);
             self.open_lesson(index, anchor.as_deref());
         }
     }
 
+    /// Stop the quiz: back to where it was started (the lesson, at its place, or home).
     fn leave_quiz(&mut self) {
-        match self.quiz.take().and_then(|q| q.return_to_lesson) {
-            // Back to the lesson, where the person left it.
-            Some(lesson) => self.open_lesson(lesson, None),
-            None => {
-                self.reader = None;
-                self.screen = Screen::Home;
-            }
-        }
+        self.pop();
     }
 }

@@ -5,7 +5,7 @@
 use tui_input::Input;
 
 use super::action::{Action, Effect};
-use super::app::{App, Screen};
+use super::app::{App, Screen, top, top_mut};
 use super::{field, text};
 use crate::explorer::nav::Direction;
 use crate::search::{self, Hit};
@@ -45,44 +45,29 @@ pub struct SearchState {
 }
 
 impl App {
-    /// Where a tool returns to: the lesson it was opened from, or home.
-    fn open_tool(&mut self, screen: Screen) {
-        if self.screen == Screen::Reader {
-            self.leave_reader_position();
-        }
-        if !matches!(self.screen, Screen::Survival | Screen::Staging | Screen::Glossary | Screen::Search) {
-            self.tool_return = if self.screen == Screen::Reader { Screen::Reader } else { Screen::Home };
-        }
-        self.screen = screen;
-    }
-
     pub fn open_survival(&mut self) {
         if self.pack.survival.is_empty() {
             self.message = Some(super::text::NO_SURVIVAL.to_string());
             return;
         }
-        self.survival.get_or_insert(SurvivalState { selected: 0 });
-        self.open_tool(Screen::Survival);
+        self.push(Screen::Survival(SurvivalState { selected: 0 }));
     }
 
     pub fn open_staging(&mut self) {
-        self.staging.get_or_insert(StagingState { tnm: Tnm { t: 1, n: 0, m: 1 }, focus: 2 });
-        self.open_tool(Screen::Staging);
+        let tnm = self.last_tnm.unwrap_or(Tnm { t: 1, n: 0, m: 1 });
+        self.push(Screen::Staging(StagingState { tnm, focus: 2 }));
     }
 
     pub fn open_glossary(&mut self) {
-        self.glossary = Some(GlossaryState { input: Input::default(), selected: 0 });
-        self.open_tool(Screen::Glossary);
+        self.push(Screen::Glossary(GlossaryState { input: Input::default(), selected: 0 }));
     }
 
     pub fn open_search(&mut self) {
-        self.search = Some(SearchState { input: Input::default(), hits: Vec::new(), selected: 0 });
-        self.open_tool(Screen::Search);
+        self.push(Screen::Search(SearchState { input: Input::default(), hits: Vec::new(), selected: 0 }));
     }
 
     fn close_tool(&mut self) -> Vec<Effect> {
-        self.screen =
-            if self.tool_return == Screen::Reader && self.reader.is_some() { Screen::Reader } else { Screen::Home };
+        self.pop();
         vec![]
     }
 
@@ -101,20 +86,20 @@ impl App {
                 }
                 Action::Back | Action::Skip => self.close_tool(),
                 Action::Help => {
-                    self.help_open = true;
+                    self.open_help();
                     vec![]
                 }
                 _ => vec![],
             };
         }
         let last = self.pack.survival.len().saturating_sub(1);
-        let Some(state) = self.survival.as_mut() else { return vec![] };
+        let Some(state) = top_mut!(self, Survival) else { return vec![] };
         match action {
             Action::Up | Action::Scroll(i16::MIN..=-1) => state.selected = state.selected.saturating_sub(1),
             Action::Down | Action::Scroll(1..) => state.selected = (state.selected + 1).min(last),
             Action::Click(_, y) => {
                 if let Some(i) = super::screens::survival::row_at(self, y)
-                    && let Some(state) = self.survival.as_mut()
+                    && let Some(state) = top_mut!(self, Survival)
                 {
                     state.selected = i;
                 }
@@ -127,7 +112,7 @@ impl App {
                 effects.push(Effect::Save);
                 return effects;
             }
-            Action::Help => self.help_open = true,
+            Action::Help => self.open_help(),
             Action::Back => return self.close_tool(),
             _ => {}
         }
@@ -135,7 +120,7 @@ impl App {
     }
 
     pub(super) fn update_staging(&mut self, action: Action) -> Vec<Effect> {
-        let Some(state) = self.staging.as_mut() else { return vec![] };
+        let Some(state) = top_mut!(self, Staging) else { return vec![] };
         let max = [staging::T_MAX, staging::N_MAX, staging::M_MAX];
         match action {
             Action::Move(Direction::Left) => state.focus = state.focus.saturating_sub(1),
@@ -161,7 +146,7 @@ impl App {
                     _ => {}
                 }
             }
-            Action::Help => self.help_open = true,
+            Action::Help => self.open_help(),
             Action::Back => return self.close_tool(),
             _ => {}
         }
@@ -170,7 +155,7 @@ impl App {
 
     /// Glossary terms whose name, alias or definition contains the filter text.
     pub fn glossary_matches(&self) -> Vec<usize> {
-        let filter = self.glossary.as_ref().map(|g| g.input.value().trim().to_lowercase()).unwrap_or_default();
+        let filter = top!(self, Glossary).map(|g| g.input.value().trim().to_lowercase()).unwrap_or_default();
         let terms = &self.pack.glossary.terms;
         let mut names: Vec<usize> = Vec::new();
         let mut in_text: Vec<usize> = Vec::new();
@@ -188,7 +173,7 @@ impl App {
 
     pub(super) fn update_glossary(&mut self, action: Action) -> Vec<Effect> {
         let count = self.glossary_matches().len();
-        let Some(state) = self.glossary.as_mut() else { return vec![] };
+        let Some(state) = top_mut!(self, Glossary) else { return vec![] };
         match action {
             Action::Edit(request) => {
                 if !field::edit(&mut state.input, request) {
@@ -208,7 +193,7 @@ impl App {
                 let selected = state.selected;
                 let see = self.glossary_matches().get(selected).and_then(|&i| self.pack.glossary.terms[i].see.clone());
                 match see {
-                    Some(target) => self.open_target(&target, Screen::Glossary),
+                    Some(target) => self.open_target(&target),
                     None => self.message = Some(super::text::NO_SEE.to_string()),
                 }
             }
@@ -219,7 +204,7 @@ impl App {
     }
 
     pub(super) fn update_search(&mut self, action: Action) -> Vec<Effect> {
-        let Some(state) = self.search.as_mut() else { return vec![] };
+        let Some(state) = top_mut!(self, Search) else { return vec![] };
         match action {
             Action::Edit(request) => {
                 if !field::edit(&mut state.input, request) {
@@ -243,10 +228,8 @@ impl App {
             Action::Open => {
                 let Some(hit) = state.hits.get(state.selected).cloned() else { return vec![] };
                 let words = search::query_words(state.input.value());
-                self.back_stack.clear();
-                self.reader_returns_to = Some(Screen::Search);
                 self.open_lesson_at_offset(hit.lesson, hit.offset);
-                if let Some(reader) = self.reader.as_mut() {
+                if let Some(reader) = top_mut!(self, Reader) {
                     reader.search_words = words;
                 }
             }
@@ -261,29 +244,21 @@ impl App {
         use crate::content::ToolLink;
         match tool {
             ToolLink::AddCareTeamNumber => return self.add_care_team_number(),
-            ToolLink::BodyMap => {
-                self.leave_reader_position();
-                self.open_explorer();
-            }
+            ToolLink::BodyMap => self.open_explorer(),
             ToolLink::SurvivalChart => self.open_survival(),
             ToolLink::StagingExplorer => self.open_staging(),
             ToolLink::Glossary => self.open_glossary(),
-            ToolLink::MyQuestions => {
-                self.leave_reader_position();
-                self.open_notebook();
-            }
+            ToolLink::MyQuestions => self.open_notebook(),
             ToolLink::CheckIn => self.open_checkin(),
         }
         vec![]
     }
 
-    /// Open a `lesson#anchor` target; Back returns to `from`.
-    pub fn open_target(&mut self, target: &str, from: Screen) {
+    /// Open a `lesson#anchor` target over the current screen; Back returns to it.
+    pub fn open_target(&mut self, target: &str) {
         let Some(link) = crate::content::InternalLink::parse(target) else { return };
         let Some(index) = self.pack.lesson_index(link.lesson) else { return };
         let anchor = link.anchor.map(str::to_string);
-        self.back_stack.clear();
-        self.reader_returns_to = Some(from);
         self.open_lesson(index, anchor.as_deref());
     }
 }

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::app::{App, Screen};
+use super::app::{App, ScreenKind};
 use super::keys::{self, Context};
 use super::layout;
 use super::screens;
@@ -23,24 +23,27 @@ pub fn draw(app: &App, frame: &mut Frame) {
     if app.notice_showing() {
         screens::notice::draw(app, frame, area);
     } else {
-        match app.screen {
-            Screen::Home => screens::home::draw(app, frame, area),
-            Screen::Reader => screens::reader::draw(app, frame),
-            Screen::Quiz => screens::quiz::draw(app, frame, area),
-            Screen::Explorer => screens::explorer::draw(app, frame, area),
-            Screen::Notebook => screens::notebook::draw(app, frame, area),
-            Screen::Survival => screens::survival::draw(app, frame, area),
-            Screen::Staging => screens::staging::draw(app, frame, area),
-            Screen::Glossary => screens::glossary::draw(app, frame, area),
-            Screen::Search => screens::search::draw(app, frame, area),
-            Screen::CheckIn => screens::checkin::draw(app, frame, area),
-            Screen::CheckInHistory => screens::checkin::draw_history(app, frame, area),
+        match app.screen() {
+            ScreenKind::Home => screens::home::draw(app, frame, area),
+            ScreenKind::Reader => screens::reader::draw(app, frame),
+            ScreenKind::Quiz => screens::quiz::draw(app, frame, area),
+            ScreenKind::Explorer => screens::explorer::draw(app, frame, area),
+            ScreenKind::Notebook => screens::notebook::draw(app, frame, area),
+            ScreenKind::Survival => screens::survival::draw(app, frame, area),
+            ScreenKind::Staging => screens::staging::draw(app, frame, area),
+            ScreenKind::Glossary => screens::glossary::draw(app, frame, area),
+            ScreenKind::Search => screens::search::draw(app, frame, area),
+            ScreenKind::CheckIn => screens::checkin::draw(app, frame, area),
+            ScreenKind::CheckInHistory => screens::checkin::draw_history(app, frame, area),
         }
     }
-    if app.question_input.is_some() && !app.notice_showing() {
+    if app.question_input().is_some() && !app.notice_showing() {
         screens::notebook::draw_input(app, frame, area);
     }
-    if app.help_open {
+    if app.confirming_quit() {
+        screens::confirm_quit::draw(app, frame, area);
+    }
+    if app.help_open() {
         screens::help::draw(app, frame, area);
     }
 }

@@ -23,7 +23,7 @@ fn body_area(area: Rect) -> Rect {
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(state) = app.quiz.as_ref() else { return };
+    let Some(state) = app.quiz() else { return };
     let theme = &app.theme;
     let parts = layout::frame(area);
     let buf = frame.buffer_mut();
@@ -68,7 +68,7 @@ fn scroll_offset(state: &QuizState, rows: &[Row], height: usize) -> usize {
 
 /// The choice under a mouse click, if any.
 pub fn choice_at(app: &App, x: u16, y: u16) -> Option<usize> {
-    let state = app.quiz.as_ref()?;
+    let state = app.quiz()?;
     let body = body_area(app.area);
     if !body.contains(Position { x, y }) {
         return None;

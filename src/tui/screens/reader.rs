@@ -15,7 +15,7 @@ use crate::tui::{highlight, layout, text};
 use ratatui::style::{Modifier, Style};
 
 pub fn draw(app: &App, frame: &mut Frame) {
-    let Some(reader) = app.reader.as_ref() else {
+    let Some(reader) = app.reader() else {
         return;
     };
     let theme = &app.theme;
@@ -79,7 +79,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         (None, None) => {}
     }
 
-    if app.terms_open {
+    if app.terms_open() {
         draw_terms(app, buf, parts.frame.body);
     }
     let context = app.base_context();
@@ -135,7 +135,7 @@ fn draw_terms(app: &App, buf: &mut ratatui::buffer::Buffer, body: Rect) {
         .padding(ratatui::widgets::Padding::horizontal(1));
     let inner = block.inner(popup);
     block.render(popup, buf);
-    let scroll = (app.terms_scroll as usize).min(rows.len().saturating_sub(inner.height as usize));
+    let scroll = (app.terms_scroll() as usize).min(rows.len().saturating_sub(inner.height as usize));
     for (i, line) in rows.iter().skip(scroll).take(inner.height as usize).enumerate() {
         buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
     }

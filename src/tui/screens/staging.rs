@@ -14,7 +14,7 @@ use crate::tui::view::{draw_footer, draw_title};
 use crate::tui::{layout, text};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(state) = app.staging.as_ref() else { return };
+    let Some(state) = app.staging() else { return };
     let theme = &app.theme;
     let parts = layout::frame(area);
     let buf = frame.buffer_mut();

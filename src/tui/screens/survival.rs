@@ -65,7 +65,7 @@ pub fn row_at(app: &App, y: u16) -> Option<usize> {
     if y < chart.y || y >= chart.y + rows {
         return None;
     }
-    let selected = app.survival.as_ref().map_or(0, |s| s.selected);
+    let selected = app.survival().map_or(0, |s| s.selected);
     match lines.get(first_line(&lines, selected, rows) + (y - chart.y) as usize)? {
         ChartLine::Row(pos) => Some(*pos),
         ChartLine::OtherGroups => None,
@@ -103,7 +103,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let chart = chart_area(area);
     let lines = chart_lines(app, &order);
     let rows = bar_rows(area, lines.len());
-    let selected = app.survival.as_ref().map_or(0, |s| s.selected).min(order.len().saturating_sub(1));
+    let selected = app.survival().map_or(0, |s| s.selected).min(order.len().saturating_sub(1));
     let offset = first_line(&lines, selected, rows);
     let bars = area.width >= MIN_BAR_WINDOW;
     for (slot, line) in lines.iter().skip(offset).take(rows as usize).enumerate() {
