@@ -523,6 +523,38 @@ mod tests {
         }
     }
 
+    /// Keys that mean one thing on every screen they work on: `?` help, `h` get help
+    /// now, `y` My questions. The exceptions are screens where letters are answers
+    /// (a quiz's choices, the check-in's y/n, "Quit? y/n"), arrows (h is ← on the body
+    /// map and in the check-in), or typed text.
+    #[test]
+    fn one_key_means_one_thing_across_screens() {
+        let answers_or_arrows =
+            [Context::Quiz, Context::CheckIn, Context::ConfirmQuit, Context::Explorer, Context::Staging];
+        for (key, action) in [('?', Action::Help), ('h', Action::OpenGetHelp), ('y', Action::OpenNotebook)] {
+            for context in ALL {
+                if context.takes_text() || answers_or_arrows.contains(&context) {
+                    continue;
+                }
+                let got = bindings(context).iter().find(|b| b.keys.contains(&Char(key))).map(|b| &b.action);
+                // `?` closes help again: the same key, toggled.
+                let toggle = context == Context::Help && got == Some(&Action::Back);
+                assert!(
+                    toggle || got.is_none_or(|a| *a == action),
+                    "`{key}` in {context:?} is {got:?}, elsewhere {action:?}"
+                );
+            }
+        }
+        // And the keys are there where people look for them.
+        for context in [Context::Home, Context::Reader, Context::Notice, Context::About] {
+            assert!(bindings(context).iter().any(|b| b.keys.contains(&Char('?'))), "no ? in {context:?}");
+            assert!(bindings(context).iter().any(|b| b.keys.contains(&Char('h'))), "no h in {context:?}");
+        }
+        for context in [Context::Home, Context::Reader] {
+            assert!(bindings(context).iter().any(|b| b.keys.contains(&Char('y'))), "no y in {context:?}");
+        }
+    }
+
     #[test]
     fn ctrl_c_quits_everywhere() {
         for context in ALL {

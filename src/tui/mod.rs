@@ -15,6 +15,8 @@ pub mod saving;
 pub mod screens;
 pub mod signals;
 pub mod term;
+#[cfg(test)]
+mod tests;
 pub mod text;
 pub mod theme;
 pub mod tools_flow;

@@ -1,0 +1,218 @@
+//! `update` without a terminal: key → action (through the key table) → state, in
+//! tables, in the style of atuin's `fsm/tests.rs`. The TestBackend screen tests in
+//! `tests/` check the drawing; these check the model.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::{Action, Effect};
+use super::app::{App, ScreenKind};
+use super::keys::{self, Context};
+use super::quiz_flow::QuizKind;
+use super::theme::Theme;
+use crate::progress::Progress;
+
+fn app_with(progress: Progress) -> App {
+    let mut app = App::new(crate::content::load_embedded().expect("the built-in pack"), progress, Theme::monochrome());
+    app.update(Action::Resize(100, 30));
+    app
+}
+
+/// An app past the first-run notice.
+fn app() -> App {
+    app_with(Progress { notice_seen: true, ..Default::default() })
+}
+
+/// A key, through the key table of the context it is pressed in, into `update`.
+fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    match keys::action_for(app.context(), KeyEvent::new(code, KeyModifiers::NONE)) {
+        Some(action) => app.update(action),
+        None => vec![],
+    }
+}
+
+fn lesson(app: &App, id: &str) -> usize {
+    app.pack.lesson_index(id).unwrap_or_else(|| panic!("no lesson {id}"))
+}
+
+/// The lesson open on top, and where it is scrolled to.
+fn place(app: &App) -> Option<(usize, usize)> {
+    app.reader().map(|r| (r.lesson, r.top))
+}
+
+#[test]
+fn keys_on_the_notice_and_about_do_what_they_say() {
+    use KeyCode::*;
+    // (first run?, keys, context after, quits?)
+    let table: &[(bool, &[KeyCode], Context, bool)] = &[
+        (true, &[Char('?')], Context::Help, false),
+        (true, &[Char('?'), Esc], Context::Notice, false),
+        (true, &[Esc], Context::Home, false),
+        (true, &[Enter], Context::Home, false),
+        (true, &[Char('q')], Context::Notice, true),
+        (false, &[Char('i')], Context::About, false),
+        (false, &[Char('i'), Char('q')], Context::Home, false),
+        (false, &[Char('i'), Esc], Context::Home, false),
+        (false, &[Char('i'), Enter], Context::Home, false),
+        (false, &[Char('i'), Char('?')], Context::Help, false),
+        (false, &[Char('i'), Char('?'), Esc], Context::About, false),
+        (false, &[Char('?'), Char('i'), Char('q')], Context::Home, false),
+    ];
+    for (first_run, presses, after, quits) in table {
+        let mut app = app_with(Progress { notice_seen: !first_run, ..Default::default() });
+        let mut effects = Vec::new();
+        for &key in *presses {
+            effects.extend(press(&mut app, key));
+        }
+        assert_eq!(app.context(), *after, "first run {first_run}, {presses:?}");
+        assert_eq!(effects.contains(&Effect::Quit), *quits, "first run {first_run}, {presses:?}: {effects:?}");
+    }
+}
+
+#[test]
+fn esc_on_home_asks_before_quitting_and_q_quits_at_once() {
+    use KeyCode::*;
+    let table: &[(&[KeyCode], Context, bool)] = &[
+        (&[Esc], Context::ConfirmQuit, false),
+        (&[Esc, Char('n')], Context::Home, false),
+        (&[Esc, Esc], Context::Home, false),
+        // After quitting, the context no longer matters: the loop ends.
+        (&[Esc, Char('y')], Context::ConfirmQuit, true),
+        (&[Char('q')], Context::Home, true),
+    ];
+    for (presses, after, quits) in table {
+        let mut app = app();
+        let mut effects = Vec::new();
+        for &key in *presses {
+            effects.extend(press(&mut app, key));
+        }
+        assert_eq!(app.context(), *after, "{presses:?}");
+        assert_eq!(effects.contains(&Effect::Quit), *quits, "{presses:?}: {effects:?}");
+        if *quits {
+            assert!(effects.contains(&Effect::Save), "quitting saves first: {effects:?}");
+        }
+    }
+}
+
+#[test]
+fn the_back_chain_never_skips_a_step() {
+    let mut app = app();
+    // Home → a lesson, scrolled → a link to another lesson → search → a hit.
+    app.update(Action::Open);
+    for _ in 0..7 {
+        app.update(Action::Down);
+    }
+    let first = place(&app).expect("a lesson is open");
+    assert!(first.1 > 0);
+    app.open_target("diagnosis#biopsy");
+    let second = place(&app).expect("the link opened a lesson");
+    assert_eq!(second.0, lesson(&app, "diagnosis"));
+    press(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.screen(), ScreenKind::Search);
+    app.update(Action::Paste("pain".into()));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen(), ScreenKind::Reader);
+    // Esc (Back) undoes one step at a time, each to the exact place left.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen(), ScreenKind::Search, "search hit → Esc is the search, not home");
+    assert_eq!(app.search().map(|s| s.input.value().to_string()).as_deref(), Some("pain"));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(place(&app), Some(second));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(place(&app), Some(first), "back to the lesson and the line it was left at");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen(), ScreenKind::Home);
+    assert_eq!(app.stack.len(), 1);
+    // Home is never popped: Esc there asks.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::ConfirmQuit);
+}
+
+#[test]
+fn every_way_into_a_screen_comes_back_out_to_where_it_started() {
+    // (how to open it from a lesson, the screen it opens)
+    let table: &[(Action, ScreenKind)] = &[
+        (Action::OpenExplorer, ScreenKind::Explorer),
+        (Action::OpenNotebook, ScreenKind::Notebook),
+        (Action::OpenSurvival, ScreenKind::Survival),
+        (Action::OpenStaging, ScreenKind::Staging),
+        (Action::OpenSearch, ScreenKind::Search),
+        (Action::StartQuiz, ScreenKind::Quiz),
+        (Action::OpenGetHelp, ScreenKind::Reader),
+    ];
+    for (open, screen) in table {
+        let mut app = app();
+        app.open_lesson(lesson(&app, "staging"), None);
+        for _ in 0..4 {
+            app.update(Action::Down);
+        }
+        let left = place(&app);
+        app.update(open.clone());
+        assert_eq!(app.screen(), *screen, "{open:?}");
+        assert_eq!(app.stack.len(), 3, "{open:?} pushes one step");
+        app.update(Action::Back);
+        assert_eq!(place(&app), left, "{open:?} → Back returns to the lesson where it was left");
+        assert_eq!(app.stack.len(), 2);
+    }
+}
+
+#[test]
+fn a_mixed_quiz_left_to_read_a_section_is_kept() {
+    let mut app = app();
+    let questions: Vec<_> = app.pack.questions.iter().take(3).cloned().collect();
+    app.start_quiz(QuizKind::Mixed, questions);
+    press(&mut app, KeyCode::Enter); // answer the first question
+    let answered = app.quiz().map(|q| q.session.last_verdict().is_some());
+    assert_eq!(answered, Some(true));
+    press(&mut app, KeyCode::Char('r')); // read the section it is about
+    assert_eq!(app.screen(), ScreenKind::Reader);
+    press(&mut app, KeyCode::Esc);
+    let quiz = app.quiz().expect("the mixed quiz is still there");
+    assert_eq!(quiz.kind, QuizKind::Mixed);
+    assert!(quiz.answered(), "at the same question, its feedback still showing");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen(), ScreenKind::Home);
+}
+
+#[test]
+fn help_closes_back_onto_what_it_was_opened_over() {
+    let mut app = app();
+    app.open_lesson(0, None);
+    app.update(Action::ShowTerms);
+    assert_eq!(app.context(), Context::Terms);
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.context(), Context::Help);
+    assert_eq!(app.base_context(), Context::Terms, "help lists the keys of what is under it");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Terms);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Reader);
+}
+
+#[test]
+fn h_in_the_reader_is_get_help_now_and_left_is_the_previous_lesson() {
+    let mut app = app();
+    app.open_lesson(2, None);
+    press(&mut app, KeyCode::Char('h'));
+    assert_eq!(app.reader().map(|r| r.lesson), app.pack.lesson_index(crate::content::GET_HELP_LESSON));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.reader().map(|r| r.lesson), Some(2));
+    press(&mut app, KeyCode::Left);
+    assert_eq!(app.reader().map(|r| r.lesson), Some(1));
+    assert_eq!(app.stack.len(), 2, "the previous lesson takes this one's place");
+}
+
+#[test]
+fn outcomes_from_the_loop_change_the_app_only_through_update() {
+    let mut app = app();
+    app.unsaved = true;
+    app.update(Action::SaveFailed("disk full".into()));
+    assert_eq!(app.save_problem.as_deref(), Some("disk full"));
+    app.update(Action::SaveWaiting);
+    assert_eq!(app.message, None, "a failure already shows; waiting does not hide it");
+    app.update(Action::Saved { notices: vec![] });
+    assert!(!app.unsaved);
+    assert_eq!(app.save_problem, None);
+    assert!(app.message.as_deref().is_some_and(|m| m.contains(super::text::saving::SAVED_AGAIN)));
+    app.update(Action::ExportFailed("no room".into()));
+    assert_eq!(app.message.as_deref(), Some("no room"));
+}
