@@ -54,7 +54,11 @@ fn frame(c: &mut Criterion) {
         // Draw only: the same state each time.
         g.bench_with_input(BenchmarkId::new("draw", lines), &lines, |b, _| {
             b.iter(|| {
-                terminal.draw(|frame| view::draw(&app, frame)).unwrap();
+                terminal
+                    .draw(|frame| {
+                        view::draw(&app, frame);
+                    })
+                    .unwrap();
             })
         });
         // The state change alone: one line down or up.
@@ -71,7 +75,11 @@ fn frame(c: &mut Criterion) {
             b.iter(|| {
                 app.update(if down { Action::Down } else { Action::Up });
                 down = !down;
-                terminal.draw(|frame| view::draw(&app, frame)).unwrap();
+                terminal
+                    .draw(|frame| {
+                        view::draw(&app, frame);
+                    })
+                    .unwrap();
             })
         });
         let mut down = true;
@@ -79,7 +87,11 @@ fn frame(c: &mut Criterion) {
             b.iter(|| {
                 app.update(if down { Action::PageDown } else { Action::PageUp });
                 down = !down;
-                terminal.draw(|frame| view::draw(&app, frame)).unwrap();
+                terminal
+                    .draw(|frame| {
+                        view::draw(&app, frame);
+                    })
+                    .unwrap();
             })
         });
         // Scrolling must keep the same wrapped lines: no re-wrap.
@@ -133,7 +145,11 @@ fn paired() {
                 "scroll_page_and_draw" => drop(app.update(if down { Action::PageDown } else { Action::PageUp })),
                 _ => {}
             }
-            terminal.draw(|frame| view::draw(app, frame)).unwrap();
+            terminal
+                .draw(|frame| {
+                    view::draw(app, frame);
+                })
+                .unwrap();
             start.elapsed().as_secs_f64()
         };
         let (mut a, mut b) = (Vec::with_capacity(ROUNDS), Vec::with_capacity(ROUNDS));

@@ -39,7 +39,11 @@ fn startup(c: &mut Criterion) {
                 let mut app = App::new(pack, opened.progress, Theme::color());
                 app.update(Action::Resize(w, h));
                 let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-                terminal.draw(|frame| view::draw(&app, frame)).unwrap();
+                terminal
+                    .draw(|frame| {
+                        view::draw(&app, frame);
+                    })
+                    .unwrap();
                 black_box(terminal);
             })
         });
@@ -86,7 +90,11 @@ fn startup(c: &mut Criterion) {
             let mut app = App::new(pack, opened.progress, Theme::color());
             app.update(Action::Resize(80, 24));
             let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-            terminal.draw(|frame| view::draw(&app, frame)).unwrap();
+            terminal
+                .draw(|frame| {
+                    view::draw(&app, frame);
+                })
+                .unwrap();
             black_box(terminal);
         })
     });

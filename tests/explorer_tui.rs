@@ -199,7 +199,7 @@ fn clicking_near_a_marker_selects_it() {
     let (y, row) = rows.iter().enumerate().find(|(_, r)| r.contains('●')).unwrap();
     let x = row.chars().position(|c| c == '●').unwrap();
     let before = selected(&app);
-    app.update(Action::Click(x as u16, y as u16));
+    common::click(&mut app, x as u16, y as u16);
     assert_ne!(selected(&app), before);
     assert!(screen(&app)[y].chars().nth(x) == Some('◉'), "{}", screen(&app)[y]);
 }

@@ -102,9 +102,9 @@ fn a_click_on_a_lesson_opens_it_and_a_heading_does_nothing() {
     let mut app = app(100, 30);
     let rows = screen(&app);
     let heading = row_index(&rows, "Treatment and care") as u16;
-    app.update(Action::Click(10, heading));
+    common::click(&mut app, 10, heading);
     assert_eq!(app.screen(), ScreenKind::Home);
-    app.update(Action::Click(10, heading + 1));
+    common::click(&mut app, 10, heading + 1);
     assert_eq!(app.screen(), ScreenKind::Reader);
     assert_eq!(app.reader().unwrap().lesson, index_of(&app, "treatment"));
 }
@@ -190,7 +190,7 @@ fn a_click_on_the_more_detail_line_opens_it() {
         app.update(Action::Down);
     }
     let row = row_index(&screen(&app), DETAIL_LINE) as u16;
-    app.update(Action::Click(10, row));
+    common::click(&mut app, 10, row);
     let text = screen_text(&app);
     assert!(text.contains("More detail: how immune side effects differ"), "{text}");
     assert!(!text.contains(DETAIL_LINE), "row {row}:\n{text}");

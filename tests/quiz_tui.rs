@@ -208,7 +208,7 @@ fn clicking_a_single_choice_answers_it() {
     let choice = q.choices[order[right]].clone();
     let rows = common::screen(&app);
     let y = rows.iter().position(|r| r.contains(&choice)).unwrap() as u16;
-    app.update(Action::Click(10, y));
+    common::click(&mut app, 10, y);
     assert!(screen_text(&app).contains("✓ Right!"), "{}", screen_text(&app));
 }
 

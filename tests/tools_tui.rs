@@ -104,9 +104,9 @@ fn blood_cancer_rows_come_after_the_distant_rows_under_their_own_label() {
 
     // A click on the label selects nothing; a click on the row below it selects that row.
     let before = app.survival().unwrap().selected;
-    app.update(Action::Click(5, label as u16));
+    common::click(&mut app, 5, label as u16);
     assert_eq!(app.survival().unwrap().selected, before);
-    app.update(Action::Click(5, label as u16 + 1));
+    common::click(&mut app, 5, label as u16 + 1);
     assert_eq!(app.survival().unwrap().selected, first_other);
 }
 
@@ -187,7 +187,11 @@ fn reader_underlines_glossary_words_and_lists_them_on_request() {
     send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::Open]);
     // Find "biopsy" on screen and check the cell is underlined.
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    terminal.draw(|f| view::draw(&app, f)).unwrap();
+    terminal
+        .draw(|f| {
+            view::draw(&app, f);
+        })
+        .unwrap();
     let buffer = terminal.backend().buffer().clone();
     let rows = screen(&app);
     let (y, row) = rows.iter().enumerate().find(|(_, r)| r.contains("biopsy")).expect("biopsy on screen");

@@ -259,7 +259,7 @@ fn mouse_wheel_scrolls_and_click_opens() {
     // Row of lesson 3's title: the list starts after the title row and two header rows.
     let rows = screen(&app);
     let y = rows.iter().position(|r| r.contains("3. Symptoms of stage 4 cancer")).unwrap() as u16;
-    app.update(Action::Click(10, y));
+    common::click(&mut app, 10, y);
     assert_eq!(app.screen(), ScreenKind::Reader);
     assert!(screen(&app)[0].starts_with("Lesson 3 of 19"));
     app.update(Action::Scroll(3));

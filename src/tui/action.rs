@@ -30,8 +30,11 @@ pub enum Action {
     PrevLesson,
     /// Mouse wheel: positive scrolls down.
     Scroll(i16),
-    /// Left mouse click at a cell.
+    /// Left mouse click at a cell that no drawn item claims (see `hits`).
     Click(u16, u16),
+    /// A click on item `n` of the screen's list (a lesson, a choice, a row, a site),
+    /// found from the frame drawn.
+    Select(usize),
     Resize(u16, u16),
     /// A typed choice key in a quiz: `1`–`9`, `a`–`i`, `t`/`f`.
     Pick(char),

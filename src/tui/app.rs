@@ -548,11 +548,9 @@ impl App {
             Action::OpenCheckInHistory => self.open_checkin_history(),
             // Esc on home asks first; `q` quits at once.
             Action::Back => self.overlay = Some(Overlay::ConfirmQuit),
-            Action::Click(x, y) => {
-                if let Some(i) = self.home_item_at(x, y) {
-                    self.home_selected = i;
-                    self.open_lesson(i, None);
-                }
+            Action::Select(i) if i < self.pack.lessons.len() => {
+                self.home_selected = i;
+                self.open_lesson(i, None);
             }
             _ => {}
         }
@@ -562,28 +560,6 @@ impl App {
     /// The lessons in the order home shows them.
     pub fn home_order(&self) -> Vec<usize> {
         self.pack.home_groups().into_iter().flat_map(|(_, lessons)| lessons).collect()
-    }
-
-    /// Which lesson row of the home list is at a cell.
-    pub fn home_item_at(&self, x: u16, y: u16) -> Option<usize> {
-        use super::screens::home;
-        let list = home::list_area(self.area);
-        if !list.contains(Position { x, y }) {
-            return None;
-        }
-        let rows = home::rows(self);
-        let (heights, first) = home::window(self, &rows, list);
-        let mut top = list.y;
-        for (row, height) in rows.iter().zip(heights).skip(first) {
-            if (top..top + height).contains(&y) {
-                return match row {
-                    home::Row::Lesson(i) => Some(*i),
-                    home::Row::Heading(_) => None,
-                };
-            }
-            top += height;
-        }
-        None
     }
 
     fn update_reader(&mut self, action: Action) -> Vec<Effect> {

@@ -95,7 +95,7 @@ impl App {
                 state.search = Some(SiteSearch { input: Input::default(), hits: Vec::new(), cursor: 0 });
                 None
             }
-            Action::Click(x, y) => super::screens::explorer::site_at(self, x, y),
+            Action::Select(i) => (i < points.len()).then_some(i),
             Action::OpenCheckIn => {
                 self.open_checkin();
                 return vec![];

@@ -6,6 +6,7 @@ pub mod checkin_flow;
 mod explorer_flow;
 pub mod field;
 pub mod highlight;
+pub mod hits;
 pub mod keys;
 pub mod layout;
 pub mod notebook_flow;
@@ -137,7 +138,8 @@ fn event_loop(terminal: &mut Tty, app: &mut App, store: &Store, signals: &Signal
             Some(Request::Resume) => resume(terminal, app)?,
             None => {}
         }
-        terminal.draw(|frame| view::draw(app, frame))?;
+        let mut hits = hits::Hits::default();
+        terminal.draw(|frame| hits = view::draw(app, frame))?;
         if debug_panic {
             panic!("{DEBUG_PANIC_VAR} is set: a deliberate panic after the first frame");
         }
@@ -147,10 +149,10 @@ fn event_loop(terminal: &mut Tty, app: &mut App, store: &Store, signals: &Signal
         let mut batch = Vec::new();
         for event in events {
             if is_suspend_key(&event) {
-                effects.extend(update_for_events(app, std::mem::take(&mut batch)));
+                effects.extend(update_for_events_at(app, std::mem::take(&mut batch), &hits));
                 suspend(terminal, app, store, signals, &mut saver)?;
             } else if is_save_key(&event) {
-                effects.extend(update_for_events(app, std::mem::take(&mut batch)));
+                effects.extend(update_for_events_at(app, std::mem::take(&mut batch), &hits));
                 saver.ask();
                 let outcome = saver.try_save(&mut app.progress, store);
                 effects.extend(app.update(outcome));
@@ -159,7 +161,7 @@ fn event_loop(terminal: &mut Tty, app: &mut App, store: &Store, signals: &Signal
                 batch.push(event);
             }
         }
-        effects.extend(update_for_events(app, batch));
+        effects.extend(update_for_events_at(app, batch, &hits));
         if app.unsaved && changed_at.is_none() {
             changed_at = Some(Instant::now());
         }
@@ -269,10 +271,15 @@ fn pending_events() -> Result<Vec<Event>> {
 /// Update the app for a batch of events. Characters typed in a row go in as one
 /// paste, so a search runs once per batch rather than once per character.
 pub fn update_for_events(app: &mut App, events: Vec<Event>) -> Vec<Effect> {
+    update_for_events_at(app, events, &hits::Hits::default())
+}
+
+/// As [`update_for_events`], clicks placed on the frame last drawn (`hits`).
+pub fn update_for_events_at(app: &mut App, events: Vec<Event>, hits: &hits::Hits) -> Vec<Effect> {
     let mut effects = Vec::new();
     let mut typed = String::new();
     for event in events {
-        for action in actions_for_event(app, event) {
+        for action in actions_for_event_at(app, event, hits) {
             match action {
                 // Typing never changes where the keys go, so the rest can wait for the batch.
                 Action::Edit(tui_input::InputRequest::InsertChar(c)) => typed.push(c),
@@ -294,12 +301,17 @@ pub fn update_for_events(app: &mut App, events: Vec<Event>) -> Vec<Effect> {
 /// Terminal events become actions: keys through the key table, the mouse by
 /// position, pasted text as typed characters where text is being typed.
 pub fn actions_for_event(app: &App, event: Event) -> Vec<Action> {
+    actions_for_event_at(app, event, &hits::Hits::default())
+}
+
+/// As [`actions_for_event`], a click becoming the action of what was drawn under it.
+pub fn actions_for_event_at(app: &App, event: Event, hits: &hits::Hits) -> Vec<Action> {
     match event {
         Event::Key(key) => keys::action_for(app.context(), key).into_iter().collect(),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => vec![Action::Scroll(3)],
             MouseEventKind::ScrollUp => vec![Action::Scroll(-3)],
-            MouseEventKind::Down(MouseButton::Left) => vec![Action::Click(mouse.column, mouse.row)],
+            MouseEventKind::Down(MouseButton::Left) => vec![hits.click(mouse.column, mouse.row)],
             _ => vec![],
         },
         // One action for the whole paste: the field cuts it to its length.

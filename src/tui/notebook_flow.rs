@@ -203,11 +203,7 @@ impl App {
                 return vec![Effect::ExportQuestions { date, markdown: self.questions_markdown() }];
             }
             Action::Open if count > 0 => self.open_question_source(selected),
-            Action::Click(_, y) => {
-                if let Some(i) = super::screens::notebook::item_at(self, y) {
-                    self.notebook_selected = i;
-                }
-            }
+            Action::Select(i) if i < count => self.notebook_selected = i,
             Action::Help => self.open_help(),
             Action::Back => {
                 self.pop();

@@ -129,11 +129,7 @@ impl App {
                 return self.pick(cursor, false);
             }
             Action::Open => return self.submit(),
-            Action::Click(x, y) => {
-                if let Some(position) = super::screens::quiz::choice_at(self, x, y) {
-                    return self.pick(position, true);
-                }
-            }
+            Action::Select(position) if position < count => return self.pick(position, true),
             Action::Back => self.leave_quiz(),
             Action::Help => self.open_help(),
             _ => {}

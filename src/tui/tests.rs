@@ -216,3 +216,47 @@ fn outcomes_from_the_loop_change_the_app_only_through_update() {
     app.update(Action::ExportFailed("no room".into()));
     assert_eq!(app.message.as_deref(), Some("no room"));
 }
+
+#[test]
+fn the_model_never_reaches_into_a_screen() {
+    // No import cycle: the screens read the model; the model never asks a screen.
+    let model = [
+        ("app.rs", include_str!("app.rs")),
+        ("action.rs", include_str!("action.rs")),
+        ("keys.rs", include_str!("keys.rs")),
+        ("hits.rs", include_str!("hits.rs")),
+        ("quiz_flow.rs", include_str!("quiz_flow.rs")),
+        ("tools_flow.rs", include_str!("tools_flow.rs")),
+        ("explorer_flow.rs", include_str!("explorer_flow.rs")),
+        ("notebook_flow.rs", include_str!("notebook_flow.rs")),
+        ("checkin_flow.rs", include_str!("checkin_flow.rs")),
+        ("reader_words.rs", include_str!("reader_words.rs")),
+    ];
+    for (name, source) in model {
+        assert!(!source.contains(&["screens", "::"].concat()), "{name} uses a screen module");
+        assert!(!source.contains(&["use super::", "view"].concat()), "{name} uses the drawing");
+    }
+}
+
+#[test]
+fn a_click_is_what_the_frame_drew_under_it() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut app = app();
+    let draw = |app: &App| {
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        let mut hits = super::hits::Hits::default();
+        terminal.draw(|frame| hits = super::view::draw(app, frame)).unwrap();
+        (hits, terminal.backend().buffer().clone())
+    };
+    let (hits, buffer) = draw(&app);
+    let row = (0..30u16)
+        .find(|&y| (0..100u16).map(|x| buffer[(x, y)].symbol()).collect::<String>().contains("3. Symptoms"))
+        .expect("lesson 3 on home");
+    assert_eq!(hits.action_at(10, row), Some(Action::Select(lesson(&app, "symptoms"))));
+    assert_eq!(hits.click(10, 0), Action::Click(10, 0), "the title row chooses nothing");
+    // An overlay takes every click: nothing under it can be chosen.
+    press(&mut app, KeyCode::Char('?'));
+    let (hits, _) = draw(&app);
+    assert!(hits.is_empty());
+}

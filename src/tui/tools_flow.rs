@@ -97,13 +97,7 @@ impl App {
         match action {
             Action::Up | Action::Scroll(i16::MIN..=-1) => state.selected = state.selected.saturating_sub(1),
             Action::Down | Action::Scroll(1..) => state.selected = (state.selected + 1).min(last),
-            Action::Click(_, y) => {
-                if let Some(i) = super::screens::survival::row_at(self, y)
-                    && let Some(state) = top_mut!(self, Survival)
-                {
-                    state.selected = i;
-                }
-            }
+            Action::Select(i) => state.selected = i.min(last),
             Action::Skip => {
                 // Hide the numbers again: the content note comes back next time.
                 self.progress.show_survival_numbers = false;

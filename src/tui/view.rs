@@ -6,20 +6,64 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use super::action::Action;
 use super::app::{App, ScreenKind};
+use super::hits::Hits;
 use super::keys::{self, Context};
 use super::layout;
 use super::screens;
 use super::text;
 use crate::markdown::display_width;
 
-pub fn draw(app: &App, frame: &mut Frame) {
+/// Draw the app; returns where the frame put what a click can choose.
+pub fn draw(app: &App, frame: &mut Frame) -> Hits {
     let area = frame.area();
     if layout::too_small(area) {
         let line = Line::from(truncate(text::TOO_SMALL, area.width as usize));
         frame.buffer_mut().set_line(area.x, area.y, &line, area.width);
-        return;
+        return Hits::default();
     }
+    draw_screens(app, frame, area);
+    hits(app, area)
+}
+
+/// The clickable items of the screen just drawn, row by row (cell by cell on the body
+/// map), found with the geometry the drawing used. An overlay takes every click.
+fn hits(app: &App, area: Rect) -> Hits {
+    let mut hits = Hits::default();
+    if app.overlay.is_some() {
+        return hits;
+    }
+    let row = |y: u16| Rect { x: area.x, y, width: area.width, height: 1 };
+    let rows = |hits: &mut Hits, at: &dyn Fn(u16, u16) -> Option<usize>| {
+        for y in area.top()..area.bottom() {
+            if let Some(i) = at(area.x + 1, y) {
+                hits.add(row(y), Action::Select(i));
+            }
+        }
+    };
+    match app.screen() {
+        ScreenKind::Home => rows(&mut hits, &|x, y| screens::home::item_at(app, x, y)),
+        ScreenKind::Quiz => rows(&mut hits, &|x, y| screens::quiz::choice_at(app, x, y)),
+        ScreenKind::Survival if app.progress.show_survival_numbers => {
+            rows(&mut hits, &|_, y| screens::survival::row_at(app, y))
+        }
+        ScreenKind::Notebook => rows(&mut hits, &|_, y| screens::notebook::item_at(app, y)),
+        ScreenKind::Explorer if app.explorer().is_some_and(|e| e.search.is_none()) => {
+            for y in area.top()..area.bottom() {
+                for x in area.left()..area.right() {
+                    if let Some(i) = screens::explorer::site_at(app, x, y) {
+                        hits.add(Rect { x, y, width: 1, height: 1 }, Action::Select(i));
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    hits
+}
+
+fn draw_screens(app: &App, frame: &mut Frame, area: Rect) {
     if app.notice_showing() {
         screens::notice::draw(app, frame, area);
     } else {
