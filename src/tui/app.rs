@@ -152,6 +152,9 @@ pub struct Reader {
     pub note_pending: bool,
 }
 
+/// Most screens kept on the way back (each open lesson holds its rendering).
+pub const MAX_STEPS: usize = 64;
+
 /// Where a glossary term stands in a line's text (a byte range), and which term it is.
 pub type TermMark = (Range<usize>, usize);
 
@@ -294,9 +297,13 @@ impl App {
     }
 
     /// Open a screen over the current one; Back returns to exactly where it was.
+    /// A very long trail (link after link) forgets its oldest steps, never Home.
     pub fn push(&mut self, screen: Screen) {
         if self.screen() == ScreenKind::Reader {
             self.leave_reader_position();
+        }
+        if self.stack.len() >= MAX_STEPS {
+            self.stack.remove(1);
         }
         self.stack.push(screen);
     }

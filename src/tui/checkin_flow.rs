@@ -167,7 +167,12 @@ impl App {
         self.progress.record_checkin(state.draft.finish(), now);
         self.progress.checkin_draft = None;
         self.unsaved = true;
-        self.push(Screen::CheckInHistory(HistoryState::default()));
+        // Opened from its history: that history shows it now, one step back as before.
+        if self.screen() == ScreenKind::CheckInHistory {
+            self.replace_top(Screen::CheckInHistory(HistoryState::default()));
+        } else {
+            self.push(Screen::CheckInHistory(HistoryState::default()));
+        }
         self.message = Some(text::checkin::SAVED.to_string());
         vec![Effect::Save]
     }

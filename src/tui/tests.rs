@@ -260,3 +260,45 @@ fn a_click_is_what_the_frame_drew_under_it() {
     let (hits, _) = draw(&app);
     assert!(hits.is_empty());
 }
+
+#[test]
+fn a_long_trail_of_links_keeps_home_and_the_latest_steps() {
+    let mut app = app();
+    for i in 0..(super::app::MAX_STEPS * 2) {
+        app.open_lesson(i % app.pack.lessons.len(), None);
+    }
+    assert_eq!(app.stack.len(), super::app::MAX_STEPS);
+    assert!(matches!(app.stack[0], super::app::Screen::Home));
+    for _ in 0..super::app::MAX_STEPS {
+        app.update(Action::Back);
+    }
+    assert_eq!(app.screen(), ScreenKind::Home);
+}
+
+#[test]
+fn a_check_in_finished_from_its_history_comes_back_to_it_once() {
+    let mut app = app();
+    app.update(Action::OpenCheckInHistory);
+    app.update(Action::OpenCheckIn);
+    assert_eq!(app.screen(), ScreenKind::CheckIn);
+    // Answer every question (no to red flags, 2 for ratings) until it is saved.
+    for _ in 0..200 {
+        match app.context() {
+            Context::CheckIn => {
+                app.update(Action::Pick('n'));
+                app.update(Action::Pick('2'));
+                app.update(Action::Open);
+            }
+            Context::CheckInGetHelp => {
+                app.update(Action::Dismiss);
+            }
+            Context::CheckInNote => {
+                app.update(Action::Open);
+            }
+            _ => break,
+        }
+    }
+    assert_eq!(app.screen(), ScreenKind::CheckInHistory);
+    app.update(Action::Back);
+    assert_eq!(app.screen(), ScreenKind::Home, "one history, not two");
+}
