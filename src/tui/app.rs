@@ -89,6 +89,8 @@ pub enum Overlay {
     Terms { scroll: u16 },
     /// Esc on home: "Quit? y/n".
     ConfirmQuit,
+    /// The lesson's contents have the keyboard: the highlighted section.
+    Contents { cursor: usize },
 }
 
 /// The state of the top screen if it is `$variant`, borrowing only `stack` (so other
@@ -129,8 +131,6 @@ pub struct Reader {
     pub top: usize,
     /// The person wants the side contents panel (shown when the window is wide enough).
     pub toc_wanted: bool,
-    /// Some while the contents list has the keyboard: the highlighted section.
-    pub toc_cursor: Option<usize>,
     /// The selected link, an index into `doc.links`.
     pub link: Option<usize>,
     /// Words of the search that opened the lesson: highlighted, and `n`/`N` move between them.
@@ -264,9 +264,9 @@ impl App {
             (Some(Overlay::TextInput(_)), _) => Context::QuestionInput,
             (Some(Overlay::Terms { .. }), _) => Context::Terms,
             (Some(Overlay::ConfirmQuit), _) => Context::ConfirmQuit,
+            (Some(Overlay::Contents { .. }), _) => Context::Contents,
             (None, Screen::Home) => Context::Home,
             (None, Screen::Reader(r)) if r.note_pending => Context::LessonNote,
-            (None, Screen::Reader(r)) if r.toc_cursor.is_some() => Context::Contents,
             (None, Screen::Reader(_)) => Context::Reader,
             (None, Screen::Quiz(q)) if q.session.is_finished() => Context::QuizDone,
             (None, Screen::Quiz(q)) if q.answered() => Context::QuizFeedback,
@@ -397,6 +397,18 @@ impl App {
             _ => 0,
         }
     }
+    /// The highlighted section while the contents have the keyboard.
+    pub fn contents_cursor(&self) -> Option<usize> {
+        match &self.overlay {
+            Some(Overlay::Contents { cursor }) => Some(*cursor),
+            Some(Overlay::Help { under: Some(under), .. }) => match &**under {
+                Overlay::Contents { cursor } => Some(*cursor),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     pub fn confirming_quit(&self) -> bool {
         matches!(self.overlay, Some(Overlay::ConfirmQuit))
     }
@@ -617,25 +629,24 @@ impl App {
     }
 
     fn update_contents(&mut self, action: Action) -> Vec<Effect> {
-        let Some(reader) = top_mut!(self, Reader) else {
+        let count = self.reader().map_or(0, |r| r.sections.len());
+        let Some(Overlay::Contents { cursor }) = self.overlay.as_mut() else {
             return vec![];
         };
-        let cursor = reader.toc_cursor.unwrap_or(0);
         match action {
-            Action::Up | Action::Scroll(i16::MIN..=-1) => reader.toc_cursor = Some(cursor.saturating_sub(1)),
-            Action::Down | Action::Scroll(1..) => {
-                reader.toc_cursor = Some((cursor + 1).min(reader.sections.len().saturating_sub(1)))
-            }
+            Action::Up | Action::Scroll(i16::MIN..=-1) => *cursor = cursor.saturating_sub(1),
+            Action::Down | Action::Scroll(1..) => *cursor = (*cursor + 1).min(count.saturating_sub(1)),
             Action::Open => {
-                reader.toc_cursor = None;
-                if let Some(&(_, line)) = reader.sections.get(cursor) {
+                let at = *cursor;
+                self.overlay = None;
+                if let Some(&(_, line)) = self.reader().and_then(|r| r.sections.get(at)) {
                     self.scroll_to(line);
                 }
             }
-            Action::Back | Action::Contents => reader.toc_cursor = None,
+            Action::Back | Action::Contents => self.overlay = None,
             Action::Help => self.open_help(),
             Action::Click(x, y) => {
-                reader.toc_cursor = None;
+                self.overlay = None;
                 let pending = self.click_reader(x, y);
                 let mut effects = self.note_position();
                 effects.extend(pending);
@@ -671,8 +682,8 @@ impl App {
             if wide {
                 reader.toc_wanted = true;
             }
-            reader.toc_cursor = Some(current);
         }
+        self.overlay = Some(Overlay::Contents { cursor: current });
         self.rewrap();
     }
 
@@ -704,7 +715,6 @@ impl App {
             width,
             top,
             toc_wanted,
-            toc_cursor: None,
             link: None,
             search_words: Vec::new(),
             current_match: None,

@@ -302,3 +302,29 @@ fn a_check_in_finished_from_its_history_comes_back_to_it_once() {
     app.update(Action::Back);
     assert_eq!(app.screen(), ScreenKind::Home, "one history, not two");
 }
+
+#[test]
+fn the_contents_are_an_overlay_over_the_lesson() {
+    use KeyCode::*;
+    let mut app = app();
+    app.open_lesson(lesson(&app, "treatment"), None);
+    let sections = app.reader().map(|r| r.sections.clone()).unwrap_or_default();
+    assert!(sections.len() > 2);
+    // (keys, context after, the lesson's top line after)
+    let table: &[(&[KeyCode], Context, Option<usize>)] = &[
+        (&[Char('t')], Context::Contents, Some(0)),
+        (&[Char('t'), Esc], Context::Reader, Some(0)),
+        (&[Char('t'), Down, Down, Enter], Context::Reader, Some(sections[2].1)),
+        (&[Char('t'), Char('?')], Context::Help, Some(0)),
+        (&[Char('t'), Char('?'), Esc], Context::Contents, Some(0)),
+    ];
+    for (presses, after, top) in table {
+        let mut app = app_with(Progress { notice_seen: true, ..Default::default() });
+        app.open_lesson(lesson(&app, "treatment"), None);
+        for &key in *presses {
+            press(&mut app, key);
+        }
+        assert_eq!(app.context(), *after, "{presses:?}");
+        assert_eq!(app.reader().map(|r| r.top), *top, "{presses:?}");
+    }
+}
