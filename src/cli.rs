@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+pub use crate::tui::theme::ThemeChoice;
+
 /// A terminal tutor about stage 4 (metastatic) cancer, for patients and carers.
 ///
 /// With no command, opens the tutor. It is education, not medical advice:
@@ -30,6 +32,18 @@ pub struct Cli {
     )]
     pub plain: bool,
 
+    /// Live preview for whoever writes a pack: load the `--content` pack again each
+    /// time one of its files changes, keeping your place. A pack that does not load
+    /// shows its first problem in the footer, and the last good pack stays on screen.
+    #[arg(long)]
+    pub watch: bool,
+
+    /// Colours for the full-screen tutor: `auto` asks the terminal for its background
+    /// colour (dark if it does not say), `dark`, `light`, or `high-contrast`. Setting
+    /// NO_COLOR turns colours off, whatever the theme.
+    #[arg(long, global = true, value_enum, value_name = "THEME", env = "PATIENT_TUTOR_THEME", default_value_t = ThemeChoice::Auto)]
+    pub theme: ThemeChoice,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -48,6 +62,9 @@ pub enum Command {
         /// Include the "More detail" parts (without it, each shows as one line).
         #[arg(long)]
         detail: bool,
+        /// Print it again each time the file (or the `--content` pack) changes, until Ctrl-C.
+        #[arg(long)]
+        watch: bool,
     },
     /// Take a lesson's quiz (in the tutor, or as plain text with --plain: one answer per line).
     Quiz {
@@ -153,6 +170,54 @@ impl Cli {
     }
 }
 
+/// Why `--watch` cannot be used here, if it cannot: it watches the `--content` pack
+/// (the built-in pack is inside the program and never changes), or the file `read` shows.
+pub const WATCH_NEEDS_CONTENT: &str = "--watch needs --content DIR: the built-in pack is inside the program and never changes; \
+     to preview your own pack, name its folder (e.g. `patient-tutor --content my-pack --watch`)";
+pub const WATCH_NOT_HERE: &str =
+    "--watch works with the full-screen tutor (`patient-tutor --content DIR --watch`) and with `read FILE.md --watch`";
+
+impl Cli {
+    /// Whether `read` should print again on each change (`read … --watch`, or `--watch read …`).
+    pub fn read_watch(&self) -> bool {
+        matches!(self.command, Some(Command::Read { watch: true, .. })) || (self.watch && self.reads())
+    }
+
+    fn reads(&self) -> bool {
+        matches!(self.command, Some(Command::Read { .. }))
+    }
+
+    /// `--watch` where it cannot do anything is a usage error (exit 2), said plainly.
+    pub fn check_watch(&self) -> Result<(), clap::Error> {
+        let tui = !self.plain
+            && match &self.command {
+                None | Some(Command::Quiz { .. }) | Some(Command::Review { .. }) => true,
+                Some(Command::Checkin { plain, action }) => !plain && action.is_none(),
+                _ => false,
+            };
+        let problem = if self.read_watch() {
+            let Some(Command::Read { target, .. }) = &self.command else { return Ok(()) };
+            // A file is watched by itself; a lesson id needs a pack that can change.
+            let file = target.ends_with(".md") || std::path::Path::new(target).is_file();
+            (!file && self.content.is_none()).then_some(WATCH_NEEDS_CONTENT)
+        } else if !self.watch {
+            None
+        } else if !tui {
+            Some(WATCH_NOT_HERE)
+        } else {
+            self.content.is_none().then_some(WATCH_NEEDS_CONTENT)
+        };
+        match problem {
+            None => Ok(()),
+            Some(message) => {
+                let mut cli = <Cli as clap::CommandFactory>::command();
+                cli.build();
+                Err(cli.error(clap::error::ErrorKind::ArgumentConflict, message))
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Text,
@@ -226,10 +291,47 @@ pub enum OnOff {
 
 #[derive(Debug, Subcommand)]
 pub enum ProgressAction {
-    /// Erase all progress (asks first).
+    /// Erase all progress: reading places, quiz history, body-map places, check-ins and
+    /// My questions with their notes (says what, with counts, and asks first).
     Reset {
         /// Do not ask for confirmation.
         #[arg(long)]
         yes: bool,
+        /// Keep My questions and their notes; erase the rest.
+        #[arg(long)]
+        keep_questions: bool,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn theme_of(args: &[&str]) -> Result<ThemeChoice, clap::Error> {
+        Cli::try_parse_from(std::iter::once("patient-tutor").chain(args.iter().copied())).map(|cli| cli.theme)
+    }
+
+    #[test]
+    fn theme_values_before_or_after_a_command() {
+        // The default (when PATIENT_TUTOR_THEME is not set, as in the tests' environment).
+        if std::env::var_os("PATIENT_TUTOR_THEME").is_none() {
+            assert_eq!(theme_of(&[]).unwrap(), ThemeChoice::Auto);
+        }
+        assert_eq!(theme_of(&["--theme", "auto"]).unwrap(), ThemeChoice::Auto);
+        assert_eq!(theme_of(&["--theme", "dark"]).unwrap(), ThemeChoice::Dark);
+        assert_eq!(theme_of(&["--theme=light"]).unwrap(), ThemeChoice::Light);
+        assert_eq!(theme_of(&["--theme", "high-contrast"]).unwrap(), ThemeChoice::HighContrast);
+        // Global: after a command too.
+        assert_eq!(theme_of(&["review", "--theme", "light"]).unwrap(), ThemeChoice::Light);
+    }
+
+    #[test]
+    fn an_unknown_theme_is_a_usage_error_naming_the_themes() {
+        for bad in ["blue", "", "Dark ", "high_contrast"] {
+            let e = theme_of(&["--theme", bad]).unwrap_err();
+            assert_eq!(e.kind(), clap::error::ErrorKind::InvalidValue, "{bad:?}");
+            let text = e.to_string();
+            assert!(["auto", "dark", "light", "high-contrast"].iter().all(|t| text.contains(t)), "{text}");
+        }
+    }
 }

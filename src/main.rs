@@ -8,10 +8,11 @@ use patient_tutor::{plain, session, tui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Err(e) = cli.check_words() {
+    if let Err(e) = cli.check_words().and_then(|()| cli.check_watch()) {
         e.exit();
     }
     let paths = paths_named(&cli);
+    tui::theme::set_choice(cli.theme);
     match run(cli) {
         Ok(code) => code,
         // A reader that stopped early (`| head`) is not an error worth a message.
@@ -76,6 +77,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let content = cli.content.as_deref();
     let progress = cli.progress.as_deref();
     let plain = cli.plain;
+    // Checked in `check_watch`: with --watch, the tutor has a pack folder to watch.
+    let watch = if cli.watch { content } else { None };
+    let read_watch = cli.read_watch();
     match cli.command {
         None if plain => {
             let pack = session::load_pack(content)?;
@@ -88,9 +92,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             plain::session::run(&pack, opened, std::io::stdin().lock(), std::io::stdout().lock(), options)?;
             Ok(ExitCode::SUCCESS)
         }
-        None => run_tui(content, progress, tui::Start::Home),
+        None => run_tui(content, progress, tui::Start::Home, watch),
         Some(Command::Lessons) => plain::lessons(&session::load_pack(content)?, &session::open_progress(progress)?),
-        Some(Command::Read { target, width, detail }) => plain::read(content, &target, width, detail),
+        Some(Command::Read { target, width, detail, .. }) if read_watch => {
+            plain::watch::read(content, &target, width, detail)
+        }
+        Some(Command::Read { target, width, detail, .. }) => plain::read(content, &target, width, detail),
         Some(Command::Quiz { lesson, options: QuizOptions { seed } }) if plain => {
             let pack = session::load_pack(content)?;
             plain::quiz_lesson(&pack, session::open_progress(progress)?, &lesson, seed)
@@ -99,9 +106,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             plain::review(&session::load_pack(content)?, session::open_progress(progress)?, seed)
         }
         Some(Command::Quiz { lesson, options }) => {
-            run_tui(content, progress, tui::Start::Quiz { lesson, seed: options.seed })
+            run_tui(content, progress, tui::Start::Quiz { lesson, seed: options.seed }, watch)
         }
-        Some(Command::Review { options }) => run_tui(content, progress, tui::Start::Review { seed: options.seed }),
+        Some(Command::Review { options }) => {
+            run_tui(content, progress, tui::Start::Review { seed: options.seed }, watch)
+        }
         Some(Command::Check { dir, max_grade, format }) => {
             plain::pack::check(dir.as_deref().or(content), max_grade, format)
         }
@@ -126,7 +135,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let opened = session::open_progress(progress)?;
             match action {
                 None if plain => plain::checkin::run_plain(&pack, opened),
-                None => run_tui(content, progress, tui::Start::CheckIn),
+                None => run_tui(content, progress, tui::Start::CheckIn, watch),
                 Some(CheckinAction::History) => plain::checkin::history(&pack, &opened),
                 Some(CheckinAction::Export { file, force }) => {
                     plain::checkin::export(&pack, &opened, file.as_deref(), force)
@@ -140,8 +149,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Progress { action: None }) => {
             plain::progress_summary(&session::load_pack(content)?, &session::open_progress(progress)?)
         }
-        Some(Command::Progress { action: Some(ProgressAction::Reset { yes }) }) => {
-            plain::progress_reset(&session::progress_path(progress)?, yes)
+        Some(Command::Progress { action: Some(ProgressAction::Reset { yes, keep_questions }) }) => {
+            plain::progress_reset(&session::progress_path(progress)?, yes, keep_questions)
         }
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "patient-tutor", &mut std::io::stdout().lock());
@@ -155,17 +164,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 /// The full-screen tutor, which needs a terminal on both ends; without one, say what
-/// to use instead (rather than the bare "No such device or address").
+/// to use instead (rather than the bare "No such device or address"). With `watch`,
+/// that pack folder is loaded again each time a file in it changes.
 fn run_tui(
     content: Option<&std::path::Path>,
     progress: Option<&std::path::Path>,
     start: tui::Start,
+    watch: Option<&std::path::Path>,
 ) -> anyhow::Result<ExitCode> {
     let pack = session::load_pack(content)?;
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         let _ = writeln!(plain::stderr(), "{}", tui::text::NEEDS_TERMINAL);
         return Ok(ExitCode::FAILURE);
     }
-    tui::run(pack, session::open_progress(progress)?, start)?;
+    // Kept until the tutor closes: dropping it stops the watching.
+    let watching = watch.map(patient_tutor::content::watch::watch_pack).transpose()?;
+    tui::run(pack, session::open_progress(progress)?, start, watching.as_ref().map(|w| &w.changes))?;
     Ok(ExitCode::SUCCESS)
 }

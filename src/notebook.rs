@@ -171,20 +171,13 @@ impl Notebook {
     }
 }
 
-/// Write a checklist to a new file in `dir`, `my-questions-DATE.md` (then `-2`, `-3`…),
-/// never over another file. Returns the file written.
+/// The start of an exported checklist's file name: `my-questions-DATE.md`.
+pub const EXPORT_STEM: &str = "my-questions";
+
+/// Write a checklist to a new private file in `dir`, `my-questions-DATE.md` (then
+/// `-2`, `-3`…), never over another file (see `crate::export`). Returns its full path.
 pub fn save_checklist(dir: &std::path::Path, date: &str, contents: &str) -> std::io::Result<std::path::PathBuf> {
-    use std::io::Write;
-    for n in 1..100 {
-        let name = if n == 1 { format!("my-questions-{date}.md") } else { format!("my-questions-{date}-{n}.md") };
-        let path = dir.join(name);
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
-            Ok(mut file) => return file.write_all(contents.as_bytes()).map(|()| path),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Err(std::io::Error::new(std::io::ErrorKind::AlreadyExists, "too many files with today's name"))
+    crate::export::write_new_in(dir, EXPORT_STEM, date, contents.as_bytes())
 }
 
 /// A topic heading for a question: the lesson's title, or "Other questions".

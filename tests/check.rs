@@ -72,7 +72,7 @@ fn max_grade_turns_hard_lessons_into_errors() {
         .args(["check", "--max-grade", "2"])
         .assert()
         .failure()
-        .stdout(predicate::str::contains("content/lessons/06-treatment.md:1: error: reading grade"));
+        .stdout(predicate::str::contains("content/lessons/08-treatment.md:1: error: reading grade"));
 }
 
 #[test]
@@ -239,7 +239,7 @@ fn json_gives_a_score_card_per_lesson_with_a_pemat_style_percentage() {
     let valid = score_card(&fixtures().join("valid"), "more");
     assert_eq!(valid["understandability"], 100, "{valid}");
     assert_eq!(valid["actionable"], true);
-    assert_eq!(valid["items"].as_array().unwrap().len(), 12);
+    assert_eq!(valid["items"].as_array().unwrap().len(), 13);
     assert!(valid["items"].as_array().unwrap().iter().all(|i| i["pass"] == true && i["source"] != ""));
 
     // 9 understandability items: one failed is 8 of 9, 89%.
@@ -257,6 +257,12 @@ fn json_gives_a_score_card_per_lesson_with_a_pemat_style_percentage() {
     let overdue = score_card(&fixtures().join("warnings/review-overdue"), "more");
     assert!(!item_passes(&overdue, "review-date"));
     assert_eq!(overdue["understandability"], 100);
+    // Nor is the safety rule that symptoms lead to "When to get help now".
+    let unlinked = score_card(&fixtures().join("warnings/symptoms-without-get-help"), "more");
+    assert!(!item_passes(&unlinked, "symptoms-lead-to-get-help"), "{unlinked}");
+    assert_eq!(unlinked["understandability"], 100);
+    let linked = score_card(&fixtures().join("warnings/symptoms-without-get-help"), "linked");
+    assert!(item_passes(&linked, "symptoms-lead-to-get-help"), "{linked}");
     for (fixture, item) in [
         ("abbreviation-unexplained", "abbreviations"),
         ("colour-or-position", "no-colour-or-position"),

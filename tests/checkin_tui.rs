@@ -164,6 +164,10 @@ fn history_shows_a_row_per_symptom_with_sparkline_band_change_and_privacy() {
         let pain = rows.iter().find(|r| r.contains("Pain")).unwrap_or_else(|| panic!("{w}x{h}:\n{text}"));
         assert!(pain.contains(" 7 severe up 4 ▲"), "{w}x{h}: {pain:?}\n{text}");
         assert!(pain.contains("▂▅"), "the sparkline: 3 then 7 of 10 at the end: {pain:?}");
+        if w >= 80 {
+            // A score of 1 is not "none": it shows as the lowest bar, never as a gap.
+            assert!(pain.contains("▁▁▂▅"), "1, 2, 3, 7: {pain:?}");
+        }
         if h >= 24 {
             let worry = rows.iter().find(|r| r.contains("Worry")).unwrap();
             assert!(worry.contains(" 2 mild same"), "{worry:?}");
@@ -178,6 +182,9 @@ fn history_shows_a_row_per_symptom_with_sparkline_band_change_and_privacy() {
             app.update(Action::Down);
         }
         assert!(screen_text(&app).contains("Overall w"), "{w}x{h}:\n{}", screen_text(&app));
+        // The first x says where the sheet would go; the second writes it.
+        let effects = app.update(Action::Export);
+        assert!(matches!(effects.as_slice(), [Effect::PlanExport { .. }]), "{effects:?}");
         let effects = app.update(Action::Export);
         assert!(
             matches!(effects.as_slice(), [Effect::ExportCheckIn { markdown, .. }] if !markdown.is_empty()),
@@ -218,4 +225,20 @@ fn the_check_in_link_from_a_lesson_and_the_body_map_open_it() {
     assert_eq!(app.screen(), ScreenKind::CheckIn);
     app.update(Action::Back);
     assert_eq!(app.screen(), ScreenKind::Explorer, "Esc goes back where it came from");
+}
+
+#[test]
+fn a_yes_no_question_not_answered_says_so_and_get_help_says_when_no_number_is_saved() {
+    let mut app = at(seen(), 80, 24, T0);
+    app.update(Action::OpenCheckIn);
+    for _ in 0..9 {
+        app.update(Action::Open);
+    }
+    let text = screen_text(&app);
+    assert!(text.contains("not answered yet"), "a yes/no question is answered, not rated:\n{text}");
+    assert!(!text.contains("not rated yet"), "{text}");
+    key(&mut app, 'y');
+    let text = screen_text(&app);
+    assert!(text.contains("You have not saved your care team's 24-hour number"), "{text}");
+    assert_eq!(text.matches("24-hour number").count(), 1, "said once:\n{text}");
 }

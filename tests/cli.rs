@@ -24,19 +24,19 @@ const IDS: [&str; 19] = [
     "symptoms",
     "diagnosis",
     "staging",
-    "treatment",
-    "palliative-care",
     "prognosis",
     "remission-and-ned",
-    "questions-for-your-care-team",
+    "treatment",
+    "palliative-care",
     "pain",
     "side-effects",
     "treatment-progress",
     "clinical-trials",
-    "planning-ahead",
+    "questions-for-your-care-team",
     "feelings-and-support",
     "for-carers",
     "daily-life",
+    "planning-ahead",
     "near-the-end",
 ];
 
@@ -193,6 +193,113 @@ fn corrupt_progress_is_moved_aside_and_reported() {
     assert_eq!(fs::read_to_string(kept[0].path()).unwrap(), "this is not = = toml");
 }
 
+/// A progress file with some of everything a reset erases.
+const FULL_PROGRESS: &str = r#"schema = 1
+explored_sites = ["bone", "liver"]
+care_team_number = "0800 123"
+
+[lessons.what-is-metastasis]
+read = true
+
+[lessons.staging]
+offset = 400
+percent = 40
+
+[[my_questions]]
+id = 1
+text = "Can I travel?"
+note = "Yes, with a letter"
+added = 1
+
+[[my_questions]]
+id = 2
+text = "Which scan next?"
+added = 2
+"#;
+
+#[test]
+fn a_reset_names_what_it_erases_with_counts_before_asking() {
+    let (_d, progress) = temp();
+    fs::write(&progress, FULL_PROGRESS).unwrap();
+    plain_quiz(&progress, "1\n");
+    let before = fs::read(&progress).unwrap();
+    tutor(&progress)
+        .args(["progress", "reset"])
+        .write_stdin("no\n")
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains(
+            "A reset erases:\n  - reading places in 2 lessons\n  - quiz history: 1 answer and the review schedule of 1 question\n  \
+             - body-map places looked at: 2\n  - your care team's 24-hour number\n  \
+             - My questions: 2 questions, 1 with a note\n",
+        ))
+        .stdout(predicate::str::contains("add --keep-questions"))
+        .stderr(predicate::str::contains("This erases all your progress in"))
+        .stderr(predicate::str::contains("Nothing was changed."));
+    assert_eq!(fs::read(&progress).unwrap(), before, "nothing was changed");
+}
+
+#[test]
+fn a_reset_with_keep_questions_keeps_them_and_their_notes_and_erases_the_rest() {
+    let (_d, progress) = temp();
+    fs::write(&progress, FULL_PROGRESS).unwrap();
+    plain_quiz(&progress, "1\n");
+    let out = tutor(&progress).args(["progress", "reset", "--keep-questions"]).write_stdin("yes\n").assert().success();
+    let out = out.get_output();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains("  - My questions"), "not among what is erased: {stdout}");
+    assert!(stdout.contains("It keeps My questions: 2 questions, 1 with a note."), "{stdout}");
+    assert!(stdout.contains("now holds only My questions (2 questions); the rest was erased."), "{stdout}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("This erases your progress, except My questions, in"));
+
+    let listed = String::from_utf8(tutor(&progress).args(["questions", "list"]).output().unwrap().stdout).unwrap();
+    assert!(listed.contains("Can I travel?") && listed.contains("Yes, with a letter"), "{listed}");
+    assert!(listed.contains("Which scan next?"), "{listed}");
+    let summary = String::from_utf8(tutor(&progress).arg("progress").output().unwrap().stdout).unwrap();
+    assert!(summary.contains(&format!("Lessons: 0 of {} read", IDS.len())), "{summary}");
+    assert!(summary.contains("Body map: 0 of"), "{summary}");
+    let text = fs::read_to_string(&progress).unwrap();
+    assert!(!text.contains("0800") && !text.contains("liver") && !text.contains("staging"), "{text}");
+    let history = fs::read_to_string(patient_tutor::progress::history_path(&progress)).unwrap();
+    assert!(!history.contains("\"question\""), "no answers left: {history}");
+    // A second reset, without the flag, takes the questions too.
+    tutor(&progress).args(["progress", "reset", "--yes"]).assert().success();
+    let listed = String::from_utf8(tutor(&progress).args(["questions", "list"]).output().unwrap().stdout).unwrap();
+    assert!(!listed.contains("Can I travel?"), "{listed}");
+}
+
+#[test]
+fn exporting_no_questions_exports_nothing_and_says_so() {
+    let (d, progress) = temp();
+    let file = d.path().join("mine.md");
+    tutor(&progress)
+        .args(["questions", "export"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout("You have no questions yet: nothing was exported.\n");
+    assert!(!file.exists());
+    tutor(&progress)
+        .args(["questions", "export", "-"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("You have no questions yet: nothing was exported.\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_exported_checklist_file_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let (d, progress) = temp();
+    tutor(&progress).args(["questions", "add", "Can I travel?"]).assert().success();
+    let file = d.path().join("mine.md");
+    tutor(&progress).args(["questions", "export"]).arg(&file).assert().success();
+    assert_eq!(fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+    assert!(fs::read_to_string(&file).unwrap().contains("Can I travel?"));
+    tutor(&progress).args(["questions", "export"]).arg(&file).assert().failure();
+}
+
 #[test]
 fn progress_summary_and_reset() {
     let (_d, progress) = temp();
@@ -241,6 +348,27 @@ fn help_and_version_everywhere() {
         tutor(&progress).args(&sub).assert().success().stdout(predicate::str::contains("Usage:"));
     }
     tutor(&progress).arg("--help").assert().stdout(predicate::str::contains("education, not medical advice"));
+}
+
+#[test]
+fn theme_flag_and_environment_variable() {
+    let (_dir, progress) = temp();
+    // A theme is accepted anywhere (it only changes the full-screen tutor).
+    tutor(&progress).args(["--theme", "high-contrast", "lessons"]).assert().success();
+    tutor(&progress).args(["lessons", "--theme", "light"]).assert().success();
+    // A wrong one is a usage error that lists the right ones, from the flag or the variable.
+    tutor(&progress)
+        .args(["--theme", "blue", "lessons"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("[possible values: auto, dark, light, high-contrast]"));
+    tutor(&progress)
+        .env("PATIENT_TUTOR_THEME", "blue")
+        .arg("lessons")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("high-contrast"));
+    tutor(&progress).env("PATIENT_TUTOR_THEME", "light").arg("lessons").assert().success();
 }
 
 #[test]
@@ -389,4 +517,39 @@ fn plain_quiz_unknown_lesson_is_an_error() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("there is no lesson `nope`"));
+}
+
+/// Issue 16, defects 4 and 13 in the plain quiz: after each answer, which choice you
+/// picked and whether it was right, and the right ones you did not pick; at the end,
+/// when the missed questions come back and how to start the review.
+#[test]
+fn plain_quiz_says_what_you_picked_and_when_missed_questions_return() {
+    let (_d, progress) = temp();
+    let (out, ok) = plain_quiz(&progress, "1\n1\nt\n1\n1\n1\n1\n1\n1\n");
+    assert!(ok, "{out}");
+    let score = out.lines().last().unwrap();
+    let (right, answered): (usize, usize) = {
+        let (r, a) = score.trim_start_matches("Score: ").split_once('/').unwrap();
+        (r.parse().unwrap(), a.parse().unwrap())
+    };
+    let wrong = answered - right;
+    assert!(wrong >= 2 && right >= 1, "{out}");
+    // One pick per question here: each is named, marked right or not; every
+    // question answered wrongly names a right choice that was not picked.
+    let picks = out.matches("(your answer, right)").count() + out.matches("(your answer, not right)").count();
+    assert_eq!(picks, answered, "{out}");
+    assert!(out.matches("(your answer, right)").count() >= right, "{out}");
+    assert!(out.matches("(right answer, you did not pick it)").count() >= wrong, "{out}");
+    // After each wrong answer, the marked choices come first, each on its own line.
+    for feedback in out.split("Not quite.\n").skip(1) {
+        let marked: Vec<&str> = feedback.lines().take_while(|l| l.starts_with("  ")).collect();
+        assert!(marked.iter().any(|l| l.contains(" ○ ")), "{feedback}");
+        assert!(marked.iter().all(|l| [" ✓ ", " ✗ ", " ○ "].iter().any(|m| l.contains(m))), "{feedback}");
+    }
+    assert!(!out.contains("hoose all that apply: answer"), "the hint does not repeat the prompt: {out}");
+    let before_score = out.lines().rev().nth(1).unwrap();
+    assert_eq!(
+        before_score,
+        format!("The {wrong} questions you missed come back for review now. Start it with: patient-tutor review")
+    );
 }

@@ -145,6 +145,15 @@ fn notebook_screen_reorders_marks_notes_deletes_and_undoes() {
 fn export_from_the_tui_asks_the_loop_to_write_a_file() {
     let mut app = app(100, 30);
     app.update(Action::OpenNotebook);
+    app.update(Action::AddQuestion);
+    type_text(&mut app, "Who do I call at night?");
+    app.update(Action::Open);
+    // The first x asks the loop where the file would go; the loop says so.
+    let effects = app.update(Action::Export);
+    assert!(matches!(effects.as_slice(), [Effect::PlanExport { .. }]), "{effects:?}");
+    app.update(Action::ExportPlanned("x again to save as /x/q.md (other keys: no)".into()));
+    assert!(common::screen_text(&app).contains("x again to save as /x/q.md"));
+    // The second writes it.
     let effects = app.update(Action::Export);
     let [Effect::ExportQuestions { markdown, .. }] = effects.as_slice() else { panic!("{effects:?}") };
     // The effect carries what to write: the loop only writes it.

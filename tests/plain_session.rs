@@ -33,6 +33,10 @@ fn session_at(progress: &Path, now: u64, lines: &[&str]) -> String {
         .args(["--plain", "--progress"])
         .arg(progress)
         .current_dir(dir)
+        // Exports go to the documents folder: this one has none, so beside the progress.
+        .env("HOME", dir)
+        .env_remove("XDG_DOCUMENTS_DIR")
+        .env_remove("XDG_CONFIG_HOME")
         .env("PATIENT_TUTOR_NOW", now.to_string())
         .env_remove("PATIENT_TUTOR_PLAIN")
         .env_remove("PATIENT_TUTOR_CONTENT")
@@ -284,6 +288,11 @@ fn every_quiz_kind_review_with_its_next_time_and_the_mixed_quiz() {
     assert!(out.contains("Answer t for true or f for false."));
     assert!(out.contains("Score: "));
     assert!(!out.contains("Stopped after"));
+    // Which choice was picked, and when the missed ones come back, said as in the tutor
+    // (the session wraps long lines).
+    assert!(out.contains("(your answer, "), "{out}");
+    let said = "you missed come back for review now. To start it, choose \"Quizzes and review\" from the menu. Score: ";
+    assert!(out.replace('\n', " ").contains(said), "{out}");
     // Each answer says where to read more: the pointer `read` takes, then in words
     // (a long line is wrapped at a space).
     let flat = out.replace('\n', " ");
@@ -423,6 +432,16 @@ fn the_staging_explorer_changes_letters_and_explains_them() {
 }
 
 #[test]
+fn exporting_no_questions_in_the_session_writes_nothing_and_says_so() {
+    let (dir, progress) = temp();
+    past_notice(&progress);
+    let out = session(&progress, &["10", "7", "q", "q"]);
+    assert!(out.contains("You have no questions yet: nothing was exported."), "{out}");
+    let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(names.iter().all(|n| !n.to_string_lossy().starts_with("my-questions-")), "{names:?}");
+}
+
+#[test]
 fn my_questions_add_edit_mark_note_move_export_and_delete() {
     let (dir, progress) = temp();
     past_notice(&progress);
@@ -472,7 +491,8 @@ fn my_questions_add_edit_mark_note_move_export_and_delete() {
     assert!(out.contains("Question 2 is marked as asked."));
     assert!(out.contains("Note saved."));
     assert!(out.contains("Moved. It is now question 1."));
-    assert!(out.contains("Your questions were saved as a checklist:"));
+    assert!(out.contains(&format!("Saving the checklist in {}", fs::canonicalize(dir.path()).unwrap().display())));
+    assert!(out.contains("my-questions-") && out.contains("only you can read it."), "{out}");
     assert!(out.contains("The question was kept."));
     assert!(out.contains("Question deleted."));
     assert!(out.contains("Answer noted: Stage 4, spread to the bones"));
@@ -616,6 +636,19 @@ fn more_detail_parts_are_folded_and_open_by_number() {
     let out = session(&progress, &["2", &lesson_no(&plain.id), "10", "q", "q"]);
     assert!(out.contains("10. More detail parts (none in this lesson)"), "{out}");
     assert!(out.contains("This lesson has no More detail parts."), "{out}");
+}
+
+#[test]
+fn the_prognosis_table_is_folded_behind_its_note_in_the_session() {
+    let (_dir, progress) = temp();
+    past_notice(&progress);
+    let out = session(&progress, &["2", &lesson_no("prognosis"), "3", "q", "q"]);
+    let words = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("More detail: the table of numbers. They describe large groups diagnosed years ago"),
+        "{out}"
+    );
+    assert!(!out.contains("48.3%"), "the table is folded: {out}");
 }
 
 #[test]

@@ -64,7 +64,7 @@ fn a_right_answer_is_explained_and_saved_at_once() {
     let text = screen_text(&app);
     assert!(text.contains("✓ Right!"), "{text}");
     assert!(text.contains("Why: "), "{text}");
-    assert!(text.contains("← right answer"), "{text}");
+    assert!(text.contains("your answer, right"), "{text}");
     assert!(text.contains("Read more: How stage 4 is decided ›"), "{text}");
     assert_eq!(app.progress.attempts.len(), 1);
     assert!(app.progress.attempts[0].correct);
@@ -79,8 +79,8 @@ fn a_wrong_answer_shows_the_right_one_and_your_pick() {
     answer(&mut app, false);
     let text = screen_text(&app);
     assert!(text.contains("✗ Not quite."), "{text}");
-    assert!(text.contains("← your pick"), "{text}");
-    assert!(text.contains("← right answer"), "{text}");
+    assert!(text.contains("your answer, not right"), "{text}");
+    assert!(text.contains("right answer, you did not pick it"), "{text}");
     assert!(!app.progress.attempts[0].correct);
 }
 
@@ -132,9 +132,9 @@ fn the_end_shows_score_missed_and_what_to_read_again() {
     }
     let text = screen_text(&app);
     assert!(text.contains(&format!("You got {} of {total} right.", total - 1)), "{text}");
-    assert!(text.contains("Questions to look at again:"), "{text}");
+    assert!(text.contains("Sections to read again"), "{text}");
     assert!(text.contains("How stage 4 is decided ›"), "{text}");
-    app.update(Action::Open);
+    app.update(Action::Back);
     assert_eq!(app.screen(), ScreenKind::Home);
     assert_eq!(app.progress.attempts.len(), total);
 }
@@ -201,7 +201,7 @@ fn true_false_answers_with_t_and_f() {
 }
 
 #[test]
-fn clicking_a_single_choice_answers_it() {
+fn clicking_a_single_choice_then_enter_answers_it() {
     let mut app = staging_quiz(100, 30);
     let (q, order) = app.quiz().unwrap().session.current().unwrap();
     let right = order.iter().position(|o| q.correct.contains(o)).unwrap();
@@ -209,6 +209,7 @@ fn clicking_a_single_choice_answers_it() {
     let rows = common::screen(&app);
     let y = rows.iter().position(|r| r.contains(&choice)).unwrap() as u16;
     common::click(&mut app, 10, y);
+    app.update(Action::Open);
     assert!(screen_text(&app).contains("✓ Right!"), "{}", screen_text(&app));
 }
 
@@ -230,4 +231,165 @@ fn quiz_reads_at_40x12_and_mastery_shows_on_home() {
     app.update(Action::Back);
     app.update(Action::Resize(100, 30));
     assert!(screen_text(&app).contains("★ mastered"), "{}", screen_text(&app));
+}
+
+/// Move on to the first question of `kind`, answering the ones before it right.
+fn skip_to(app: &mut App, kind: patient_tutor::content::quiz::Kind) {
+    while app.quiz().unwrap().session.current().unwrap().0.kind != kind {
+        answer(app, true);
+        app.update(Action::Open);
+    }
+}
+
+/// The screen rows that show `text` (the start of a choice, say).
+fn rows_with(app: &App, text: &str) -> Vec<(usize, String)> {
+    common::screen(app).into_iter().enumerate().filter(|(_, r)| r.contains(text)).collect()
+}
+
+/// Issue 16, defect 4: after checking, every choice says whether you picked it and
+/// whether it is right, in words and a symbol before the text, at 80×24 and 40×12.
+#[test]
+fn feedback_says_for_every_choice_picked_or_not_right_or_not() {
+    for (w, h) in [(80, 24), (40, 12)] {
+        let mut app = staging_quiz(w, h);
+        skip_to(&mut app, patient_tutor::content::quiz::Kind::Single);
+        let (q, order) = app.quiz().unwrap().session.current().unwrap();
+        let wrong = position(&app, false);
+        let right = position(&app, true);
+        let (wrong_text, right_text) = (q.choices[order[wrong]].clone(), q.choices[order[right]].clone());
+        app.update(Action::Pick(key_for(wrong)));
+        app.update(Action::Open);
+        let text = screen_text(&app);
+        let what = format!("at {w}×{h}:\n{text}");
+        // The first words of each choice, after its mark.
+        let start = |t: &str| t.split(' ').take(2).collect::<Vec<_>>().join(" ");
+        let wrong_row = rows_with(&app, &format!("✗ {}", start(&wrong_text)));
+        assert_eq!(wrong_row.len(), 1, "the wrong pick marked ✗ before its text {what}");
+        let right_row = rows_with(&app, &format!("○ {}", start(&right_text)));
+        assert_eq!(right_row.len(), 1, "the right answer not picked marked ○ {what}");
+        // The words, each on one row, never split.
+        assert_eq!(rows_with(&app, "your answer, not right").len(), 1, "{what}");
+        assert_eq!(rows_with(&app, "right answer, you did not pick it").len(), 1, "{what}");
+        assert!(!text.contains("←"), "{what}");
+        for row in common::screen(&app) {
+            assert!(unicode_width::UnicodeWidthStr::width(row.as_str()) <= w as usize, "{what}");
+        }
+        // Every row of a choice after its first hangs past its number (under the mark or the text).
+        let (first, _) = wrong_row[0];
+        let rows = common::screen(&app);
+        let indent = rows[first].find('✗').unwrap();
+        for row in rows.iter().skip(first + 1).take_while(|r| !r.trim().is_empty() && !r.contains(". ")) {
+            assert!(row.chars().take(indent).all(|c| c == ' '), "hanging indent: {row:?} {what}");
+        }
+    }
+}
+
+/// Issue 16, defect 4: a right answer says "your answer, right"; in a "choose all
+/// that apply" question each right choice you left out says so.
+#[test]
+fn feedback_on_choose_all_names_what_you_missed() {
+    let mut app = staging_quiz(80, 24);
+    skip_to(&mut app, patient_tutor::content::quiz::Kind::Multiple);
+    let text = screen_text(&app);
+    assert_eq!(text.matches("hoose all that apply").count(), 1, "said once, not twice:\n{text}");
+    let (q, order) = app.quiz().unwrap().session.current().unwrap();
+    let rights: Vec<usize> = (0..order.len()).filter(|&p| q.correct.contains(&order[p])).collect();
+    assert!(rights.len() > 1);
+    app.update(Action::Pick(key_for(rights[0])));
+    app.update(Action::Open);
+    let text = screen_text(&app);
+    assert_eq!(text.matches("your answer, right").count(), 1, "{text}");
+    assert_eq!(text.matches("right answer, you did not pick it").count(), rights.len() - 1, "{text}");
+}
+
+/// Issue 16, defect 4: a click on a single choice selects it; Enter checks it.
+#[test]
+fn clicking_a_single_choice_selects_it_and_enter_checks() {
+    for (w, h) in [(80, 24), (40, 12)] {
+        let mut app = staging_quiz(w, h);
+        skip_to(&mut app, patient_tutor::content::quiz::Kind::Single);
+        let (q, order) = app.quiz().unwrap().session.current().unwrap();
+        let right = position(&app, true);
+        let choice: String = q.choices[order[right]].chars().take(12).collect();
+        let Some((y, _)) = rows_with(&app, &choice).into_iter().next() else { continue };
+        common::click(&mut app, 10, y as u16);
+        let state = app.quiz().unwrap();
+        assert!(!state.answered(), "a click does not check the answer at {w}×{h}");
+        assert_eq!((state.picked.as_slice(), state.cursor), (&[right][..], right));
+        assert!(screen_text(&app).contains("(•)"), "{}", screen_text(&app));
+        assert!(app.progress.attempts.is_empty());
+        assert_eq!(app.update(Action::Open), vec![Effect::Save]);
+        assert!(screen_text(&app).contains("✓ Right!"), "{}", screen_text(&app));
+    }
+}
+
+/// Finish the staging quiz with the first `wrong` questions answered wrongly.
+fn finish_with_wrong(app: &mut App, wrong: usize) {
+    let total = app.quiz().unwrap().session.len();
+    for i in 0..total {
+        answer(app, i >= wrong);
+        app.update(Action::Open);
+    }
+    assert!(app.quiz().unwrap().session.is_finished());
+}
+
+/// Issue 16, defect 13: the summary says when the missed questions come back, and
+/// that `r` on home starts the review.
+#[test]
+fn the_summary_says_when_missed_questions_come_back() {
+    for (w, h) in [(80, 24), (40, 12)] {
+        let mut app = staging_quiz(w, h);
+        finish_with_wrong(&mut app, 3);
+        // Missed questions go back to the first box, which is due again at once.
+        let flat = common::screen(&app).iter().map(|r| r.trim()).collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("The 3 questions you missed come back for review now."),
+            "at {w}×{h}:\n{}",
+            screen_text(&app)
+        );
+        assert!(flat.contains("Press r on home to start the review."), "at {w}×{h}:\n{}", screen_text(&app));
+    }
+}
+
+/// Issue 16, defect 13: the sections to read again are a list: ↑/↓ chooses, Enter
+/// opens that section, Back returns to the summary.
+#[test]
+fn the_summary_opens_each_section_to_read_again() {
+    for (w, h) in [(80, 24), (40, 12)] {
+        let mut app = staging_quiz(w, h);
+        finish_with_wrong(&mut app, 9);
+        let targets = app.quiz().unwrap().session.read_again();
+        assert!(targets.len() >= 2, "{targets:?}");
+        for (i, target) in targets.iter().enumerate() {
+            let label = app.pack.target_label(target).unwrap();
+            let selected = rows_with(&app, "▶");
+            assert_eq!(selected.len(), 1, "one selected at {w}×{h}:\n{}", screen_text(&app));
+            let short: String = label.chars().take(w as usize / 2).collect();
+            assert!(
+                selected[0].1.contains(short.trim_end()),
+                "{label:?} selected and seen at {w}×{h}:\n{}",
+                screen_text(&app)
+            );
+            app.update(Action::Open);
+            assert_eq!(app.screen(), ScreenKind::Reader, "{target}");
+            let anchor = target.split('#').nth(1).unwrap();
+            let reader = app.reader().unwrap();
+            let heading = reader.doc.anchors.iter().find(|a| a.slug == anchor).unwrap();
+            let height = app.reader_layout().text.height as usize;
+            assert!((reader.top..reader.top + height).contains(&heading.line), "{target} on screen");
+            app.update(Action::Back);
+            assert_eq!(app.screen(), ScreenKind::Quiz, "Back returns to the summary");
+            assert!(screen_text(&app).contains("▶"), "{}", screen_text(&app));
+            if i + 1 < targets.len() {
+                app.update(Action::Down);
+            }
+        }
+        // Down past the last one stays on it; q leaves.
+        app.update(Action::Down);
+        let last = app.pack.target_label(targets.last().unwrap()).unwrap();
+        let short: String = last.chars().take(w as usize / 2).collect();
+        assert!(rows_with(&app, "▶")[0].1.contains(short.trim_end()), "{}", screen_text(&app));
+        app.update(Action::Back);
+        assert_eq!(app.screen(), ScreenKind::Home);
+    }
 }

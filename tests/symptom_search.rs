@@ -38,6 +38,14 @@ const TABLE: &[(&str, &str, Tier, &str)] = &[
     ("the shakes", "whole-body", Emergency, "shaking chills"),
     ("infection", "whole-body", Emergency, "38 °C (100.4 °F)"),
     ("sepsis", "whole-body", Emergency, "38 °C (100.4 °F)"),
+    // Thoughts of suicide or of harming yourself: the emergency line comes first.
+    ("suicidal", "whole-body", Emergency, "might act on"),
+    ("suicide", "whole-body", Emergency, "might act on"),
+    ("I want to die", "whole-body", Emergency, "might act on"),
+    ("kill myself", "whole-body", Emergency, "might act on"),
+    ("self harm", "whole-body", Emergency, "you have hurt yourself"),
+    ("hurt myself", "whole-body", Emergency, "you have hurt yourself"),
+    ("end my life", "whole-body", Emergency, "might act on"),
     // High calcium: thirst, weeing a lot.
     ("thirsty", "whole-body", Emergency, "signs of high calcium"),
     ("very thirsty", "whole-body", Emergency, "signs of high calcium"),

@@ -24,6 +24,7 @@ const EMERGENCY_NUMBER_SIGNS: &[&str] = &[
     "Chest pain that is sudden or severe",
     "Coughing up more than a little blood",
     "Bleeding that will not stop, or vomiting blood",
+    "Thoughts of harming yourself that you might act on, or you have hurt yourself",
 ];
 
 fn expected(line: &str) -> Who {

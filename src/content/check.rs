@@ -184,6 +184,10 @@ pub fn check(files: &PackFiles, options: &Options) -> Report {
             if !plain_language::has_action(body, rules) {
                 found.push((Rule::Action, literacy::Warning::new(1, plain_language::NO_ACTION)));
             }
+            if lesson.id != super::GET_HELP_LESSON && pack.lesson_index(super::GET_HELP_LESSON).is_some() {
+                let missing = plain_language::symptoms_without_get_help(body, rules, super::GET_HELP_LESSON);
+                found.extend(missing.map(|w| (Rule::SymptomsLeadToGetHelp, w)));
+            }
         }
         for (rule, w) in found {
             warn(rule, at(w.line), w.message);

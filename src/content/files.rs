@@ -49,6 +49,11 @@ impl PackFiles {
         }
     }
 
+    /// The assets folder of a disk pack (None for the built-in pack): for `--watch`.
+    pub fn assets_folder(dir: &Path) -> Option<PathBuf> {
+        Some(Self::assets_dir(dir)).filter(|d| d.is_dir())
+    }
+
     /// How to name an asset in messages, so an editor can open it.
     pub fn asset_display(&self, name: &str) -> String {
         match self {

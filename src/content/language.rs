@@ -35,6 +35,8 @@ pub struct Language {
     pub back_words: &'static [&'static str],
     /// Headings that say nothing about what their part tells.
     pub empty_headings: &'static [&'static str],
+    /// Words that mean a lesson talks about symptoms, so it must lead to "When to get help now".
+    pub symptom_words: &'static [&'static str],
 }
 
 pub static ENGLISH: Language = Language {
@@ -162,6 +164,18 @@ pub static ENGLISH: Language = Language {
         "details",
         "extra",
         "extras",
+    ],
+    symptom_words: &[
+        "symptom",
+        "symptoms",
+        "fever",
+        "temperature",
+        "shivering",
+        "breathless",
+        "breathlessness",
+        "bleeding",
+        "seizure",
+        "suicide",
     ],
 };
 

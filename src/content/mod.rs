@@ -17,6 +17,7 @@ pub mod signs;
 pub mod sites;
 pub mod survival;
 mod toml_util;
+pub mod watch;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -824,19 +825,19 @@ mod tests {
                 "symptoms",
                 "diagnosis",
                 "staging",
-                "treatment",
-                "palliative-care",
                 "prognosis",
                 "remission-and-ned",
-                "questions-for-your-care-team",
+                "treatment",
+                "palliative-care",
                 "pain",
                 "side-effects",
                 "treatment-progress",
                 "clinical-trials",
-                "planning-ahead",
+                "questions-for-your-care-team",
                 "feelings-and-support",
                 "for-carers",
                 "daily-life",
+                "planning-ahead",
                 "near-the-end",
             ]
         );

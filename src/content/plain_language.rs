@@ -35,10 +35,11 @@ pub enum Rule {
     Action,
     NoColourOrPosition,
     ReviewDate,
+    SymptomsLeadToGetHelp,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 12] = [
+    pub const ALL: [Rule; 13] = [
         Rule::KeyPoints,
         Rule::EverydayWords,
         Rule::ShortSentences,
@@ -51,12 +52,13 @@ impl Rule {
         Rule::Action,
         Rule::NoColourOrPosition,
         Rule::ReviewDate,
+        Rule::SymptomsLeadToGetHelp,
     ];
 
     /// Does the item count towards the PEMAT-style understandability score? (The action is
     /// PEMAT's actionability; colour and place, and review dates, are not PEMAT items.)
     pub fn understandability(self) -> bool {
-        !matches!(self, Rule::Action | Rule::NoColourOrPosition | Rule::ReviewDate)
+        !matches!(self, Rule::Action | Rule::NoColourOrPosition | Rule::ReviewDate | Rule::SymptomsLeadToGetHelp)
     }
 
     /// The item's name, as `check --format json` writes it.
@@ -74,6 +76,7 @@ impl Rule {
             Rule::Action => "action",
             Rule::NoColourOrPosition => "no-colour-or-position",
             Rule::ReviewDate => "review-date",
+            Rule::SymptomsLeadToGetHelp => "symptoms-lead-to-get-help",
         }
     }
 
@@ -92,6 +95,7 @@ impl Rule {
             Rule::Action => "PEMAT: clearly identifies at least one action; CDC CCI: a call to action",
             Rule::NoColourOrPosition => "WCAG 2.2 1.3.3 sensory characteristics, 1.4.1 use of color",
             Rule::ReviewDate => "house rule: facts in health information go out of date",
+            Rule::SymptomsLeadToGetHelp => "house rule: every place that mentions symptoms leads to when-to-get-help",
         }
     }
 }
@@ -263,6 +267,33 @@ pub fn has_action(markdown: &str, language: &Language) -> bool {
         })
 }
 
+/// A lesson that talks about symptoms but has no link to the "When to get help now" lesson
+/// (`get_help` is its id): a warning at the first symptom word. That lesson itself is exempt.
+pub fn symptoms_without_get_help(markdown: &str, language: &Language, get_help: &str) -> Option<Warning> {
+    let links_there = Parser::new_ext(markdown, markdown_options()).any(|event| {
+        matches!(event, Event::Start(Tag::Link { dest_url, .. })
+            if dest_url.split('#').next() == Some(get_help))
+    });
+    if links_there {
+        return None;
+    }
+    let lines = Lines::new(markdown);
+    units(markdown, Include::default()).iter().find_map(|unit| {
+        let found = tokens(&unit.text);
+        let at = (0..found.len()).find(|&i| any_phrase_at(&found, i, language.symptom_words).is_some())?;
+        let word = &found[at];
+        let line = lines.line(unit.source_offset(word.range.start));
+        Some(Warning::new(
+            line,
+            format!(
+                "the lesson talks about symptoms (\"{}\") but never links to \"When to get help now\": \
+                 add a link such as [when to get help now]({get_help})",
+                &unit.text[word.range.clone()]
+            ),
+        ))
+    })
+}
+
 /// The message for a lesson without anything to do, at its first line.
 pub const NO_ACTION: &str = "the lesson gives the reader nothing to do: add one action, such as who to call, a \
                              question to ask (\"[add it to My questions](app:my-questions)\") or a link to a tool";
@@ -405,6 +436,25 @@ mod tests {
     }
 
     #[test]
+    fn symptoms_must_lead_to_when_to_get_help() {
+        let get_help = "when-to-get-help";
+        let warned = |md: &str| symptoms_without_get_help(md, &ENGLISH, get_help).map(|w| (w.line, w.message));
+        let (line, message) = warned("# Pain\n\nText.\n\nA fever can come.\n").expect("a fever with no link");
+        assert_eq!(line, 5);
+        assert!(message.contains("(\"fever\")") && message.contains("](when-to-get-help)"), "{message}");
+        // The first word counts, in capitals too, and plurals are words of their own.
+        assert_eq!(warned("Some Symptoms.\n").map(|(l, _)| l), Some(1));
+        // A link to the lesson, with or without a section, is enough.
+        assert_eq!(warned("A fever: see [help](when-to-get-help).\n"), None);
+        assert_eq!(warned("A fever: see [help](when-to-get-help#fever).\n"), None);
+        // A link to another lesson is not; nor is the word inside another word.
+        assert!(warned("A fever: see [pain](pain#fever).\n").is_some());
+        assert_eq!(warned("Feverfew tea and asymptomatic people.\n"), None);
+        // No symptom words, no warning.
+        assert_eq!(warned("# Planning\n\nWrite a will.\n"), None);
+    }
+
+    #[test]
     fn abbreviations_need_explaining_at_first_use() {
         let markdown = "# Plans\n\nAn LPA lets someone decide. Ask about CPR (cardiopulmonary resuscitation).\n\n\
                         Do not attempt CPR (DNACPR) is a form. The NHS and the UK. LPA again. A CT scan. CTs.\n\n\
@@ -520,7 +570,7 @@ mod tests {
 
     #[test]
     fn every_rule_has_a_source_and_a_place_on_the_card() {
-        assert_eq!(Rule::ALL.len(), 12);
+        assert_eq!(Rule::ALL.len(), 13);
         let understand = Rule::ALL.iter().filter(|r| r.understandability()).count();
         assert_eq!(understand, 9);
         for rule in Rule::ALL {

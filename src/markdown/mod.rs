@@ -25,7 +25,7 @@ pub use ratatui::text::Line;
 pub use sanitize::{sanitize, sanitize_multiline, sanitize_path};
 pub use slug::slugify;
 pub use stream::{render_each, render_each_linear, write_linear, write_plain};
-pub use theme::MdTheme;
+pub use theme::{MdTheme, Palette};
 pub use wrap::{display_width, wrap_text};
 
 /// The linear form of a document, for pipes, scripts and screen readers (which read

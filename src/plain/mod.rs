@@ -7,10 +7,12 @@ pub mod linear;
 pub mod pack;
 pub mod questions;
 pub mod quiz;
+mod reset;
 pub mod session;
+pub mod watch;
 mod wrapped;
 
-use std::io::{self, BufRead, IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -102,13 +104,19 @@ fn styled_output() -> bool {
 /// content note comes first, and its "More detail" parts are one line each unless
 /// `detail`.
 pub fn read(content: Option<&Path>, target: &str, width: Option<u16>, detail: bool) -> Result<ExitCode> {
+    print_read(content, target, width, detail)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What `read` prints, once (`read --watch` prints it again on each change).
+fn print_read(content: Option<&Path>, target: &str, width: Option<u16>, detail: bool) -> Result<()> {
     let (pack, document) = find_document(content, target, detail)?;
     let width = output_width(width);
     let look = if styled_output() { linear::Look::Styled } else { linear::Look::Plain };
     let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     linear::write_document(pack.as_ref(), &document, width, look, &mut out)?;
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// The pack links resolve against, and the Markdown to show: a lesson by id, one
@@ -273,8 +281,10 @@ fn run_plain_quiz(pack: &ContentPack, opened: Opened, questions: Vec<Question>, 
             }
         }
         print_notice_lines(&store.take_notices());
+        progress.questions.get(id).map(due_at)
     };
-    quiz::run(Some(pack), &mut session, &mut io::stdin().lock(), &mut stdout(), &mut on_answer)?;
+    let review = quiz::Review { now: app_session::now(), how: crate::tui::text::REVIEW_COMMAND };
+    quiz::run(Some(pack), &mut session, &mut io::stdin().lock(), &mut stdout(), review, &mut on_answer)?;
     match failing {
         Some(_) => {
             let _ =
@@ -387,33 +397,4 @@ pub fn progress_summary(pack: &ContentPack, opened: &Opened) -> Result<ExitCode>
     Ok(ExitCode::SUCCESS)
 }
 
-/// `progress reset`: erase the progress file and its answer history, after asking
-/// (unless `--yes`). A copy of the app still running keeps nothing from before it
-/// (see `progress::reset`).
-pub fn progress_reset(path: &Path, yes: bool) -> Result<ExitCode> {
-    let history = crate::progress::history_path(path);
-    let shown = markdown::sanitize_path;
-    if !path.exists() && !history.exists() {
-        println!("There is no progress to reset ({} does not exist).", shown(path));
-        return Ok(ExitCode::SUCCESS);
-    }
-    // Name what goes, check-ins first: they are the person's own record.
-    if let Some(checkins) = crate::progress::peek(path).as_ref().and_then(checkin::describe) {
-        println!("Your progress holds {checkins}; a reset erases them too.");
-    }
-    if !yes {
-        eprint!("This erases all your progress in {}. Type yes to go on: ", shown(path));
-        io::stderr().flush()?;
-        let mut answer = String::new();
-        io::stdin().lock().read_line(&mut answer)?;
-        if !answer.trim().eq_ignore_ascii_case("yes") {
-            eprintln!("Nothing was changed.");
-            return Ok(ExitCode::FAILURE);
-        }
-    }
-    let erased = crate::progress::reset(path, app_session::now())?;
-    let names: Vec<String> = erased.iter().map(|p| shown(p)).collect();
-    let verb = if names.len() == 1 { "was" } else { "were" };
-    println!("Progress reset: {} {verb} erased.", names.join(" and "));
-    Ok(ExitCode::SUCCESS)
-}
+pub use reset::progress_reset;

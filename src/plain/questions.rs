@@ -72,26 +72,30 @@ pub fn add(pack: &ContentPack, opened: Opened, text: &str, lesson: Option<&str>)
 /// file it will not overwrite without --force.
 pub fn export(pack: &ContentPack, opened: &Opened, file: Option<&Path>, force: bool) -> Result<ExitCode> {
     let topic = |q: &MyQuestion| q.lesson.as_deref().and_then(|id| pack.target_label(id));
+    let to_screen = file.is_none_or(|f| f == Path::new("-"));
+    if opened.progress.my_questions.is_empty() {
+        // Nothing written anywhere; said on stderr when the checklist would go to stdout.
+        let text = crate::tui::text::NO_QUESTIONS_TO_EXPORT;
+        if to_screen {
+            writeln!(super::stderr(), "{text}")?
+        } else {
+            writeln!(super::stdout(), "{text}")?
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let markdown = notebook::export_markdown(&opened.progress.my_questions, &date_of(session::now()), &topic);
     let Some(path) = file.filter(|f| *f != Path::new("-")) else {
         super::stdout().write_all(markdown.as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     };
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true);
-    if force {
-        options.create(true).truncate(true);
-    } else {
-        options.create_new(true);
-    }
+    // A private file (mode 600), as every export: it holds health questions.
     let shown = sanitize_path(path);
-    let mut f = match options.open(path) {
+    match crate::export::write_private(path, markdown.as_bytes(), force) {
+        Ok(_) => println!("Wrote your questions to {shown}."),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
             bail!("{shown} already exists; choose another name, or add --force to replace it")
         }
-        other => other.with_context(|| format!("cannot write {shown}"))?,
-    };
-    f.write_all(markdown.as_bytes()).with_context(|| format!("cannot write {shown}"))?;
-    println!("Wrote your questions to {shown}.");
+        Err(e) => return Err(e).with_context(|| format!("cannot write {shown}")),
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -6,6 +6,20 @@ use std::io::{self, BufRead, Write};
 use crate::content::ContentPack;
 use crate::content::quiz::{Kind, Question};
 use crate::quiz::{QuizSession, Verdict};
+use crate::tui::text;
+
+/// Called after each answer with the question id, the picks (original 0-based
+/// indices) and whether it was right; returns when the question comes back for
+/// review (seconds since 1970), if known.
+pub type OnAnswer<'a> = dyn FnMut(&str, &[usize], bool) -> Option<u64> + 'a;
+
+/// What the end of a plain quiz says about the review: it is `now`, and `how` a
+/// review is started from where the quiz was taken.
+#[derive(Debug, Clone, Copy)]
+pub struct Review<'a> {
+    pub now: u64,
+    pub how: &'a str,
+}
 
 /// How a plain quiz went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,18 +39,23 @@ const MAX_LINE: usize = 4096;
 /// apply", `t`/`f`/`true`/`false` for true/false (numbers also work). An invalid
 /// line prints a short reason and asks again. After each answer `on_answer` is
 /// called with the question id, the picks as original 0-based indices and whether
-/// the answer was right, so the caller can save progress at once. End of input
-/// stops cleanly, keeping what was answered. The last line is `Score: X/Y`, Y being
-/// the number of questions answered.
+/// the answer was right, so the caller can save progress at once; it returns when
+/// that question comes back for review, if it knows. End of input stops cleanly,
+/// keeping what was answered. If any answer was wrong, the line before last says
+/// when the missed questions come back (seen at `now`), then `how_to_review`. The
+/// last line is `Score: X/Y`, Y being the number of questions answered.
 pub fn run(
     pack: Option<&ContentPack>,
     session: &mut QuizSession,
     input: &mut impl BufRead,
     out: &mut impl Write,
-    on_answer: &mut dyn FnMut(&str, &[usize], bool),
+    review: Review<'_>,
+    on_answer: &mut OnAnswer<'_>,
 ) -> io::Result<PlainOutcome> {
     let total = session.len();
     let mut stopped = false;
+    // When the earliest missed question comes back for review.
+    let mut comeback: Option<u64> = None;
     while let Some((question, order)) = session.current() {
         let (question, order) = (question.clone(), order.to_vec());
         ask(out, session.index() + 1, total, &question, &order)?;
@@ -46,8 +65,12 @@ pub fn run(
         };
         let verdict = session.answer(&display_picks);
         let chosen = session.last_chosen().unwrap_or_default();
-        on_answer(&question.id, chosen, verdict.correct);
-        feedback(out, pack, &question, &order, &verdict)?;
+        let due = on_answer(&question.id, chosen, verdict.correct);
+        if !verdict.correct {
+            comeback = comeback.into_iter().chain(due).min();
+        }
+        let chosen = session.last_chosen().unwrap_or_default().to_vec();
+        feedback(out, pack, &question, &order, &chosen, &verdict)?;
         session.next();
     }
 
@@ -56,6 +79,10 @@ pub fn run(
         writeln!(out, "There are no questions in this quiz.")?;
     } else if stopped {
         writeln!(out, "Stopped after {answered} of {total} questions.")?;
+    }
+    if let Some(at) = comeback {
+        let when = crate::quiz::review_day(at, review.now);
+        writeln!(out, "{} {}", text::missed_come_back(answered - right, when), review.how)?;
     }
     writeln!(out, "Score: {right}/{answered}")?;
     out.flush()?;
@@ -76,8 +103,9 @@ fn ask(out: &mut impl Write, number: usize, total: usize, q: &Question, order: &
 fn hint(kind: Kind, count: usize) -> String {
     match kind {
         Kind::Single => format!("Answer with one number from 1 to {count}."),
+        // The prompt says "choose all that apply" itself.
         Kind::Multiple => {
-            format!("Choose all that apply: answer with a number, or several like 1,3 (from 1 to {count}).")
+            format!("Answer with a number, or several like 1,3 (from 1 to {count}): one or more are right.")
         }
         Kind::TrueFalse => "Answer t for true or f for false.".to_string(),
     }
@@ -184,42 +212,28 @@ fn feedback(
     pack: Option<&ContentPack>,
     q: &Question,
     order: &[usize],
+    chosen: &[usize],
     verdict: &Verdict,
 ) -> io::Result<()> {
     writeln!(out, "{}", if verdict.correct { "Right." } else { "Not quite." })?;
-    let label = if verdict.right.len() > 1 { "The right answers" } else { "The right answer" };
-    writeln!(out, "{label}: {}", list(q, order, &verdict.right))?;
-    if q.kind == Kind::Multiple && !verdict.correct {
-        if !verdict.missed.is_empty() {
-            writeln!(out, "You missed: {}", list(q, order, &verdict.missed))?;
-        }
-        if !verdict.wrong_picks.is_empty() {
-            writeln!(out, "Not right: {}", list(q, order, &verdict.wrong_picks))?;
+    // Each choice you picked, and each right one, in the order shown: the same marks
+    // and words as the tutor's screen.
+    for (pos, &original) in order.iter().enumerate() {
+        let Some((symbol, words)) =
+            text::choice_feedback(chosen.contains(&original), verdict.right.contains(&original))
+        else {
+            continue;
+        };
+        let choice = clean(q.choices.get(original).map_or("", String::as_str));
+        match q.kind {
+            Kind::TrueFalse => writeln!(out, "  {symbol} {choice} ({words})")?,
+            _ => writeln!(out, "  {}. {symbol} {choice} ({words})", pos + 1)?,
         }
     }
     writeln!(out, "{}", clean(&q.explanation))?;
     writeln!(out, "{}", super::linear::read_more(pack, &q.see))?;
     writeln!(out)?;
     Ok(())
-}
-
-/// Choices (original indices) as shown: "3. M1", in display order, joined by "; ".
-/// True/false choices are named without a number.
-fn list(q: &Question, order: &[usize], originals: &[usize]) -> String {
-    let mut shown: Vec<(usize, usize)> =
-        originals.iter().map(|&o| (order.iter().position(|&x| x == o).unwrap_or(o), o)).collect();
-    shown.sort_unstable();
-    shown
-        .iter()
-        .map(|&(pos, o)| {
-            let text = clean(q.choices.get(o).map_or("", String::as_str));
-            match q.kind {
-                Kind::TrueFalse => text,
-                _ => format!("{}. {text}", pos + 1),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 /// Content text made safe to print: control characters (C0, DEL, C1) and bidi
@@ -245,6 +259,8 @@ mod tests {
     }
 
     const SEED: u64 = 3;
+    const NOW: u64 = 1_764_676_800;
+    const REVIEW: Review<'static> = Review { now: NOW, how: "HOW." };
 
     /// The display order of each question for `SEED`.
     fn orders() -> Vec<Vec<usize>> {
@@ -266,11 +282,13 @@ mod tests {
         let mut session = QuizSession::new(questions(), SEED);
         let mut out = Vec::new();
         let mut calls = Calls::new();
+        let mut on_answer = |id: &str, chosen: &[usize], correct: bool| {
+            calls.push((id.to_string(), chosen.to_vec(), correct));
+            // As the review schedule does: a missed question is due again at once.
+            Some(if correct { NOW + crate::quiz::DAY } else { NOW })
+        };
         let outcome =
-            run(None, &mut session, &mut Cursor::new(input.to_vec()), &mut out, &mut |id, chosen, correct| {
-                calls.push((id.to_string(), chosen.to_vec(), correct))
-            })
-            .unwrap();
+            run(None, &mut session, &mut Cursor::new(input.to_vec()), &mut out, REVIEW, &mut on_answer).unwrap();
         (outcome, String::from_utf8(out).unwrap(), calls)
     }
 
@@ -292,20 +310,22 @@ mod tests {
         let choices: Vec<String> =
             orders()[0].iter().enumerate().map(|(i, &o)| format!("  {}. {}", i + 1, ["A", "B", "C"][o])).collect();
         let first = format!(
-            "Question 1 of 3\nPrompt of s?\n{}\nAnswer with one number from 1 to 3.\nRight.\nThe right answer: {}. B\nExplanation of s.\nRead more: staging#s\n\n",
+            "Question 1 of 3\nPrompt of s?\n{}\nAnswer with one number from 1 to 3.\nRight.\n  {}. ✓ B (your answer, right)\nExplanation of s.\nRead more: staging#s\n\n",
             choices.join("\n"),
             num(0, 1)
         );
         assert!(out.starts_with(&first), "{out}");
-        assert!(out.contains("Choose all that apply: answer with a number, or several like 1,3 (from 1 to 4).\n"));
+        assert!(out.contains("Answer with a number, or several like 1,3 (from 1 to 4): one or more are right.\n"));
         let mut right = [(num(1, 0), "Age"), (num(1, 2), "Nodes")];
         right.sort();
         assert!(out.contains(&format!(
-            "Right.\nThe right answers: {}. {}; {}. {}\n",
+            "Right.\n  {}. ✓ {} (your answer, right)\n  {}. ✓ {} (your answer, right)\nExplanation of m.\n",
             right[0].0, right[0].1, right[1].0, right[1].1
         )));
         let last = "Question 3 of 3\nPrompt of t?\n  1. True\n  2. False\nAnswer t for true or f for false.\n\
-                    Not quite.\nThe right answer: False\nExplanation of t.\nRead more: staging#t\n\nScore: 2/3\n";
+                    Not quite.\n  ✗ True (your answer, not right)\n  ○ False (right answer, you did not pick it)\n\
+                    Explanation of t.\nRead more: staging#t\n\n\
+                    The question you missed comes back for review now. HOW.\nScore: 2/3\n";
         assert!(out.ends_with(last), "{out}");
     }
 
@@ -332,9 +352,14 @@ mod tests {
             assert!(out.contains(reason), "missing {reason:?} in\n{out}");
         }
         assert_eq!(out.matches("Question 1 of 3").count(), 1, "the question is not reprinted");
-        assert!(out.contains("Not quite.\nThe right answers: "));
-        assert!(out.contains("You missed: "));
-        assert!(!out.contains("Not right: "));
+        // The single choice: the wrong pick and the right answer not picked.
+        assert!(out.contains(&format!("  {}. ✗ A (your answer, not right)\n", num(0, 0))), "{out}");
+        assert!(out.contains(&format!("  {}. ○ B (right answer, you did not pick it)\n", num(0, 1))), "{out}");
+        // Choose all that apply, partly right: the right pick, and the right one missed.
+        assert!(out.contains(&format!("  {}. ✓ Age (your answer, right)\n", num(1, 0))), "{out}");
+        assert!(out.contains(&format!("  {}. ○ Nodes (right answer, you did not pick it)\n", num(1, 2))), "{out}");
+        assert_eq!(out.matches("(your answer, not right)").count(), 1, "{out}");
+        assert!(out.contains("The 2 questions you missed come back for review now. HOW.\nScore: 1/3\n"), "{out}");
         assert_eq!(last_line(&out), "Score: 1/3");
     }
 
@@ -383,7 +408,7 @@ mod tests {
         q.explanation = "Because\u{0}.".into();
         let mut session = QuizSession::new(vec![q], 0);
         let mut out = Vec::new();
-        run(None, &mut session, &mut Cursor::new(b"1\n".to_vec()), &mut out, &mut |_, _, _| {}).unwrap();
+        run(None, &mut session, &mut Cursor::new(b"1\n".to_vec()), &mut out, REVIEW, &mut |_, _, _| None).unwrap();
         let out = String::from_utf8(out).unwrap();
         assert!(out.contains("Clear[2J the screen?\n"), "{out}");
         assert!(out.contains("Because.\n"));
@@ -399,7 +424,8 @@ mod tests {
     fn an_empty_quiz_says_so() {
         let mut session = QuizSession::new(Vec::new(), 0);
         let mut out = Vec::new();
-        let outcome = run(None, &mut session, &mut Cursor::new(b"1\n".to_vec()), &mut out, &mut |_, _, _| {}).unwrap();
+        let outcome =
+            run(None, &mut session, &mut Cursor::new(b"1\n".to_vec()), &mut out, REVIEW, &mut |_, _, _| None).unwrap();
         assert_eq!(outcome, PlainOutcome { right: 0, answered: 0, total: 0 });
         assert_eq!(String::from_utf8(out).unwrap(), "There are no questions in this quiz.\nScore: 0/0\n");
     }

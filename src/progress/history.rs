@@ -61,6 +61,14 @@ pub(super) struct Header {
     /// How many of the oldest answers were dropped to keep the file small.
     #[serde(default, skip_serializing_if = "is_zero")]
     dropped: u64,
+    /// The last reset kept "My questions" (`progress reset --keep-questions`): a copy
+    /// still running keeps its own questions then, merged with the kept ones.
+    #[serde(default, skip_serializing_if = "is_false")]
+    kept_questions: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -89,6 +97,7 @@ pub(super) struct Mark {
     pub generation: u64,
     pub reset_at: u64,
     pub dropped: u64,
+    pub kept_questions: bool,
     pub len: u64,
     pub lines: usize,
 }
@@ -191,6 +200,7 @@ fn read_rest(file: &mut fs::File, len: u64, from: Mark) -> io::Result<Result<Who
             end.generation = h.generation;
             end.reset_at = h.reset_at;
             end.dropped = h.dropped;
+            end.kept_questions = h.kept_questions;
         }
         (new, end)
     }))
@@ -295,6 +305,7 @@ pub(super) fn whole_contents(like: &Mark, attempts: &[Attempt]) -> io::Result<(V
         generation: like.generation,
         reset_at: like.reset_at,
         dropped: like.dropped,
+        kept_questions: like.kept_questions,
     };
     let mut bytes = serde_json::to_vec(&header)?;
     bytes.push(b'\n');

@@ -14,5 +14,5 @@ pub use lock::LOCK_FILE;
 pub use model::{Attempt, CHECKIN_QUESTION, LessonProgress, LessonStatus, Progress, QuestionState, SCHEMA};
 pub use store::{
     Busy, LOCK_WAIT, MAX_PROGRESS_BYTES, Opened, Schedule, Store, default_path, parse, parse_history, peek, reset,
-    tighten_folder,
+    reset_keeping, tighten_folder,
 };

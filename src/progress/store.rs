@@ -182,12 +182,18 @@ impl Store {
         store.remove_stale_temp_files();
         let mut notices = Vec::new();
         let (mut text, mut progress) = store.open_summary(&mut notices)?;
-        let (mut attempts, mark) = store.open_history(&mut notices)?;
+        let (mut attempts, mut mark) = store.open_history(&mut notices)?;
         if progress.generation < mark.generation {
             // Left by a reset cut short (it makes the new history, then removes
             // this): from before the reset, so not read.
             text = None;
             progress = Progress::default();
+        } else if progress.generation > mark.generation {
+            // A reset that kept My questions was cut short: it writes the progress
+            // file first, then the history, so this history is from before the reset.
+            // Not read; the first save writes it anew, of the reset's generation.
+            attempts.clear();
+            mark.generation = progress.generation;
         }
         progress.generation = mark.generation;
         // Answers inside the progress file (the older layout) are the newest: they go
@@ -298,11 +304,11 @@ impl Store {
             Since::Replaced(None) => 0,
         };
         if on_disk_generation > seen.history.generation {
-            let reset_at = match &since {
-                Since::Appended { end, .. } | Since::Replaced(Some((_, end))) => end.reset_at,
-                Since::Replaced(None) => 0,
+            let reset = match &since {
+                Since::Appended { end, .. } | Since::Replaced(Some((_, end))) => *end,
+                Since::Replaced(None) => Mark::default(),
             };
-            self.forget_before_reset(seen, progress, attempts, on_disk_generation, reset_at);
+            self.forget_before_reset(seen, progress, attempts, &reset);
             since = self.history_since(seen)?;
         }
         let counted_on_disk = self.merge_progress_file(seen, on_disk.as_deref(), progress, attempts)?;
@@ -352,31 +358,37 @@ impl Store {
 
     /// The progress was reset (by `progress reset`) since this copy last saved: drop
     /// all it held from before, keeping only the answers it has not saved yet that
-    /// were given at or after the reset.
-    fn forget_before_reset(
-        &self,
-        seen: &mut Seen,
-        progress: &mut Progress,
-        attempts: &mut Vec<Attempt>,
-        generation: u64,
-        reset_at: u64,
-    ) {
+    /// were given at or after the reset, and, if the reset kept My questions, this
+    /// copy's questions (merged with the kept ones at this save, as another copy's).
+    fn forget_before_reset(&self, seen: &mut Seen, progress: &mut Progress, attempts: &mut Vec<Attempt>, reset: &Mark) {
+        let Mark { generation, reset_at, kept_questions, .. } = *reset;
         let held = seen.history.lines;
         let ours_intact = attempts.len() >= held && (held == 0 || attempts.get(held - 1) == seen.last.as_ref());
         let unsaved = if ours_intact { &attempts[held..] } else { &attempts[..] };
         let kept: Vec<Attempt> = unsaved.iter().filter(|a| a.at >= reset_at).cloned().collect();
         let fresh = Progress { generation, ..Progress::default() };
-        *progress = fresh.clone();
+        let mut base = fresh.clone();
+        let mut ours = fresh;
+        if kept_questions {
+            base.my_questions = std::mem::take(&mut seen.base.my_questions);
+            ours.my_questions = std::mem::take(&mut progress.my_questions);
+        }
+        *progress = ours;
         for attempt in &kept {
             (self.schedule)(progress, attempt);
         }
         *attempts = kept;
-        *seen = Seen { text: None, base: fresh, history: Mark { generation, reset_at, ..Mark::default() }, last: None };
-        self.tell(
+        let history = Mark { generation, reset_at, kept_questions, ..Mark::default() };
+        *seen = Seen { text: None, base, history, last: None };
+        self.tell(if kept_questions {
+            "Your progress was reset (with `progress reset --keep-questions`) while this copy was open: what it \
+             held from before the reset is not kept, except My questions; answers given since are."
+                .to_string()
+        } else {
             "Your progress was reset (with `progress reset`) while this copy was open: what it held from before \
              the reset is not kept; answers given since are."
-                .to_string(),
-        );
+                .to_string()
+        });
     }
 
     /// If another copy saved the progress file since this one last read or wrote it,
@@ -656,6 +668,16 @@ fn tighten_permissions(_file: &fs::File, _path: &Path, _what: &str) -> Result<Op
 /// and then drops what it held from before), then the progress file is removed.
 /// Returns the files erased; none if there was nothing to reset.
 pub fn reset(path: &Path, now: u64) -> Result<Vec<PathBuf>> {
+    reset_keeping(path, now, false)
+}
+
+/// [`reset`], or with `keep_questions` (`progress reset --keep-questions`): the same,
+/// but My questions (with their notes) stay. The progress file is then replaced by
+/// one of the next generation holding only them, before the history is (a reset cut
+/// short between the two leaves a progress file newer than the history, which
+/// `Store::open` reads as the reset done: see there). A progress file that cannot be
+/// read is an error, and nothing is changed: its questions could not be kept.
+pub fn reset_keeping(path: &Path, now: u64, keep_questions: bool) -> Result<Vec<PathBuf>> {
     let history = history_path(path);
     let mut found = Vec::new();
     for file in [path, history.as_path()] {
@@ -677,14 +699,41 @@ pub fn reset(path: &Path, now: u64) -> Result<Vec<PathBuf>> {
         Ok(Ok(Some((_, mark)))) => mark.generation,
         _ => 0,
     };
-    let of_progress = read_progress_file(path).ok().flatten().and_then(|b| parse(&b).ok()).map_or(0, |p| p.generation);
-    let like = Mark { generation: of_history.max(of_progress) + 1, reset_at: now, ..Mark::default() };
+    let on_disk = match read_progress_file(path) {
+        Ok(bytes) => bytes,
+        // Its questions could not be kept: stop before anything is changed.
+        Err(e) if keep_questions => return Err(e),
+        Err(_) => None,
+    };
+    let parsed = on_disk.as_deref().map(parse_limited);
+    let of_progress = match &parsed {
+        Some(Ok(p)) => p.generation,
+        _ => 0,
+    };
+    let generation = of_history.max(of_progress) + 1;
+    if keep_questions {
+        let questions = match parsed {
+            None => Vec::new(),
+            // From before a reset cut short: already erased.
+            Some(Ok(p)) if p.generation < of_history => Vec::new(),
+            Some(Ok(p)) => p.my_questions,
+            Some(Err(why)) => {
+                bail!("cannot read My questions in {} ({why}), so nothing was reset", shown(path))
+            }
+        };
+        let kept = Progress { generation, my_questions: questions, ..Progress::default() };
+        let text = toml::to_string(&kept).context("cannot write the progress as TOML")?;
+        write_atomically(path, text.as_bytes(), "the progress file", false)?;
+    }
+    let like = Mark { generation, reset_at: now, kept_questions: keep_questions, ..Mark::default() };
     let (bytes, _) = history::whole_contents(&like, &[])?;
     write_atomically(&history, &bytes, "the answer history", false)?;
-    match fs::remove_file(path) {
-        Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e).with_context(|| format!("cannot remove {}", shown(path))),
+    if !keep_questions {
+        match fs::remove_file(path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e).with_context(|| format!("cannot remove {}", shown(path))),
+        }
     }
     if let Ok(d) = fs::File::open(&dir) {
         let _ = d.sync_all();
@@ -1180,5 +1229,117 @@ mod tests {
         assert!(notice.contains("now private (700)"), "{notice}");
         assert_eq!(fs::metadata(&own).unwrap().permissions().mode() & 0o777, 0o700);
         assert_eq!(tighten_folder(&own).unwrap(), None);
+    }
+
+    fn my_question(id: u64, text: &str, note: &str) -> crate::notebook::MyQuestion {
+        crate::notebook::MyQuestion {
+            id,
+            text: text.to_string(),
+            lesson: None,
+            section: None,
+            asked: false,
+            note: note.to_string(),
+            added: id,
+            extra: toml::Table::new(),
+        }
+    }
+
+    fn texts(p: &Progress) -> Vec<(&str, &str)> {
+        p.my_questions.iter().map(|q| (q.text.as_str(), q.note.as_str())).collect()
+    }
+
+    /// `progress reset --keep-questions` with two copies open: the questions stay
+    /// (with their notes), on disk and for both copies; nothing else from before the
+    /// reset comes back, whichever copy saves; a copy's questions not saved yet stay.
+    #[test]
+    fn a_reset_keeping_questions_keeps_them_for_copies_still_open_and_erases_the_rest() {
+        let (_dir, path) = temp_store();
+        let mut start = Progress { notice_seen: true, ..Default::default() };
+        answer(&mut start, "old", 1);
+        start.record_position("staging", 400, 50, false);
+        start.mark_explored("liver");
+        start.my_questions = vec![my_question(1, "Can I travel?", "Yes, with a letter")];
+        Store::open(&path, schedule_answer).unwrap().store.save(&mut start).unwrap();
+
+        let Opened { store: a, progress: mut pa, .. } = Store::open(&path, schedule_answer).unwrap();
+        let Opened { store: b, progress: mut pb, .. } = Store::open(&path, schedule_answer).unwrap();
+        // Copy a, before the reset and not saved: an answer, a place, a new question.
+        answer(&mut pa, "before", 5);
+        pa.record_position("symptoms", 900, 30, false);
+        pa.my_questions.push(my_question(2, "Which scan next?", ""));
+
+        reset_keeping(&path, 10, true).unwrap();
+        let file = on_disk(&path);
+        assert_eq!(texts(&file), [("Can I travel?", "Yes, with a letter")]);
+        assert!(file.attempts.is_empty() && file.lessons.is_empty() && file.explored_sites.is_empty());
+        assert!(file.questions.is_empty() && !file.notice_seen);
+
+        // Copy a answers after the reset and saves: its old answers and places stay
+        // erased; its questions stay, merged with the kept ones.
+        answer(&mut pa, "after", 20);
+        a.save(&mut pa).unwrap();
+        let file = on_disk(&path);
+        assert_eq!(questions_in(&file), ["after"]);
+        assert!(file.lessons.is_empty() && file.explored_sites.is_empty(), "{file:?}");
+        assert_eq!(texts(&file), [("Can I travel?", "Yes, with a letter"), ("Which scan next?", "")]);
+        assert!(a.take_notices().iter().any(|n| n.contains("except My questions")));
+
+        // Copy b, which changed nothing, saves: nothing from before the reset again.
+        pb.mark_explored("bone");
+        b.save(&mut pb).unwrap();
+        let file = on_disk(&path);
+        assert_eq!(questions_in(&file), ["after"]);
+        assert_eq!(file.explored_sites, Vec::<String>::new(), "b's change was from before the reset");
+        assert!(file.lessons.is_empty());
+        assert_eq!(texts(&file).len(), 2);
+        let reopened = Store::open(&path, schedule_answer).unwrap().progress;
+        assert_eq!(texts(&reopened).len(), 2);
+        assert_eq!(questions_in(&reopened), ["after"]);
+    }
+
+    #[test]
+    fn a_full_reset_still_takes_the_questions_of_a_copy_still_open() {
+        let (_dir, path) = temp_store();
+        let mut start = Progress { my_questions: vec![my_question(1, "Can I travel?", "")], ..Default::default() };
+        Store::open(&path, schedule_answer).unwrap().store.save(&mut start).unwrap();
+        let Opened { store: a, progress: mut pa, .. } = Store::open(&path, schedule_answer).unwrap();
+        reset(&path, 10).unwrap();
+        a.save(&mut pa).unwrap();
+        assert!(on_disk(&path).my_questions.is_empty());
+        assert!(pa.my_questions.is_empty());
+    }
+
+    /// A reset keeping the questions writes the progress file, then the history: cut
+    /// short between the two, the old history is not read back.
+    #[test]
+    fn a_reset_keeping_questions_cut_short_does_not_bring_the_old_answers_back() {
+        let (_dir, path) = temp_store();
+        let mut start = Progress { my_questions: vec![my_question(1, "Can I travel?", "")], ..Default::default() };
+        answer(&mut start, "old", 1);
+        Store::open(&path, schedule_answer).unwrap().store.save(&mut start).unwrap();
+        let history = fs::read(history_path(&path)).unwrap();
+        reset_keeping(&path, 10, true).unwrap();
+        // As if the history had not been replaced yet.
+        fs::write(history_path(&path), &history).unwrap();
+        let Opened { store, mut progress, .. } = Store::open(&path, schedule_answer).unwrap();
+        assert!(progress.attempts.is_empty() && progress.questions.is_empty(), "{progress:?}");
+        assert_eq!(texts(&progress), [("Can I travel?", "")]);
+        answer(&mut progress, "new", 20);
+        store.save(&mut progress).unwrap();
+        let file = on_disk(&path);
+        assert_eq!(questions_in(&file), ["new"]);
+        assert_eq!(texts(&file).len(), 1);
+        assert_eq!(questions_in(&Store::open(&path, schedule_answer).unwrap().progress), ["new"]);
+    }
+
+    #[test]
+    fn a_reset_keeping_questions_from_an_unreadable_file_changes_nothing() {
+        let (_dir, path) = temp_store();
+        write_private(&path, "not = [valid");
+        write_private(&history_path(&path), "{\"at\":1,\"question\":\"q\",\"chosen\":[0],\"correct\":true}\n");
+        let before = (fs::read(&path).unwrap(), fs::read(history_path(&path)).unwrap());
+        let err = reset_keeping(&path, 10, true).unwrap_err();
+        assert!(format!("{err:#}").contains("nothing was reset"), "{err:#}");
+        assert_eq!((fs::read(&path).unwrap(), fs::read(history_path(&path)).unwrap()), before);
     }
 }

@@ -8,8 +8,8 @@ pub mod shuffle;
 
 pub use grade::{Verdict, grade};
 pub use schedule::{
-    DAY, INTERVAL_DAYS, MAX_BOX, due_at, due_count, due_questions, is_due, mastered, next_box, next_due_in_days,
-    record_answer, schedule_answer,
+    DAY, INTERVAL_DAYS, MAX_BOX, ReviewDay, comes_back_at, due_at, due_count, due_questions, is_due, mastered,
+    next_box, next_due_in_days, record_answer, review_day, schedule_answer,
 };
 pub use session::{MIXED_COUNT, QuizSession, mixed, mixed_for};
 pub use shuffle::{choice_order, to_original};

@@ -132,6 +132,45 @@ pub fn next_due_in_days(questions: &[Question], progress: &Progress, now: u64) -
         .map(|at| at.saturating_sub(now).div_ceil(DAY))
 }
 
+/// When the earliest of the questions `ids` comes back for review (seconds since
+/// 1970), if any of them has been answered: what the end of a quiz tells about the
+/// questions just missed.
+pub fn comes_back_at(ids: &[&str], progress: &Progress) -> Option<u64> {
+    ids.iter().filter_map(|id| progress.questions.get(*id)).map(due_at).min()
+}
+
+/// A review time as a person says it, from the day it is now. Days are UTC calendar
+/// days, as every date the tutor shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewDay {
+    /// Due already.
+    Now,
+    LaterToday,
+    Tomorrow,
+    /// A later day: day of the month (1–31) and month (1–12).
+    On {
+        day: u8,
+        month: u8,
+    },
+}
+
+/// Say when a review falls due at `due`, seen at `now`.
+pub fn review_day(due: u64, now: u64) -> ReviewDay {
+    let (day, today) = (due / DAY, now / DAY);
+    if due <= now {
+        ReviewDay::Now
+    } else if day == today {
+        ReviewDay::LaterToday
+    } else if day == today + 1 {
+        ReviewDay::Tomorrow
+    } else {
+        // `date_of` is the tutor's one calendar: "YYYY-MM-DD".
+        let date = crate::content::check::date_of(due);
+        let part = |range: std::ops::Range<usize>| date.get(range).and_then(|p| p.parse().ok()).unwrap_or(1);
+        ReviewDay::On { day: part(8..10), month: part(5..7) }
+    }
+}
+
 /// A lesson's quiz is mastered when it has at least one question and every one is in box 3 or higher.
 pub fn mastered(lesson_questions: &[&Question], progress: &Progress) -> bool {
     !lesson_questions.is_empty()
@@ -263,5 +302,38 @@ mod tests {
         p.questions.insert("b".into(), state(5, T0));
         assert!(mastered(&refs, &p));
         assert!(!mastered(&[], &p), "a lesson without questions is never mastered");
+    }
+
+    #[test]
+    fn missed_questions_come_back_when_their_box_says() {
+        let mut p = Progress::default();
+        record_answer(&mut p, "wrong", &[1], false, T0);
+        record_answer(&mut p, "right", &[0], true, T0);
+        // A wrong answer goes to box 1, due again at once.
+        assert_eq!(comes_back_at(&["wrong"], &p), Some(T0));
+        assert_eq!(comes_back_at(&["right"], &p), Some(T0 + DAY));
+        assert_eq!(comes_back_at(&["right", "wrong"], &p), Some(T0), "the earliest");
+        assert_eq!(comes_back_at(&["never-answered"], &p), None);
+        assert_eq!(comes_back_at(&[], &p), None);
+    }
+
+    #[test]
+    fn review_days_are_said_from_today() {
+        // 2025-12-02 12:00 UTC.
+        let noon = 1_764_676_800;
+        assert_eq!(crate::content::check::date_of(noon), "2025-12-02");
+        let cases = [
+            (noon - 1, ReviewDay::Now),
+            (noon, ReviewDay::Now),
+            (noon + 3600, ReviewDay::LaterToday),
+            (noon + 12 * 3600 - 1, ReviewDay::LaterToday),
+            (noon + 12 * 3600, ReviewDay::Tomorrow),
+            (noon + DAY, ReviewDay::Tomorrow),
+            (noon + 3 * DAY, ReviewDay::On { day: 5, month: 12 }),
+            (noon + 30 * DAY, ReviewDay::On { day: 1, month: 1 }),
+        ];
+        for (due, said) in cases {
+            assert_eq!(review_day(due, noon), said, "{due}");
+        }
     }
 }

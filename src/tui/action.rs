@@ -91,6 +91,9 @@ pub enum Action {
     SaveFailed(String),
     /// Another copy holds the lock; the save is tried again soon.
     SaveWaiting,
+    /// Where an export will go, said before it is written ("x again to save as …",
+    /// already sanitized).
+    ExportPlanned(String),
     /// An export was written here (already sanitized for the screen).
     Exported(String),
     /// An export could not be written: why (already sanitized).
@@ -103,6 +106,12 @@ pub enum Effect {
     /// Write the progress file now.
     Save,
     Quit,
+    /// Find where an export of `kind` made today would go, without writing it; report
+    /// `ExportPlanned` (or `ExportFailed`).
+    PlanExport {
+        kind: ExportKind,
+        date: String,
+    },
     /// Write "My questions" (this Markdown checklist) to a new file; report `Exported`.
     ExportQuestions {
         date: String,
@@ -113,4 +122,11 @@ pub enum Effect {
         date: String,
         markdown: String,
     },
+}
+
+/// What an export writes: the first `x` says where it will go, the second writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    Questions,
+    CheckIn,
 }

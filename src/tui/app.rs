@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use ratatui::layout::{Position, Rect};
 
-use super::action::{Action, Effect};
+use super::action::{Action, Effect, ExportKind};
 use super::keys::Context;
 use super::layout;
 use super::text;
@@ -173,6 +173,11 @@ pub struct App {
     pub unsaved: bool,
     /// The last save failed: why, shown in the footer until a save works.
     pub save_problem: Option<String>,
+    /// Live preview: the pack on disk does not load; why (the last good pack stays).
+    pub pack_problem: Option<String>,
+    /// The first `x` said where this export would go: a second `x` writes it, any other
+    /// key forgets it.
+    pub export_armed: Option<ExportKind>,
     /// Seed for shuffling choices; each quiz started moves it on.
     pub quiz_seed: u64,
     /// The body-map site last looked at: the map opens on it again.
@@ -217,6 +222,8 @@ impl App {
             message: None,
             unsaved: false,
             save_problem: None,
+            pack_problem: None,
+            export_armed: None,
             quiz_seed: 0,
             last_site: None,
             notebook,
@@ -434,6 +441,10 @@ impl App {
         }
         // A click or a key clears the last message; a new one may be set below.
         self.message = None;
+        // Only a second `x`, straight after the first, writes an export.
+        if !matches!(action, Action::Export | Action::Scroll(_)) {
+            self.export_armed = None;
+        }
         match self.context() {
             Context::Help => self.update_help(action),
             Context::Notice | Context::About => self.update_notice(action),
@@ -478,7 +489,11 @@ impl App {
                 self.message = Some(text::saving::WAITING.to_string());
             }
             Action::SaveWaiting => {}
-            Action::Exported(said) | Action::ExportFailed(said) => self.message = Some(said.clone()),
+            Action::ExportPlanned(said) => self.message = Some(said.clone()),
+            Action::Exported(said) | Action::ExportFailed(said) => {
+                self.export_armed = None;
+                self.message = Some(said.clone());
+            }
             _ => return None,
         }
         Some(vec![])
@@ -774,7 +789,7 @@ impl App {
     /// Render lesson `index` at `width`, its "More detail" parts folded unless opened,
     /// with one selectable line per part (kept in `doc.links`, marked in the second
     /// vector). Source offsets are the whole lesson's, folded or not.
-    fn render_lesson(&self, index: usize, width: u16) -> (Rendered, Vec<Option<usize>>) {
+    pub(super) fn render_lesson(&self, index: usize, width: u16) -> (Rendered, Vec<Option<usize>>) {
         let lesson = &self.pack.lessons[index];
         let opened = self.unfolded.get(&lesson.id);
         let is_open = |i: usize| opened.is_some_and(|set| set.contains(&i));
@@ -1031,6 +1046,6 @@ impl App {
 }
 
 /// The `##` sections of a rendering: (title, line).
-fn sections_of(doc: &Rendered) -> Vec<(String, usize)> {
+pub(super) fn sections_of(doc: &Rendered) -> Vec<(String, usize)> {
     doc.anchors.iter().filter(|a| a.level == 2).map(|a| (a.title.clone(), a.line)).collect()
 }

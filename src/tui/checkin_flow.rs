@@ -3,7 +3,7 @@
 
 use tui_input::Input;
 
-use super::action::{Action, Effect};
+use super::action::{Action, Effect, ExportKind};
 use super::app::{App, Screen, ScreenKind, top, top_mut};
 use super::field;
 use super::text;
@@ -214,7 +214,11 @@ impl App {
                 let now = (self.clock)();
                 let markdown = crate::plain::checkin::sheet_markdown(&self.pack, form, &self.progress, now);
                 let date = crate::content::check::date_of(now);
-                return vec![Effect::ExportCheckIn { date, markdown }];
+                if self.export_armed.take() == Some(ExportKind::CheckIn) {
+                    return vec![Effect::ExportCheckIn { date, markdown }];
+                }
+                self.export_armed = Some(ExportKind::CheckIn);
+                return vec![Effect::PlanExport { kind: ExportKind::CheckIn, date }];
             }
             Action::Help => self.open_help(),
             Action::Back => {

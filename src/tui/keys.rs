@@ -241,10 +241,11 @@ const QUIZ_FEEDBACK: &[Binding] = &[
 
 #[rustfmt::skip]
 const QUIZ_DONE: &[Binding] = &[
-    bind(&[Down, Char('j')], "↓/j", "scroll down", Action::Down, None),
-    bind(&[Up, Char('k')], "↑/k", "scroll up", Action::Up, None),
+    bind(&[Down, Char('j')], "↓/j", "next section to read again", Action::Down, None),
+    bind(&[Up, Char('k')], "↑/k", "previous section to read again", Action::Up, None),
     bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
-    bind(&[Enter, Char('q'), Esc], "Enter/q", "done", Action::Back, Some("done")),
+    bind(&[Enter], "Enter", "read the highlighted section again (q there comes back)", Action::Open, Some("read")),
+    bind(&[Char('q'), Esc], "q/Esc", "done", Action::Back, Some("done")),
 ];
 
 #[rustfmt::skip]
@@ -301,8 +302,10 @@ const QUESTION_INPUT: &[Binding] = &[
 
 #[rustfmt::skip]
 const SURVIVAL_NOTE: &[Binding] = &[
-    bind(&[Enter], "Enter", "show the numbers", Action::Open, Some("show the numbers")),
-    bind(&[Char('s'), Char('q'), Esc], "s/Esc", "skip for now", Action::Skip, Some("skip for now")),
+    bind(&[Enter], "Enter", "show the numbers", Action::Open, Some("show")),
+    bind(&[Char('s'), Char('q'), Esc], "s/Esc", "skip for now", Action::Skip, Some("skip")),
+    bind(&[Down, Char('j'), PageDown, Char(' ')], "↓/Space", "read more of the note (small windows)", Action::Down, None),
+    bind(&[Up, Char('k'), PageUp], "↑", "scroll the note back up", Action::Up, None),
     bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
 ];
 
@@ -317,7 +320,7 @@ const LESSON_NOTE: &[Binding] = &[
 const SURVIVAL: &[Binding] = &[
     bind(&[Up, Char('k')], "↑/k", "previous cancer", Action::Up, Some("choose")),
     bind(&[Down, Char('j')], "↓/j", "next cancer", Action::Down, None),
-    bind(&[Char('s')], "s", "hide the numbers again", Action::Skip, Some("hide numbers")),
+    bind(&[Char('s')], "s", "hide the numbers again", Action::Skip, Some("hide")),
     bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
     bind(&[Char('q'), Esc], "q/Esc", "back", Action::Back, Some("back")),
 ];
@@ -330,6 +333,8 @@ const STAGING: &[Binding] = &[
     bind(&[Down, Char('j')], "↓/j", "lower value", Action::Move(Direction::Down), None),
     bind(&[Char('t'), Char('n'), Char('m'), Char('0'), Char('1'), Char('2'), Char('3'), Char('4')],
          "t/n/m 0-4", "choose a letter, then type its value", Action::Pick(' '), None),
+    bind(&[PageDown, Char(' ')], "Space", "read more below (small windows)", Action::PageDown, None),
+    bind(&[PageUp, Char('b')], "PgUp/b", "scroll back up", Action::PageUp, None),
     bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
     bind(&[Char('q'), Esc], "q/Esc", "back", Action::Back, Some("back")),
 ];

@@ -18,19 +18,52 @@ pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
-/// The frame every screen shares: a title row, a body, a footer row.
+/// The frame every screen shares: a title row, a body, the emergency line (one or two
+/// rows) and a footer row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Frame {
     pub title: Rect,
     pub body: Rect,
+    /// Where the emergency reminder goes, under the body on every screen.
+    pub emergency: Rect,
     pub footer: Rect,
 }
 
 pub fn frame(area: Rect) -> Frame {
     let title = Rect { height: 1.min(area.height), ..area };
     let footer = Rect { y: area.bottom().saturating_sub(1), height: 1.min(area.height), ..area };
-    let body = Rect { y: area.y + 1, height: area.height.saturating_sub(2), ..area };
-    Frame { title, body, footer }
+    let rows = (emergency_lines(area.width, EMERGENCY_WORDINGS).lines.len() as u16).min(area.height.saturating_sub(3));
+    let body = Rect { y: area.y + 1, height: area.height.saturating_sub(2 + rows), ..area };
+    let emergency = Rect { y: body.bottom(), height: rows, ..area };
+    Frame { title, body, emergency, footer }
+}
+
+/// The emergency reminder every screen shows, longest first: the first that fits whole
+/// in [`EMERGENCY_MAX_ROWS`] rows is used.
+pub const EMERGENCY_WORDINGS: &[&str] = &[super::text::EMERGENCY_LINE, super::text::EMERGENCY_NARROW];
+pub const EMERGENCY_MAX_ROWS: usize = 2;
+
+/// The emergency reminder wrapped for a width, and how far it is indented.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmergencyLines {
+    pub lines: Vec<String>,
+    pub indent: u16,
+}
+
+/// The first of `wordings` that fits whole in two rows of `width` (with a one-column
+/// margin when that costs no row). Never cut: the last wording is used, wrapped, when
+/// none fits (it fits in two rows from [`MIN_WIDTH`] up).
+pub fn emergency_lines(width: u16, wordings: &[&str]) -> EmergencyLines {
+    let wrap = |s: &str, w: u16| crate::markdown::wrap_text(s, usize::from(w.max(1)));
+    for wording in wordings {
+        for indent in [1, 0] {
+            let lines = wrap(wording, width.saturating_sub(indent));
+            if lines.len() <= EMERGENCY_MAX_ROWS {
+                return EmergencyLines { lines, indent };
+            }
+        }
+    }
+    EmergencyLines { lines: wrap(wordings.last().copied().unwrap_or_default(), width), indent: 0 }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +128,21 @@ mod tests {
         assert!(reader(Rect::new(0, 0, 100, 30), true).toc.is_some());
         assert!(reader(Rect::new(0, 0, 60, 30), true).toc.is_none());
         assert!(reader(Rect::new(0, 0, 100, 30), false).toc.is_none());
+    }
+
+    #[test]
+    fn the_emergency_line_fits_whole_in_two_rows_at_every_width() {
+        for w in MIN_WIDTH..=300 {
+            let e = emergency_lines(w, EMERGENCY_WORDINGS);
+            assert!(e.lines.len() <= EMERGENCY_MAX_ROWS, "w={w}: {:?}", e.lines);
+            assert!(
+                e.lines.iter().all(|l| crate::markdown::display_width(l) + usize::from(e.indent) <= usize::from(w))
+            );
+            let f = frame(Rect::new(0, 0, w, MIN_HEIGHT));
+            assert_eq!(usize::from(f.emergency.height), e.lines.len(), "w={w}");
+            assert!(f.body.height >= 1 && f.emergency.bottom() == f.footer.y, "w={w}: {f:?}");
+        }
+        assert_eq!(emergency_lines(100, EMERGENCY_WORDINGS).lines.len(), 1);
     }
 
     #[test]

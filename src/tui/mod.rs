@@ -12,6 +12,7 @@ pub mod layout;
 pub mod notebook_flow;
 pub mod quiz_flow;
 pub mod reader_words;
+pub mod reload;
 pub mod saving;
 pub mod screens;
 pub mod signals;
@@ -28,11 +29,14 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 
-use self::action::{Action, Effect};
+use std::path::Path;
+
+use self::action::{Action, Effect, ExportKind};
 use self::app::App;
 use self::signals::{Request, Signals};
 use self::term::Tty;
 use crate::content::ContentPack;
+use crate::content::watch::Reloaded;
 use crate::progress::{Opened, Store};
 
 /// How long progress may wait after a change before it is written (debounce).
@@ -55,10 +59,16 @@ pub enum Start {
     CheckIn,
 }
 
-pub fn run(pack: ContentPack, opened: Opened, start: Start) -> Result<()> {
+/// `changes`: with `--watch`, the pack each time its files change on disk.
+pub fn run(
+    pack: ContentPack,
+    opened: Opened,
+    start: Start,
+    changes: Option<&std::sync::mpsc::Receiver<Reloaded>>,
+) -> Result<()> {
     let Opened { store, progress, notices } = opened;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let mut app = App::new(pack, progress, theme::Theme::new(no_color));
+    let mut app = App::new(pack, progress, theme::Theme::for_terminal(no_color));
     app.quiz_seed = crate::session::fresh_seed();
     match start {
         Start::Home => {}
@@ -91,7 +101,7 @@ pub fn run(pack: ContentPack, opened: Opened, start: Start) -> Result<()> {
     // terminal is gone (window closed), panic while printing that it could not.
     // `term::leave` below does that work, quietly.
     let mut terminal = std::mem::ManuallyDrop::new(term::init()?);
-    let result = event_loop(&mut terminal, &mut app, &store, &signals);
+    let result = event_loop(&mut terminal, &mut app, &store, &signals, changes);
     let restored = term::leave();
     // One last save, however the loop ended (quit, a signal, or an error such as a
     // closed terminal); an error here is printed after the terminal is back to normal.
@@ -123,7 +133,13 @@ const DEBUG_PANIC_VAR: &str = "PATIENT_TUTOR_DEBUG_PANIC";
 /// that a signal saves it. Not documented for users.
 const SAVE_AFTER_VAR: &str = "PATIENT_TUTOR_SAVE_AFTER_MS";
 
-fn event_loop(terminal: &mut Tty, app: &mut App, store: &Store, signals: &Signals) -> Result<()> {
+fn event_loop(
+    terminal: &mut Tty,
+    app: &mut App,
+    store: &Store,
+    signals: &Signals,
+    changes: Option<&std::sync::mpsc::Receiver<Reloaded>>,
+) -> Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let debug_panic = std::env::var_os(DEBUG_PANIC_VAR).is_some_and(|v| !v.is_empty());
@@ -137,6 +153,10 @@ fn event_loop(terminal: &mut Tty, app: &mut App, store: &Store, signals: &Signal
             Some(Request::Suspend) => suspend(terminal, app, store, signals, &mut saver)?,
             Some(Request::Resume) => resume(terminal, app)?,
             None => {}
+        }
+        // Live preview: the pack loaded again (at most a poll's wait after the edit settled).
+        for reloaded in changes.into_iter().flat_map(|c| c.try_iter()) {
+            app.reload_pack(reloaded);
         }
         let mut hits = hits::Hits::default();
         terminal.draw(|frame| hits = view::draw(app, frame))?;
@@ -172,10 +192,12 @@ fn event_loop(terminal: &mut Tty, app: &mut App, store: &Store, signals: &Signal
             app.update(outcome);
             changed_at = None;
         }
+        let data_dir = store.path().parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         for effect in &effects {
             let outcome = match effect {
-                Effect::ExportQuestions { date, markdown } => export_questions(date, markdown),
-                Effect::ExportCheckIn { date, markdown } => export_checkin(date, markdown),
+                Effect::PlanExport { kind, date } => plan_export(*kind, date, data_dir),
+                Effect::ExportQuestions { date, markdown } => export(ExportKind::Questions, date, markdown, data_dir),
+                Effect::ExportCheckIn { date, markdown } => export(ExportKind::CheckIn, date, markdown, data_dir),
                 Effect::Save | Effect::Quit => continue,
             };
             app.update(outcome);
@@ -186,25 +208,40 @@ fn event_loop(terminal: &mut Tty, app: &mut App, store: &Store, signals: &Signal
     }
 }
 
-/// Write "My questions" to a new file in the current folder (never over another).
-fn export_questions(date: &str, contents: &str) -> Action {
-    match crate::notebook::save_checklist(std::path::Path::new("."), date, contents) {
-        Ok(path) => {
-            let name = path.strip_prefix(".").unwrap_or(&path).to_path_buf();
-            let full = std::env::current_dir().map(|d| d.join(&name)).unwrap_or(name);
-            Action::Exported(text::exported_to(&crate::markdown::sanitize_path(&full)))
-        }
-        Err(e) => Action::ExportFailed(text::export_failed(&crate::markdown::sanitize(&e.to_string()))),
+/// The file name an export starts with, and the words for its outcome.
+fn export_words(kind: ExportKind) -> (&'static str, Words, Words) {
+    match kind {
+        ExportKind::Questions => (crate::notebook::EXPORT_STEM, text::exported_to, text::export_questions_failed),
+        ExportKind::CheckIn => (CHECKIN_STEM, text::checkin::exported_to, text::checkin::export_failed),
     }
 }
 
-/// Write the check-in sheet to a new private file in the current folder, where "My
-/// questions" goes too (never over another file).
-fn export_checkin(date: &str, markdown: &str) -> Action {
-    let dir = std::env::current_dir().unwrap_or_else(|_| ".".into());
-    match crate::export::write_new_in(&dir, "symptom-check-ins", date, markdown.as_bytes()) {
-        Ok(full) => Action::Exported(text::checkin::exported_to(&crate::markdown::sanitize_path(&full))),
-        Err(e) => Action::ExportFailed(text::checkin::export_failed(&crate::markdown::sanitize(&e.to_string()))),
+type Words = fn(&str) -> String;
+
+const CHECKIN_STEM: &str = "symptom-check-ins";
+
+/// The first `x` of an export: say where the file will go (see `crate::export`), or why
+/// it cannot.
+fn plan_export(kind: ExportKind, date: &str, data_dir: &Path) -> Action {
+    let (stem, _, failed) = export_words(kind);
+    match crate::export::export_dir(data_dir) {
+        Ok(dir) => {
+            let path = crate::export::next_free_name(&dir, stem, date);
+            Action::ExportPlanned(text::export_confirm(&crate::markdown::sanitize_path(&path)))
+        }
+        Err(e) => Action::ExportFailed(failed(&crate::markdown::sanitize(&e.to_string()))),
+    }
+}
+
+/// The second `x`: write the export to a new private file in the export folder (never
+/// over another).
+fn export(kind: ExportKind, date: &str, contents: &str, data_dir: &Path) -> Action {
+    let (stem, done, failed) = export_words(kind);
+    let written = crate::export::export_dir(data_dir)
+        .and_then(|dir| crate::export::write_new_in(&dir, stem, date, contents.as_bytes()));
+    match written {
+        Ok(full) => Action::Exported(done(&crate::markdown::sanitize_path(&full))),
+        Err(e) => Action::ExportFailed(failed(&crate::markdown::sanitize(&e.to_string()))),
     }
 }
 

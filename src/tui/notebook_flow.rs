@@ -3,7 +3,7 @@
 
 use tui_input::Input;
 
-use super::action::{Action, Effect};
+use super::action::{Action, Effect, ExportKind};
 use super::app::{App, Overlay, Screen, text_input_mut, top};
 use super::{field, text};
 use crate::notebook::{self, MyQuestion};
@@ -199,8 +199,16 @@ impl App {
                 return self.notebook_changed();
             }
             Action::Export => {
+                if self.progress.my_questions.is_empty() {
+                    self.message = Some(text::NO_QUESTIONS_TO_EXPORT.to_string());
+                    return vec![];
+                }
                 let date = crate::content::check::date_of((self.clock)());
-                return vec![Effect::ExportQuestions { date, markdown: self.questions_markdown() }];
+                if self.export_armed.take() == Some(ExportKind::Questions) {
+                    return vec![Effect::ExportQuestions { date, markdown: self.questions_markdown() }];
+                }
+                self.export_armed = Some(ExportKind::Questions);
+                return vec![Effect::PlanExport { kind: ExportKind::Questions, date }];
             }
             Action::Open if count > 0 => self.open_question_source(selected),
             Action::Select(i) if i < count => self.notebook_selected = i,

@@ -1,6 +1,8 @@
 //! The quiz screen's state and how actions change it. Grading, shuffling and
 //! scheduling live in `crate::quiz`; this file only drives them.
 
+use std::cell::Cell;
+
 use super::action::{Action, Effect};
 use super::app::{App, Screen, top, top_mut};
 use super::text;
@@ -25,6 +27,15 @@ pub struct QuizState {
     pub picked: Vec<usize>,
     /// Rows scrolled, for long feedback on small windows.
     pub scroll: u16,
+    /// Just after an answer is checked: the drawing scrolls so the last choice is in view
+    /// (every choice's mark, the right answer's too), until the person scrolls.
+    pub show_every_mark: bool,
+    /// The first row the last frame showed (so scrolling goes on from what was seen).
+    pub drawn_scroll: Cell<u16>,
+    /// On the summary: the highlighted section to read again (an index of `session.read_again()`).
+    pub summary_cursor: usize,
+    /// On the summary: when the missed questions come back for review.
+    pub comeback: Option<quiz::ReviewDay>,
 }
 
 impl QuizState {
@@ -50,7 +61,17 @@ impl App {
         }
         let session = QuizSession::new(questions, self.quiz_seed);
         self.quiz_seed = self.quiz_seed.wrapping_add(1);
-        self.push(Screen::Quiz(QuizState { kind, session, cursor: 0, picked: Vec::new(), scroll: 0 }));
+        self.push(Screen::Quiz(QuizState {
+            kind,
+            session,
+            cursor: 0,
+            picked: Vec::new(),
+            scroll: 0,
+            show_every_mark: false,
+            drawn_scroll: Cell::new(0),
+            summary_cursor: 0,
+            comeback: None,
+        }));
     }
 
     pub fn start_lesson_quiz(&mut self, lesson: usize) {
@@ -89,14 +110,7 @@ impl App {
     pub(super) fn update_quiz(&mut self, action: Action) -> Vec<Effect> {
         let Some(state) = top_mut!(self, Quiz) else { return vec![] };
         if state.session.is_finished() {
-            match action {
-                Action::Open | Action::Back => self.leave_quiz(),
-                Action::Up | Action::Scroll(i16::MIN..=-1) => state.scroll = state.scroll.saturating_sub(1),
-                Action::Down | Action::Scroll(1..) => state.scroll = state.scroll.saturating_add(1),
-                Action::Help => self.open_help(),
-                _ => {}
-            }
-            return vec![];
+            return self.update_quiz_summary(action);
         }
         if state.answered() {
             match action {
@@ -105,9 +119,18 @@ impl App {
                     state.cursor = 0;
                     state.picked.clear();
                     state.scroll = 0;
+                    state.show_every_mark = false;
+                    if state.session.is_finished() {
+                        self.note_comeback();
+                    }
                 }
-                Action::Up | Action::Scroll(i16::MIN..=-1) => state.scroll = state.scroll.saturating_sub(1),
-                Action::Down | Action::Scroll(1..) => state.scroll = state.scroll.saturating_add(1),
+                Action::Up | Action::Down | Action::Scroll(_) => {
+                    // Go on from what the person saw (the drawing may have scrolled to the marks).
+                    let from = if state.show_every_mark { state.drawn_scroll.get() } else { state.scroll };
+                    state.show_every_mark = false;
+                    let down = matches!(action, Action::Down | Action::Scroll(1..));
+                    state.scroll = if down { from.saturating_add(1) } else { from.saturating_sub(1) };
+                }
                 Action::ReadMore => self.read_about_question(),
                 Action::Back => self.leave_quiz(),
                 Action::Help => self.open_help(),
@@ -121,15 +144,16 @@ impl App {
             Action::Down => state.cursor = (state.cursor + 1).min(count.saturating_sub(1)),
             Action::Pick(key) => {
                 if let Some(position) = self.choice_for_key(key) {
-                    return self.pick(position, false);
+                    return self.pick(position);
                 }
             }
             Action::Toggle => {
                 let cursor = state.cursor;
-                return self.pick(cursor, false);
+                return self.pick(cursor);
             }
             Action::Open => return self.submit(),
-            Action::Select(position) if position < count => return self.pick(position, true),
+            // A click selects, as the keys do; Enter checks.
+            Action::Select(position) if position < count => return self.pick(position),
             Action::Back => self.leave_quiz(),
             Action::Help => self.open_help(),
             _ => {}
@@ -151,9 +175,9 @@ impl App {
         (position < question.choices.len()).then_some(position)
     }
 
-    /// Pick a choice: single choice and true/false answer at once when `submit`
-    /// (a click) or when typed; "choose all that apply" toggles.
-    fn pick(&mut self, position: usize, click: bool) -> Vec<Effect> {
+    /// Pick a choice (by key, Space or a click): single choice and true/false select
+    /// it, "choose all that apply" toggles it. Enter checks.
+    fn pick(&mut self, position: usize) -> Vec<Effect> {
         let Some(state) = top_mut!(self, Quiz) else { return vec![] };
         let Some((question, _)) = state.session.current() else { return vec![] };
         state.cursor = position;
@@ -167,7 +191,7 @@ impl App {
             return vec![];
         }
         state.picked = vec![position];
-        if click { self.submit() } else { vec![] }
+        vec![]
     }
 
     /// Check the answer, record it and save at once.
@@ -188,14 +212,55 @@ impl App {
         let chosen = state.session.last_chosen().unwrap_or_default().to_vec();
         quiz::record_answer(&mut self.progress, &id, &chosen, verdict.correct, now);
         self.unsaved = true;
+        if let Some(state) = top_mut!(self, Quiz) {
+            state.scroll = 0;
+            state.show_every_mark = true;
+        }
         vec![Effect::Save]
+    }
+
+    /// The summary: ↑/↓ choose a section to read again, Enter opens it (Back comes
+    /// back here); with none to read, Enter is done too.
+    fn update_quiz_summary(&mut self, action: Action) -> Vec<Effect> {
+        let Some(state) = top_mut!(self, Quiz) else { return vec![] };
+        let sections = state.session.read_again();
+        match action {
+            Action::Open if !sections.is_empty() => {
+                let see = sections[state.summary_cursor.min(sections.len() - 1)].clone();
+                self.read_section(&see);
+            }
+            Action::Open | Action::Back => self.leave_quiz(),
+            Action::Up if !sections.is_empty() => state.summary_cursor = state.summary_cursor.saturating_sub(1),
+            Action::Down if !sections.is_empty() => {
+                state.summary_cursor = (state.summary_cursor + 1).min(sections.len() - 1);
+            }
+            Action::Up | Action::Scroll(i16::MIN..=-1) => state.scroll = state.scroll.saturating_sub(1),
+            Action::Down | Action::Scroll(1..) => state.scroll = state.scroll.saturating_add(1),
+            Action::Help => self.open_help(),
+            _ => {}
+        }
+        vec![]
+    }
+
+    /// At the end of a quiz, work out when its missed questions come back for review.
+    fn note_comeback(&mut self) {
+        let now = (self.clock)();
+        let Some(state) = top_mut!(self, Quiz) else { return };
+        let missed: Vec<&str> = state.session.missed().iter().map(|q| q.id.as_str()).collect();
+        state.comeback = quiz::comes_back_at(&missed, &self.progress).map(|at| quiz::review_day(at, now));
     }
 
     /// Open the lesson section the current question points at; Back returns here.
     fn read_about_question(&mut self) {
         let Some((question, _)) = top!(self, Quiz).and_then(|s| s.session.current()) else { return };
         let see = question.see.clone();
-        let Some(link) = crate::content::InternalLink::parse(&see) else { return };
+        self.read_section(&see);
+    }
+
+    /// Open a quiz's `see` target (`lesson#anchor`) in the reader, on top of the quiz, so
+    /// Back returns to it.
+    fn read_section(&mut self, see: &str) {
+        let Some(link) = crate::content::InternalLink::parse(see) else { return };
         let anchor = link.anchor.map(str::to_string);
         if let Some(index) = self.pack.lesson_index(link.lesson) {
             self.open_lesson(index, anchor.as_deref());

@@ -7,8 +7,8 @@
 
 use std::borrow::Cow;
 use std::io::{self, Stdout, Write, stdout};
-use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, Once};
 
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
@@ -18,6 +18,7 @@ use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
+use ratatui::style::{Color, Style};
 
 /// The tutor's terminal: crossterm on stdout, behind the [`SafeBackend`] filter.
 pub type Tty = Terminal<SafeBackend<CrosstermBackend<Stdout>>>;
@@ -25,11 +26,28 @@ pub type Tty = Terminal<SafeBackend<CrosstermBackend<Stdout>>>;
 /// The tutor's modes are on (so a panic or a signal knows to undo them).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
+/// The theme's frame colours (text and background), painted under every cell; set
+/// by `Theme::for_terminal` before [`init`].
+static FRAME: Mutex<Option<Style>> = Mutex::new(None);
+
+/// Paint these colours under the whole frame from the next [`init`] (None: the
+/// terminal's own).
+pub fn set_frame(frame: Option<Style>) {
+    *FRAME.lock().unwrap_or_else(|e| e.into_inner()) = frame;
+}
+
 /// Turn the tutor's modes on and make the terminal.
 pub fn init() -> io::Result<Tty> {
     install_panic_hook();
     enter()?;
-    Terminal::new(SafeBackend::new(CrosstermBackend::new(stdout())))
+    let frame = *FRAME.lock().unwrap_or_else(|e| e.into_inner());
+    let mut terminal = Terminal::new(SafeBackend::new(CrosstermBackend::new(stdout())).with_frame(frame))?;
+    if frame.is_some() {
+        // Paint the background before the first frame (ratatui only draws the
+        // cells that differ from blank ones).
+        terminal.clear()?;
+    }
+    Ok(terminal)
 }
 
 /// Raw mode, the alternate screen, mouse capture, bracketed paste, no cursor.
@@ -78,6 +96,11 @@ fn install_panic_hook() {
 /// this is the last line of defence, so nothing from a content file can ever reach
 /// the terminal as an escape sequence.
 ///
+/// With a frame (a theme that sets its own background), a cell's unset (`Reset`)
+/// text and background colours become the frame's, and clearing the screen paints
+/// every cell with them: the whole screen is the theme's, whatever the terminal's
+/// colours are.
+///
 /// It also never asks the terminal where the cursor is (ratatui does, to clear the
 /// screen): the tutor is full screen and does not need to know, and a terminal that
 /// does not answer in time (a slow link) would make the redraw after `fg` fail.
@@ -85,15 +108,37 @@ fn install_panic_hook() {
 pub struct SafeBackend<B> {
     inner: B,
     cursor: Position,
+    /// Text and background colours for cells that set none.
+    frame: Option<(Color, Color)>,
 }
 
 impl<B> SafeBackend<B> {
     pub fn new(inner: B) -> Self {
-        SafeBackend { inner, cursor: Position::ORIGIN }
+        SafeBackend { inner, cursor: Position::ORIGIN, frame: None }
+    }
+
+    /// Paint the frame's colours under every cell (None: leave the terminal's own).
+    pub fn with_frame(mut self, frame: Option<Style>) -> Self {
+        self.frame = frame.map(|f| (f.fg.unwrap_or(Color::Reset), f.bg.unwrap_or(Color::Reset)));
+        self
     }
 
     pub fn inner(&self) -> &B {
         &self.inner
+    }
+}
+
+impl<B: Backend> SafeBackend<B> {
+    /// After a clear: every cell blank in the frame's colours (if there is a frame).
+    fn paint_frame(&mut self) -> Result<(), B::Error> {
+        let Some((fg, bg)) = self.frame else { return Ok(()) };
+        let size = self.inner.size()?;
+        let mut blank = Cell::new(" ");
+        blank.fg = fg;
+        blank.bg = bg;
+        let cells = (0..size.height).flat_map(|y| (0..size.width).map(move |x| (x, y)));
+        self.inner.draw(cells.map(|(x, y)| (x, y, &blank)))?;
+        self.inner.set_cursor_position(self.cursor)
     }
 }
 
@@ -109,15 +154,22 @@ impl<B: Backend> Backend for SafeBackend<B> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
+        let frame = self.frame;
         let cells: Vec<(u16, u16, Cow<'a, Cell>)> = content
             .map(|(x, y, cell)| {
-                if safe_symbol(cell.symbol()) {
-                    (x, y, Cow::Borrowed(cell))
-                } else {
-                    let mut blank = cell.clone();
-                    blank.set_symbol(" ");
-                    (x, y, Cow::Owned(blank))
+                let mut cell = Cow::Borrowed(cell);
+                if !safe_symbol(cell.symbol()) {
+                    cell.to_mut().set_symbol(" ");
                 }
+                if let Some((fg, bg)) = frame {
+                    if cell.fg == Color::Reset && fg != Color::Reset {
+                        cell.to_mut().fg = fg;
+                    }
+                    if cell.bg == Color::Reset && bg != Color::Reset {
+                        cell.to_mut().bg = bg;
+                    }
+                }
+                (x, y, cell)
             })
             .collect();
         self.inner.draw(cells.iter().map(|(x, y, cell)| (*x, *y, cell.as_ref())))
@@ -141,11 +193,13 @@ impl<B: Backend> Backend for SafeBackend<B> {
     }
 
     fn clear(&mut self) -> Result<(), Self::Error> {
-        self.inner.clear()
+        self.inner.clear()?;
+        self.paint_frame()
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> Result<(), Self::Error> {
-        self.inner.clear_region(clear_type)
+        self.inner.clear_region(clear_type)?;
+        if clear_type == ClearType::All { self.paint_frame() } else { Ok(()) }
     }
 
     fn size(&self) -> Result<Size, Self::Error> {
@@ -177,5 +231,32 @@ mod tests {
         backend.draw(cells.iter().enumerate().map(|(x, c)| (x as u16, 0, c))).unwrap();
         let row: Vec<&str> = backend.inner().buffer().content().iter().map(|c| c.symbol()).collect();
         assert_eq!(row, ["a", " ", " ", " ", "é", "日"]);
+    }
+
+    #[test]
+    fn a_frame_colours_unset_cells_and_clears_to_its_background() {
+        let frame = Style::new().fg(Color::Indexed(235)).bg(Color::Indexed(231));
+        let mut backend = SafeBackend::new(TestBackend::new(3, 2)).with_frame(Some(frame));
+        backend.clear_region(ClearType::All).unwrap();
+        for cell in backend.inner().buffer().content() {
+            assert_eq!((cell.symbol(), cell.fg, cell.bg), (" ", Color::Indexed(235), Color::Indexed(231)));
+        }
+        // A cell's own colours stay; unset ones become the frame's.
+        let mut styled = Cell::new("x");
+        styled.fg = Color::Indexed(24);
+        let plain = Cell::new("y");
+        backend.draw([(0, 0, &styled), (1, 0, &plain)].into_iter()).unwrap();
+        let row = backend.inner().buffer().content();
+        assert_eq!((row[0].fg, row[0].bg), (Color::Indexed(24), Color::Indexed(231)));
+        assert_eq!((row[1].fg, row[1].bg), (Color::Indexed(235), Color::Indexed(231)));
+    }
+
+    #[test]
+    fn without_a_frame_cells_keep_the_terminal_colours() {
+        let mut backend = SafeBackend::new(TestBackend::new(2, 1)).with_frame(None);
+        backend.clear_region(ClearType::All).unwrap();
+        backend.draw([(0, 0, &Cell::new("y"))].into_iter()).unwrap();
+        let cell = &backend.inner().buffer().content()[0];
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
     }
 }

@@ -231,6 +231,7 @@ fn the_model_never_reaches_into_a_screen() {
         ("notebook_flow.rs", include_str!("notebook_flow.rs")),
         ("checkin_flow.rs", include_str!("checkin_flow.rs")),
         ("reader_words.rs", include_str!("reader_words.rs")),
+        ("reload.rs", include_str!("reload.rs")),
     ];
     for (name, source) in model {
         assert!(!source.contains(&["screens", "::"].concat()), "{name} uses a screen module");
@@ -327,4 +328,32 @@ fn the_contents_are_an_overlay_over_the_lesson() {
         assert_eq!(app.context(), *after, "{presses:?}");
         assert_eq!(app.reader().map(|r| r.top), *top, "{presses:?}");
     }
+}
+
+#[test]
+fn export_says_where_first_and_writes_on_the_second_x_only() {
+    use super::action::ExportKind;
+    let mut app = app();
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.screen(), ScreenKind::Notebook);
+    // An empty list: nothing to plan or write, and it says so.
+    assert_eq!(press(&mut app, KeyCode::Char('x')), vec![]);
+    assert_eq!(app.message.as_deref(), Some(super::text::NO_QUESTIONS_TO_EXPORT));
+    app.notebook.add("Can I travel?", None, None, 0).unwrap();
+    app.progress.my_questions = app.notebook.items.clone();
+    let plan = press(&mut app, KeyCode::Char('x'));
+    assert!(matches!(plan.as_slice(), [Effect::PlanExport { kind: ExportKind::Questions, .. }]), "{plan:?}");
+    app.update(Action::ExportPlanned("x again to save as /d/q.md".into()));
+    assert_eq!(app.export_armed, Some(ExportKind::Questions), "the loop's answer keeps it armed");
+    // Another key in between: the next x only asks again.
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.export_armed, None);
+    let again = press(&mut app, KeyCode::Char('x'));
+    assert!(matches!(again.as_slice(), [Effect::PlanExport { .. }]), "{again:?}");
+    let write = press(&mut app, KeyCode::Char('x'));
+    assert!(matches!(write.as_slice(), [Effect::ExportQuestions { .. }]), "{write:?}");
+    // A failure to plan disarms: the next x asks again rather than writing.
+    press(&mut app, KeyCode::Char('x'));
+    app.update(Action::ExportFailed("no folder".into()));
+    assert_eq!(app.export_armed, None);
 }

@@ -29,13 +29,20 @@ pub const NOTICE: &[&str] = &[
 pub const NOTICE_EMERGENCY: std::ops::Range<usize> = 2..13;
 pub const NOTICE_GET_HELP: &str = "Press h to read \"When to get help now\": every sign, and who to call.";
 pub const MORE_BELOW: &str = "↓ more below";
+pub const MORE_ABOVE: &str = "↑ more above";
+/// Where Space (and ↓) scrolls the text.
+pub const MORE_BELOW_SPACE: &str = "↓ more below: press Space";
+/// A quiz question on a window too small to show it whole.
+pub const QUIZ_TOO_SMALL: &str = "Make the window larger to answer";
 pub const NOTICE_AGAIN: &str = "You can read this again at any time: press ? and then i.";
 
 pub const HOME_LESSONS: &str = "Lessons";
 pub const ALL_READ: &str = "You have read every lesson. Open any lesson to read it again.";
 pub const EMERGENCY_SHORT: &str = "Emergency? Call your local emergency number. When to get help now: press h";
-/// For narrow windows.
-pub const EMERGENCY_NARROW: &str = "Emergency? Press h: when to get help";
+/// The reminder every screen shows above its footer (home adds its key, [`EMERGENCY_SHORT`]).
+pub const EMERGENCY_LINE: &str = "Emergency? Call your local emergency number.";
+/// For windows too narrow for [`EMERGENCY_LINE`] in two rows (under 26 columns).
+pub const EMERGENCY_NARROW: &str = "Emergency? Call your emergency number.";
 pub const NO_GET_HELP_LESSON: &str =
     "This content pack has no lesson on when to get help. In an emergency, call your local emergency number.";
 pub const CARE_TEAM_NUMBER_QUESTION: &str = "What is my care team's 24-hour number? Write it here.";
@@ -191,8 +198,22 @@ pub fn field_full(max: usize) -> String {
     format!("That is as long as this text can be ({max} characters): the rest was left out.")
 }
 
+/// The path first, so a narrow footer cuts the words rather than the place.
 pub fn exported_to(path: &str) -> String {
-    format!("Your questions were saved as a checklist: {path}")
+    format!("Saved as {path}: your questions as a checklist, only you can read it.")
+}
+
+/// Exporting an empty "My questions" (the TUI and the plain commands).
+pub const NO_QUESTIONS_TO_EXPORT: &str = "You have no questions yet: nothing was exported.";
+
+/// The first `x` of an export: how to go on (short, so even a narrow footer shows
+/// it), then where it will go.
+pub fn export_confirm(path: &str) -> String {
+    format!("x again to save as {path} (other keys: no)")
+}
+
+pub fn export_questions_failed(why: &str) -> String {
+    format!("Could not export your questions: {why}")
 }
 
 pub fn export_failed(why: &str) -> String {
@@ -230,6 +251,11 @@ pub const SEARCH_TITLE: &str = "Search the lessons";
 pub const SEARCH_PROMPT: &str = "Search: ";
 pub const SEARCH_HINT: &str =
     "Type words to find, in any order. Short words find longer ones: \"palliat\" finds \"palliative\".";
+
+/// The heading over the selected row's note.
+pub fn survival_heading(cancer: &str, basis: &str) -> String {
+    format!("{} · {}", sanitize(cancer), sanitize(basis))
+}
 
 pub fn survival_source(source: &str, years: &str) -> String {
     format!("Source: {source}, {years}")
@@ -269,22 +295,77 @@ pub fn quiz_title(kind: &crate::tui::quiz_flow::QuizKind, lesson_title: Option<&
 }
 
 pub const CHOOSE_ONE: &str = "Choose one answer, then press Enter.";
-pub const CHOOSE_ALL: &str = "Choose all that apply: pick with Space or the numbers, then press Enter.";
+/// The prompt of such a question says "choose all that apply" itself: this says how.
+pub const CHOOSE_ALL: &str = "One or more are right: pick each with Space or its number, then press Enter.";
 pub const TRUE_OR_FALSE: &str = "True or false? Press t or f, then Enter.";
 pub const RIGHT: &str = "✓ Right!";
 pub const NOT_QUITE: &str = "✗ Not quite.";
-pub const RIGHT_ANSWER: &str = "right answer";
-pub const YOUR_PICK: &str = "your pick";
 pub const WHY: &str = "Why: ";
+
+/// After an answer is checked, what a choice was: its symbol and its words (the tutor
+/// and the plain quiz alike; never colour alone). `None`: not picked, not right.
+pub fn choice_feedback(picked: bool, right: bool) -> Option<(&'static str, &'static str)> {
+    match (picked, right) {
+        (true, true) => Some(("✓", "your answer, right")),
+        (true, false) => Some(("✗", "your answer, not right")),
+        (false, true) => Some(("○", "right answer, you did not pick it")),
+        (false, false) => None,
+    }
+}
+
 pub fn read_more(target: &str) -> String {
     format!("Read more: {} (press r)", sanitize(target))
 }
 pub fn score_line(right: usize, answered: usize) -> String {
     format!("You got {right} of {answered} right.")
 }
-pub const MISSED: &str = "Questions to look at again:";
-pub const READ_AGAIN: &str = "Sections to read again:";
+pub const READ_AGAIN: &str = "Sections to read again, with the questions you missed:";
+pub const READ_AGAIN_KEYS: &str = "↑/↓ choose a section, Enter reads it; q there brings you back here.";
+pub const MISSED_PREFIX: &str = "Missed: ";
 pub const ALL_RIGHT: &str = "Every answer was right. Well done.";
+/// The tutor's way to start a review, after [`missed_come_back`].
+pub const REVIEW_FROM_HOME: &str = "Press r on home to start the review.";
+/// The plain command's way to start a review, after [`missed_come_back`].
+pub const REVIEW_COMMAND: &str = "Start it with: patient-tutor review";
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "now", "later today", "tomorrow", "on 5 December".
+pub fn review_day(day: crate::quiz::ReviewDay) -> String {
+    use crate::quiz::ReviewDay;
+    match day {
+        ReviewDay::Now => "now".to_string(),
+        ReviewDay::LaterToday => "later today".to_string(),
+        ReviewDay::Tomorrow => "tomorrow".to_string(),
+        ReviewDay::On { day, month } => {
+            let month = MONTHS.get(usize::from(month).saturating_sub(1)).copied().unwrap_or("");
+            format!("on {day} {month}")
+        }
+    }
+}
+
+/// The end of a quiz: "The 3 questions you missed come back for review tomorrow."
+pub fn missed_come_back(missed: usize, when: crate::quiz::ReviewDay) -> String {
+    let when = review_day(when);
+    match missed {
+        1 => format!("The question you missed comes back for review {when}."),
+        n => format!("The {n} questions you missed come back for review {when}."),
+    }
+}
+
 pub fn question_of(n: usize, total: usize) -> String {
     format!("Question {n} of {total}")
 }
@@ -345,6 +426,9 @@ pub mod checkin {
     pub const FLAG_HINT: &str = "y yes · n no";
     pub const NOTE_HINT: &str = "Type a note, or leave it empty. Enter saves the check-in.";
     pub const NOT_RATED: &str = "not rated yet";
+    pub const NOT_ANSWERED: &str = "not answered yet";
+    pub const ANSWERED_YES: &str = "Your answer: yes";
+    pub const ANSWERED_NO: &str = "Your answer: no";
     pub const CLEAR_TO_GO_ON: &str = "Enter: I understand, go on · r read more";
     pub const LAST_SCORES: &str = "Last";
     pub const NOW: &str = "now";
@@ -361,7 +445,7 @@ pub mod checkin {
     }
 
     pub fn exported_to(path: &str) -> String {
-        format!("Check-in sheet saved to {path} (only you can read it).")
+        format!("Saved as {path}: your check-in sheet, only you can read it.")
     }
 
     pub fn export_failed(why: &str) -> String {
@@ -371,5 +455,56 @@ pub mod checkin {
     /// Home's gentle reminder: "Last check-in 8 days ago · d check in".
     pub fn reminder(days: u64) -> String {
         format!("{} · {CHECK_IN_KEY}", crate::checkin::words::last_checkin(days))
+    }
+}
+
+/// Live preview (`--watch`): what the footer says when the pack is loaded again.
+pub mod reload {
+    pub const RELOADED: &str = "Pack reloaded.";
+    pub const FIXED: &str = "Pack fixed and reloaded.";
+    pub const LESSON_GONE: &str = "Reloaded. That lesson is no longer in the pack.";
+    pub const QUIZ_GONE: &str = "Reloaded. The quiz ended: its lesson is gone.";
+    pub const PART_GONE: &str = "Reloaded. That part is no longer in the pack.";
+
+    /// The footer while the files on disk do not load: the first problem, and how many
+    /// more before it (a long message is cut at the window's edge; the count must show).
+    pub fn broken(first: &str, more: usize) -> String {
+        match more {
+            0 => format!("Not reloaded: {first}"),
+            n => format!("Not reloaded (+{n} more): {first}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::ReviewDay;
+
+    #[test]
+    fn missed_questions_come_back_in_words() {
+        let cases = [
+            (1, ReviewDay::Now, "The question you missed comes back for review now."),
+            (3, ReviewDay::LaterToday, "The 3 questions you missed come back for review later today."),
+            (3, ReviewDay::Tomorrow, "The 3 questions you missed come back for review tomorrow."),
+            (2, ReviewDay::On { day: 5, month: 12 }, "The 2 questions you missed come back for review on 5 December."),
+            (2, ReviewDay::On { day: 1, month: 1 }, "The 2 questions you missed come back for review on 1 January."),
+        ];
+        for (n, when, said) in cases {
+            assert_eq!(missed_come_back(n, when), said);
+        }
+    }
+
+    #[test]
+    fn every_checked_choice_is_said_in_a_symbol_and_words() {
+        let marks: Vec<_> = [(true, true), (true, false), (false, true)]
+            .into_iter()
+            .map(|(picked, right)| choice_feedback(picked, right).unwrap())
+            .collect();
+        assert_eq!(
+            marks,
+            [("✓", "your answer, right"), ("✗", "your answer, not right"), ("○", "right answer, you did not pick it")]
+        );
+        assert_eq!(choice_feedback(false, false), None, "not picked, not right: no mark");
     }
 }

@@ -2,6 +2,8 @@
 //! Their state, and how actions change it. Lookups live in `crate::staging`,
 //! `crate::content::glossary` and `crate::search`.
 
+use std::cell::Cell;
+
 use tui_input::Input;
 
 use super::action::{Action, Effect};
@@ -14,12 +16,46 @@ use crate::staging::{self, Tnm};
 pub struct SurvivalState {
     /// Index into the rows sorted by value, highest first.
     pub selected: usize,
+    /// How far the content note is scrolled (small windows).
+    pub note_scroll: u16,
+    /// How far the note could scroll in the frame last drawn (the drawing measures it,
+    /// so this flow needs no screen); `u16::MAX` until the first frame.
+    pub note_room: Cell<u16>,
 }
 
 pub struct StagingState {
     pub tnm: Tnm,
     /// Which letter the arrows change: 0 = T, 1 = N, 2 = M.
     pub focus: usize,
+    /// How far the text under the picker is scrolled (small windows).
+    pub scroll: u16,
+    /// In the frame last drawn: how far the text could scroll and how far one page goes
+    /// (the drawing measures it, so this flow needs no screen).
+    pub room: Cell<ScrollRoom>,
+}
+
+/// How far a text can scroll, and how far one page goes, as last drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScrollRoom {
+    pub max: u16,
+    pub page: u16,
+}
+
+impl ScrollRoom {
+    /// Before the first frame: no limit yet (the drawing clamps).
+    pub const UNMEASURED: ScrollRoom = ScrollRoom { max: u16::MAX, page: 1 };
+}
+
+impl SurvivalState {
+    pub fn new() -> Self {
+        SurvivalState { selected: 0, note_scroll: 0, note_room: Cell::new(u16::MAX) }
+    }
+}
+
+impl Default for SurvivalState {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl StagingState {
@@ -50,12 +86,12 @@ impl App {
             self.message = Some(super::text::NO_SURVIVAL.to_string());
             return;
         }
-        self.push(Screen::Survival(SurvivalState { selected: 0 }));
+        self.push(Screen::Survival(SurvivalState::new()));
     }
 
     pub fn open_staging(&mut self) {
         let tnm = self.last_tnm.unwrap_or(Tnm { t: 1, n: 0, m: 1 });
-        self.push(Screen::Staging(StagingState { tnm, focus: 2 }));
+        self.push(Screen::Staging(StagingState { tnm, focus: 2, scroll: 0, room: Cell::new(ScrollRoom::UNMEASURED) }));
     }
 
     pub fn open_glossary(&mut self) {
@@ -85,6 +121,18 @@ impl App {
                     vec![Effect::Save]
                 }
                 Action::Back | Action::Skip => self.close_tool(),
+                Action::Down | Action::Up | Action::Scroll(_) => {
+                    if let Some(state) = top_mut!(self, Survival) {
+                        let max = state.note_room.get();
+                        let down = matches!(action, Action::Down | Action::Scroll(1..));
+                        state.note_scroll = if down {
+                            state.note_scroll.saturating_add(1).min(max)
+                        } else {
+                            state.note_scroll.saturating_sub(1)
+                        };
+                    }
+                    vec![]
+                }
                 Action::Help => {
                     self.open_help();
                     vec![]
@@ -99,12 +147,11 @@ impl App {
             Action::Down | Action::Scroll(1..) => state.selected = (state.selected + 1).min(last),
             Action::Select(i) => state.selected = i.min(last),
             Action::Skip => {
-                // Hide the numbers again: the content note comes back next time.
+                // Hide the numbers again: back to the content note (which comes first next time too).
                 self.progress.show_survival_numbers = false;
+                state.note_scroll = 0;
                 self.unsaved = true;
-                let mut effects = self.close_tool();
-                effects.push(Effect::Save);
-                return effects;
+                return vec![Effect::Save];
             }
             Action::Help => self.open_help(),
             Action::Back => return self.close_tool(),
@@ -115,6 +162,7 @@ impl App {
 
     pub(super) fn update_staging(&mut self, action: Action) -> Vec<Effect> {
         let Some(state) = top_mut!(self, Staging) else { return vec![] };
+        let ScrollRoom { max: max_scroll, page } = state.room.get();
         let max = [staging::T_MAX, staging::N_MAX, staging::M_MAX];
         match action {
             Action::Move(Direction::Left) => state.focus = state.focus.saturating_sub(1),
@@ -140,6 +188,8 @@ impl App {
                     _ => {}
                 }
             }
+            Action::PageDown => state.scroll = state.scroll.saturating_add(page).min(max_scroll),
+            Action::PageUp => state.scroll = state.scroll.saturating_sub(page),
             Action::Help => self.open_help(),
             Action::Back => return self.close_tool(),
             _ => {}

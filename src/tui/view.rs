@@ -81,6 +81,7 @@ fn draw_screens(app: &App, frame: &mut Frame, area: Rect) {
             ScreenKind::CheckInHistory => screens::checkin::draw_history(app, frame, area),
         }
     }
+    draw_emergency(app, frame.buffer_mut(), area);
     if app.question_input().is_some() && !app.notice_showing() {
         screens::notebook::draw_input(app, frame, area);
     }
@@ -92,33 +93,78 @@ fn draw_screens(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
+/// The emergency reminder, whole, on every screen (home also names its key for
+/// "When to get help now" when that fits in the same rows).
+fn draw_emergency(app: &App, buf: &mut Buffer, area: Rect) {
+    let rect = layout::frame(area).emergency;
+    let mut lines = layout::emergency_lines(area.width, layout::EMERGENCY_WORDINGS);
+    if app.screen() == ScreenKind::Home && !app.notice_showing() {
+        let with_key = layout::emergency_lines(area.width, &[text::EMERGENCY_SHORT]);
+        if with_key.lines.len() <= lines.lines.len() {
+            lines = with_key;
+        }
+    }
+    if lines.lines.len() > rect.height as usize {
+        return;
+    }
+    let x = rect.x + lines.indent;
+    for (i, line) in lines.lines.iter().enumerate() {
+        let y = rect.y + i as u16;
+        buf.set_line(rect.x, y, &Line::raw(" ".repeat(rect.width as usize)), rect.width);
+        buf.set_line(x, y, &Line::styled(line.as_str(), app.theme.warn), rect.width - lines.indent);
+    }
+}
+
+/// How much a footer key matters: what moves the person on (Enter, the screen's own
+/// skip or show) first, then help, then the way back; the rest in table order.
+fn footer_rank(binding: &keys::Binding) -> u8 {
+    use super::action::Action;
+    match binding.action {
+        Action::Open | Action::Dismiss | Action::Skip => 0,
+        Action::Help => 1,
+        Action::Back | Action::Quit => 2,
+        _ => 3,
+    }
+}
+
+/// The keys of a context that fit in `width` columns, chosen by [`footer_rank`] and
+/// shown in the table's order; a key is shown whole or not at all.
+pub fn footer_keys(context: Context, width: usize) -> Vec<(&'static str, &'static str)> {
+    let items: Vec<(usize, &keys::Binding)> =
+        keys::bindings(context).iter().filter(|b| b.footer.is_some()).enumerate().collect();
+    let mut by_rank = items.clone();
+    by_rank.sort_by_key(|(i, b)| (footer_rank(b), *i));
+    let cost = |b: &keys::Binding| display_width(b.label) + 1 + display_width(b.footer.unwrap_or_default());
+    let mut chosen = Vec::new();
+    let mut used = 0;
+    for (i, b) in by_rank {
+        let extra = cost(b) + if chosen.is_empty() { 0 } else { 3 };
+        if used + extra <= width {
+            used += extra;
+            chosen.push(i);
+        }
+    }
+    items
+        .into_iter()
+        .filter(|(i, _)| chosen.contains(i))
+        .map(|(_, b)| (b.label, b.footer.unwrap_or_default()))
+        .collect()
+}
+
 /// The footer: the current message, or the keys of this context.
 pub fn draw_footer(app: &App, buf: &mut Buffer, area: Rect, context: Context) {
     let theme = &app.theme;
-    let line = match app.message.as_ref().or(app.save_problem.as_ref()) {
+    let line = match app.message.as_ref().or(app.save_problem.as_ref()).or(app.pack_problem.as_ref()) {
         Some(message) => Line::from(Span::styled(truncate(message, area.width as usize), theme.warn)),
         None => {
-            // Add keys while they fit; the way to help is always the one kept.
-            let items: Vec<(&str, &str)> =
-                keys::bindings(context).iter().filter_map(|b| b.footer.map(|word| (b.label, word))).collect();
-            let cost = |(label, word): &(&str, &str)| display_width(label) + display_width(word) + 4;
-            let help = items.iter().find(|(label, _)| *label == "?").copied();
-            let mut room = (area.width as usize).saturating_sub(help.as_ref().map_or(0, cost));
             let mut spans = Vec::new();
-            for item in items.iter().filter(|(label, _)| *label != "?").chain(help.iter()) {
-                let is_help = Some(*item) == help;
-                if !is_help {
-                    if cost(item) > room {
-                        continue;
-                    }
-                    room -= cost(item);
-                }
+            for (label, word) in footer_keys(context, area.width as usize) {
                 if !spans.is_empty() {
                     spans.push(Span::styled(" · ", theme.dim));
                 }
-                spans.push(Span::styled(item.0, theme.key));
+                spans.push(Span::styled(label, theme.key));
                 spans.push(Span::raw(" "));
-                spans.push(Span::raw(item.1));
+                spans.push(Span::raw(word));
             }
             Line::from(spans)
         }
@@ -154,6 +200,45 @@ pub fn draw_input_line(frame: &mut Frame, area: Rect, prompt: &str, input: &tui_
     frame.set_cursor_position(ratatui::layout::Position { x: area.x + (prompt_w + cursor) as u16, y: area.y });
 }
 
+/// Rows of text shown in `height` rows from `scroll`: when they do not all fit, the
+/// last row is a mark saying there is more below (or, at the end, more above).
+pub struct Scrolled {
+    /// Rows of text shown (the mark row not counted).
+    pub content: usize,
+    /// The first row shown, clamped.
+    pub scroll: usize,
+    pub mark: Option<&'static str>,
+}
+
+pub fn scrolled(rows: usize, height: usize, scroll: usize, below: &'static str) -> Scrolled {
+    if rows <= height {
+        return Scrolled { content: rows, scroll: 0, mark: None };
+    }
+    let content = if height >= 2 { height - 1 } else { height };
+    let scroll = scroll.min(rows - content);
+    let mark = (height >= 2).then(|| if scroll + content < rows { below } else { text::MORE_ABOVE });
+    Scrolled { content, scroll, mark }
+}
+
+/// The furthest `scroll` that still changes what [`scrolled`] shows.
+pub fn max_scroll(rows: usize, height: usize) -> usize {
+    scrolled(rows, height, usize::MAX, "").scroll
+}
+
+/// Draw `rows` into `area` from `scroll`, with the mark of [`scrolled`].
+pub fn draw_scrolled(buf: &mut Buffer, area: Rect, rows: &[Line], scroll: usize, below: &'static str, mark: Style) {
+    let s = scrolled(rows.len(), area.height as usize, scroll, below);
+    for (i, line) in rows.iter().skip(s.scroll).take(s.content).enumerate() {
+        buf.set_line(area.x, area.y + i as u16, line, area.width);
+    }
+    if let Some(word) = s.mark {
+        // The longer mark ("press Space") gives way to the short one rather than being cut.
+        let word = if display_width(word) > area.width as usize { text::MORE_BELOW } else { word };
+        let line = Line::styled(truncate(word, area.width as usize), mark);
+        buf.set_line(area.x, area.y + s.content as u16, &line, area.width);
+    }
+}
+
 /// Cut `s` to at most `width` columns, ending in "…" when cut.
 pub fn truncate(s: &str, width: usize) -> String {
     if display_width(s) <= width {
@@ -185,6 +270,48 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scrolled_marks_more_below_and_above() {
+        let s = scrolled(10, 4, 0, text::MORE_BELOW);
+        assert_eq!((s.content, s.scroll, s.mark), (3, 0, Some(text::MORE_BELOW)));
+        let s = scrolled(10, 4, 99, text::MORE_BELOW);
+        assert_eq!((s.content, s.scroll, s.mark), (3, 7, Some(text::MORE_ABOVE)));
+        assert_eq!(scrolled(3, 4, 5, text::MORE_BELOW).mark, None);
+        assert_eq!(max_scroll(10, 4), 7);
+        assert_eq!(max_scroll(10, 1), 9);
+        assert_eq!(max_scroll(2, 4), 0);
+    }
+
+    #[test]
+    fn footers_keep_the_important_keys_whole() {
+        let home = footer_keys(Context::Home, 20);
+        assert_eq!(home.iter().map(|k| k.0).collect::<Vec<_>>(), ["Enter", "?"]);
+        let home = footer_keys(Context::Home, 40);
+        assert!(home.iter().any(|k| k.0 == "q"), "{home:?}");
+        for width in [20, 40, 80] {
+            for context in [
+                Context::Notice,
+                Context::Home,
+                Context::Reader,
+                Context::Quiz,
+                Context::QuizFeedback,
+                Context::QuizDone,
+                Context::Explorer,
+                Context::Notebook,
+                Context::SurvivalNote,
+                Context::Survival,
+                Context::Staging,
+                Context::CheckIn,
+                Context::CheckInHistory,
+            ] {
+                let keys = footer_keys(context, width);
+                let used: usize = keys.iter().map(|(l, w)| display_width(l) + 1 + display_width(w)).sum::<usize>()
+                    + 3 * keys.len().saturating_sub(1);
+                assert!(used <= width, "{context:?} at {width}: {keys:?}");
+            }
+        }
+    }
 
     #[test]
     fn truncate_respects_display_width() {

@@ -11,6 +11,7 @@ Steps:
     resize:CxR     resize the terminal (the kernel sends SIGWINCH)
     sleep:SECONDS
     mark           later waits look only at output after this point
+    clock          print "clock SECONDS", the time since the command started
     stopped        wait until the command is stopped (Ctrl-Z, SIGTSTP)
     hangup         close the terminal, as closing the window does (SIGHUP)
 
@@ -47,6 +48,7 @@ def main():
     # Like pty.fork, but we keep the terminal's other end open to read its modes at the end.
     master, slave = os.openpty()
     winsize(slave, cols, rows)
+    started = time.monotonic()
     pid = os.fork()
     if pid == 0:
         os.setsid()
@@ -124,6 +126,8 @@ def main():
                 pass
             mark = len(output)
             sys.stdout.write(f"mark {mark}\n")
+        elif verb == "clock":
+            sys.stdout.write(f"clock {time.monotonic() - started:.4f}\n")
         elif verb == "stopped":
             deadline = time.time() + TIMEOUT
             while True:

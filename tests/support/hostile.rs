@@ -186,7 +186,11 @@ pub fn quiz_bytes(data: &[u8]) {
             let mut session = QuizSession::new(questions.clone(), 7);
             let mut out = Vec::new();
             let mut input: &[u8] = b"1\n2\nt\n1,2\nzz\n3\n";
-            patient_tutor::plain::quiz::run(None, &mut session, &mut input, &mut out, &mut |_, _, _| {}).unwrap();
+            {
+                let review = patient_tutor::plain::quiz::Review { now: 0, how: "" };
+                patient_tutor::plain::quiz::run(None, &mut session, &mut input, &mut out, review, &mut |_, _, _| None)
+                    .unwrap()
+            };
             assert_clean_text("plain quiz", &String::from_utf8_lossy(&out));
 
             let mut app = app_at(pack_of(vec![plain_lesson("x")], questions, None), seen(), size(head));

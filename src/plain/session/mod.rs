@@ -21,7 +21,7 @@ mod quizzes;
 mod search;
 mod staging;
 mod survival;
-mod words;
+pub(crate) mod words;
 
 use std::io::{self, BufRead, Write};
 

@@ -3,6 +3,7 @@
 //! question came from. The list is `crate::notebook`'s; every change is saved.
 
 use std::io::{BufRead, Write};
+use std::path::Path;
 
 use super::lessons::Start;
 use super::prompt::{self, Choice};
@@ -227,18 +228,24 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         Ok(self.say(&words::moved(target + 1))?)
     }
 
-    /// Write the checklist to a new file in the current folder, as the tutor does.
+    /// Write the checklist to a new private file in the export folder (the documents
+    /// folder, else the progress folder), as the tutor does: where first, then the file.
     fn export(&mut self) -> Step {
+        if self.notebook.items.is_empty() {
+            return Ok(self.say(crate::tui::text::NO_QUESTIONS_TO_EXPORT)?);
+        }
         let date = crate::content::check::date_of(self.now());
         let pack = self.pack;
         let topic = |q: &notebook::MyQuestion| q.lesson.as_deref().and_then(|id| pack.target_label(id));
         let markdown = notebook::export_markdown(&self.notebook.items, &date, &topic);
-        match notebook::save_checklist(std::path::Path::new("."), &date, &markdown) {
-            Ok(path) => {
-                let name = path.strip_prefix(".").unwrap_or(&path).to_path_buf();
-                let full = std::env::current_dir().map(|d| d.join(&name)).unwrap_or(name);
-                Ok(self.say(&crate::tui::text::exported_to(&full.display().to_string()))?)
-            }
+        let data_dir = self.store.path().parent().filter(|p| !p.as_os_str().is_empty()).map(Path::to_path_buf);
+        let dir = match crate::export::export_dir(&data_dir.unwrap_or_else(|| ".".into())) {
+            Ok(dir) => dir,
+            Err(e) => return Ok(self.say(&words::export_failed(&e.to_string()))?),
+        };
+        self.say(&words::saving_in(&crate::markdown::sanitize_path(&dir)))?;
+        match notebook::save_checklist(&dir, &date, &markdown) {
+            Ok(full) => Ok(self.say(&crate::tui::text::exported_to(&crate::markdown::sanitize_path(&full)))?),
             Err(e) => Ok(self.say(&words::export_failed(&e.to_string()))?),
         }
     }

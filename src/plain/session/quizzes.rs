@@ -101,8 +101,11 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     failures.push(format!("{e:#}"));
                 }
                 failures.extend(store.take_notices().into_iter().map(|n| words::notice(&n)));
+                progress.questions.get(id).map(quiz::due_at)
             };
-            plain::quiz::run(Some(self.pack), &mut session, &mut UntilBack::new(input), out, &mut on_answer)?;
+            let how = words::review_from_menu();
+            let review = plain::quiz::Review { now: clock(), how: &how };
+            plain::quiz::run(Some(self.pack), &mut session, &mut UntilBack::new(input), out, review, &mut on_answer)?;
         }
         for failure in failures {
             self.say(&words::save_failed(&failure))?;

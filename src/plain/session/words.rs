@@ -358,6 +358,11 @@ pub fn nothing_due(next_in_days: Option<u64>) -> String {
     }
 }
 
+/// After "The 3 questions you missed come back for review …": how to start it here.
+pub fn review_from_menu() -> String {
+    format!("To start it, choose \"{QUIZZES_ITEM}\" from the menu.")
+}
+
 pub fn read_again_title(count: usize) -> String {
     match count {
         1 => "1 section to read again:".to_string(),
@@ -618,6 +623,16 @@ pub fn moved(place: usize) -> String {
 
 pub fn export_failed(why: &str) -> String {
     format!("Could not save the checklist: {}", sanitize(why))
+}
+
+/// `read --watch`: in a pipe, the line between one printing and the next.
+pub const PRINTED_AGAIN: &str = "──────── the file changed: printed again ────────";
+/// `read --watch` on a terminal, under the first printing: how to stop.
+pub const WATCHING: &str = "Watching for changes; press Ctrl-C to stop.";
+
+/// Said before the checklist is written: the folder it goes in (already sanitized).
+pub fn saving_in(dir: &str) -> String {
+    format!("Saving the checklist in {dir} …")
 }
 
 #[cfg(test)]

@@ -98,9 +98,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Step::RedFlag(i) => {
             let flag = &form.red_flags[i];
             let answer = match state.draft.flag_answer(form) {
-                Some(true) => "Your answer: yes",
-                Some(false) => "Your answer: no",
-                None => text::checkin::NOT_RATED,
+                Some(true) => text::checkin::ANSWERED_YES,
+                Some(false) => text::checkin::ANSWERED_NO,
+                None => text::checkin::NOT_ANSWERED,
             };
             vec![
                 wrapped(&sanitize(&flag.question), width, theme.title),
@@ -157,13 +157,16 @@ fn draw_get_help(app: &App, frame: &mut Frame, area: Rect) {
         }
         groups.push(sign);
         groups.push(wrapped(&sanitize(form.call.words(flag.who)), width, theme.title.add_modifier(Modifier::BOLD)));
-        if let Some(n) = crate::plain::checkin::care_team_number(&app.progress) {
-            groups.push(wrapped(&format!("{} {n}", words::YOUR_NUMBER), width, theme.title));
-        }
         if let Some(also) = &flag.also {
             groups.push(wrapped(&sanitize(also), width, Style::new()));
         }
     }
+    // The number once, after every sign; as in the plain check-in, say how to save it.
+    let number = match crate::plain::checkin::care_team_number(&app.progress) {
+        Some(n) => format!("{} {n}", words::YOUR_NUMBER),
+        None => words::NO_NUMBER.to_string(),
+    };
+    groups.push(wrapped(&number, width, theme.title));
     draw_groups(buf, body, groups);
     draw_footer(app, buf, parts.footer, Context::CheckInGetHelp);
 }
@@ -215,9 +218,9 @@ pub fn draw_history(app: &App, frame: &mut Frame, area: Rect) {
         buf.set_line(body.x, y, &Line::from(vec![Span::raw(name), Span::raw(pad)]).style(style), body.width);
         let spark_x = body.x + name_w as u16 + 1;
         let points: Vec<Option<u64>> =
-            row.recent.iter().rev().take(spark_w as usize).rev().map(|s| s.map(u64::from)).collect();
+            row.recent.iter().rev().take(spark_w as usize).rev().map(|s| s.map(spark_level)).collect();
         let spark_area = Rect { x: spark_x, y, width: spark_w.min(body.right().saturating_sub(spark_x)), height: 1 };
-        Sparkline::default().data(points).max(10).absent_value_symbol("·").style(theme.key).render(spark_area, buf);
+        Sparkline::default().data(points).max(8).absent_value_symbol("·").style(theme.key).render(spark_area, buf);
         let now = match row.latest {
             Some(s) => format!("{s:>2} {}", words::band(band(s))),
             None => " – ".to_string(),
@@ -239,4 +242,13 @@ pub fn draw_history(app: &App, frame: &mut Frame, area: Rect) {
         y += 1;
     }
     draw_footer(app, buf, parts.footer, Context::CheckInHistory);
+}
+
+/// A score 0–10 as one of the sparkline's eight bar heights: 0 is no bar, and any
+/// other score at least the lowest one (1 of 10 must not look like "none").
+fn spark_level(score: u8) -> u64 {
+    match u64::from(score) {
+        0 => 0,
+        s => (s * 8 / 10).max(1),
+    }
 }

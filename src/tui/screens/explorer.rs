@@ -31,8 +31,10 @@ pub struct ExplorerLayout {
 pub fn explorer_layout(area: Rect, sites: &Sites) -> ExplorerLayout {
     let body = layout::frame(area).body;
     let map_w = sites.map.width + 2;
-    if body.width >= map_w + MIN_DETAIL_WIDTH && body.height >= sites.map.height {
-        let map = Rect { x: body.x + 1, width: sites.map.width, height: sites.map.height, ..body };
+    // The map may lose rows below its lowest place (the emergency line takes one at 80×24).
+    let needed = sites.sites.iter().map(|s| s.y + 1).max().unwrap_or(0);
+    if body.width >= map_w + MIN_DETAIL_WIDTH && body.height >= needed {
+        let map = Rect { x: body.x + 1, width: sites.map.width, height: sites.map.height.min(body.height), ..body };
         let detail = Rect { x: body.x + map_w + 1, width: (body.width - map_w - 1).min(layout::MAX_MEASURE), ..body };
         return ExplorerLayout { map: Some(map), list: None, detail };
     }

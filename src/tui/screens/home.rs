@@ -21,17 +21,11 @@ fn header_rows(body: Rect) -> u16 {
     }
 }
 
-/// A reminder line under the list, when there is room.
-fn emergency_rows(body: Rect) -> u16 {
-    if body.height >= 10 { 1 } else { 0 }
-}
-
 /// Where the lesson list is drawn (also used to map mouse clicks).
 pub fn list_area(area: Rect) -> Rect {
     let body = layout::frame(area).body;
-    let top = header_rows(body);
-    let bottom = emergency_rows(body);
-    Rect { y: body.y + top, height: body.height.saturating_sub(top + bottom), ..body }
+    let top = header_rows(body).min(body.height.saturating_sub(1));
+    Rect { y: body.y + top, height: body.height.saturating_sub(top), ..body }
 }
 
 /// One row of home's list: a group heading or a lesson (an index into the pack).
@@ -153,15 +147,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         y += height;
     }
 
-    if emergency_rows(parts.body) > 0 {
-        let y = parts.body.bottom() - 1;
-        let line = if crate::markdown::display_width(text::EMERGENCY_SHORT) < width {
-            text::EMERGENCY_SHORT
-        } else {
-            text::EMERGENCY_NARROW
-        };
-        buf.set_line(parts.body.x + 1, y, &Line::styled(truncate(line, width - 1), theme.warn), parts.body.width - 1);
-    }
     draw_footer(app, buf, parts.footer, Context::Home);
 }
 

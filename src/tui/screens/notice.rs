@@ -50,11 +50,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let x = parts.body.x + (parts.body.width - width) / 2;
     let y = parts.body.y + (parts.body.height - height) / 2;
     let outer = Rect { x, y, width, height };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border)
-        .title(text::NOTICE_TITLE)
-        .padding(Padding::horizontal(1));
+    // On a very low window the box would hold nothing: the words go without it.
+    let block = if parts.body.height >= 5 {
+        Block::default().borders(Borders::ALL).border_style(theme.border).title(text::NOTICE_TITLE)
+    } else {
+        Block::default()
+    }
+    .padding(Padding::horizontal(1));
     let inner = block.inner(outer);
     block.render(outer, buf);
     // Small windows scroll; the last row says when there is more below.

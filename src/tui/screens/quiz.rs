@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::content::quiz::Kind;
-use crate::markdown::{sanitize, wrap_text};
+use crate::markdown::{display_width, sanitize, wrap_text};
 use crate::tui::app::App;
 use crate::tui::quiz_flow::QuizState;
 use crate::tui::view::{draw_footer, draw_title};
@@ -47,23 +47,65 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     );
 
     let body = body_area(area);
+    if too_small(state, body) {
+        // A prompt and its choices in fragments cannot be answered: say so, whole.
+        for (i, part) in
+            wrap_text(text::QUIZ_TOO_SMALL, body.width.max(1) as usize).iter().take(body.height as usize).enumerate()
+        {
+            buf.set_line(body.x, body.y + i as u16, &Line::styled(part.clone(), theme.warn), body.width);
+        }
+        draw_footer(app, buf, parts.footer, app.base_context());
+        return;
+    }
     let rows = rows(app, state, body.width as usize);
     let offset = scroll_offset(state, &rows, body.height as usize);
-    for (i, (line, _)) in rows.iter().skip(offset).take(body.height as usize).enumerate() {
-        buf.set_line(body.x, body.y + i as u16, line, body.width);
-    }
+    state.drawn_scroll.set(offset as u16);
+    let lines: Vec<Line> = rows.into_iter().map(|(line, _)| line).collect();
+    crate::tui::view::draw_scrolled(buf, body, &lines, offset, text::MORE_BELOW, theme.key);
     draw_footer(app, buf, parts.footer, app.base_context());
 }
 
-/// The first row shown: keep the highlighted choice in view while answering,
-/// otherwise the person's own scroll.
+/// Below this many rows a question is not shown (the window is asked to grow).
+const MIN_QUESTION_ROWS: u16 = 4;
+
+fn too_small(state: &QuizState, body: Rect) -> bool {
+    !state.answered() && !state.session.is_finished() && body.height < MIN_QUESTION_ROWS
+}
+
+/// The first row shown: keep the highlighted choice (or, on the summary, the
+/// highlighted section) in view, otherwise the person's own scroll. (`height` counts
+/// the "more" mark's row too.)
 fn scroll_offset(state: &QuizState, rows: &[Row], height: usize) -> usize {
+    let height = crate::tui::view::scrolled(rows.len(), height, 0, "").content;
     let max = rows.len().saturating_sub(height);
-    if state.answered() || state.session.is_finished() {
+    let finished = state.session.is_finished();
+    let selected = if finished && !state.session.read_again().is_empty() {
+        state.summary_cursor
+    } else if state.answered() && state.show_every_mark {
+        return feedback_scroll(rows, height);
+    } else if finished || state.answered() {
         return (state.scroll as usize).min(max);
+    } else {
+        state.cursor
+    };
+    let first = rows.iter().position(|(_, c)| *c == Some(selected)).unwrap_or(0);
+    let last = rows.iter().rposition(|(_, c)| *c == Some(selected)).unwrap_or(0);
+    if finished && selected == 0 {
+        // The first section: keep the score and when the missed questions come back in view.
+        return (first + 1).saturating_sub(height).min(max);
     }
-    let last_cursor_row = rows.iter().rposition(|(_, c)| *c == Some(state.cursor)).unwrap_or(0);
-    (last_cursor_row + 1).saturating_sub(height).min(max)
+    // All of it when it fits, else at least its first row.
+    (last + 1).saturating_sub(height).min(first).min(max)
+}
+
+/// After an answer is checked: the scroll that shows the last choice (so every
+/// choice's mark, the right answer's too, is seen without scrolling), keeping as
+/// much of the question above it as fits.
+/// (`height` is the rows of text shown, the mark's row not counted.)
+fn feedback_scroll(rows: &[Row], height: usize) -> usize {
+    let last_choice = rows.iter().rposition(|(_, c)| c.is_some()).unwrap_or(0);
+    let max = rows.len().saturating_sub(height);
+    (last_choice + 1).saturating_sub(height).min(max)
 }
 
 /// The choice under a mouse click, if any.
@@ -73,8 +115,14 @@ pub fn choice_at(app: &App, x: u16, y: u16) -> Option<usize> {
     if !body.contains(Position { x, y }) {
         return None;
     }
+    if too_small(state, body) {
+        return None;
+    }
     let rows = rows(app, state, body.width as usize);
     let offset = scroll_offset(state, &rows, body.height as usize);
+    if (y - body.y) as usize >= crate::tui::view::scrolled(rows.len(), body.height as usize, 0, "").content {
+        return None;
+    }
     rows.get(offset + (y - body.y) as usize).and_then(|(_, choice)| *choice)
 }
 
@@ -103,14 +151,16 @@ fn rows(app: &App, state: &QuizState, width: usize) -> Vec<Row> {
     rows.push((Line::raw(""), None));
 
     let verdict = state.session.last_verdict();
+    let chosen = state.session.last_chosen().unwrap_or_default();
     for (position, &original) in order.iter().enumerate() {
         let key = match question.kind {
             Kind::TrueFalse => ["t", "f"].get(position).copied().unwrap_or("?").to_string(),
             _ => (position + 1).to_string(),
         };
-        let picked = state.picked.contains(&position);
+        let choice_text = sanitize(&question.choices[original]).into_owned();
         let (mark, note, style) = match verdict {
             None => {
+                let picked = state.picked.contains(&position);
                 let box_ = match (question.kind, picked) {
                     (Kind::Multiple, true) => "[x]",
                     (Kind::Multiple, false) => "[ ]",
@@ -118,26 +168,20 @@ fn rows(app: &App, state: &QuizState, width: usize) -> Vec<Row> {
                     (_, false) => "( )",
                 };
                 let style = if position == state.cursor { theme.selected } else { Style::new() };
-                (box_.to_string(), String::new(), style)
+                (box_, None, style)
             }
             Some(v) => {
                 let right = v.right.contains(&original);
-                let wrong_pick = v.wrong_picks.contains(&original);
-                match (right, wrong_pick) {
-                    (true, _) => ("✓".to_string(), format!("  ← {}", text::RIGHT_ANSWER), theme.good),
-                    (false, true) => ("✗".to_string(), format!("  ← {}", text::YOUR_PICK), theme.warn),
-                    _ => (" ".to_string(), String::new(), Style::new()),
+                match text::choice_feedback(chosen.contains(&original), right) {
+                    Some((symbol, words)) => (symbol, Some(words), if right { theme.good } else { theme.warn }),
+                    None => (" ", None, Style::new()),
                 }
             }
         };
         let pointer = if verdict.is_none() && position == state.cursor { "▶" } else { " " };
-        let lead = format!("{pointer} {key}. {mark} ");
-        let indent = crate::markdown::display_width(&lead);
-        let choice_text = format!("{}{note}", sanitize(&question.choices[original]));
-        for (i, part) in wrap_text(&choice_text, width.saturating_sub(indent).max(1)).into_iter().enumerate() {
-            let prefix = if i == 0 { lead.clone() } else { " ".repeat(indent) };
-            rows.push((Line::from(vec![Span::raw(prefix), Span::raw(part)]).style(style), Some(position)));
-        }
+        let lead = format!("{pointer} {key}. ");
+        let choice = ChoiceRow { lead: &lead, mark, text: &choice_text, note, position };
+        push_choice(&mut rows, &choice, style, theme.dim, width);
     }
 
     if let Some(v) = verdict {
@@ -152,15 +196,58 @@ fn rows(app: &App, state: &QuizState, width: usize) -> Vec<Row> {
     rows
 }
 
+/// One choice: `lead` ("▶ 1. "), its mark ("( )", "✓", …), its text and, once
+/// checked, the words saying what it was.
+struct ChoiceRow<'a> {
+    lead: &'a str,
+    mark: &'a str,
+    text: &'a str,
+    note: Option<&'a str>,
+    position: usize,
+}
+
+/// A choice as rows: the mark before the text, the text wrapped with a hanging
+/// indent under itself; the note after the text when it fits on its last row, else
+/// on rows of its own under the mark (so the note is never split when it fits there).
+fn push_choice(rows: &mut Vec<Row>, choice: &ChoiceRow, style: Style, note_style: Style, width: usize) {
+    let head = format!("{}{} ", choice.lead, choice.mark);
+    let indent = display_width(&head);
+    let mut lines: Vec<Vec<Span<'static>>> = wrap_text(choice.text, width.saturating_sub(indent).max(1))
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let prefix = if i == 0 { head.clone() } else { " ".repeat(indent) };
+            vec![Span::raw(prefix), Span::raw(part)]
+        })
+        .collect();
+    if let Some(note) = choice.note {
+        let inline = format!(" — {note}");
+        let last_width = lines.last().map_or(0, |l| l.iter().map(|s| display_width(&s.content)).sum::<usize>());
+        match lines.last_mut() {
+            Some(last) if last_width + display_width(&inline) <= width => last.push(Span::styled(inline, note_style)),
+            _ => {
+                let under = display_width(choice.lead);
+                for part in wrap_text(note, width.saturating_sub(under).max(1)) {
+                    lines.push(vec![Span::raw(" ".repeat(under)), Span::styled(part, note_style)]);
+                }
+            }
+        }
+    }
+    for spans in lines {
+        rows.push((Line::from(spans).style(style), Some(choice.position)));
+    }
+}
+
 fn summary_rows(app: &App, state: &QuizState, width: usize) -> Vec<Row> {
     let theme = &app.theme;
     let (right, answered) = state.session.score();
     let mut rows: Vec<Row> =
         vec![(Line::styled(text::score_line(right, answered), theme.title), None), (Line::raw(""), None)];
-    let push_wrapped = |rows: &mut Vec<Row>, bullet: &str, body: &str| {
-        for (i, part) in wrap_text(body, width.saturating_sub(2).max(1)).into_iter().enumerate() {
-            let lead = if i == 0 { bullet } else { "  " };
-            rows.push((Line::raw(format!("{lead}{part}")), None));
+    let wrapped = |rows: &mut Vec<Row>, lead: &str, body: &str, style: Style, tag: Option<usize>| {
+        let indent = display_width(lead);
+        for (i, part) in wrap_text(body, width.saturating_sub(indent).max(1)).into_iter().enumerate() {
+            let lead = if i == 0 { lead.to_string() } else { " ".repeat(indent) };
+            rows.push((Line::styled(format!("{lead}{part}"), style), tag));
         }
     };
     let missed = state.session.missed();
@@ -168,15 +255,24 @@ fn summary_rows(app: &App, state: &QuizState, width: usize) -> Vec<Row> {
         rows.push((Line::styled(text::ALL_RIGHT, theme.good), None));
         return rows;
     }
-    rows.push((Line::styled(text::MISSED, theme.title), None));
-    for q in missed {
-        push_wrapped(&mut rows, "• ", &sanitize(&q.prompt));
+    if let Some(when) = state.comeback {
+        let comeback = format!("{} {}", text::missed_come_back(missed.len(), when), text::REVIEW_FROM_HOME);
+        wrapped(&mut rows, "", &comeback, Style::new(), None);
+        rows.push((Line::raw(""), None));
+    }
+    wrapped(&mut rows, "", text::READ_AGAIN, theme.title, None);
+    let sections = state.session.read_again();
+    let selected = state.summary_cursor.min(sections.len().saturating_sub(1));
+    for (i, target) in sections.iter().enumerate() {
+        let label = app.pack.target_label(target).unwrap_or_else(|| sanitize(target).into_owned());
+        let (pointer, style) = if i == selected { ("▶ ", theme.selected) } else { ("  ", Style::new()) };
+        wrapped(&mut rows, pointer, &label, style, Some(i));
+        // The questions this section answers, under it, so they scroll in with it.
+        for q in missed.iter().filter(|q| &q.see == target) {
+            wrapped(&mut rows, "    ", &format!("{}{}", text::MISSED_PREFIX, sanitize(&q.prompt)), theme.dim, Some(i));
+        }
     }
     rows.push((Line::raw(""), None));
-    rows.push((Line::styled(text::READ_AGAIN, theme.title), None));
-    for target in state.session.read_again() {
-        let label = app.pack.target_label(&target).unwrap_or_else(|| sanitize(&target).into_owned());
-        push_wrapped(&mut rows, "• ", &label);
-    }
+    wrapped(&mut rows, "", text::READ_AGAIN_KEYS, theme.dim, None);
     rows
 }

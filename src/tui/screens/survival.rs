@@ -12,23 +12,62 @@ use crate::content::survival::first_other_group;
 use crate::markdown::{display_width, sanitize, wrap_text};
 use crate::tui::app::App;
 use crate::tui::keys::Context;
-use crate::tui::view::{draw_footer, draw_title, truncate};
+use crate::tui::view::{draw_footer, draw_scrolled, draw_title, truncate};
 use crate::tui::{layout, text};
 
 /// Below this width the bars go and a plain list stays.
 const MIN_BAR_WINDOW: u16 = 60;
 const LABEL_WIDTH: usize = 24;
 
-/// Rows: source line, blank, then the chart rows.
+/// Rows: source line, blank, then the chart rows (on a very low window, the chart rows alone).
 fn chart_area(area: Rect) -> Rect {
     let body = layout::frame(area).body;
-    Rect { x: body.x + 1, width: body.width.saturating_sub(2), y: body.y + 2, height: body.height.saturating_sub(2) }
+    let top = if body.height >= 6 { 2 } else { 0 };
+    Rect { x: body.x + 1, width: body.width.saturating_sub(2), y: body.y + top, height: body.height - top }
 }
 
-/// How many rows the bars get: the rest goes to the notes below them.
+/// How many rows the bars get: the rest goes to the notes below them (all of them on a
+/// very low window).
 fn bar_rows(area: Rect, count: usize) -> u16 {
     let chart = chart_area(area);
-    (count as u16).min(chart.height / 2).max(1.min(chart.height))
+    let share = if chart.height < 4 { chart.height } else { chart.height / 2 };
+    (count as u16).min(share).max(1.min(chart.height))
+}
+
+/// The chart lines shown in `rows` rows: how many, from which, and the "more" mark. The
+/// mark goes in the blank row under the bars when there is one (so no bar is lost to it),
+/// else in the last of the `rows`.
+fn window(lines: &[ChartLine], selected: usize, rows: u16, room_below: bool) -> crate::tui::view::Scrolled {
+    if lines.len() <= rows as usize {
+        return crate::tui::view::Scrolled { content: lines.len(), scroll: 0, mark: None };
+    }
+    let content = if room_below || rows < 2 { rows } else { rows - 1 } as usize;
+    let scroll = first_line(lines, selected, content as u16);
+    let mark = if scroll + content < lines.len() { Some(text::MORE_BELOW) } else { Some(text::MORE_ABOVE) };
+    crate::tui::view::Scrolled { content, scroll, mark: mark.filter(|_| room_below || rows >= 2) }
+}
+
+/// The content note, wrapped for the screen.
+fn note_rows(width: usize) -> Vec<Line<'static>> {
+    let mut rows: Vec<Line> = Vec::new();
+    for paragraph in text::SURVIVAL_CONTENT_NOTE.iter().chain([&text::SURVIVAL_NOTE_KEYS]) {
+        if !rows.is_empty() {
+            rows.push(Line::raw(""));
+        }
+        rows.extend(wrap_text(paragraph, width.clamp(1, 76)).into_iter().map(Line::raw));
+    }
+    rows
+}
+
+fn note_area(area: Rect) -> Rect {
+    let body = layout::frame(area).body;
+    Rect { x: body.x + 1, width: body.width.saturating_sub(2), ..body }
+}
+
+/// How far the content note can scroll at this window size.
+pub fn note_max_scroll(area: Rect) -> u16 {
+    let body = note_area(area);
+    crate::tui::view::max_scroll(note_rows(body.width as usize).len(), body.height as usize) as u16
 }
 
 /// One line of the chart: a row (its position in the chart order), or the label above the rows
@@ -66,7 +105,11 @@ pub fn row_at(app: &App, y: u16) -> Option<usize> {
         return None;
     }
     let selected = app.survival().map_or(0, |s| s.selected);
-    match lines.get(first_line(&lines, selected, rows) + (y - chart.y) as usize)? {
+    let shown = window(&lines, selected, rows, rows < chart.height);
+    if (y - chart.y) as usize >= shown.content {
+        return None;
+    }
+    match lines.get(shown.scroll + (y - chart.y) as usize)? {
         ChartLine::Row(pos) => Some(*pos),
         ChartLine::OtherGroups => None,
     }
@@ -81,14 +124,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let width = body.width as usize;
 
     if !app.progress.show_survival_numbers {
-        let mut rows: Vec<Line> = Vec::new();
-        for paragraph in text::SURVIVAL_CONTENT_NOTE.iter().chain([&text::SURVIVAL_NOTE_KEYS]) {
-            rows.extend(wrap_text(paragraph, width.clamp(1, 76)).into_iter().map(Line::raw));
-            rows.push(Line::raw(""));
-        }
-        for (i, line) in rows.iter().take(body.height as usize).enumerate() {
-            buf.set_line(body.x, body.y + i as u16, line, body.width);
-        }
+        // The flow scrolls within the room this frame measures.
+        let max = note_max_scroll(area);
+        let scroll = app.survival().map_or(0, |s| {
+            s.note_room.set(max);
+            s.note_scroll.min(max)
+        }) as usize;
+        let note = note_area(area);
+        draw_scrolled(buf, note, &note_rows(width), scroll, text::MORE_BELOW_SPACE, theme.key);
         draw_footer(app, buf, parts.footer, Context::SurvivalNote);
         return;
     }
@@ -98,15 +141,21 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     // Source and years stay on screen whatever is selected.
     let first = order.first().map(|&i| &rows_data[i]);
     let source = first.map(|r| text::survival_source(&sanitize(&r.source), &sanitize(&r.years))).unwrap_or_default();
-    buf.set_line(body.x, body.y, &Line::styled(truncate(&source, width), theme.key), body.width);
-
     let chart = chart_area(area);
+    if chart.y > body.y {
+        buf.set_line(body.x, body.y, &Line::styled(truncate(&source, width), theme.key), body.width);
+    }
+
     let lines = chart_lines(app, &order);
     let rows = bar_rows(area, lines.len());
     let selected = app.survival().map_or(0, |s| s.selected).min(order.len().saturating_sub(1));
-    let offset = first_line(&lines, selected, rows);
+    let shown = window(&lines, selected, rows, rows < chart.height);
+    if let Some(mark) = shown.mark {
+        let y = chart.y + shown.content as u16;
+        buf.set_line(chart.x, y, &Line::styled(truncate(mark, width), theme.key), chart.width);
+    }
     let bars = area.width >= MIN_BAR_WINDOW;
-    for (slot, line) in lines.iter().skip(offset).take(rows as usize).enumerate() {
+    for (slot, line) in lines.iter().skip(shown.scroll).take(shown.content).enumerate() {
         let y = chart.y + slot as u16;
         let pos = match *line {
             ChartLine::Row(pos) => pos,
@@ -139,7 +188,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     // Below the bars: the selected cancer's note, then what the numbers mean.
     let mut notes: Vec<Line> = vec![Line::raw("")];
     if let Some(row) = order.get(selected).map(|&i| &rows_data[i]) {
-        let heading = format!("{} ({})", sanitize(&row.cancer), sanitize(&row.basis));
+        // "Leukemia · all stages (leukemia is not staged this way)": a basis may hold its own brackets.
+        let heading = text::survival_heading(&row.cancer, &row.basis);
         notes.extend(wrap_text(&heading, width.max(1)).into_iter().map(|l| Line::styled(l, theme.title)));
         notes.extend(wrap_text(&sanitize(&row.note), width.max(1)).into_iter().map(Line::raw));
         notes.push(Line::raw(""));
