@@ -10,7 +10,8 @@ use std::time::Instant;
 use criterion::{BenchmarkId, Criterion, criterion_group};
 use patient_tutor::content::{self, lesson};
 use patient_tutor::progress::Progress;
-use patient_tutor::tui::app::{Action, App};
+use patient_tutor::tui::action::Action;
+use patient_tutor::tui::app::App;
 use patient_tutor::tui::theme::Theme;
 use patient_tutor::tui::view;
 use ratatui::Terminal;
@@ -35,7 +36,7 @@ fn app_reading(lines: usize) -> App {
     app.update(Action::Resize(W, H));
     app.update(Action::Bottom);
     app.update(Action::Open);
-    let reader = app.reader.as_ref().unwrap();
+    let reader = app.reader().unwrap();
     assert_eq!(reader.lesson, app.pack.lessons.len() - 1);
     let middle = reader.doc.lines.len() / 2;
     eprintln!("{lines}-line lesson: {} rendered lines at width {}", reader.doc.lines.len(), reader.width);
@@ -53,7 +54,11 @@ fn frame(c: &mut Criterion) {
         // Draw only: the same state each time.
         g.bench_with_input(BenchmarkId::new("draw", lines), &lines, |b, _| {
             b.iter(|| {
-                terminal.draw(|frame| view::draw(&app, frame)).unwrap();
+                terminal
+                    .draw(|frame| {
+                        view::draw(&app, frame);
+                    })
+                    .unwrap();
             })
         });
         // The state change alone: one line down or up.
@@ -70,7 +75,11 @@ fn frame(c: &mut Criterion) {
             b.iter(|| {
                 app.update(if down { Action::Down } else { Action::Up });
                 down = !down;
-                terminal.draw(|frame| view::draw(&app, frame)).unwrap();
+                terminal
+                    .draw(|frame| {
+                        view::draw(&app, frame);
+                    })
+                    .unwrap();
             })
         });
         let mut down = true;
@@ -78,15 +87,19 @@ fn frame(c: &mut Criterion) {
             b.iter(|| {
                 app.update(if down { Action::PageDown } else { Action::PageUp });
                 down = !down;
-                terminal.draw(|frame| view::draw(&app, frame)).unwrap();
+                terminal
+                    .draw(|frame| {
+                        view::draw(&app, frame);
+                    })
+                    .unwrap();
             })
         });
         // Scrolling must keep the same wrapped lines: no re-wrap.
-        let before = app.reader.as_ref().unwrap().doc.lines.as_ptr();
+        let before = app.reader().unwrap().doc.lines.as_ptr();
         for action in [Action::Down, Action::PageDown, Action::Up, Action::PageUp] {
             app.update(action);
         }
-        assert_eq!(before, app.reader.as_ref().unwrap().doc.lines.as_ptr(), "scrolling re-wrapped the lesson");
+        assert_eq!(before, app.reader().unwrap().doc.lines.as_ptr(), "scrolling re-wrapped the lesson");
     }
     g.finish();
 
@@ -95,7 +108,7 @@ fn frame(c: &mut Criterion) {
     g.sample_size(10);
     for lines in [100, 100_000] {
         let mut app = app_reading(lines);
-        let lines_ptr = |app: &App| app.reader.as_ref().unwrap().doc.lines.as_ptr();
+        let lines_ptr = |app: &App| app.reader().unwrap().doc.lines.as_ptr();
         let before = lines_ptr(&app);
         app.update(Action::Resize(NARROW, H));
         assert_ne!(before, lines_ptr(&app), "a new width re-wraps");
@@ -107,7 +120,7 @@ fn frame(c: &mut Criterion) {
             b.iter(|| {
                 app.update(Action::Resize(if wide { W } else { NARROW }, H));
                 wide = !wide;
-                black_box(app.reader.as_ref().unwrap().doc.lines.len());
+                black_box(app.reader().unwrap().doc.lines.len());
             })
         });
     }
@@ -132,7 +145,11 @@ fn paired() {
                 "scroll_page_and_draw" => drop(app.update(if down { Action::PageDown } else { Action::PageUp })),
                 _ => {}
             }
-            terminal.draw(|frame| view::draw(app, frame)).unwrap();
+            terminal
+                .draw(|frame| {
+                    view::draw(app, frame);
+                })
+                .unwrap();
             start.elapsed().as_secs_f64()
         };
         let (mut a, mut b) = (Vec::with_capacity(ROUNDS), Vec::with_capacity(ROUNDS));

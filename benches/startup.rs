@@ -9,7 +9,8 @@ use std::io::Write;
 use criterion::{Criterion, criterion_group, criterion_main};
 use patient_tutor::content;
 use patient_tutor::progress::{Progress, Store};
-use patient_tutor::tui::app::{Action, App};
+use patient_tutor::tui::action::Action;
+use patient_tutor::tui::app::App;
 use patient_tutor::tui::theme::Theme;
 use patient_tutor::tui::view;
 use ratatui::Terminal;
@@ -38,7 +39,11 @@ fn startup(c: &mut Criterion) {
                 let mut app = App::new(pack, opened.progress, Theme::color());
                 app.update(Action::Resize(w, h));
                 let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-                terminal.draw(|frame| view::draw(&app, frame)).unwrap();
+                terminal
+                    .draw(|frame| {
+                        view::draw(&app, frame);
+                    })
+                    .unwrap();
                 black_box(terminal);
             })
         });
@@ -85,7 +90,11 @@ fn startup(c: &mut Criterion) {
             let mut app = App::new(pack, opened.progress, Theme::color());
             app.update(Action::Resize(80, 24));
             let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-            terminal.draw(|frame| view::draw(&app, frame)).unwrap();
+            terminal
+                .draw(|frame| {
+                    view::draw(&app, frame);
+                })
+                .unwrap();
             black_box(terminal);
         })
     });

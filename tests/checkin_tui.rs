@@ -8,7 +8,8 @@ use common::{app_with, screen, screen_text, send};
 use patient_tutor::checkin::CheckIn;
 use patient_tutor::content::ToolLink;
 use patient_tutor::progress::Progress;
-use patient_tutor::tui::app::{Action, App, Effect, Screen};
+use patient_tutor::tui::action::{Action, Effect};
+use patient_tutor::tui::app::{App, ScreenKind};
 use patient_tutor::tui::keys::{self, Context};
 
 const DAY: u64 = 86_400;
@@ -69,7 +70,7 @@ fn digits_rate_arrows_move_enter_goes_on_and_esc_keeps_a_draft() {
     for (w, h) in SIZES {
         let mut app = at(seen(), w, h, T0);
         app.update(Action::OpenCheckIn);
-        assert_eq!(app.screen, Screen::CheckIn);
+        assert_eq!(app.screen(), ScreenKind::CheckIn);
         let text = screen_text(&app);
         assert!(text.contains("How bad is your pain now?"), "{w}x{h}:\n{text}");
         assert!(text.contains("Question 1 of 18"), "{w}x{h}:\n{text}");
@@ -92,7 +93,7 @@ fn digits_rate_arrows_move_enter_goes_on_and_esc_keeps_a_draft() {
         // Esc: the draft is kept and saved; home says so; d carries on.
         let effects = app.update(Action::Back);
         assert!(effects.contains(&Effect::Save));
-        assert_eq!(app.screen, Screen::Home);
+        assert_eq!(app.screen(), ScreenKind::Home);
         let draft = app.progress.checkin_draft.clone().expect("a draft");
         assert_eq!((draft.step, draft.scores.len()), (1, 2));
         app.message = None;
@@ -149,7 +150,7 @@ fn the_last_question_is_a_note_and_enter_saves_the_check_in() {
     assert_eq!(all[0].1.scores.values().copied().collect::<Vec<_>>(), vec![4; 9]);
     assert_eq!(all[0].1.note, "soremouth [31m", "cleaned: control characters out");
     assert!(app.progress.checkin_draft.is_none());
-    assert_eq!(app.screen, Screen::CheckInHistory);
+    assert_eq!(app.screen(), ScreenKind::CheckInHistory);
 }
 
 #[test]
@@ -181,7 +182,14 @@ fn history_shows_a_row_per_symptom_with_sparkline_band_change_and_privacy() {
             app.update(Action::Down);
         }
         assert!(screen_text(&app).contains("Overall w"), "{w}x{h}:\n{}", screen_text(&app));
-        assert_eq!(app.update(Action::Export), vec![Effect::ExportCheckIn]);
+        // The first x says where the sheet would go; the second writes it.
+        let effects = app.update(Action::Export);
+        assert!(matches!(effects.as_slice(), [Effect::PlanExport { .. }]), "{effects:?}");
+        let effects = app.update(Action::Export);
+        assert!(
+            matches!(effects.as_slice(), [Effect::ExportCheckIn { markdown, .. }] if !markdown.is_empty()),
+            "{effects:?}"
+        );
     }
 }
 
@@ -208,15 +216,15 @@ fn the_check_in_link_from_a_lesson_and_the_body_map_open_it() {
     assert!(symptoms.body.contains("(app:check-in)"), "the symptoms lesson links to it");
     let mut app = at(seen(), 80, 24, T0);
     app.open_tool_link(ToolLink::CheckIn);
-    assert_eq!(app.screen, Screen::CheckIn);
+    assert_eq!(app.screen(), ScreenKind::CheckIn);
     let explorer = keys::bindings(Context::Explorer);
     assert!(explorer.iter().any(|b| b.action == Action::OpenCheckIn), "a key on the body map");
     let mut app = at(seen(), 80, 24, T0);
     app.update(Action::OpenExplorer);
     app.update(Action::OpenCheckIn);
-    assert_eq!(app.screen, Screen::CheckIn);
+    assert_eq!(app.screen(), ScreenKind::CheckIn);
     app.update(Action::Back);
-    assert_eq!(app.screen, Screen::Explorer, "Esc goes back where it came from");
+    assert_eq!(app.screen(), ScreenKind::Explorer, "Esc goes back where it came from");
 }
 
 #[test]

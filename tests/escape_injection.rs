@@ -13,7 +13,8 @@ use std::sync::{Arc, Mutex};
 use assert_cmd::Command;
 use patient_tutor::content;
 use patient_tutor::progress::Progress;
-use patient_tutor::tui::app::{Action, App};
+use patient_tutor::tui::action::Action;
+use patient_tutor::tui::app::App;
 use patient_tutor::tui::term::SafeBackend;
 use patient_tutor::tui::theme::Theme;
 use patient_tutor::tui::view;
@@ -199,7 +200,11 @@ fn the_tutor_shows_hostile_text_harmlessly() {
             // What the screens put in the cells is clean…
             hostile::assert_screen_clean(&format!("{w}x{h} after {action:?}"), &app);
             // …and so are the bytes that reach the terminal.
-            terminal.draw(|frame| view::draw(&app, frame)).unwrap();
+            terminal
+                .draw(|frame| {
+                    view::draw(&app, frame);
+                })
+                .unwrap();
             seen.push_str(&hostile::screen_text(&app));
         }
         let bytes = out.0.lock().unwrap().clone();

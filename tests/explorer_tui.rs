@@ -5,19 +5,20 @@ mod common;
 use assert_cmd::Command;
 use common::{app, screen, screen_text, send};
 use patient_tutor::explorer::nav::Direction;
-use patient_tutor::tui::app::{Action, App, Screen};
+use patient_tutor::tui::action::Action;
+use patient_tutor::tui::app::{App, ScreenKind};
 use predicates::prelude::*;
 use tui_input::InputRequest;
 
 fn explorer(width: u16, height: u16) -> App {
     let mut app = app(width, height);
     app.update(Action::OpenExplorer);
-    assert_eq!(app.screen, Screen::Explorer);
+    assert_eq!(app.screen(), ScreenKind::Explorer);
     app
 }
 
 fn selected(app: &App) -> String {
-    let i = app.explorer.as_ref().unwrap().selected;
+    let i = app.explorer().unwrap().selected;
     app.pack.sites.as_ref().unwrap().sites[i].id.clone()
 }
 
@@ -25,7 +26,7 @@ fn select(app: &mut App, id: &str) {
     let sites = app.pack.sites.as_ref().unwrap();
     let target = sites.index_of(id).unwrap();
     for _ in 0..sites.sites.len() {
-        if app.explorer.as_ref().unwrap().selected == target {
+        if app.explorer().unwrap().selected == target {
             return;
         }
         app.update(Action::NextLink);
@@ -93,12 +94,12 @@ fn every_site_is_reached_by_arrows_alone() {
     let mut app = explorer(80, 24);
     let total = app.pack.sites.as_ref().unwrap().sites.len();
     for target in 0..total {
-        let from = app.explorer.as_ref().unwrap().selected;
+        let from = app.explorer().unwrap().selected;
         let path = arrow_path(&app, from, target).unwrap_or_else(|| panic!("no arrow path {from} → {target}"));
         for dir in path {
             app.update(Action::Move(dir));
         }
-        assert_eq!(app.explorer.as_ref().unwrap().selected, target);
+        assert_eq!(app.explorer().unwrap().selected, target);
     }
     // Brain is at the top: up from the brain stays put; down leaves it.
     select(&mut app, "brain");
@@ -115,7 +116,7 @@ fn visiting_sites_is_remembered_and_counted_on_home() {
     assert_eq!(app.progress.explored_sites.len(), 3);
     assert!(app.unsaved);
     app.update(Action::Back);
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen(), ScreenKind::Home);
     assert!(screen_text(&app).contains("Body map: 3 of 11 places looked at (m)"), "{}", screen_text(&app));
 }
 
@@ -134,7 +135,7 @@ fn symptom_search_finds_sites_from_everyday_words() {
     app.update(Action::Down);
     app.update(Action::Open);
     assert_eq!(selected(&app), "liver");
-    assert!(app.explorer.as_ref().unwrap().search.is_none());
+    assert!(app.explorer().unwrap().search.is_none());
 }
 
 #[test]
@@ -146,8 +147,8 @@ fn search_with_no_match_says_so_and_escape_cancels() {
     }
     assert!(screen_text(&app).contains("No place on the map lists"));
     app.update(Action::Back);
-    assert!(app.explorer.as_ref().unwrap().search.is_none());
-    assert_eq!(app.screen, Screen::Explorer);
+    assert!(app.explorer().unwrap().search.is_none());
+    assert_eq!(app.screen(), ScreenKind::Explorer);
 }
 
 #[test]
@@ -166,10 +167,10 @@ fn a_number_opens_the_lesson_section_and_back_returns_to_the_map() {
     let mut app = explorer(100, 30);
     select(&mut app, "liver");
     app.update(Action::Pick('2'));
-    assert_eq!(app.screen, Screen::Reader);
+    assert_eq!(app.screen(), ScreenKind::Reader);
     assert!(screen(&app)[0].contains("Symptoms"), "{}", screen(&app)[0]);
     app.update(Action::Back);
-    assert_eq!(app.screen, Screen::Explorer);
+    assert_eq!(app.screen(), ScreenKind::Explorer);
     assert_eq!(selected(&app), "liver");
 }
 
@@ -183,11 +184,11 @@ fn opened_from_the_symptoms_lesson_it_selects_the_section_site() {
     }
     let section = app.sections()[app.current_section().unwrap()].0.clone();
     app.update(Action::OpenExplorer);
-    assert_eq!(app.screen, Screen::Explorer);
-    let name = app.pack.sites.as_ref().unwrap().sites[app.explorer.as_ref().unwrap().selected].name.clone();
+    assert_eq!(app.screen(), ScreenKind::Explorer);
+    let name = app.pack.sites.as_ref().unwrap().sites[app.explorer().unwrap().selected].name.clone();
     assert!(name.to_lowercase().contains(&section.to_lowercase()[..4]), "{section} → {name}");
     app.update(Action::Back);
-    assert_eq!(app.screen, Screen::Reader);
+    assert_eq!(app.screen(), ScreenKind::Reader);
 }
 
 #[test]
@@ -198,7 +199,7 @@ fn clicking_near_a_marker_selects_it() {
     let (y, row) = rows.iter().enumerate().find(|(_, r)| r.contains('●')).unwrap();
     let x = row.chars().position(|c| c == '●').unwrap();
     let before = selected(&app);
-    app.update(Action::Click(x as u16, y as u16));
+    common::click(&mut app, x as u16, y as u16);
     assert_ne!(selected(&app), before);
     assert!(screen(&app)[y].chars().nth(x) == Some('◉'), "{}", screen(&app)[y]);
 }

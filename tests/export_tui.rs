@@ -81,7 +81,7 @@ fn export_twice(setup: &Setup) -> String {
         ONE_QUESTION,
         &[
             "wait:Next: ",
-            "send:n",
+            "send:y", // My questions
             "wait:Can I travel?",
             "send:x",
             "wait:again",
@@ -133,7 +133,7 @@ fn x_then_another_key_exports_nothing() {
         ONE_QUESTION,
         &[
             "wait:Next: ",
-            "send:n",
+            "send:y", // My questions
             "wait:Can I travel?",
             "send:x",
             "wait:again",
@@ -155,7 +155,7 @@ fn an_empty_list_exports_nothing_and_says_so() {
         NO_QUESTIONS,
         &[
             "wait:Next: ",
-            "send:n",
+            "send:y", // My questions
             "sleep:0.5",
             "send:x",
             "wait:exported.",

@@ -10,15 +10,16 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use patient_tutor::content::{self, GET_HELP_LESSON};
 use patient_tutor::explorer::nav::Direction;
 use patient_tutor::progress::Progress;
-use patient_tutor::tui::app::{Action, App, Effect, Screen};
+use patient_tutor::tui::action::{Action, Effect};
+use patient_tutor::tui::app::{App, ScreenKind};
 use patient_tutor::tui::keys::{Context, action_for};
 use patient_tutor::tui::theme::Theme;
 use predicates::prelude::*;
 use tui_input::InputRequest;
 
 fn reading(app: &App) -> Option<(String, usize)> {
-    let reader = app.reader.as_ref()?;
-    (app.screen == Screen::Reader).then(|| (app.pack.lessons[reader.lesson].id.clone(), reader.top))
+    let reader = app.reader()?;
+    (app.screen() == ScreenKind::Reader).then(|| (app.pack.lessons[reader.lesson].id.clone(), reader.top))
 }
 
 fn key(context: Context, c: char) -> Action {
@@ -36,7 +37,7 @@ fn h_on_the_first_run_notice_opens_the_lesson_at_its_top_and_the_notice_is_done(
     assert_eq!(reading(&app), Some((GET_HELP_LESSON.to_string(), 0)));
     assert!(screen_text(&app).contains("When to get help now"), "{}", screen_text(&app));
     app.update(Action::Back);
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen(), ScreenKind::Home);
     assert!(!app.notice_showing());
 }
 
@@ -65,7 +66,7 @@ fn home_shows_the_key_on_its_emergency_line_footer_and_help() {
     // Read halfway into the lesson, go home: h opens it at the top again.
     app.update(key(Context::Home, 'h'));
     send(&mut app, &[Action::PageDown, Action::PageDown, Action::Back]);
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen(), ScreenKind::Home);
     app.update(key(Context::Home, 'h'));
     assert_eq!(reading(&app), Some((GET_HELP_LESSON.to_string(), 0)));
 }
@@ -89,7 +90,7 @@ fn explorer(width: u16, height: u16) -> App {
 }
 
 fn selected(app: &App) -> String {
-    let i = app.explorer.as_ref().unwrap().selected;
+    let i = app.explorer().unwrap().selected;
     app.pack.sites.as_ref().unwrap().sites[i].id.clone()
 }
 
@@ -107,7 +108,7 @@ fn the_body_map_opens_on_the_whole_body_place_with_its_tiers_in_words_and_symbol
 fn the_whole_body_place_is_reached_by_arrow_keys_from_the_brain_and_back() {
     let mut app = explorer(100, 30);
     let brain = app.pack.sites.as_ref().unwrap().index_of("brain").unwrap();
-    while app.explorer.as_ref().unwrap().selected != brain {
+    while app.explorer().unwrap().selected != brain {
         app.update(Action::NextLink);
     }
     app.update(Action::Move(Direction::Left));
@@ -168,7 +169,7 @@ fn every_place_links_first_to_when_to_get_help_and_1_opens_it_there() {
     let mut app = explorer(100, 30);
     let total = app.pack.sites.as_ref().unwrap().sites.len();
     for i in 0..total {
-        while app.explorer.as_ref().unwrap().selected != i {
+        while app.explorer().unwrap().selected != i {
             app.update(Action::NextLink);
         }
         let site = app.pack.sites.as_ref().unwrap().sites[i].clone();
@@ -181,13 +182,13 @@ fn every_place_links_first_to_when_to_get_help_and_1_opens_it_there() {
         }
         assert!(seen.contains("1 When to get help now ›"), "{}:\n{seen}", site.id);
         app.update(Action::Pick('1'));
-        let reader = app.reader.as_ref().unwrap();
+        let reader = app.reader().unwrap();
         let at = reader.doc.anchors.iter().find(|a| a.slug == anchor).unwrap().line;
         assert_eq!(reading(&app).map(|(id, _)| id), Some(GET_HELP_LESSON.to_string()), "{}", site.id);
         let last_top = reader.doc.lines.len().saturating_sub(app.reader_layout().text.height as usize);
         assert_eq!(reader.top, at.min(last_top), "{} opens at #{anchor}", site.id);
         app.update(Action::Back);
-        assert_eq!(app.screen, Screen::Explorer);
+        assert_eq!(app.screen(), ScreenKind::Explorer);
     }
 }
 
@@ -205,8 +206,8 @@ fn a_search_that_finds_nothing_says_how_to_get_help_and_enter_opens_the_lesson()
     app.update(Action::Open);
     assert_eq!(reading(&app), Some((GET_HELP_LESSON.to_string(), 0)));
     app.update(Action::Back);
-    assert_eq!(app.screen, Screen::Explorer);
-    assert!(app.explorer.as_ref().unwrap().search.is_none());
+    assert_eq!(app.screen(), ScreenKind::Explorer);
+    assert!(app.explorer().unwrap().search.is_none());
 }
 
 #[test]
@@ -223,7 +224,7 @@ fn search_results_explain_their_symbols_and_put_fever_first() {
     // An empty search (Enter with nothing typed) just closes the search.
     let mut app = explorer(100, 30);
     send(&mut app, &[Action::Find, Action::Open]);
-    assert_eq!(app.screen, Screen::Explorer);
+    assert_eq!(app.screen(), ScreenKind::Explorer);
 }
 
 /// The valid fixture pack with a lesson that links to `app:add-24-hour-number`.
@@ -247,10 +248,10 @@ fn the_add_24_hour_number_link_adds_the_question_once_and_saves() {
     let (_tmp, mut app) = pack_with_number_link();
     send(&mut app, &[Action::Down, Action::Open, Action::NextSection, Action::NextSection]);
     assert_eq!(reading(&app).map(|(id, _)| id), Some("more".to_string()));
-    let links = app.reader.as_ref().unwrap().doc.links.len();
+    let links = app.reader().unwrap().doc.links.len();
     // Tab selects the first link on screen: the number link.
     app.update(Action::NextLink);
-    assert_eq!(app.reader.as_ref().unwrap().link, Some(links - 1));
+    assert_eq!(app.reader().unwrap().link, Some(links - 1));
     let effects = app.update(Action::Open);
     assert!(effects.contains(&Effect::Save), "{effects:?}");
     let items = &app.progress.my_questions;
@@ -258,10 +259,10 @@ fn the_add_24_hour_number_link_adds_the_question_once_and_saves() {
     assert_eq!(items[0].text, "What is my care team's 24-hour number? Write it here.");
     assert_eq!(items[0].lesson.as_deref(), Some("more"));
     assert_eq!(items[0].section.as_deref(), Some("write-down-your-numbers-now"));
-    assert_eq!(app.screen, Screen::Reader, "stays in the lesson");
+    assert_eq!(app.screen(), ScreenKind::Reader, "stays in the lesson");
     assert!(screen_text(&app).contains("Saved to My questions (1 to ask)."), "{}", screen_text(&app));
 
-    app.reader.as_mut().unwrap().link = Some(links - 1);
+    app.reader_mut().unwrap().link = Some(links - 1);
     let effects = app.update(Action::Open);
     assert!(!effects.contains(&Effect::Save), "{effects:?}");
     assert_eq!(app.progress.my_questions.len(), 1, "not added twice");

@@ -6,7 +6,8 @@ use std::fs;
 
 use assert_cmd::Command;
 use common::{app, screen_text, send};
-use patient_tutor::tui::app::{Action, App, Effect, Screen};
+use patient_tutor::tui::action::{Action, Effect};
+use patient_tutor::tui::app::{App, ScreenKind};
 use predicates::prelude::*;
 use tui_input::InputRequest;
 
@@ -44,7 +45,7 @@ fn typing_a_question_while_reading_saves_it_with_its_lesson_and_section() {
     type_text(&mut app, "What does M1 mean for me?");
     assert!(screen_text(&app).contains("What does M1 mean for me?"));
     assert_eq!(app.update(Action::Open), vec![Effect::Save]);
-    assert!(app.question_input.is_none());
+    assert!(app.question_input().is_none());
     let saved = &app.progress.my_questions[0];
     assert_eq!(saved.text, "What does M1 mean for me?");
     assert_eq!(saved.lesson.as_deref(), Some("staging"));
@@ -75,7 +76,7 @@ fn escape_cancels_and_empty_text_is_refused_with_a_hint() {
     app.update(Action::AddQuestion);
     type_text(&mut app, "never mind");
     app.update(Action::Back);
-    assert!(app.question_input.is_none());
+    assert!(app.question_input().is_none());
     assert!(app.progress.my_questions.is_empty());
 
     app.update(Action::AddQuestion);
@@ -85,7 +86,7 @@ fn escape_cancels_and_empty_text_is_refused_with_a_hint() {
     // The field stops at the longest question there can be, and says so.
     type_text(&mut app, &"x".repeat(600));
     assert!(screen_text(&app).contains("as long as this text can be (500"), "{}", screen_text(&app));
-    assert_eq!(app.question_input.as_ref().unwrap().input.value().chars().count(), 500);
+    assert_eq!(app.question_input().unwrap().input.value().chars().count(), 500);
     assert!(app.progress.my_questions.is_empty());
 }
 
@@ -107,7 +108,7 @@ fn notebook_screen_reorders_marks_notes_deletes_and_undoes() {
         type_text(&mut app, q);
         app.update(Action::Open);
     }
-    assert_eq!(app.screen, Screen::Notebook);
+    assert_eq!(app.screen(), ScreenKind::Notebook);
     let text = screen_text(&app);
     assert!(text.contains("My questions for the care team"), "{text}");
     assert!(text.contains("[ ] First?") && text.contains("[ ] Third?"), "{text}");
@@ -144,9 +145,23 @@ fn notebook_screen_reorders_marks_notes_deletes_and_undoes() {
 fn export_from_the_tui_asks_the_loop_to_write_a_file() {
     let mut app = app(100, 30);
     app.update(Action::OpenNotebook);
-    assert_eq!(app.update(Action::Export), vec![Effect::ExportQuestions]);
-    let md = app.questions_markdown();
-    assert!(md.starts_with("# My questions for the care team"));
+    app.update(Action::AddQuestion);
+    type_text(&mut app, "Who do I call at night?");
+    app.update(Action::Open);
+    // The first x asks the loop where the file would go; the loop says so.
+    let effects = app.update(Action::Export);
+    assert!(matches!(effects.as_slice(), [Effect::PlanExport { .. }]), "{effects:?}");
+    app.update(Action::ExportPlanned("x again to save as /x/q.md (other keys: no)".into()));
+    assert!(common::screen_text(&app).contains("x again to save as /x/q.md"));
+    // The second writes it.
+    let effects = app.update(Action::Export);
+    let [Effect::ExportQuestions { markdown, .. }] = effects.as_slice() else { panic!("{effects:?}") };
+    // The effect carries what to write: the loop only writes it.
+    assert_eq!(*markdown, app.questions_markdown());
+    assert!(markdown.starts_with("# My questions for the care team"));
+    // The loop reports where it went, and the footer says so.
+    app.update(Action::Exported("Your questions were saved as a checklist: /x/q.md".into()));
+    assert!(common::screen_text(&app).contains("/x/q.md"));
 }
 
 #[test]
@@ -157,7 +172,7 @@ fn home_counts_open_questions() {
     type_text(&mut app, "Who do I call at night?");
     app.update(Action::Open);
     app.update(Action::Back);
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen(), ScreenKind::Home);
     assert!(screen_text(&app).contains("1 question to ask your team (n)"), "{}", screen_text(&app));
 }
 

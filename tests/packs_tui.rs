@@ -5,7 +5,8 @@ mod common;
 
 use common::{app, app_with, pack, screen, screen_text, send};
 use patient_tutor::progress::Progress;
-use patient_tutor::tui::app::{Action, App, Screen};
+use patient_tutor::tui::action::Action;
+use patient_tutor::tui::app::{App, ScreenKind};
 use patient_tutor::tui::theme::Theme;
 
 fn index_of(app: &App, id: &str) -> usize {
@@ -53,8 +54,8 @@ fn up_and_down_follow_the_grouped_order() {
     send(&mut app, &[Action::Bottom]);
     assert_eq!(app.home_selected, index_of(&app, "near-the-end"));
     send(&mut app, &[Action::Top, Action::Open]);
-    assert_eq!(app.screen, Screen::Reader);
-    assert_eq!(app.reader.as_ref().unwrap().lesson, 0);
+    assert_eq!(app.screen(), ScreenKind::Reader);
+    assert_eq!(app.reader().unwrap().lesson, 0);
 }
 
 #[test]
@@ -102,11 +103,11 @@ fn a_click_on_a_lesson_opens_it_and_a_heading_does_nothing() {
     let mut app = app(100, 30);
     let rows = screen(&app);
     let heading = row_index(&rows, "Treatment and care") as u16;
-    app.update(Action::Click(10, heading));
-    assert_eq!(app.screen, Screen::Home);
-    app.update(Action::Click(10, heading + 1));
-    assert_eq!(app.screen, Screen::Reader);
-    assert_eq!(app.reader.as_ref().unwrap().lesson, index_of(&app, "treatment"));
+    common::click(&mut app, 10, heading);
+    assert_eq!(app.screen(), ScreenKind::Home);
+    common::click(&mut app, 10, heading + 1);
+    assert_eq!(app.screen(), ScreenKind::Reader);
+    assert_eq!(app.reader().unwrap().lesson, index_of(&app, "treatment"));
 }
 
 #[test]
@@ -190,7 +191,7 @@ fn a_click_on_the_more_detail_line_opens_it() {
         app.update(Action::Down);
     }
     let row = row_index(&screen(&app), DETAIL_LINE) as u16;
-    app.update(Action::Click(10, row));
+    common::click(&mut app, 10, row);
     let text = screen_text(&app);
     assert!(text.contains("More detail: how immune side effects differ"), "{text}");
     assert!(!text.contains(DETAIL_LINE), "row {row}:\n{text}");
@@ -233,7 +234,7 @@ fn near_the_end_opens_with_its_content_note_and_skip_is_for_now() {
 
     // s: back home, nothing kept; the note shows again next time.
     app.update(Action::Skip);
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen(), ScreenKind::Home);
     assert!(screen_text(&app).contains("Skipped for now"));
     assert!(!app.progress.lessons.contains_key("near-the-end"));
     assert_ne!(app.progress.last_lesson.as_deref(), Some("near-the-end"));
@@ -242,7 +243,7 @@ fn near_the_end_opens_with_its_content_note_and_skip_is_for_now() {
 
     // Enter: the lesson, and the choice is kept in the progress file.
     let effects = app.update(Action::Open);
-    assert!(effects.contains(&patient_tutor::tui::app::Effect::Save));
+    assert!(effects.contains(&patient_tutor::tui::action::Effect::Save));
     let text = screen_text(&app);
     assert!(text.contains("Key points") && !text.contains("Before you read"), "{text}");
     assert!(app.progress.lessons.contains_key("near-the-end"));

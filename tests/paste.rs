@@ -10,7 +10,8 @@ use std::time::Duration;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use patient_tutor::notebook::MAX_CHARS;
-use patient_tutor::tui::app::{Action, App};
+use patient_tutor::tui::action::Action;
+use patient_tutor::tui::app::App;
 use patient_tutor::tui::keys::Context;
 
 /// A megabyte of words, as someone might paste by mistake.
@@ -28,10 +29,10 @@ const FIELDS: [(Context, &[Action]); 4] = [
 
 fn field_text(app: &App) -> String {
     let input = match app.context() {
-        Context::Search => app.search.as_ref().map(|s| &s.input),
-        Context::Glossary => app.glossary.as_ref().map(|s| &s.input),
-        Context::QuestionInput => app.question_input.as_ref().map(|s| &s.input),
-        Context::ExplorerSearch => app.explorer.as_ref().and_then(|e| e.search.as_ref()).map(|s| &s.input),
+        Context::Search => app.search().map(|s| &s.input),
+        Context::Glossary => app.glossary().map(|s| &s.input),
+        Context::QuestionInput => app.question_input().map(|s| &s.input),
+        Context::ExplorerSearch => app.explorer().and_then(|e| e.search.as_ref()).map(|s| &s.input),
         other => panic!("not a text field: {other:?}"),
     };
     input.map(|i| i.value().to_string()).unwrap_or_default()
@@ -93,5 +94,5 @@ fn keys_typed_in_a_batch_still_edit_in_order() {
     let events = "bone".chars().map(|c| key(KeyCode::Char(c))).chain([key(KeyCode::Backspace)]).collect();
     patient_tutor::tui::update_for_events(&mut app, events);
     assert_eq!(field_text(&app), "bon");
-    assert!(!app.search.as_ref().unwrap().hits.is_empty(), "the search ran for the batch");
+    assert!(!app.search().unwrap().hits.is_empty(), "the search ran for the batch");
 }

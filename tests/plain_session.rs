@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use patient_tutor::markdown::{self, display_width};
 use patient_tutor::progress::{Progress, parse};
-use patient_tutor::tui::app::{Action, Screen};
+use patient_tutor::tui::action::Action;
+use patient_tutor::tui::app::ScreenKind;
 
 /// A fixed clock, so review times are known.
 const NOW: u64 = 1_800_000_000;
@@ -194,8 +195,8 @@ fn reading_records_progress_exactly_as_the_tutor_does() {
     let mut app = common::app_with(saved.clone(), 100, 30);
     // Home offers the unfinished lesson first.
     common::send(&mut app, &[Action::Open]);
-    assert_eq!(app.screen, Screen::Reader);
-    let reader = app.reader.as_ref().unwrap();
+    assert_eq!(app.screen(), ScreenKind::Reader);
+    let reader = app.reader().unwrap();
     assert_eq!(reader.doc.source_offsets[reader.top], place.offset, "the tutor opens where the session stopped");
 
     // The rest of the lesson at once: read, 100%, and home says so.

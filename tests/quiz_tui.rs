@@ -3,14 +3,15 @@
 mod common;
 
 use common::{app, screen_text, send};
-use patient_tutor::tui::app::{Action, App, Effect, Screen};
+use patient_tutor::tui::action::{Action, Effect};
+use patient_tutor::tui::app::{App, ScreenKind};
 
 const T0: u64 = 1_764_000_000;
 const DAY: u64 = 86_400;
 
 /// Display position of a right (or a wrong) choice of the current question.
 fn position(app: &App, right: bool) -> usize {
-    let (q, order) = app.quiz.as_ref().unwrap().session.current().unwrap();
+    let (q, order) = app.quiz().unwrap().session.current().unwrap();
     order.iter().position(|o| q.correct.contains(o) == right).unwrap()
 }
 
@@ -20,7 +21,7 @@ fn key_for(position: usize) -> char {
 
 /// Answer the current question right (all right choices) or wrong.
 fn answer(app: &mut App, right: bool) -> Vec<Effect> {
-    let (q, order) = app.quiz.as_ref().unwrap().session.current().unwrap();
+    let (q, order) = app.quiz().unwrap().session.current().unwrap();
     let picks: Vec<usize> = if right {
         order.iter().enumerate().filter(|(_, o)| q.correct.contains(o)).map(|(p, _)| p).collect()
     } else {
@@ -37,7 +38,7 @@ fn staging_quiz(width: u16, height: u16) -> App {
     let mut app = app(width, height);
     app.clock = Box::new(|| T0);
     send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::Down, Action::StartQuiz]);
-    assert_eq!(app.screen, Screen::Quiz);
+    assert_eq!(app.screen(), ScreenKind::Quiz);
     app
 }
 
@@ -47,7 +48,7 @@ fn a_question_shows_its_prompt_choices_and_keys() {
     let text = screen_text(&app);
     assert!(text.contains("Quiz · How stage 4 is decided"), "{text}");
     assert!(text.contains("Question 1 of 9"), "{text}");
-    let (q, _) = app.quiz.as_ref().unwrap().session.current().unwrap();
+    let (q, _) = app.quiz().unwrap().session.current().unwrap();
     assert!(text.contains(&q.prompt[..30]), "{text}");
     for choice in &q.choices {
         assert!(text.contains(choice.as_str()), "{choice} missing:\n{text}");
@@ -87,17 +88,17 @@ fn a_wrong_answer_shows_the_right_one_and_your_pick() {
 fn read_more_opens_the_section_and_back_returns_to_the_quiz() {
     let mut app = staging_quiz(100, 30);
     answer(&mut app, true);
-    let see = app.quiz.as_ref().unwrap().session.current().unwrap().0.see.clone();
+    let see = app.quiz().unwrap().session.current().unwrap().0.see.clone();
     app.update(Action::ReadMore);
-    assert_eq!(app.screen, Screen::Reader);
+    assert_eq!(app.screen(), ScreenKind::Reader);
     let anchor = see.split('#').nth(1).unwrap();
-    let reader = app.reader.as_ref().unwrap();
+    let reader = app.reader().unwrap();
     let heading = reader.doc.anchors.iter().find(|a| a.slug == anchor).unwrap();
     let height = app.reader_layout().text.height as usize;
     assert!((reader.top..reader.top + height).contains(&heading.line), "the section's heading is on screen");
     assert!(reader.top > 0, "not just the top of the lesson");
     app.update(Action::Back);
-    assert_eq!(app.screen, Screen::Quiz);
+    assert_eq!(app.screen(), ScreenKind::Quiz);
     assert!(screen_text(&app).contains("✓ Right!"), "the same question, still answered");
 }
 
@@ -105,7 +106,7 @@ fn read_more_opens_the_section_and_back_returns_to_the_quiz() {
 fn multiple_choice_needs_every_right_choice() {
     let mut app = staging_quiz(100, 30);
     // Move to the first "choose all that apply" question.
-    while app.quiz.as_ref().unwrap().session.current().unwrap().0.kind != patient_tutor::content::quiz::Kind::Multiple {
+    while app.quiz().unwrap().session.current().unwrap().0.kind != patient_tutor::content::quiz::Kind::Multiple {
         answer(&mut app, true);
         app.update(Action::Open);
     }
@@ -124,7 +125,7 @@ fn multiple_choice_needs_every_right_choice() {
 #[test]
 fn the_end_shows_score_missed_and_what_to_read_again() {
     let mut app = staging_quiz(100, 30);
-    let total = app.quiz.as_ref().unwrap().session.len();
+    let total = app.quiz().unwrap().session.len();
     for i in 0..total {
         answer(&mut app, i != 0);
         app.update(Action::Open);
@@ -134,7 +135,7 @@ fn the_end_shows_score_missed_and_what_to_read_again() {
     assert!(text.contains("Sections to read again"), "{text}");
     assert!(text.contains("How stage 4 is decided ›"), "{text}");
     app.update(Action::Back);
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen(), ScreenKind::Home);
     assert_eq!(app.progress.attempts.len(), total);
 }
 
@@ -145,7 +146,7 @@ fn quitting_halfway_keeps_answers_and_review_waits_for_tomorrow() {
     app.update(Action::Open);
     answer(&mut app, false);
     app.update(Action::Back);
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen(), ScreenKind::Home);
     assert_eq!(app.progress.attempts.len(), 2);
 
     // The wrong one is due at once (box 1); the right one tomorrow (box 2).
@@ -156,21 +157,21 @@ fn quitting_halfway_keeps_answers_and_review_waits_for_tomorrow() {
     assert_eq!(tomorrow.due_count(), 2);
     assert!(screen_text(&tomorrow).contains("2 quiz questions due for review (r)"));
     tomorrow.update(Action::StartReview);
-    assert_eq!(tomorrow.screen, Screen::Quiz);
+    assert_eq!(tomorrow.screen(), ScreenKind::Quiz);
     assert!(screen_text(&tomorrow).contains("Review · questions due again"));
 }
 
 #[test]
 fn nothing_to_review_says_when_to_come_back() {
     let mut app = staging_quiz(100, 30);
-    let total = app.quiz.as_ref().unwrap().session.len();
+    let total = app.quiz().unwrap().session.len();
     for _ in 0..total {
         answer(&mut app, true);
         app.update(Action::Open);
     }
     app.update(Action::Open);
     app.update(Action::StartReview);
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen(), ScreenKind::Home);
     assert!(screen_text(&app).contains("The next review is tomorrow."), "{}", screen_text(&app));
 }
 
@@ -178,23 +179,22 @@ fn nothing_to_review_says_when_to_come_back() {
 fn mixed_quiz_needs_a_read_lesson() {
     let mut app = app(100, 30);
     app.update(Action::StartMixed);
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen(), ScreenKind::Home);
     assert!(screen_text(&app).contains("Read a lesson to the end first"));
     app.progress.record_position("staging", 0, 100, true);
     app.update(Action::StartMixed);
-    assert_eq!(app.screen, Screen::Quiz);
-    assert!(!app.quiz.as_ref().unwrap().session.is_empty());
+    assert_eq!(app.screen(), ScreenKind::Quiz);
+    assert!(!app.quiz().unwrap().session.is_empty());
 }
 
 #[test]
 fn true_false_answers_with_t_and_f() {
     let mut app = staging_quiz(100, 30);
-    while app.quiz.as_ref().unwrap().session.current().unwrap().0.kind != patient_tutor::content::quiz::Kind::TrueFalse
-    {
+    while app.quiz().unwrap().session.current().unwrap().0.kind != patient_tutor::content::quiz::Kind::TrueFalse {
         answer(&mut app, true);
         app.update(Action::Open);
     }
-    let (q, _) = app.quiz.as_ref().unwrap().session.current().unwrap();
+    let (q, _) = app.quiz().unwrap().session.current().unwrap();
     let key = if q.correct == vec![0] { 't' } else { 'f' };
     send(&mut app, &[Action::Pick(key), Action::Open]);
     assert!(screen_text(&app).contains("✓ Right!"), "{}", screen_text(&app));
@@ -203,12 +203,12 @@ fn true_false_answers_with_t_and_f() {
 #[test]
 fn clicking_a_single_choice_then_enter_answers_it() {
     let mut app = staging_quiz(100, 30);
-    let (q, order) = app.quiz.as_ref().unwrap().session.current().unwrap();
+    let (q, order) = app.quiz().unwrap().session.current().unwrap();
     let right = order.iter().position(|o| q.correct.contains(o)).unwrap();
     let choice = q.choices[order[right]].clone();
     let rows = common::screen(&app);
     let y = rows.iter().position(|r| r.contains(&choice)).unwrap() as u16;
-    app.update(Action::Click(10, y));
+    common::click(&mut app, 10, y);
     app.update(Action::Open);
     assert!(screen_text(&app).contains("✓ Right!"), "{}", screen_text(&app));
 }
@@ -235,7 +235,7 @@ fn quiz_reads_at_40x12_and_mastery_shows_on_home() {
 
 /// Move on to the first question of `kind`, answering the ones before it right.
 fn skip_to(app: &mut App, kind: patient_tutor::content::quiz::Kind) {
-    while app.quiz.as_ref().unwrap().session.current().unwrap().0.kind != kind {
+    while app.quiz().unwrap().session.current().unwrap().0.kind != kind {
         answer(app, true);
         app.update(Action::Open);
     }
@@ -253,7 +253,7 @@ fn feedback_says_for_every_choice_picked_or_not_right_or_not() {
     for (w, h) in [(80, 24), (40, 12)] {
         let mut app = staging_quiz(w, h);
         skip_to(&mut app, patient_tutor::content::quiz::Kind::Single);
-        let (q, order) = app.quiz.as_ref().unwrap().session.current().unwrap();
+        let (q, order) = app.quiz().unwrap().session.current().unwrap();
         let wrong = position(&app, false);
         let right = position(&app, true);
         let (wrong_text, right_text) = (q.choices[order[wrong]].clone(), q.choices[order[right]].clone());
@@ -292,7 +292,7 @@ fn feedback_on_choose_all_names_what_you_missed() {
     skip_to(&mut app, patient_tutor::content::quiz::Kind::Multiple);
     let text = screen_text(&app);
     assert_eq!(text.matches("hoose all that apply").count(), 1, "said once, not twice:\n{text}");
-    let (q, order) = app.quiz.as_ref().unwrap().session.current().unwrap();
+    let (q, order) = app.quiz().unwrap().session.current().unwrap();
     let rights: Vec<usize> = (0..order.len()).filter(|&p| q.correct.contains(&order[p])).collect();
     assert!(rights.len() > 1);
     app.update(Action::Pick(key_for(rights[0])));
@@ -308,12 +308,12 @@ fn clicking_a_single_choice_selects_it_and_enter_checks() {
     for (w, h) in [(80, 24), (40, 12)] {
         let mut app = staging_quiz(w, h);
         skip_to(&mut app, patient_tutor::content::quiz::Kind::Single);
-        let (q, order) = app.quiz.as_ref().unwrap().session.current().unwrap();
+        let (q, order) = app.quiz().unwrap().session.current().unwrap();
         let right = position(&app, true);
         let choice: String = q.choices[order[right]].chars().take(12).collect();
         let Some((y, _)) = rows_with(&app, &choice).into_iter().next() else { continue };
-        app.update(Action::Click(10, y as u16));
-        let state = app.quiz.as_ref().unwrap();
+        common::click(&mut app, 10, y as u16);
+        let state = app.quiz().unwrap();
         assert!(!state.answered(), "a click does not check the answer at {w}×{h}");
         assert_eq!((state.picked.as_slice(), state.cursor), (&[right][..], right));
         assert!(screen_text(&app).contains("(•)"), "{}", screen_text(&app));
@@ -325,12 +325,12 @@ fn clicking_a_single_choice_selects_it_and_enter_checks() {
 
 /// Finish the staging quiz with the first `wrong` questions answered wrongly.
 fn finish_with_wrong(app: &mut App, wrong: usize) {
-    let total = app.quiz.as_ref().unwrap().session.len();
+    let total = app.quiz().unwrap().session.len();
     for i in 0..total {
         answer(app, i >= wrong);
         app.update(Action::Open);
     }
-    assert!(app.quiz.as_ref().unwrap().session.is_finished());
+    assert!(app.quiz().unwrap().session.is_finished());
 }
 
 /// Issue 16, defect 13: the summary says when the missed questions come back, and
@@ -358,7 +358,7 @@ fn the_summary_opens_each_section_to_read_again() {
     for (w, h) in [(80, 24), (40, 12)] {
         let mut app = staging_quiz(w, h);
         finish_with_wrong(&mut app, 9);
-        let targets = app.quiz.as_ref().unwrap().session.read_again();
+        let targets = app.quiz().unwrap().session.read_again();
         assert!(targets.len() >= 2, "{targets:?}");
         for (i, target) in targets.iter().enumerate() {
             let label = app.pack.target_label(target).unwrap();
@@ -371,14 +371,14 @@ fn the_summary_opens_each_section_to_read_again() {
                 screen_text(&app)
             );
             app.update(Action::Open);
-            assert_eq!(app.screen, Screen::Reader, "{target}");
+            assert_eq!(app.screen(), ScreenKind::Reader, "{target}");
             let anchor = target.split('#').nth(1).unwrap();
-            let reader = app.reader.as_ref().unwrap();
+            let reader = app.reader().unwrap();
             let heading = reader.doc.anchors.iter().find(|a| a.slug == anchor).unwrap();
             let height = app.reader_layout().text.height as usize;
             assert!((reader.top..reader.top + height).contains(&heading.line), "{target} on screen");
             app.update(Action::Back);
-            assert_eq!(app.screen, Screen::Quiz, "Back returns to the summary");
+            assert_eq!(app.screen(), ScreenKind::Quiz, "Back returns to the summary");
             assert!(screen_text(&app).contains("▶"), "{}", screen_text(&app));
             if i + 1 < targets.len() {
                 app.update(Action::Down);
@@ -390,6 +390,6 @@ fn the_summary_opens_each_section_to_read_again() {
         let short: String = last.chars().take(w as usize / 2).collect();
         assert!(rows_with(&app, "▶")[0].1.contains(short.trim_end()), "{}", screen_text(&app));
         app.update(Action::Back);
-        assert_eq!(app.screen, Screen::Home);
+        assert_eq!(app.screen(), ScreenKind::Home);
     }
 }

@@ -5,10 +5,11 @@
 mod common;
 
 use common::{app, screen_text, send};
-use patient_tutor::tui::app::{Action, App};
+use patient_tutor::tui::action::Action;
+use patient_tutor::tui::app::App;
 
 fn lines_ptr(app: &App) -> *const ratatui::text::Line<'static> {
-    app.reader.as_ref().unwrap().doc.lines.as_ptr()
+    app.reader().unwrap().doc.lines.as_ptr()
 }
 
 #[test]
@@ -39,14 +40,14 @@ fn the_sections_follow_the_rendering_at_every_width() {
     send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::Open]);
     for width in [120, 50, 33, 120] {
         app.update(Action::Resize(width, 30));
-        let reader = app.reader.as_ref().unwrap();
+        let reader = app.reader().unwrap();
         let expected: Vec<(String, usize)> =
             reader.doc.anchors.iter().filter(|a| a.level == 2).map(|a| (a.title.clone(), a.line)).collect();
         assert_eq!(reader.sections, expected, "width {width}");
         assert_eq!(app.sections(), expected);
         // The current section is the last one starting at or above the top line.
         for (i, &(_, line)) in expected.iter().enumerate() {
-            app.reader.as_mut().unwrap().top = line;
+            app.reader_mut().unwrap().top = line;
             assert_eq!(app.current_section(), Some(i));
         }
     }
@@ -58,14 +59,14 @@ fn the_sections_follow_the_rendering_at_every_width() {
 fn glossary_terms_are_found_once_per_line_on_screen() {
     let mut app = app(120, 30);
     send(&mut app, &[Action::Open]);
-    let found = |app: &App| app.reader.as_ref().unwrap().terms_in_line.iter().filter(|c| c.get().is_some()).count();
+    let found = |app: &App| app.reader().unwrap().terms_in_line.iter().filter(|c| c.get().is_some()).count();
     screen_text(&app);
     let height = app.reader_layout().text.height as usize;
     let after_one_frame = found(&app);
     assert!(after_one_frame > 0 && after_one_frame <= height, "{after_one_frame} lines looked at");
     screen_text(&app);
     assert_eq!(found(&app), after_one_frame, "the same screen again searches nothing");
-    let reader = app.reader.as_ref().unwrap();
+    let reader = app.reader().unwrap();
     let mut any = false;
     for (i, cell) in reader.terms_in_line.iter().enumerate() {
         if let Some(kept) = cell.get() {
@@ -78,5 +79,5 @@ fn glossary_terms_are_found_once_per_line_on_screen() {
     // A new width: a new rendering, nothing found yet.
     app.update(Action::Resize(70, 30));
     assert_eq!(found(&app), 0);
-    assert_eq!(app.reader.as_ref().unwrap().terms_in_line.len(), app.reader.as_ref().unwrap().doc.lines.len());
+    assert_eq!(app.reader().unwrap().terms_in_line.len(), app.reader().unwrap().doc.lines.len());
 }

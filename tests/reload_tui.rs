@@ -9,7 +9,8 @@ use std::path::Path;
 use common::{copy_dir, screen, screen_text};
 use patient_tutor::content::{self, ContentPack};
 use patient_tutor::progress::Progress;
-use patient_tutor::tui::app::{Action, App, Screen};
+use patient_tutor::tui::action::Action;
+use patient_tutor::tui::app::{App, Screen, ScreenKind};
 use patient_tutor::tui::text::reload as words;
 use patient_tutor::tui::theme::Theme;
 
@@ -56,13 +57,13 @@ fn edit(dir: &Path, file: &str, from: &str, to: &str) {
 }
 
 fn lesson_id(app: &App) -> &str {
-    let reader = app.reader.as_ref().expect("a lesson is open");
+    let reader = app.reader().expect("a lesson is open");
     &app.pack.lessons[reader.lesson].id
 }
 
 /// The heading the top line is in, and how far below it.
 fn place(app: &App) -> (String, usize) {
-    let reader = app.reader.as_ref().unwrap();
+    let reader = app.reader().unwrap();
     let anchor = reader.doc.anchors.iter().rev().find(|a| a.line <= reader.top).unwrap();
     (anchor.slug.clone(), reader.top - anchor.line)
 }
@@ -75,7 +76,7 @@ fn an_edit_shows_and_the_reading_place_stays_at_its_heading() {
     app.open_lesson(intro, Some("other-part"));
     let before = place(&app);
     assert_eq!(before.0, "other-part");
-    let top_before = app.reader.as_ref().unwrap().top;
+    let top_before = app.reader().unwrap().top;
 
     // Text added above the part moves it down the lesson: the place follows the heading.
     let added = "A new paragraph, written just now.\n\nAnd another one, to move things down.\n\n";
@@ -83,13 +84,26 @@ fn an_edit_shows_and_the_reading_place_stays_at_its_heading() {
     edit(dir.path(), "lessons/01-intro.md", "The care team can help.", "The care team can help you today.");
     app.reload_pack(Ok(load(dir.path())));
 
-    assert_eq!(app.screen, Screen::Reader);
+    assert_eq!(app.screen(), ScreenKind::Reader);
     assert_eq!(lesson_id(&app), "intro");
     assert_eq!(place(&app), before, "same heading, same distance below it");
-    assert!(app.reader.as_ref().unwrap().top > top_before, "the part moved down, and the view with it");
+    assert!(app.reader().unwrap().top > top_before, "the part moved down, and the view with it");
     let shown = screen_text(&app);
     assert!(shown.contains("The care team can help you today."), "{shown}");
     assert!(shown.contains(words::RELOADED), "{shown}");
+}
+
+/// The lessons on the way back under the top screen, nearest first.
+fn readers_below_top(app: &App) -> Vec<usize> {
+    let below = app.stack.len().saturating_sub(1);
+    app.stack[..below]
+        .iter()
+        .rev()
+        .filter_map(|s| match s {
+            Screen::Reader(r) => Some(r.lesson),
+            _ => None,
+        })
+        .collect()
 }
 
 #[test]
@@ -100,7 +114,6 @@ fn the_open_lesson_is_found_by_id_when_lessons_before_it_go() {
     app.open_lesson(intro, None);
     // Follow the link to the second lesson: the first is now on the back stack.
     let more = app.pack.lesson_index("more").unwrap();
-    app.back_stack.push((intro, 0));
     app.open_lesson(more, Some("second-part"));
 
     // A new lesson sorts first: every index moves by one.
@@ -115,8 +128,10 @@ fn the_open_lesson_is_found_by_id_when_lessons_before_it_go() {
     assert_eq!(lesson_id(&app), "more");
     assert_eq!(place(&app).0, "second-part");
     assert_eq!(app.home_selected, app.pack.lesson_index("more").unwrap());
-    let back: Vec<&str> = app.back_stack.iter().map(|&(i, _)| app.pack.lessons[i].id.as_str()).collect();
+    let back: Vec<&str> = readers_below_top(&app).into_iter().map(|i| app.pack.lessons[i].id.as_str()).collect();
     assert_eq!(back, ["intro"], "Back still goes to the lesson it went to before");
+    app.update(Action::Back);
+    assert_eq!(lesson_id(&app), "intro");
 }
 
 #[test]
@@ -124,11 +139,11 @@ fn a_heading_renamed_keeps_the_nearest_scroll_position() {
     let dir = fixture();
     let mut app = app_on(dir.path(), 60, 12);
     app.open_lesson(app.pack.lesson_index("intro").unwrap(), Some("other-part"));
-    let top = app.reader.as_ref().unwrap().top;
+    let top = app.reader().unwrap().top;
     edit_all(dir.path(), "## Other part", "## Who can help");
     edit_all(dir.path(), "intro#other-part", "intro#who-can-help");
     app.reload_pack(Ok(load(dir.path())));
-    assert_eq!(app.reader.as_ref().unwrap().top, top, "the same line, as near as it gets");
+    assert_eq!(app.reader().unwrap().top, top, "the same line, as near as it gets");
     assert!(screen_text(&app).contains("Who can help"));
 }
 
@@ -143,8 +158,8 @@ fn a_lesson_that_is_gone_goes_home_and_says_so() {
     edit(dir.path(), "sites.toml", "lessons = [\"more#second-part\"]", "lessons = [\"intro#other-part\"]");
     app.reload_pack(Ok(load(dir.path())));
 
-    assert_eq!(app.screen, Screen::Home);
-    assert!(app.reader.is_none());
+    assert_eq!(app.screen(), ScreenKind::Home);
+    assert!(app.reader().is_none());
     assert!(app.home_selected < app.pack.lessons.len());
     let shown = screen_text(&app);
     assert!(shown.contains(words::LESSON_GONE), "{shown}");
@@ -161,15 +176,15 @@ fn a_quiz_goes_on_while_its_lesson_is_there() {
     app.open_lesson(intro, None);
     app.start_lesson_quiz(intro);
     app.update(Action::Open); // answer the first question
-    let answered = app.quiz.as_ref().unwrap().answered();
+    let answered = app.quiz().unwrap().answered();
     edit(dir.path(), "lessons/01-intro.md", "The care team can help.", "The care team is there to help.");
     app.reload_pack(Ok(load(dir.path())));
 
-    assert_eq!(app.screen, Screen::Quiz);
-    let quiz = app.quiz.as_ref().expect("the quiz goes on");
+    assert_eq!(app.screen(), ScreenKind::Quiz);
+    let quiz = app.quiz().expect("the quiz goes on");
     assert_eq!(quiz.answered(), answered);
     // Stopping it goes back to the lesson, found again by id.
-    assert_eq!(quiz.return_to_lesson, app.pack.lesson_index("intro"));
+    assert_eq!(readers_below_top(&app), [app.pack.lesson_index("intro").unwrap()]);
     assert!(screen_text(&app).contains(words::RELOADED));
 }
 
@@ -178,7 +193,7 @@ fn a_quiz_whose_lesson_is_gone_ends_and_says_so() {
     let dir = fixture();
     let mut app = app_on(dir.path(), 60, 20);
     app.start_lesson_quiz(app.pack.lesson_index("intro").unwrap());
-    assert_eq!(app.screen, Screen::Quiz);
+    assert_eq!(app.screen(), ScreenKind::Quiz);
     // The lesson and everything that points at it go.
     std::fs::remove_file(dir.path().join("lessons/01-intro.md")).unwrap();
     std::fs::remove_file(dir.path().join("quizzes/intro.toml")).unwrap();
@@ -190,8 +205,8 @@ fn a_quiz_whose_lesson_is_gone_ends_and_says_so() {
     assert!(pack.is_ok(), "{pack:?}");
     app.reload_pack(pack);
 
-    assert!(app.quiz.is_none());
-    assert_eq!(app.screen, Screen::Home);
+    assert!(app.quiz().is_none());
+    assert_eq!(app.screen(), ScreenKind::Home);
     assert!(screen_text(&app).contains(words::QUIZ_GONE));
 }
 
@@ -202,7 +217,7 @@ fn a_broken_pack_keeps_the_last_good_one_and_names_the_file_and_line() {
     app.open_lesson(app.pack.lesson_index("intro").unwrap(), None);
     // A good reload first: its passing "reloaded" must not hide the problem after it.
     app.reload_pack(Ok(load(dir.path())));
-    let top = app.reader.as_ref().unwrap().top;
+    let top = app.reader().unwrap().top;
     // Two problems: a broken front matter, and a glossary that is not TOML.
     edit(dir.path(), "lessons/01-intro.md", "title = \"What this pack is\"", "title = What this pack is");
     edit(dir.path(), "glossary.toml", "[[term]]", "[[term");
@@ -216,7 +231,7 @@ fn a_broken_pack_keeps_the_last_good_one_and_names_the_file_and_line() {
     assert!(problem.contains(&format!("+{} more", errors - 1)), "{problem}");
     // The old text is still on screen, at the same place; the footer shows the problem.
     assert_eq!(lesson_id(&app), "intro");
-    assert_eq!(app.reader.as_ref().unwrap().top, top);
+    assert_eq!(app.reader().unwrap().top, top);
     let rows = screen(&app);
     assert!(rows.iter().any(|r| r.contains("This is a small lesson.")), "{rows:#?}");
     assert!(rows.last().unwrap().contains("lessons/01-intro.md:3"), "{rows:#?}");
@@ -272,7 +287,7 @@ fn the_body_map_stays_on_its_site_when_sites_move() {
     app.open_explorer();
     app.update(Action::Down);
     let site = |app: &App| {
-        let selected = app.explorer.as_ref().unwrap().selected;
+        let selected = app.explorer().unwrap().selected;
         app.pack.sites.as_ref().unwrap().sites[selected].id.clone()
     };
     let before = site(&app);
@@ -282,6 +297,6 @@ fn the_body_map_stays_on_its_site_when_sites_move() {
     let parts: Vec<&str> = sites.split("[[site]]").collect();
     std::fs::write(dir.path().join("sites.toml"), format!("{head}[[site]]{}[[site]]{}", parts[1], parts[0])).unwrap();
     app.reload_pack(Ok(load(dir.path())));
-    assert_eq!(app.screen, Screen::Explorer);
+    assert_eq!(app.screen(), ScreenKind::Explorer);
     assert_eq!(site(&app), before);
 }

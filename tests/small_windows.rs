@@ -6,7 +6,8 @@ mod common;
 
 use common::{app, app_with, screen, screen_text, send};
 use patient_tutor::progress::Progress;
-use patient_tutor::tui::app::{Action, App, Screen};
+use patient_tutor::tui::action::Action;
+use patient_tutor::tui::app::{App, ScreenKind};
 
 const SIZES: [(u16, u16); 3] = [(20, 6), (40, 12), (80, 24)];
 
@@ -129,15 +130,15 @@ fn the_staging_explorer_scrolls_to_its_disclaimer_at_40x12() {
     }
     assert!(seen.contains("This explorer is for learning."), "{seen}");
     // The picker still works after scrolling.
-    let before = app.staging.as_ref().unwrap().tnm;
+    let before = app.staging().unwrap().tnm;
     app.update(Action::Move(patient_tutor::explorer::nav::Direction::Down));
-    assert_ne!(app.staging.as_ref().unwrap().tnm, before);
+    assert_ne!(app.staging().unwrap().tnm, before);
 }
 
 fn quiz(w: u16, h: u16) -> App {
     let mut app = app(w, h);
     send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::Down, Action::StartQuiz]);
-    assert_eq!(app.screen, Screen::Quiz);
+    assert_eq!(app.screen(), ScreenKind::Quiz);
     app
 }
 
@@ -146,7 +147,7 @@ fn quiz_choices_below_the_fold_are_marked() {
     let mut overflowed = 0;
     for h in 8..=14 {
         let app = quiz(40, h);
-        let (q, order) = app.quiz.as_ref().unwrap().session.current().unwrap();
+        let (q, order) = app.quiz().unwrap().session.current().unwrap();
         let last = &q.choices[*order.last().unwrap()];
         if !words(&app).contains(last.as_str()) {
             overflowed += 1;
@@ -181,7 +182,7 @@ fn chart_rows_below_the_fold_are_marked() {
 fn h_on_the_chart_goes_back_to_the_note_not_home() {
     let mut app = chart(80, 24);
     app.update(Action::Skip);
-    assert_eq!(app.screen, Screen::Survival);
+    assert_eq!(app.screen(), ScreenKind::Survival);
     assert!(!app.progress.show_survival_numbers);
     assert!(screen_text(&app).contains("can be hard to read"), "{}", screen_text(&app));
 }
@@ -190,7 +191,7 @@ fn h_on_the_chart_goes_back_to_the_note_not_home() {
 fn the_chart_starts_on_the_first_distant_stage_row() {
     let app = chart(80, 24);
     let order = app.survival_order();
-    let selected = app.survival.as_ref().unwrap().selected;
+    let selected = app.survival().unwrap().selected;
     let row = &app.pack.survival[order[selected]];
     assert!(row.is_distant_stage(), "{} is selected first", row.cancer);
     let first_distant = order.iter().position(|&i| app.pack.survival[i].is_distant_stage()).unwrap();

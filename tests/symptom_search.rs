@@ -8,7 +8,8 @@ use assert_cmd::Command;
 use common::{app, screen_text};
 use patient_tutor::content::Sites;
 use patient_tutor::explorer::search::{Hit, Tier, search};
-use patient_tutor::tui::app::{Action, Screen};
+use patient_tutor::tui::action::Action;
+use patient_tutor::tui::app::ScreenKind;
 use tui_input::InputRequest;
 
 use Tier::{CallToday, Emergency};
@@ -246,8 +247,8 @@ fn the_tui_search_puts_the_table_place_first() {
         let name = &sites.get(place).unwrap().name;
         assert!(text.contains(&format!("▶ {name}")), "{query:?} should highlight {name} first:\n{text}");
         app.update(Action::Open);
-        assert_eq!(app.screen, Screen::Explorer);
-        let selected = app.explorer.as_ref().unwrap().selected;
+        assert_eq!(app.screen(), ScreenKind::Explorer);
+        let selected = app.explorer().unwrap().selected;
         assert_eq!(sites.sites[selected].id, place, "{query:?}");
     }
 }

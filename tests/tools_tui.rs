@@ -4,7 +4,8 @@ mod common;
 
 use common::{app, screen, screen_text, send};
 use patient_tutor::explorer::nav::Direction;
-use patient_tutor::tui::app::{Action, App, Effect, Screen};
+use patient_tutor::tui::action::{Action, Effect};
+use patient_tutor::tui::app::{App, ScreenKind};
 use patient_tutor::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -26,7 +27,7 @@ fn survival_numbers_wait_behind_a_content_note_and_the_choice_is_remembered() {
     assert!(!text.contains('%'), "no numbers before the choice:\n{text}");
     // Skip: back home, nothing shown, nothing saved as a choice.
     app.update(Action::Skip);
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen(), ScreenKind::Home);
     assert!(!app.progress.show_survival_numbers);
     app.update(Action::OpenSurvival);
     assert_eq!(app.update(Action::Open), vec![Effect::Save]);
@@ -102,11 +103,11 @@ fn blood_cancer_rows_come_after_the_distant_rows_under_their_own_label() {
     assert!(selected(&app).contains(&rows[*order.last().unwrap()].cancer), "{}", on_screen.join("\n"));
 
     // A click on the label selects nothing; a click on the row below it selects that row.
-    let before = app.survival.as_ref().unwrap().selected;
-    app.update(Action::Click(5, label as u16));
-    assert_eq!(app.survival.as_ref().unwrap().selected, before);
-    app.update(Action::Click(5, label as u16 + 1));
-    assert_eq!(app.survival.as_ref().unwrap().selected, first_other);
+    let before = app.survival().unwrap().selected;
+    common::click(&mut app, 5, label as u16);
+    assert_eq!(app.survival().unwrap().selected, before);
+    common::click(&mut app, 5, label as u16 + 1);
+    assert_eq!(app.survival().unwrap().selected, first_other);
 }
 
 /// The label above the rows that are not for the distant stage.
@@ -151,17 +152,17 @@ fn staging_explorer_says_stage_4_only_for_m1() {
     assert!(text.contains("Localized"), "SEER groups explained:\n{text}");
     // Choose N with the keys and set it to 3.
     send(&mut app, &[Action::Pick('n'), Action::Pick('3')]);
-    assert_eq!(app.staging.as_ref().unwrap().tnm.n, 3);
+    assert_eq!(app.staging().unwrap().tnm.n, 3);
     assert!(screen_text(&app).contains("N3:"));
     // Values stop at their limits.
     send(&mut app, &[Action::Move(Direction::Left), Action::Pick('9')]);
-    assert_eq!(app.staging.as_ref().unwrap().tnm.t, 1, "9 is not a T value");
+    assert_eq!(app.staging().unwrap().tnm.t, 1, "9 is not a T value");
     for _ in 0..10 {
         app.update(Action::Move(Direction::Up));
     }
-    assert_eq!(app.staging.as_ref().unwrap().tnm.t, 4);
+    assert_eq!(app.staging().unwrap().tnm.t, 4);
     app.update(Action::Back);
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen(), ScreenKind::Home);
 }
 
 #[test]
@@ -175,9 +176,9 @@ fn glossary_filters_as_you_type_and_links_to_the_lesson() {
     assert!(text.contains("Fluid that builds up"), "{text}");
     assert!(!text.contains("metastasis"), "{text}");
     app.update(Action::Open);
-    assert_eq!(app.screen, Screen::Reader);
+    assert_eq!(app.screen(), ScreenKind::Reader);
     app.update(Action::Back);
-    assert_eq!(app.screen, Screen::Glossary);
+    assert_eq!(app.screen(), ScreenKind::Glossary);
 }
 
 #[test]
@@ -186,7 +187,11 @@ fn reader_underlines_glossary_words_and_lists_them_on_request() {
     send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::Open]);
     // Find "biopsy" on screen and check the cell is underlined.
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    terminal.draw(|f| view::draw(&app, f)).unwrap();
+    terminal
+        .draw(|f| {
+            view::draw(&app, f);
+        })
+        .unwrap();
     let buffer = terminal.backend().buffer().clone();
     let rows = screen(&app);
     let (y, row) = rows.iter().enumerate().find(|(_, r)| r.contains("biopsy")).expect("biopsy on screen");
@@ -198,8 +203,8 @@ fn reader_underlines_glossary_words_and_lists_them_on_request() {
     assert!(text.contains("Words on this screen"), "{text}");
     assert!(text.contains("biopsy"), "{text}");
     app.update(Action::Back);
-    assert!(!app.terms_open);
-    assert_eq!(app.screen, Screen::Reader);
+    assert!(!app.terms_open());
+    assert_eq!(app.screen(), ScreenKind::Reader);
 }
 
 #[test]
@@ -210,13 +215,13 @@ fn search_finds_words_and_opens_the_lesson_at_the_match() {
     let text = screen_text(&app);
     assert!(text.contains("Palliative care and hospice"), "{text}");
     app.update(Action::Open);
-    assert_eq!(app.screen, Screen::Reader);
+    assert_eq!(app.screen(), ScreenKind::Reader);
     let text = screen_text(&app);
     assert!(text.to_lowercase().contains("hospice"), "{text}");
     // From the top, n moves to the first match, which is then on screen.
     app.update(Action::Top);
     app.update(Action::NextMatch);
-    let reader = app.reader.as_ref().unwrap();
+    let reader = app.reader().unwrap();
     let current = reader.current_match.expect("moved to a match");
     assert!(current >= reader.top && current < reader.top + 28, "the match is on screen");
     let shown = patient_tutor::markdown::line_to_string(&reader.doc.lines[current]);
@@ -227,7 +232,7 @@ fn search_finds_words_and_opens_the_lesson_at_the_match() {
     }
     assert!(screen_text(&app).contains("No more matches"), "{}", screen_text(&app));
     app.update(Action::Back);
-    assert_eq!(app.screen, Screen::Search);
+    assert_eq!(app.screen(), ScreenKind::Search);
 }
 
 #[test]
@@ -247,15 +252,15 @@ fn tools_open_from_lesson_links() {
     let mut app = app(100, 30);
     // The staging lesson links to the staging explorer.
     send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::Down, Action::Open]);
-    let links = app.reader.as_ref().unwrap().doc.links.clone();
+    let links = app.reader().unwrap().doc.links.clone();
     let i = links.iter().position(|l| l.target == "app:staging-explorer").expect("app link in staging");
     for _ in 0..=i {
         app.update(Action::NextLink);
     }
     app.update(Action::Open);
-    assert_eq!(app.screen, Screen::Staging);
+    assert_eq!(app.screen(), ScreenKind::Staging);
     app.update(Action::Back);
-    assert_eq!(app.screen, Screen::Reader);
+    assert_eq!(app.screen(), ScreenKind::Reader);
 }
 
 #[test]

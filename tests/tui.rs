@@ -4,7 +4,8 @@ mod common;
 
 use common::{app, app_with, screen, screen_text, send};
 use patient_tutor::progress::{LessonStatus, Progress};
-use patient_tutor::tui::app::{Action, Effect, Screen};
+use patient_tutor::tui::action::{Action, Effect};
+use patient_tutor::tui::app::ScreenKind;
 
 #[test]
 fn first_run_shows_the_notice_until_dismissed() {
@@ -15,7 +16,7 @@ fn first_run_shows_the_notice_until_dismissed() {
     assert!(text.contains("Enter go on"), "{text}");
     // Keys meant for home do nothing yet.
     app.update(Action::Open);
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen(), ScreenKind::Home);
     assert_eq!(app.update(Action::Dismiss), vec![Effect::Save]);
     assert!(app.progress.notice_seen);
     let text = screen_text(&app);
@@ -117,7 +118,7 @@ fn home_lists_lessons_with_status_and_next_step() {
 fn home_to_lesson_scroll_and_back_records_progress() {
     let mut app = app(100, 30);
     send(&mut app, &[Action::Down, Action::Down, Action::Down, Action::Down, Action::Open]);
-    assert_eq!(app.screen, Screen::Reader);
+    assert_eq!(app.screen(), ScreenKind::Reader);
     let rows = screen(&app);
     assert!(rows[0].starts_with("Lesson 5 of 19 · How stage 4 is decided"), "{}", rows.join("\n"));
     let before = screen_text(&app);
@@ -125,14 +126,14 @@ fn home_to_lesson_scroll_and_back_records_progress() {
     assert!(before.contains("Contents"), "side contents at 100 columns:\n{before}");
 
     send(&mut app, &[Action::PageDown]);
-    let top = app.reader.as_ref().unwrap().top;
+    let top = app.reader().unwrap().top;
     assert!(top > 0);
     let after = screen_text(&app);
     assert_ne!(before, after, "the page moved");
 
     let effects = app.update(Action::Back);
     assert_eq!(effects, vec![Effect::Save]);
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen(), ScreenKind::Home);
     match app.progress.lesson_status("staging") {
         LessonStatus::InProgress(p) => assert!(p > 0 && p < 100, "{p}"),
         other => panic!("expected in progress, got {other:?}"),
@@ -143,7 +144,7 @@ fn home_to_lesson_scroll_and_back_records_progress() {
     // Opening it again restores the same place.
     app.update(Action::Open);
     assert_eq!(app.home_selected, 4);
-    assert_eq!(app.reader.as_ref().unwrap().top, top);
+    assert_eq!(app.reader().unwrap().top, top);
 }
 
 #[test]
@@ -174,7 +175,7 @@ fn contents_jumps_to_a_section() {
     let text = screen_text(&app);
     assert!(text.contains("go"), "{text}");
     send(&mut app, &[Action::Down, Action::Open]);
-    let reader = app.reader.as_ref().unwrap();
+    let reader = app.reader().unwrap();
     let top_line = patient_tutor::markdown::line_to_string(&reader.doc.lines[reader.top]);
     assert!(top_line.contains("What M1 means"), "top line: {top_line}");
     assert_eq!(app.current_section(), Some(1));
@@ -207,7 +208,7 @@ fn links_to_other_lessons_are_followed_and_back_returns() {
     app.update(Action::Back);
     assert!(screen(&app)[0].starts_with("Lesson 5 of 19"));
     app.update(Action::Back);
-    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(app.screen(), ScreenKind::Home);
 }
 
 #[test]
@@ -242,7 +243,7 @@ fn resizing_keeps_the_reading_place() {
         ],
     );
     let line = |app: &patient_tutor::tui::app::App| {
-        let r = app.reader.as_ref().unwrap();
+        let r = app.reader().unwrap();
         patient_tutor::markdown::line_to_string(&r.doc.lines[r.top])
     };
     assert!(line(&app).contains("What M1 means"), "{}", line(&app));
@@ -258,11 +259,11 @@ fn mouse_wheel_scrolls_and_click_opens() {
     // Row of lesson 3's title: the list starts after the title row and two header rows.
     let rows = screen(&app);
     let y = rows.iter().position(|r| r.contains("3. Symptoms of stage 4 cancer")).unwrap() as u16;
-    app.update(Action::Click(10, y));
-    assert_eq!(app.screen, Screen::Reader);
+    common::click(&mut app, 10, y);
+    assert_eq!(app.screen(), ScreenKind::Reader);
     assert!(screen(&app)[0].starts_with("Lesson 3 of 19"));
     app.update(Action::Scroll(3));
-    assert_eq!(app.reader.as_ref().unwrap().top, 3);
+    assert_eq!(app.reader().unwrap().top, 3);
 }
 
 #[test]

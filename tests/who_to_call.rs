@@ -7,7 +7,8 @@ mod common;
 use assert_cmd::Command;
 use common::{app, screen};
 use patient_tutor::content::sites::{Site, Sites, Who};
-use patient_tutor::tui::app::{Action, App};
+use patient_tutor::tui::action::Action;
+use patient_tutor::tui::app::App;
 use patient_tutor::tui::screens::explorer::explorer_layout;
 use patient_tutor::tui::text;
 use tui_input::InputRequest;
@@ -86,7 +87,7 @@ fn tier_heading(item: &str) -> bool {
 }
 
 fn select(app: &mut App, index: usize) {
-    while app.explorer.as_ref().unwrap().selected != index {
+    while app.explorer().unwrap().selected != index {
         app.update(Action::NextLink);
     }
 }

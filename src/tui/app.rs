@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use ratatui::layout::{Position, Rect};
 
+use super::action::{Action, Effect, ExportKind};
 use super::keys::Context;
 use super::layout;
 use super::text;
@@ -21,99 +22,11 @@ pub use super::explorer_flow::{ExplorerState, SiteSearch};
 pub use super::notebook_flow::{InputPurpose, QuestionInput};
 pub use super::quiz_flow::{QuizKind, QuizState};
 pub use super::tools_flow::{GlossaryState, SearchState, StagingState, SurvivalState};
-use crate::explorer::nav::Direction;
 use crate::notebook::Notebook;
-use tui_input::InputRequest;
 
-/// Something the person asked for: from a key, the mouse or the terminal.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
-    Open,
-    Back,
-    Quit,
-    Help,
-    About,
-    Dismiss,
-    Contents,
-    NextSection,
-    PrevSection,
-    NextLink,
-    PrevLink,
-    NextLesson,
-    PrevLesson,
-    /// Mouse wheel: positive scrolls down.
-    Scroll(i16),
-    /// Left mouse click at a cell.
-    Click(u16, u16),
-    Resize(u16, u16),
-    /// A typed choice key in a quiz: `1`–`9`, `a`–`i`, `t`/`f`.
-    Pick(char),
-    /// Pick or unpick the highlighted choice.
-    Toggle,
-    /// Read the lesson section a quiz question points at.
-    ReadMore,
-    StartQuiz,
-    StartReview,
-    StartMixed,
-    /// Open the body map.
-    OpenExplorer,
-    /// Arrow keys on the body map: go to the nearest site that way.
-    Move(Direction),
-    /// Start typing a search.
-    Find,
-    /// An edit of the text being typed.
-    Edit(InputRequest),
-    /// Text pasted (or typed faster than it is drawn) into the text being typed, in one go.
-    Paste(String),
-    OpenNotebook,
-    /// Add a question to "My questions".
-    AddQuestion,
-    EditItem,
-    AddNote,
-    Delete,
-    Undo,
-    MoveUp,
-    MoveDown,
-    Export,
-    OpenSurvival,
-    OpenStaging,
-    OpenGlossary,
-    OpenSearch,
-    /// The glossary words on the reader's screen, with their meanings.
-    ShowTerms,
-    NextMatch,
-    PrevMatch,
-    /// Skip (or hide again) the survival numbers.
-    Skip,
-    /// Open the lesson on when to get help now (from the notice, home or a search that found
-    /// nothing).
-    OpenGetHelp,
-    /// The symptom check-in.
-    OpenCheckIn,
-    /// The history of check-ins.
-    OpenCheckInHistory,
-}
-
-/// Work for the main loop.
+/// Which screen is showing, without its state: for tests and for the drawing's `match`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Effect {
-    /// Write the progress file now.
-    Save,
-    Quit,
-    /// Write "My questions" as a Markdown checklist and say where it went.
-    ExportQuestions,
-    /// Write the check-in sheet for the next visit and say where it went.
-    ExportCheckIn,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
+pub enum ScreenKind {
     Home,
     Reader,
     Quiz,
@@ -127,6 +40,87 @@ pub enum Screen {
     CheckInHistory,
 }
 
+/// One step of the way the person came: a screen with its own state. The app holds a
+/// stack of these, Home at the bottom (never popped); Back pops one.
+#[allow(clippy::large_enum_variant)]
+pub enum Screen {
+    Home,
+    Reader(Reader),
+    Quiz(QuizState),
+    Explorer(ExplorerState),
+    Notebook,
+    Survival(SurvivalState),
+    Staging(StagingState),
+    Glossary(GlossaryState),
+    Search(SearchState),
+    CheckIn(CheckInState),
+    CheckInHistory(HistoryState),
+}
+
+impl Screen {
+    pub fn kind(&self) -> ScreenKind {
+        match self {
+            Screen::Home => ScreenKind::Home,
+            Screen::Reader(_) => ScreenKind::Reader,
+            Screen::Quiz(_) => ScreenKind::Quiz,
+            Screen::Explorer(_) => ScreenKind::Explorer,
+            Screen::Notebook => ScreenKind::Notebook,
+            Screen::Survival(_) => ScreenKind::Survival,
+            Screen::Staging(_) => ScreenKind::Staging,
+            Screen::Glossary(_) => ScreenKind::Glossary,
+            Screen::Search(_) => ScreenKind::Search,
+            Screen::CheckIn(_) => ScreenKind::CheckIn,
+            Screen::CheckInHistory(_) => ScreenKind::CheckInHistory,
+        }
+    }
+}
+
+/// At most one thing over the screen, with its own state.
+pub enum Overlay {
+    /// The keys of what is under it (`under`, else the screen).
+    Help { scroll: u16, under: Option<Box<Overlay>> },
+    /// "Education, not advice" on first run, until it is dismissed once.
+    Notice { scroll: u16 },
+    /// The same notice opened again with `i` (About): any way out just closes it.
+    About { scroll: u16 },
+    /// A question, or a note of its answer, being typed.
+    TextInput(QuestionInput),
+    /// The reader's panel of glossary words on screen.
+    Terms { scroll: u16 },
+    /// Esc on home: "Quit? y/n".
+    ConfirmQuit,
+    /// The lesson's contents have the keyboard: the highlighted section.
+    Contents { cursor: usize },
+}
+
+/// The state of the top screen if it is `$variant`, borrowing only `stack` (so other
+/// fields of the app stay free to change).
+macro_rules! top {
+    ($app:expr, $variant:ident) => {
+        match $app.stack.last() {
+            Some(crate::tui::app::Screen::$variant(state)) => Some(state),
+            _ => None,
+        }
+    };
+}
+macro_rules! top_mut {
+    ($app:expr, $variant:ident) => {
+        match $app.stack.last_mut() {
+            Some(crate::tui::app::Screen::$variant(state)) => Some(state),
+            _ => None,
+        }
+    };
+}
+macro_rules! text_input_mut {
+    ($app:expr) => {
+        match $app.overlay.as_mut() {
+            Some(crate::tui::app::Overlay::TextInput(state)) => Some(state),
+            _ => None,
+        }
+    };
+}
+pub(crate) use {text_input_mut, top, top_mut};
+
 /// An open lesson and its rendering at the current width.
 #[derive(Debug, Clone)]
 pub struct Reader {
@@ -137,8 +131,6 @@ pub struct Reader {
     pub top: usize,
     /// The person wants the side contents panel (shown when the window is wide enough).
     pub toc_wanted: bool,
-    /// Some while the contents list has the keyboard: the highlighted section.
-    pub toc_cursor: Option<usize>,
     /// The selected link, an index into `doc.links`.
     pub link: Option<usize>,
     /// Words of the search that opened the lesson: highlighted, and `n`/`N` move between them.
@@ -160,6 +152,9 @@ pub struct Reader {
     pub note_pending: bool,
 }
 
+/// Most screens kept on the way back (each open lesson holds its rendering).
+pub const MAX_STEPS: usize = 64;
+
 /// Where a glossary term stands in a line's text (a byte range), and which term it is.
 pub type TermMark = (Range<usize>, usize);
 
@@ -167,20 +162,10 @@ pub struct App {
     pub pack: ContentPack,
     pub progress: Progress,
     pub theme: Theme,
-    pub screen: Screen,
-    pub help_open: bool,
-    /// The "education, not advice" notice, opened from help (first run shows it too).
-    pub about_open: bool,
-    /// Lines scrolled in the notice, for windows too small to show it whole.
-    pub notice_scroll: u16,
-    /// Lines scrolled in the reader's glossary panel.
-    pub terms_scroll: u16,
-    /// Lines scrolled in the help overlay, on small windows.
-    pub help_scroll: u16,
+    /// The way the person came, Home at the bottom: Back pops one step.
+    pub stack: Vec<Screen>,
+    pub overlay: Option<Overlay>,
     pub home_selected: usize,
-    pub reader: Option<Reader>,
-    /// Lessons left by following a link, to come back to: (lesson, top line).
-    pub back_stack: Vec<(usize, usize)>,
     pub area: Rect,
     /// A one-line message for the footer (errors, notices, link targets).
     pub message: Option<String>,
@@ -190,33 +175,20 @@ pub struct App {
     pub save_problem: Option<String>,
     /// Live preview: the pack on disk does not load; why (the last good pack stays).
     pub pack_problem: Option<String>,
-    pub quiz: Option<QuizState>,
+    /// The first `x` said where this export would go: a second `x` writes it, any other
+    /// key forgets it.
+    pub export_armed: Option<ExportKind>,
     /// Seed for shuffling choices; each quiz started moves it on.
     pub quiz_seed: u64,
-    /// The reader was opened from a quiz question or a body-map site: Back returns there.
-    pub reader_returns_to: Option<Screen>,
-    pub explorer: Option<ExplorerState>,
-    /// The body map was opened from a lesson: Back returns to it.
-    pub explorer_from_reader: bool,
+    /// The body-map site last looked at: the map opens on it again.
+    pub last_site: Option<usize>,
     /// "My questions", with undo for deletes; mirrored into `progress.my_questions`.
     pub notebook: Notebook,
     pub notebook_selected: usize,
-    pub notebook_from_reader: bool,
-    /// Some while a question (or its answer note) is being typed.
-    pub question_input: Option<QuestionInput>,
-    pub survival: Option<SurvivalState>,
-    pub staging: Option<StagingState>,
-    pub glossary: Option<GlossaryState>,
-    pub search: Option<SearchState>,
-    /// Where the tools return to: Home or Reader.
-    pub tool_return: Screen,
-    /// The reader's panel of glossary words on screen is open.
-    pub terms_open: bool,
+    /// The staging explorer's letters last chosen: it opens on them again.
+    pub last_tnm: Option<crate::staging::Tnm>,
     /// Glossary names, lowercased, longest first: what the reader underlines.
     pub glossary_phrases: Vec<(String, usize)>,
-    /// The symptom check-in being answered.
-    pub checkin: Option<CheckInState>,
-    pub checkin_history: Option<HistoryState>,
     /// Seconds since 1970; injected so tests can move time.
     pub clock: Box<dyn Fn() -> u64>,
     /// "More detail" parts opened, by lesson id, for this session (the progress file
@@ -237,101 +209,221 @@ impl App {
             .flat_map(|(i, t)| t.names().map(move |n| (n.to_lowercase(), i)))
             .collect();
         glossary_phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        let progress_notice_seen = progress.notice_seen;
         App {
             pack,
             progress,
             theme,
-            screen: Screen::Home,
-            help_open: false,
-            about_open: false,
-            notice_scroll: 0,
-            terms_scroll: 0,
-            help_scroll: 0,
+            stack: vec![Screen::Home],
+            // The first-run notice shows until it is dismissed once.
+            overlay: (!progress_notice_seen).then_some(Overlay::Notice { scroll: 0 }),
             home_selected,
-            reader: None,
-            back_stack: Vec::new(),
             area: Rect::new(0, 0, 80, 24),
             message: None,
             unsaved: false,
             save_problem: None,
             pack_problem: None,
-            quiz: None,
+            export_armed: None,
             quiz_seed: 0,
-            reader_returns_to: None,
-            explorer: None,
-            explorer_from_reader: false,
+            last_site: None,
             notebook,
             notebook_selected: 0,
-            notebook_from_reader: false,
-            question_input: None,
-            survival: None,
-            staging: None,
-            glossary: None,
-            search: None,
-            tool_return: Screen::Home,
-            terms_open: false,
+            last_tnm: None,
             glossary_phrases,
-            checkin: None,
-            checkin_history: None,
             clock: Box::new(crate::session::now),
             unfolded: HashMap::new(),
         }
     }
 
-    /// The first-run notice shows until it is dismissed once.
+    /// The notice (first run, or About) is showing.
     pub fn notice_showing(&self) -> bool {
-        !self.progress.notice_seen || self.about_open
+        self.overlay_is(|o| matches!(o, Overlay::Notice { .. } | Overlay::About { .. }))
     }
 
-    /// Which keys are live right now.
+    /// The overlay, or the one under help, matches.
+    fn overlay_is(&self, f: impl Fn(&Overlay) -> bool) -> bool {
+        match &self.overlay {
+            Some(Overlay::Help { under: Some(under), .. }) => f(under),
+            Some(overlay) => f(overlay),
+            None => false,
+        }
+    }
+
+    /// Which keys are live right now: one `match` on (overlay, top screen).
     pub fn context(&self) -> Context {
-        if self.help_open { Context::Help } else { self.base_context() }
+        self.context_under(self.overlay.as_ref())
     }
 
     /// The context under the help overlay: whose keys the help lists.
     pub fn base_context(&self) -> Context {
-        if self.notice_showing() {
-            Context::Notice
-        } else if self.question_input.is_some() {
-            Context::QuestionInput
-        } else if self.screen == Screen::CheckIn {
-            let form = self.pack.checkin.as_ref();
-            match self.checkin.as_ref() {
-                Some(c) if c.get_help.is_some() => Context::CheckInGetHelp,
-                Some(c) if form.is_some_and(|f| c.draft.at_end(f)) => Context::CheckInNote,
-                _ => Context::CheckIn,
-            }
-        } else if self.screen == Screen::CheckInHistory {
-            Context::CheckInHistory
-        } else if self.screen == Screen::Notebook {
-            Context::Notebook
-        } else if self.screen == Screen::Survival {
-            if self.progress.show_survival_numbers { Context::Survival } else { Context::SurvivalNote }
-        } else if self.screen == Screen::Staging {
-            Context::Staging
-        } else if self.screen == Screen::Glossary {
-            Context::Glossary
-        } else if self.screen == Screen::Search {
-            Context::Search
-        } else if self.screen == Screen::Reader && self.reader.as_ref().is_some_and(|r| r.note_pending) {
-            Context::LessonNote
-        } else if self.screen == Screen::Reader && self.terms_open {
-            Context::Terms
-        } else if self.screen == Screen::Reader && self.reader.as_ref().is_some_and(|r| r.toc_cursor.is_some()) {
-            Context::Contents
-        } else if self.screen == Screen::Reader {
-            Context::Reader
-        } else if self.screen == Screen::Explorer {
-            if self.searching_sites() { Context::ExplorerSearch } else { Context::Explorer }
-        } else if self.screen == Screen::Quiz {
-            match self.quiz.as_ref() {
-                Some(q) if q.session.is_finished() => Context::QuizDone,
-                Some(q) if q.answered() => Context::QuizFeedback,
-                _ => Context::Quiz,
-            }
-        } else {
-            Context::Home
+        match &self.overlay {
+            Some(Overlay::Help { under, .. }) => self.context_under(under.as_deref()),
+            other => self.context_under(other.as_ref()),
         }
+    }
+
+    fn context_under(&self, overlay: Option<&Overlay>) -> Context {
+        let form = self.pack.checkin.as_ref();
+        match (overlay, self.top()) {
+            (Some(Overlay::Help { .. }), _) => Context::Help,
+            (Some(Overlay::Notice { .. }), _) => Context::Notice,
+            (Some(Overlay::About { .. }), _) => Context::About,
+            (Some(Overlay::TextInput(_)), _) => Context::QuestionInput,
+            (Some(Overlay::Terms { .. }), _) => Context::Terms,
+            (Some(Overlay::ConfirmQuit), _) => Context::ConfirmQuit,
+            (Some(Overlay::Contents { .. }), _) => Context::Contents,
+            (None, Screen::Home) => Context::Home,
+            (None, Screen::Reader(r)) if r.note_pending => Context::LessonNote,
+            (None, Screen::Reader(_)) => Context::Reader,
+            (None, Screen::Quiz(q)) if q.session.is_finished() => Context::QuizDone,
+            (None, Screen::Quiz(q)) if q.answered() => Context::QuizFeedback,
+            (None, Screen::Quiz(_)) => Context::Quiz,
+            (None, Screen::Explorer(e)) if e.search.is_some() => Context::ExplorerSearch,
+            (None, Screen::Explorer(_)) => Context::Explorer,
+            (None, Screen::Notebook) => Context::Notebook,
+            (None, Screen::Survival(_)) if !self.progress.show_survival_numbers => Context::SurvivalNote,
+            (None, Screen::Survival(_)) => Context::Survival,
+            (None, Screen::Staging(_)) => Context::Staging,
+            (None, Screen::Glossary(_)) => Context::Glossary,
+            (None, Screen::Search(_)) => Context::Search,
+            (None, Screen::CheckIn(c)) if c.get_help.is_some() => Context::CheckInGetHelp,
+            (None, Screen::CheckIn(c)) if form.is_some_and(|f| c.draft.at_end(f)) => Context::CheckInNote,
+            (None, Screen::CheckIn(_)) => Context::CheckIn,
+            (None, Screen::CheckInHistory(_)) => Context::CheckInHistory,
+        }
+    }
+
+    /// The top screen (Home when nothing else is open).
+    pub fn top(&self) -> &Screen {
+        self.stack.last().unwrap_or(&Screen::Home)
+    }
+
+    /// Which screen is showing.
+    pub fn screen(&self) -> ScreenKind {
+        self.top().kind()
+    }
+
+    /// Open a screen over the current one; Back returns to exactly where it was.
+    /// A very long trail (link after link) forgets its oldest steps, never Home.
+    pub fn push(&mut self, screen: Screen) {
+        if self.screen() == ScreenKind::Reader {
+            self.leave_reader_position();
+        }
+        if self.stack.len() >= MAX_STEPS {
+            self.stack.remove(1);
+        }
+        self.stack.push(screen);
+    }
+
+    /// Put `screen` in place of the top one (Home is never replaced).
+    pub fn replace_top(&mut self, screen: Screen) {
+        if self.stack.len() > 1 {
+            self.stack.pop();
+        }
+        self.stack.push(screen);
+    }
+
+    /// Back one step; Home stays. A lesson come back to is re-wrapped if the window changed.
+    pub fn pop(&mut self) -> Option<Screen> {
+        if self.stack.len() <= 1 {
+            return None;
+        }
+        let popped = self.stack.pop();
+        match &popped {
+            Some(Screen::Explorer(e)) => self.last_site = Some(e.selected),
+            Some(Screen::Staging(s)) => self.last_tnm = Some(s.tnm),
+            _ => {}
+        }
+        self.rewrap();
+        popped
+    }
+
+    pub fn reader(&self) -> Option<&Reader> {
+        top!(self, Reader)
+    }
+    pub fn reader_mut(&mut self) -> Option<&mut Reader> {
+        top_mut!(self, Reader)
+    }
+    pub fn quiz(&self) -> Option<&QuizState> {
+        top!(self, Quiz)
+    }
+    pub fn explorer(&self) -> Option<&ExplorerState> {
+        top!(self, Explorer)
+    }
+    pub fn survival(&self) -> Option<&SurvivalState> {
+        top!(self, Survival)
+    }
+    pub fn staging(&self) -> Option<&StagingState> {
+        top!(self, Staging)
+    }
+    pub fn glossary(&self) -> Option<&GlossaryState> {
+        top!(self, Glossary)
+    }
+    pub fn search(&self) -> Option<&SearchState> {
+        top!(self, Search)
+    }
+    pub fn checkin(&self) -> Option<&CheckInState> {
+        top!(self, CheckIn)
+    }
+    pub fn checkin_history(&self) -> Option<&HistoryState> {
+        top!(self, CheckInHistory)
+    }
+    /// The question (or note) being typed, if any.
+    pub fn question_input(&self) -> Option<&QuestionInput> {
+        match &self.overlay {
+            Some(Overlay::TextInput(input)) => Some(input),
+            Some(Overlay::Help { under: Some(under), .. }) => match &**under {
+                Overlay::TextInput(input) => Some(input),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+    /// The reader's panel of glossary words is open.
+    pub fn terms_open(&self) -> bool {
+        self.overlay_is(|o| matches!(o, Overlay::Terms { .. }))
+    }
+    pub fn terms_scroll(&self) -> u16 {
+        match &self.overlay {
+            Some(Overlay::Terms { scroll }) => *scroll,
+            _ => 0,
+        }
+    }
+    pub fn help_open(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Help { .. }))
+    }
+    pub fn help_scroll(&self) -> u16 {
+        match &self.overlay {
+            Some(Overlay::Help { scroll, .. }) => *scroll,
+            _ => 0,
+        }
+    }
+    pub fn notice_scroll(&self) -> u16 {
+        match &self.overlay {
+            Some(Overlay::Notice { scroll } | Overlay::About { scroll }) => *scroll,
+            _ => 0,
+        }
+    }
+    /// The highlighted section while the contents have the keyboard.
+    pub fn contents_cursor(&self) -> Option<usize> {
+        match &self.overlay {
+            Some(Overlay::Contents { cursor }) => Some(*cursor),
+            Some(Overlay::Help { under: Some(under), .. }) => match &**under {
+                Overlay::Contents { cursor } => Some(*cursor),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    pub fn confirming_quit(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::ConfirmQuit))
+    }
+
+    /// Open help over whatever is showing; closing it comes back to that.
+    pub(super) fn open_help(&mut self) {
+        let under = self.overlay.take().map(Box::new);
+        self.overlay = Some(Overlay::Help { scroll: 0, under });
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
@@ -340,15 +432,22 @@ impl App {
             self.rewrap();
             return vec![];
         }
+        if let Some(effects) = self.outcome(&action) {
+            return effects;
+        }
         if action == Action::Quit {
             self.leave_reader_position();
             return vec![Effect::Save, Effect::Quit];
         }
         // A click or a key clears the last message; a new one may be set below.
         self.message = None;
+        // Only a second `x`, straight after the first, writes an export.
+        if !matches!(action, Action::Export | Action::Scroll(_)) {
+            self.export_armed = None;
+        }
         match self.context() {
             Context::Help => self.update_help(action),
-            Context::Notice => self.update_notice(action),
+            Context::Notice | Context::About => self.update_notice(action),
             Context::Home => self.update_home(action),
             Context::Reader => self.update_reader(action),
             Context::Contents => self.update_contents(action),
@@ -366,51 +465,94 @@ impl App {
             Context::CheckInGetHelp => self.update_get_help(action),
             Context::CheckInHistory => self.update_checkin_history(action),
             Context::LessonNote => self.update_lesson_note(action),
+            Context::ConfirmQuit => self.update_confirm_quit(action),
         }
     }
 
-    fn update_help(&mut self, action: Action) -> Vec<Effect> {
+    /// What the main loop reports back: a save or an export, done or not.
+    fn outcome(&mut self, action: &Action) -> Option<Vec<Effect>> {
         match action {
-            Action::About => {
-                self.help_open = false;
-                self.about_open = true;
+            Action::Saved { notices } => {
+                let mut notices = notices.clone();
+                if self.save_problem.take().is_some() {
+                    notices.insert(0, text::saving::SAVED_AGAIN.to_string());
+                }
+                self.unsaved = false;
+                // Another copy's changes may have been merged in.
+                self.progress_merged();
+                if !notices.is_empty() {
+                    self.message = Some(notices.join(" "));
+                }
             }
-            Action::Down | Action::Scroll(1..) => self.help_scroll = self.help_scroll.saturating_add(1),
-            Action::Up | Action::Scroll(i16::MIN..=-1) => self.help_scroll = self.help_scroll.saturating_sub(1),
-            Action::Back | Action::Click(..) => {
-                self.help_open = false;
-                self.help_scroll = 0;
+            Action::SaveFailed(why) => self.save_problem = Some(why.clone()),
+            Action::SaveWaiting if self.save_problem.is_none() => {
+                self.message = Some(text::saving::WAITING.to_string());
             }
+            Action::SaveWaiting => {}
+            Action::ExportPlanned(said) => self.message = Some(said.clone()),
+            Action::Exported(said) | Action::ExportFailed(said) => {
+                self.export_armed = None;
+                self.message = Some(said.clone());
+            }
+            _ => return None,
+        }
+        Some(vec![])
+    }
+
+    fn update_help(&mut self, action: Action) -> Vec<Effect> {
+        let Some(Overlay::Help { scroll, under }) = self.overlay.as_mut() else { return vec![] };
+        match action {
+            Action::About => self.overlay = Some(Overlay::About { scroll: 0 }),
+            Action::Down | Action::Scroll(1..) => *scroll = scroll.saturating_add(1),
+            Action::Up | Action::Scroll(i16::MIN..=-1) => *scroll = scroll.saturating_sub(1),
+            Action::Back | Action::Click(..) => self.overlay = under.take().map(|b| *b),
             _ => {}
         }
         vec![]
     }
 
     fn update_notice(&mut self, action: Action) -> Vec<Effect> {
+        let Some(Overlay::Notice { scroll } | Overlay::About { scroll }) = self.overlay.as_mut() else {
+            return vec![];
+        };
         match action {
-            Action::Down | Action::Scroll(1..) => self.notice_scroll = self.notice_scroll.saturating_add(1),
-            Action::Up | Action::Scroll(i16::MIN..=-1) => self.notice_scroll = self.notice_scroll.saturating_sub(1),
+            Action::Down | Action::Scroll(1..) => *scroll = scroll.saturating_add(1),
+            Action::Up | Action::Scroll(i16::MIN..=-1) => *scroll = scroll.saturating_sub(1),
+            Action::Help => self.open_help(),
+            Action::OpenGetHelp => {
+                let effects = self.dismiss_notice();
+                self.open_get_help();
+                return effects;
+            }
+            Action::Dismiss | Action::Back | Action::Click(..) => return self.dismiss_notice(),
             _ => {}
-        }
-        if action == Action::OpenGetHelp {
-            let effects = self.dismiss_notice();
-            self.open_get_help(None);
-            return effects;
-        }
-        if matches!(action, Action::Dismiss | Action::Click(..)) {
-            return self.dismiss_notice();
         }
         vec![]
     }
 
     fn dismiss_notice(&mut self) -> Vec<Effect> {
-        self.about_open = false;
-        self.notice_scroll = 0;
+        self.overlay = None;
         if !self.progress.notice_seen {
             self.progress.notice_seen = true;
             return vec![Effect::Save];
         }
         vec![]
+    }
+
+    /// "Quit? y/n" after Esc on home.
+    fn update_confirm_quit(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Quit => {
+                self.overlay = None;
+                self.leave_reader_position();
+                vec![Effect::Save, Effect::Quit]
+            }
+            Action::Back | Action::Click(..) => {
+                self.overlay = None;
+                vec![]
+            }
+            _ => vec![],
+        }
     }
 
     fn update_home(&mut self, action: Action) -> Vec<Effect> {
@@ -433,17 +575,16 @@ impl App {
             Action::OpenStaging => self.open_staging(),
             Action::OpenGlossary => self.open_glossary(),
             Action::OpenSearch => self.open_search(),
-            Action::Help => self.help_open = true,
-            Action::About => self.about_open = true,
-            Action::OpenGetHelp => self.open_get_help(None),
+            Action::Help => self.open_help(),
+            Action::About => self.overlay = Some(Overlay::About { scroll: 0 }),
+            Action::OpenGetHelp => self.open_get_help(),
             Action::OpenCheckIn => self.open_checkin(),
             Action::OpenCheckInHistory => self.open_checkin_history(),
-            Action::Back => return self.update(Action::Quit),
-            Action::Click(x, y) => {
-                if let Some(i) = self.home_item_at(x, y) {
-                    self.home_selected = i;
-                    self.open_lesson(i, None);
-                }
+            // Esc on home asks first; `q` quits at once.
+            Action::Back => self.overlay = Some(Overlay::ConfirmQuit),
+            Action::Select(i) if i < self.pack.lessons.len() => {
+                self.home_selected = i;
+                self.open_lesson(i, None);
             }
             _ => {}
         }
@@ -453,28 +594,6 @@ impl App {
     /// The lessons in the order home shows them.
     pub fn home_order(&self) -> Vec<usize> {
         self.pack.home_groups().into_iter().flat_map(|(_, lessons)| lessons).collect()
-    }
-
-    /// Which lesson row of the home list is at a cell.
-    pub fn home_item_at(&self, x: u16, y: u16) -> Option<usize> {
-        use super::screens::home;
-        let list = home::list_area(self.area);
-        if !list.contains(Position { x, y }) {
-            return None;
-        }
-        let rows = home::rows(self);
-        let (heights, first) = home::window(self, &rows, list);
-        let mut top = list.y;
-        for (row, height) in rows.iter().zip(heights).skip(first) {
-            if (top..top + height).contains(&y) {
-                return match row {
-                    home::Row::Lesson(i) => Some(*i),
-                    home::Row::Heading(_) => None,
-                };
-            }
-            top += height;
-        }
-        None
     }
 
     fn update_reader(&mut self, action: Action) -> Vec<Effect> {
@@ -495,35 +614,26 @@ impl App {
             Action::PrevLink => self.select_link(-1),
             Action::Open => pending = self.follow_link(),
             Action::Contents => self.open_contents(),
-            Action::OpenExplorer => {
-                self.leave_reader_position();
-                self.open_explorer();
-            }
+            Action::OpenExplorer => self.open_explorer(),
             Action::AddQuestion => self.ask_question(),
             Action::OpenSurvival => self.open_survival(),
             Action::OpenStaging => self.open_staging(),
             Action::OpenSearch => self.open_search(),
-            Action::ShowTerms => {
-                self.terms_open = true;
-                self.terms_scroll = 0;
-            }
+            Action::ShowTerms => self.overlay = Some(Overlay::Terms { scroll: 0 }),
             Action::NextMatch => self.jump_match(true),
             Action::PrevMatch => self.jump_match(false),
-            Action::OpenNotebook => {
-                self.leave_reader_position();
-                self.open_notebook();
-            }
+            Action::OpenNotebook => self.open_notebook(),
+            Action::OpenGetHelp => self.open_get_help(),
             Action::StartQuiz => {
-                if let Some(lesson) = self.reader.as_ref().map(|r| r.lesson) {
-                    self.leave_reader_position();
+                if let Some(lesson) = self.reader().map(|r| r.lesson) {
                     self.start_lesson_quiz(lesson);
                     return vec![Effect::Save];
                 }
             }
             Action::NextLesson => self.step_lesson(1),
             Action::PrevLesson => self.step_lesson(-1),
-            Action::Help => self.help_open = true,
-            Action::About => self.about_open = true,
+            Action::Help => self.open_help(),
+            Action::About => self.overlay = Some(Overlay::About { scroll: 0 }),
             Action::Click(x, y) => pending = self.click_reader(x, y),
             Action::Back => return self.back(),
             _ => {}
@@ -534,25 +644,24 @@ impl App {
     }
 
     fn update_contents(&mut self, action: Action) -> Vec<Effect> {
-        let Some(reader) = self.reader.as_mut() else {
+        let count = self.reader().map_or(0, |r| r.sections.len());
+        let Some(Overlay::Contents { cursor }) = self.overlay.as_mut() else {
             return vec![];
         };
-        let cursor = reader.toc_cursor.unwrap_or(0);
         match action {
-            Action::Up | Action::Scroll(i16::MIN..=-1) => reader.toc_cursor = Some(cursor.saturating_sub(1)),
-            Action::Down | Action::Scroll(1..) => {
-                reader.toc_cursor = Some((cursor + 1).min(reader.sections.len().saturating_sub(1)))
-            }
+            Action::Up | Action::Scroll(i16::MIN..=-1) => *cursor = cursor.saturating_sub(1),
+            Action::Down | Action::Scroll(1..) => *cursor = (*cursor + 1).min(count.saturating_sub(1)),
             Action::Open => {
-                reader.toc_cursor = None;
-                if let Some(&(_, line)) = reader.sections.get(cursor) {
+                let at = *cursor;
+                self.overlay = None;
+                if let Some(&(_, line)) = self.reader().and_then(|r| r.sections.get(at)) {
                     self.scroll_to(line);
                 }
             }
-            Action::Back | Action::Contents => reader.toc_cursor = None,
-            Action::Help => self.help_open = true,
+            Action::Back | Action::Contents => self.overlay = None,
+            Action::Help => self.open_help(),
             Action::Click(x, y) => {
-                reader.toc_cursor = None;
+                self.overlay = None;
                 let pending = self.click_reader(x, y);
                 let mut effects = self.note_position();
                 effects.extend(pending);
@@ -565,40 +674,46 @@ impl App {
 
     /// The `##` sections of the open lesson: (title, rendered line).
     pub fn sections(&self) -> Vec<(String, usize)> {
-        self.reader.as_ref().map(|r| r.sections.clone()).unwrap_or_default()
+        self.reader().map(|r| r.sections.clone()).unwrap_or_default()
     }
 
     /// Index into `sections()` of the section the top line is in.
     pub fn current_section(&self) -> Option<usize> {
-        let reader = self.reader.as_ref()?;
+        let reader = self.reader()?;
         // sections are in line order
         reader.sections.partition_point(|&(_, line)| line <= reader.top).checked_sub(1)
     }
 
     pub fn reader_layout(&self) -> layout::Reader {
-        layout::reader(self.area, self.reader.as_ref().is_some_and(|r| r.toc_wanted))
+        layout::reader(self.area, self.reader().is_some_and(|r| r.toc_wanted))
     }
 
     fn open_contents(&mut self) {
         let current = self.current_section().unwrap_or(0);
         let wide = layout::toc_fits(self.area);
-        if let Some(reader) = self.reader.as_mut() {
+        if let Some(reader) = top_mut!(self, Reader) {
             // On a wide window `t` shows the side panel and gives it the keys; on a
             // narrow one the contents open as a list over the text.
             if wide {
                 reader.toc_wanted = true;
             }
-            reader.toc_cursor = Some(current);
         }
+        self.overlay = Some(Overlay::Contents { cursor: current });
         self.rewrap();
     }
 
-    /// Open lesson `index`, at `anchor` if given, else where the person left off.
+    /// Open lesson `index` over the current screen, at `anchor` if given, else where
+    /// the person left off. Back returns to the screen (or lesson place) it was opened from.
     pub fn open_lesson(&mut self, index: usize, anchor: Option<&str>) {
+        self.open_lesson_as(index, anchor, false);
+    }
+
+    /// Open lesson `index`, over the current screen or (`replace`) in place of the lesson showing.
+    fn open_lesson_as(&mut self, index: usize, anchor: Option<&str>, replace: bool) {
         let Some(lesson) = self.pack.lessons.get(index) else {
             return;
         };
-        let toc_wanted = self.reader.as_ref().is_none_or(|r| r.toc_wanted);
+        let toc_wanted = self.reader().is_none_or(|r| r.toc_wanted);
         let width = layout::reader(self.area, toc_wanted).text.width;
         let note_pending = self.note_due(index);
         let (doc, detail_links) = self.render_lesson(index, width);
@@ -609,13 +724,12 @@ impl App {
         let id = lesson.id.clone();
         let sections = sections_of(&doc);
         let terms_in_line = vec![OnceCell::new(); doc.lines.len()];
-        self.reader = Some(Reader {
+        let reader = Reader {
             lesson: index,
             doc,
             width,
             top,
             toc_wanted,
-            toc_cursor: None,
             link: None,
             search_words: Vec::new(),
             current_match: None,
@@ -623,8 +737,12 @@ impl App {
             terms_in_line,
             detail_links,
             note_pending,
-        });
-        self.screen = Screen::Reader;
+        };
+        if replace && self.screen() == ScreenKind::Reader {
+            self.replace_top(Screen::Reader(reader));
+        } else {
+            self.push(Screen::Reader(reader));
+        }
         self.home_selected = index;
         self.scroll_to(top);
         // A lesson behind its content note is not "the last one read" until it is read.
@@ -646,7 +764,7 @@ impl App {
     fn update_lesson_note(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Open | Action::Click(..) => {
-                let Some(reader) = self.reader.as_mut() else { return vec![] };
+                let Some(reader) = top_mut!(self, Reader) else { return vec![] };
                 reader.note_pending = false;
                 let id = self.pack.lessons[reader.lesson].id.clone();
                 self.progress.last_lesson = Some(id);
@@ -661,7 +779,7 @@ impl App {
                 effects
             }
             Action::Help => {
-                self.help_open = true;
+                self.open_help();
                 vec![]
             }
             _ => vec![],
@@ -671,7 +789,7 @@ impl App {
     /// Render lesson `index` at `width`, its "More detail" parts folded unless opened,
     /// with one selectable line per part (kept in `doc.links`, marked in the second
     /// vector). Source offsets are the whole lesson's, folded or not.
-    fn render_lesson(&self, index: usize, width: u16) -> (Rendered, Vec<Option<usize>>) {
+    pub(super) fn render_lesson(&self, index: usize, width: u16) -> (Rendered, Vec<Option<usize>>) {
         let lesson = &self.pack.lessons[index];
         let opened = self.unfolded.get(&lesson.id);
         let is_open = |i: usize| opened.is_some_and(|set| set.contains(&i));
@@ -698,7 +816,7 @@ impl App {
     /// Open or fold a "More detail" part of the open lesson in place: its line stays
     /// where it is on screen, and stays selected.
     fn toggle_detail(&mut self, detail: usize) {
-        let Some(reader) = self.reader.as_ref() else { return };
+        let Some(reader) = self.reader() else { return };
         let (index, width, top) = (reader.lesson, reader.width, reader.top);
         let row = reader.link.and_then(|i| reader.doc.links.get(i)).map_or(0, |l| l.line.saturating_sub(top));
         let id = self.pack.lessons[index].id.clone();
@@ -711,7 +829,7 @@ impl App {
         let line = link.map_or(top, |i| doc.links[i].line);
         let open = self.unfolded.get(&self.pack.lessons[index].id).is_some_and(|s| s.contains(&detail));
         let what = self.pack.lessons[index].details.get(detail).map(|d| d.what.clone()).unwrap_or_default();
-        if let Some(reader) = self.reader.as_mut() {
+        if let Some(reader) = top_mut!(self, Reader) {
             reader.sections = sections_of(&doc);
             reader.terms_in_line = vec![OnceCell::new(); doc.lines.len()];
             reader.doc = doc;
@@ -725,7 +843,7 @@ impl App {
     /// Re-wrap the open lesson if the text width changed, keeping the reading place.
     fn rewrap(&mut self) {
         let width = self.reader_layout().text.width;
-        let Some(reader) = self.reader.as_mut() else {
+        let Some(reader) = top_mut!(self, Reader) else {
             return;
         };
         if reader.width == width {
@@ -734,7 +852,7 @@ impl App {
         let (offset, lines_into_block) = reading::place_of_line(&reader.doc, reader.top);
         let index = reader.lesson;
         let (doc, detail_links) = self.render_lesson(index, width);
-        let Some(reader) = self.reader.as_mut() else {
+        let Some(reader) = top_mut!(self, Reader) else {
             return;
         };
         reader.doc = doc;
@@ -744,29 +862,29 @@ impl App {
         reader.width = width;
         reader.link = None;
         reader.top = reading::line_at_place(&reader.doc, offset, lines_into_block);
-        self.scroll_to(self.reader.as_ref().map_or(0, |r| r.top));
+        self.scroll_to(self.reader().map_or(0, |r| r.top));
     }
 
     fn max_top(&self) -> usize {
         let height = self.reader_layout().text.height as usize;
-        self.reader.as_ref().map_or(0, |r| r.doc.lines.len().saturating_sub(height))
+        self.reader().map_or(0, |r| r.doc.lines.len().saturating_sub(height))
     }
 
     pub(super) fn scroll_to(&mut self, line: usize) {
         let max = self.max_top();
-        if let Some(reader) = self.reader.as_mut() {
+        if let Some(reader) = top_mut!(self, Reader) {
             reader.top = line.min(max);
         }
     }
 
     fn scroll_by(&mut self, delta: i64) {
-        let top = self.reader.as_ref().map_or(0, |r| r.top) as i64;
+        let top = self.reader().map_or(0, |r| r.top) as i64;
         self.scroll_to((top + delta).max(0) as usize);
     }
 
     fn jump_section(&mut self, step: i64) {
         let sections = self.sections();
-        let Some(top) = self.reader.as_ref().map(|r| r.top) else {
+        let Some(top) = self.reader().map(|r| r.top) else {
             return;
         };
         let target = if step > 0 {
@@ -784,7 +902,7 @@ impl App {
     /// Select the next/previous link, starting from what is on screen.
     fn select_link(&mut self, step: i64) {
         let height = self.reader_layout().text.height as usize;
-        let Some(reader) = self.reader.as_mut() else {
+        let Some(reader) = top_mut!(self, Reader) else {
             return;
         };
         let links = &reader.doc.links;
@@ -816,7 +934,7 @@ impl App {
     }
 
     fn follow_link(&mut self) -> Vec<Effect> {
-        let Some(reader) = self.reader.as_ref() else {
+        let Some(reader) = self.reader() else {
             return vec![];
         };
         let Some(link) = reader.link.and_then(|i| reader.doc.links.get(i)) else {
@@ -833,7 +951,6 @@ impl App {
         }
         match InternalLink::parse(&target).and_then(|l| self.pack.lesson_index(l.lesson).map(|i| (i, l.anchor))) {
             Some((index, anchor)) => {
-                self.back_stack.push((reader.lesson, reader.top));
                 let anchor = anchor.map(str::to_string);
                 self.open_lesson(index, anchor.as_deref());
             }
@@ -842,22 +959,19 @@ impl App {
         vec![]
     }
 
-    /// Open the lesson on when to get help now, at its top; Back returns to `from` (or home).
-    /// A pack without it says so, with the emergency number.
-    pub fn open_get_help(&mut self, from: Option<Screen>) {
+    /// Open the lesson on when to get help now, at its top; Back returns to where it
+    /// was opened. A pack without it says so, with the emergency number.
+    pub fn open_get_help(&mut self) {
         let Some(index) = self.pack.lesson_index(crate::content::GET_HELP_LESSON) else {
             self.message = Some(text::NO_GET_HELP_LESSON.to_string());
             return;
         };
-        self.leave_reader_position();
-        self.back_stack.clear();
-        self.reader_returns_to = from;
         self.open_lesson(index, None);
         self.scroll_to(0);
     }
 
     fn step_lesson(&mut self, step: i64) {
-        let Some(current) = self.reader.as_ref().map(|r| r.lesson) else {
+        let Some(current) = self.reader().map(|r| r.lesson) else {
             return;
         };
         let next = current as i64 + step;
@@ -867,8 +981,7 @@ impl App {
             self.message = Some(text::LAST_LESSON.to_string());
         } else {
             self.leave_reader_position();
-            self.back_stack.clear();
-            self.open_lesson(next as usize, None);
+            self.open_lesson_as(next as usize, None, true);
         }
     }
 
@@ -882,7 +995,7 @@ impl App {
                 self.scroll_to(line);
             }
         } else if layout.text.contains(at) {
-            let Some(reader) = self.reader.as_mut() else {
+            let Some(reader) = top_mut!(self, Reader) else {
                 return vec![];
             };
             let line = reader.top + (y - layout.text.y) as usize;
@@ -894,22 +1007,10 @@ impl App {
         vec![]
     }
 
-    fn back(&mut self) -> Vec<Effect> {
+    /// Back one step, whatever the screen: the way the person came, in order.
+    pub(super) fn back(&mut self) -> Vec<Effect> {
         self.leave_reader_position();
-        if let Some((lesson, top)) = self.back_stack.pop() {
-            self.open_lesson(lesson, None);
-            self.scroll_to(top);
-            return vec![Effect::Save];
-        }
-        self.reader = None;
-        self.screen = match self.reader_returns_to.take() {
-            Some(Screen::Quiz) if self.quiz.is_some() => Screen::Quiz,
-            Some(Screen::Explorer) if self.explorer.is_some() => Screen::Explorer,
-            Some(Screen::Notebook) => Screen::Notebook,
-            Some(screen @ (Screen::Glossary | Screen::Search)) => screen,
-            Some(Screen::CheckIn) if self.checkin.is_some() => Screen::CheckIn,
-            _ => Screen::Home,
-        };
+        self.pop();
         vec![Effect::Save]
     }
 
@@ -918,26 +1019,23 @@ impl App {
         let was_read = self.current_lesson_read();
         self.leave_reader_position();
         // At the end of a lesson, say what can come next.
-        if self.message.is_none() && self.screen == Screen::Reader && self.reader_at_end() {
+        if self.message.is_none() && self.screen() == ScreenKind::Reader && self.reader_at_end() {
             self.message = Some(text::END_OF_LESSON.to_string());
         }
         if !was_read && self.current_lesson_read() { vec![Effect::Save] } else { vec![] }
     }
 
     fn reader_at_end(&self) -> bool {
-        self.reader.as_ref().is_some_and(|r| r.top >= self.max_top())
+        self.reader().is_some_and(|r| r.top >= self.max_top())
     }
 
     fn current_lesson_read(&self) -> bool {
-        self.reader
-            .as_ref()
-            .and_then(|r| self.progress.lessons.get(&self.pack.lessons[r.lesson].id))
-            .is_some_and(|p| p.read)
+        self.reader().and_then(|r| self.progress.lessons.get(&self.pack.lessons[r.lesson].id)).is_some_and(|p| p.read)
     }
 
     pub(super) fn leave_reader_position(&mut self) {
         let height = self.reader_layout().text.height as usize;
-        let Some(reader) = self.reader.as_ref().filter(|r| !r.note_pending) else {
+        let Some(reader) = top!(self, Reader).filter(|r| !r.note_pending) else {
             return;
         };
         let id = &self.pack.lessons[reader.lesson].id;
@@ -948,6 +1046,6 @@ impl App {
 }
 
 /// The `##` sections of a rendering: (title, line).
-fn sections_of(doc: &Rendered) -> Vec<(String, usize)> {
+pub(super) fn sections_of(doc: &Rendered) -> Vec<(String, usize)> {
     doc.anchors.iter().filter(|a| a.level == 2).map(|a| (a.title.clone(), a.line)).collect()
 }

@@ -3,7 +3,8 @@
 
 use tui_input::Input;
 
-use super::app::{Action, App, Effect, Screen};
+use super::action::{Action, Effect, ExportKind};
+use super::app::{App, Screen, ScreenKind, top, top_mut};
 use super::field;
 use super::text;
 use crate::checkin::{Draft, Step, words};
@@ -19,8 +20,6 @@ pub struct CheckInState {
     pub note: Input,
     /// `1` was just typed on this question: a `0` now makes it 10.
     pub one_typed: bool,
-    /// Where Esc goes back to.
-    pub returns_to: Screen,
 }
 
 /// The history screen: which row is selected.
@@ -40,9 +39,13 @@ impl App {
         let now = (self.clock)();
         let draft = self.progress.checkin_draft.clone().unwrap_or_else(|| Draft::new(now));
         let note = Input::new(draft.note.clone());
-        let returns_to = if self.screen == Screen::CheckIn { Screen::Home } else { self.screen };
-        self.checkin = Some(CheckInState { draft, get_help: None, note, one_typed: false, returns_to });
-        self.screen = Screen::CheckIn;
+        let state = CheckInState { draft, get_help: None, note, one_typed: false };
+        // Opened again from its own history (which it opened): back to that history's place.
+        if self.screen() == ScreenKind::CheckIn {
+            self.replace_top(Screen::CheckIn(state));
+        } else {
+            self.push(Screen::CheckIn(state));
+        }
     }
 
     pub fn open_checkin_history(&mut self) {
@@ -50,20 +53,18 @@ impl App {
             self.message = Some(words::NO_FORM.to_string());
             return;
         }
-        self.leave_reader_position();
-        self.checkin_history = Some(HistoryState::default());
-        self.screen = Screen::CheckInHistory;
+        self.push(Screen::CheckInHistory(HistoryState::default()));
     }
 
     /// The current step of the check-in on screen.
     pub fn checkin_step(&self) -> Option<Step> {
         let form = self.pack.checkin.as_ref()?;
-        Some(self.checkin.as_ref()?.draft.current(form))
+        Some(top!(self, CheckIn)?.draft.current(form))
     }
 
     /// Keep the draft in the progress (it is saved with it).
     fn keep_draft(&mut self) -> Vec<Effect> {
-        let Some(state) = self.checkin.as_ref() else { return vec![] };
+        let Some(state) = top!(self, CheckIn) else { return vec![] };
         let draft = (!state.draft.is_empty() || state.draft.step > 0).then(|| state.draft.clone());
         if self.progress.checkin_draft != draft {
             self.progress.checkin_draft = draft;
@@ -79,13 +80,7 @@ impl App {
             // Saved already as it was answered; once more on leaving, to be sure.
             effects.push(Effect::Save);
         }
-        let back = self.checkin.take().map_or(Screen::Home, |s| s.returns_to);
-        self.screen = match back {
-            Screen::Reader if self.reader.is_some() => Screen::Reader,
-            Screen::Explorer if self.explorer.is_some() => Screen::Explorer,
-            Screen::CheckInHistory => Screen::CheckInHistory,
-            _ => Screen::Home,
-        };
+        self.pop();
         if self.progress.checkin_draft.is_some() {
             self.message = Some(text::checkin::DRAFT_KEPT.to_string());
         }
@@ -94,7 +89,7 @@ impl App {
 
     pub(super) fn update_checkin(&mut self, action: Action) -> Vec<Effect> {
         let Some(form) = self.pack.checkin.clone() else { return vec![] };
-        let Some(state) = self.checkin.as_mut() else { return vec![] };
+        let Some(state) = top_mut!(self, CheckIn) else { return vec![] };
         let one_typed = std::mem::take(&mut state.one_typed);
         let step = state.draft.current(&form);
         match (action, step) {
@@ -128,11 +123,12 @@ impl App {
             (Action::Up, _) => state.draft.back(&form),
             (Action::OpenCheckInHistory, _) => {
                 let effects = self.keep_draft();
-                self.checkin = None;
+                // The history takes the check-in's place: Back goes where the check-in would.
+                self.pop();
                 self.open_checkin_history();
                 return effects;
             }
-            (Action::Help, _) => self.help_open = true,
+            (Action::Help, _) => self.open_help(),
             (Action::Back, _) => return self.leave_checkin(),
             _ => {}
         }
@@ -141,7 +137,7 @@ impl App {
 
     pub(super) fn update_checkin_note(&mut self, action: Action) -> Vec<Effect> {
         let Some(form) = self.pack.checkin.clone() else { return vec![] };
-        let Some(state) = self.checkin.as_mut() else { return vec![] };
+        let Some(state) = top_mut!(self, CheckIn) else { return vec![] };
         match action {
             Action::Edit(request) if !field::edit(&mut state.note, request) => {
                 self.message = Some(text::checkin::NOTE_FULL.to_string());
@@ -165,21 +161,25 @@ impl App {
 
     /// Keep the check-in (in the answer history) and show the history.
     fn finish_checkin(&mut self) -> Vec<Effect> {
-        let Some(mut state) = self.checkin.take() else { return vec![] };
+        let Some(Screen::CheckIn(mut state)) = self.pop() else { return vec![] };
         state.draft.set_note(state.note.value());
         let now = (self.clock)();
         self.progress.record_checkin(state.draft.finish(), now);
         self.progress.checkin_draft = None;
         self.unsaved = true;
-        self.checkin_history = Some(HistoryState::default());
-        self.screen = Screen::CheckInHistory;
+        // Opened from its history: that history shows it now, one step back as before.
+        if self.screen() == ScreenKind::CheckInHistory {
+            self.replace_top(Screen::CheckInHistory(HistoryState::default()));
+        } else {
+            self.push(Screen::CheckInHistory(HistoryState::default()));
+        }
         self.message = Some(text::checkin::SAVED.to_string());
         vec![Effect::Save]
     }
 
     pub(super) fn update_get_help(&mut self, action: Action) -> Vec<Effect> {
         let Some(form) = self.pack.checkin.clone() else { return vec![] };
-        let Some(state) = self.checkin.as_mut() else { return vec![] };
+        let Some(state) = top_mut!(self, CheckIn) else { return vec![] };
         match action {
             Action::Dismiss => {
                 state.get_help = None;
@@ -192,11 +192,11 @@ impl App {
                     state.get_help = None;
                     state.draft.next(&form);
                     let effects = self.keep_draft();
-                    self.open_target(&flag, Screen::CheckIn);
+                    self.open_target(&flag);
                     return effects;
                 }
             }
-            Action::Help => self.help_open = true,
+            Action::Help => self.open_help(),
             _ => {}
         }
         vec![]
@@ -204,16 +204,25 @@ impl App {
 
     pub(super) fn update_checkin_history(&mut self, action: Action) -> Vec<Effect> {
         let rows = self.pack.checkin.as_ref().map_or(0, |f| f.items.len());
-        let Some(state) = self.checkin_history.as_mut() else { return vec![] };
+        let Some(state) = top_mut!(self, CheckInHistory) else { return vec![] };
         match action {
             Action::Up | Action::Scroll(i16::MIN..=-1) => state.selected = state.selected.saturating_sub(1),
             Action::Down | Action::Scroll(1..) => state.selected = (state.selected + 1).min(rows.saturating_sub(1)),
             Action::OpenCheckIn => self.open_checkin(),
-            Action::Export => return vec![Effect::ExportCheckIn],
-            Action::Help => self.help_open = true,
+            Action::Export => {
+                let Some(form) = self.pack.checkin.as_ref() else { return vec![] };
+                let now = (self.clock)();
+                let markdown = crate::plain::checkin::sheet_markdown(&self.pack, form, &self.progress, now);
+                let date = crate::content::check::date_of(now);
+                if self.export_armed.take() == Some(ExportKind::CheckIn) {
+                    return vec![Effect::ExportCheckIn { date, markdown }];
+                }
+                self.export_armed = Some(ExportKind::CheckIn);
+                return vec![Effect::PlanExport { kind: ExportKind::CheckIn, date }];
+            }
+            Action::Help => self.open_help(),
             Action::Back => {
-                self.checkin_history = None;
-                self.screen = Screen::Home;
+                self.pop();
             }
             _ => {}
         }

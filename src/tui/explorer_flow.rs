@@ -3,7 +3,8 @@
 
 use tui_input::Input;
 
-use super::app::{Action, App, Effect, Screen};
+use super::action::{Action, Effect};
+use super::app::{App, Screen, top, top_mut};
 use super::{field, text};
 use crate::content::InternalLink;
 use crate::explorer::nav;
@@ -35,20 +36,15 @@ impl App {
         let selected = self
             .current_section_target()
             .and_then(|target| sites.sites.iter().position(|s| s.lessons.contains(&target)))
-            .or_else(|| self.explorer.as_ref().map(|e| e.selected))
+            .or(self.last_site)
             .unwrap_or(0);
-        self.explorer = Some(ExplorerState { selected, detail_scroll: 0, search: None });
-        self.explorer_from_reader = self.screen == Screen::Reader;
-        self.screen = Screen::Explorer;
+        self.push(Screen::Explorer(ExplorerState { selected, detail_scroll: 0, search: None }));
         self.visit_selected_site();
     }
 
     /// `lesson#section` of where the reader is, if a lesson is open.
     fn current_section_target(&self) -> Option<String> {
-        if self.screen != Screen::Reader {
-            return None;
-        }
-        let reader = self.reader.as_ref()?;
+        let reader = top!(self, Reader)?;
         let lesson = &self.pack.lessons[reader.lesson];
         let section = self.current_section()?;
         let anchor = reader.doc.anchors.iter().filter(|a| a.level == 2).nth(section)?;
@@ -57,14 +53,14 @@ impl App {
 
     fn visit_selected_site(&mut self) {
         let Some(sites) = self.pack.sites.as_ref() else { return };
-        let Some(site) = self.explorer.as_ref().and_then(|e| sites.sites.get(e.selected)) else { return };
+        let Some(site) = top!(self, Explorer).and_then(|e| sites.sites.get(e.selected)) else { return };
         if self.progress.mark_explored(&site.id) {
             self.unsaved = true;
         }
     }
 
     fn select_site(&mut self, index: usize) {
-        if let Some(state) = self.explorer.as_mut() {
+        if let Some(state) = top_mut!(self, Explorer) {
             state.selected = index;
             state.detail_scroll = 0;
         }
@@ -73,7 +69,7 @@ impl App {
 
     pub(super) fn update_explorer(&mut self, action: Action) -> Vec<Effect> {
         let Some(sites) = self.pack.sites.as_ref() else { return vec![] };
-        let Some(state) = self.explorer.as_mut() else { return vec![] };
+        let Some(state) = top_mut!(self, Explorer) else { return vec![] };
         if state.search.is_some() {
             return self.update_site_search(action);
         }
@@ -99,13 +95,13 @@ impl App {
                 state.search = Some(SiteSearch { input: Input::default(), hits: Vec::new(), cursor: 0 });
                 None
             }
-            Action::Click(x, y) => super::screens::explorer::site_at(self, x, y),
+            Action::Select(i) => (i < points.len()).then_some(i),
             Action::OpenCheckIn => {
                 self.open_checkin();
                 return vec![];
             }
             Action::Help => {
-                self.help_open = true;
+                self.open_help();
                 None
             }
             Action::Back => return self.leave_explorer(),
@@ -119,7 +115,7 @@ impl App {
 
     fn update_site_search(&mut self, action: Action) -> Vec<Effect> {
         let Some(sites) = self.pack.sites.as_ref() else { return vec![] };
-        let Some(state) = self.explorer.as_mut() else { return vec![] };
+        let Some(state) = top_mut!(self, Explorer) else { return vec![] };
         let Some(search) = state.search.as_mut() else { return vec![] };
         match action {
             Action::Edit(request) => {
@@ -146,7 +142,7 @@ impl App {
                 match chosen {
                     Some(index) => self.select_site(index),
                     // Nothing matched: the signs that need help now are one key away.
-                    None if typed => self.open_get_help(Some(Screen::Explorer)),
+                    None if typed => self.open_get_help(),
                     None => {}
                 }
             }
@@ -160,23 +156,21 @@ impl App {
     fn follow_site_link(&mut self, key: char) {
         let Some(n) = key.to_digit(10).filter(|&n| n >= 1) else { return };
         let Some(sites) = self.pack.sites.as_ref() else { return };
-        let Some(site) = self.explorer.as_ref().and_then(|e| sites.sites.get(e.selected)) else { return };
+        let Some(site) = top!(self, Explorer).and_then(|e| sites.sites.get(e.selected)) else { return };
         let Some(target) = site.lessons.get(n as usize - 1).cloned() else { return };
         let Some(link) = InternalLink::parse(&target) else { return };
         let Some(index) = self.pack.lesson_index(link.lesson) else { return };
         let anchor = link.anchor.map(str::to_string);
-        self.back_stack.clear();
-        self.reader_returns_to = Some(Screen::Explorer);
         self.open_lesson(index, anchor.as_deref());
     }
 
     fn leave_explorer(&mut self) -> Vec<Effect> {
-        self.screen = if self.explorer_from_reader && self.reader.is_some() { Screen::Reader } else { Screen::Home };
+        self.pop();
         vec![Effect::Save]
     }
 
     /// Text input for the symptom search is live.
     pub fn searching_sites(&self) -> bool {
-        self.screen == Screen::Explorer && self.explorer.as_ref().is_some_and(|e| e.search.is_some())
+        top!(self, Explorer).is_some_and(|e| e.search.is_some())
     }
 }

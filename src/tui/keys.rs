@@ -3,13 +3,16 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::app::Action;
+use super::action::Action;
 use crate::explorer::nav::Direction;
 
 /// Which set of keys is active.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
+    /// The first-run notice.
     Notice,
+    /// The same notice opened again (About).
+    About,
     Home,
     Reader,
     Contents,
@@ -48,6 +51,8 @@ pub enum Context {
     CheckInGetHelp,
     /// The check-ins over time.
     CheckInHistory,
+    /// "Quit? y/n", after Esc on home.
+    ConfirmQuit,
 }
 
 impl Context {
@@ -89,11 +94,28 @@ use KeyCode::*;
 
 #[rustfmt::skip]
 const NOTICE: &[Binding] = &[
-    bind(&[Enter], "Enter", "I understand, go on", Action::Dismiss, Some("go on")),
+    bind(&[Enter, Esc], "Enter", "I understand, go on", Action::Dismiss, Some("go on")),
     bind(&[Char('h')], "h", "read When to get help now", Action::OpenGetHelp, Some("when to get help")),
     bind(&[Down, Char('j'), PageDown, Char(' ')], "↓", "read more (small windows)", Action::Down, None),
     bind(&[Up, Char('k'), PageUp], "↑", "scroll back up", Action::Up, None),
+    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
     bind(&[Char('q')], "q", "quit", Action::Quit, Some("quit")),
+];
+
+/// The notice opened again from help (`i`): closing it never quits.
+#[rustfmt::skip]
+const ABOUT: &[Binding] = &[
+    bind(&[Esc, Enter, Char('q')], "Esc", "close", Action::Dismiss, Some("close")),
+    bind(&[Char('h')], "h", "read When to get help now", Action::OpenGetHelp, Some("when to get help")),
+    bind(&[Down, Char('j'), PageDown, Char(' ')], "↓", "read more (small windows)", Action::Down, None),
+    bind(&[Up, Char('k'), PageUp], "↑", "scroll back up", Action::Up, None),
+    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
+];
+
+#[rustfmt::skip]
+const CONFIRM_QUIT: &[Binding] = &[
+    bind(&[Char('y'), Char('q'), Enter], "y", "yes, quit (progress is saved)", Action::Quit, Some("quit")),
+    bind(&[Char('n'), Esc], "n/Esc", "no, stay", Action::Back, Some("stay")),
 ];
 
 #[rustfmt::skip]
@@ -109,7 +131,7 @@ const HOME: &[Binding] = &[
     bind(&[Char('r')], "r", "review the questions that are due", Action::StartReview, Some("review")),
     bind(&[Char('x')], "x", "mixed quiz from the lessons you have read", Action::StartMixed, None),
     bind(&[Char('m')], "m", "body map: symptoms by where cancer has spread", Action::OpenExplorer, Some("body map")),
-    bind(&[Char('n')], "n", "my questions for the care team", Action::OpenNotebook, Some("my questions")),
+    bind(&[Char('y')], "y", "my questions for the care team", Action::OpenNotebook, Some("my questions")),
     bind(&[Char('D')], "D", "your check-ins over time, and the sheet for your visit", Action::OpenCheckInHistory, None),
     bind(&[Char('/')], "/", "search all lessons", Action::OpenSearch, Some("search")),
     bind(&[Char('w')], "w", "glossary: what words mean", Action::OpenGlossary, None),
@@ -117,7 +139,8 @@ const HOME: &[Binding] = &[
     bind(&[Char('e')], "e", "staging explorer: try T, N and M", Action::OpenStaging, None),
     bind(&[Char('i')], "i", "about this app and emergencies", Action::About, None),
     bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
-    bind(&[Char('q'), Esc], "q", "quit (progress is saved)", Action::Quit, Some("quit")),
+    bind(&[Char('q')], "q", "quit (progress is saved)", Action::Quit, Some("quit")),
+    bind(&[Esc], "Esc", "quit, after asking", Action::Back, None),
 ];
 
 #[rustfmt::skip]
@@ -135,7 +158,8 @@ const READER: &[Binding] = &[
     bind(&[BackTab], "Shift-Tab", "select the previous link", Action::PrevLink, None),
     bind(&[Enter], "Enter", "follow a link, or open or fold More detail", Action::Open, None),
     bind(&[Right, Char('l')], "→/l", "next lesson", Action::NextLesson, Some("next lesson")),
-    bind(&[Left, Char('h')], "←/h", "previous lesson", Action::PrevLesson, None),
+    bind(&[Left], "←", "previous lesson", Action::PrevLesson, None),
+    bind(&[Char('h')], "h", "when to get help now: the signs and who to call", Action::OpenGetHelp, None),
     bind(&[Char('s')], "s", "quiz: check yourself on this lesson", Action::StartQuiz, Some("quiz")),
     bind(&[Char('m')], "m", "body map: symptoms by where cancer has spread", Action::OpenExplorer, None),
     bind(&[Char('a')], "a", "add a question for your care team", Action::AddQuestion, Some("ask")),
@@ -296,7 +320,7 @@ const LESSON_NOTE: &[Binding] = &[
 const SURVIVAL: &[Binding] = &[
     bind(&[Up, Char('k')], "↑/k", "previous cancer", Action::Up, Some("choose")),
     bind(&[Down, Char('j')], "↓/j", "next cancer", Action::Down, None),
-    bind(&[Char('h')], "h", "hide the numbers again", Action::Skip, Some("hide")),
+    bind(&[Char('s')], "s", "hide the numbers again", Action::Skip, Some("hide")),
     bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
     bind(&[Char('q'), Esc], "q/Esc", "back", Action::Back, Some("back")),
 ];
@@ -396,6 +420,7 @@ const CHECKIN_HISTORY: &[Binding] = &[
 pub fn bindings(context: Context) -> &'static [Binding] {
     match context {
         Context::Notice => NOTICE,
+        Context::About => ABOUT,
         Context::Home => HOME,
         Context::Reader => READER,
         Context::Contents => CONTENTS,
@@ -418,6 +443,7 @@ pub fn bindings(context: Context) -> &'static [Binding] {
         Context::CheckInNote => CHECKIN_NOTE,
         Context::CheckInGetHelp => CHECKIN_GET_HELP,
         Context::CheckInHistory => CHECKIN_HISTORY,
+        Context::ConfirmQuit => CONFIRM_QUIT,
     }
 }
 
@@ -449,7 +475,10 @@ pub fn action_for(context: Context, key: KeyEvent) -> Option<Action> {
 mod tests {
     use super::*;
 
-    const ALL: [Context; 22] = [
+    const ALL: [Context; 25] = [
+        Context::About,
+        Context::ConfirmQuit,
+        Context::LessonNote,
         Context::CheckIn,
         Context::CheckInNote,
         Context::CheckInGetHelp,
@@ -496,6 +525,38 @@ mod tests {
                 footer.iter().any(|a| matches!(a, Action::Quit | Action::Back | Action::Dismiss | Action::Skip)),
                 "{context:?} footer has no way out"
             );
+        }
+    }
+
+    /// Keys that mean one thing on every screen they work on: `?` help, `h` get help
+    /// now, `y` My questions. The exceptions are screens where letters are answers
+    /// (a quiz's choices, the check-in's y/n, "Quit? y/n"), arrows (h is ← on the body
+    /// map and in the check-in), or typed text.
+    #[test]
+    fn one_key_means_one_thing_across_screens() {
+        let answers_or_arrows =
+            [Context::Quiz, Context::CheckIn, Context::ConfirmQuit, Context::Explorer, Context::Staging];
+        for (key, action) in [('?', Action::Help), ('h', Action::OpenGetHelp), ('y', Action::OpenNotebook)] {
+            for context in ALL {
+                if context.takes_text() || answers_or_arrows.contains(&context) {
+                    continue;
+                }
+                let got = bindings(context).iter().find(|b| b.keys.contains(&Char(key))).map(|b| &b.action);
+                // `?` closes help again: the same key, toggled.
+                let toggle = context == Context::Help && got == Some(&Action::Back);
+                assert!(
+                    toggle || got.is_none_or(|a| *a == action),
+                    "`{key}` in {context:?} is {got:?}, elsewhere {action:?}"
+                );
+            }
+        }
+        // And the keys are there where people look for them.
+        for context in [Context::Home, Context::Reader, Context::Notice, Context::About] {
+            assert!(bindings(context).iter().any(|b| b.keys.contains(&Char('?'))), "no ? in {context:?}");
+            assert!(bindings(context).iter().any(|b| b.keys.contains(&Char('h'))), "no h in {context:?}");
+        }
+        for context in [Context::Home, Context::Reader] {
+            assert!(bindings(context).iter().any(|b| b.keys.contains(&Char('y'))), "no y in {context:?}");
         }
     }
 

@@ -1,10 +1,12 @@
 //! The interactive tutor: terminal setup, the event loop, and carrying out effects.
 
+pub mod action;
 pub mod app;
 pub mod checkin_flow;
 mod explorer_flow;
 pub mod field;
 pub mod highlight;
+pub mod hits;
 pub mod keys;
 pub mod layout;
 pub mod notebook_flow;
@@ -15,6 +17,8 @@ pub mod saving;
 pub mod screens;
 pub mod signals;
 pub mod term;
+#[cfg(test)]
+mod tests;
 pub mod text;
 pub mod theme;
 pub mod tools_flow;
@@ -25,7 +29,10 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 
-use self::app::{Action, App, Effect};
+use std::path::Path;
+
+use self::action::{Action, Effect, ExportKind};
+use self::app::App;
 use self::signals::{Request, Signals};
 use self::term::Tty;
 use crate::content::ContentPack;
@@ -140,7 +147,6 @@ fn event_loop(
         std::env::var(SAVE_AFTER_VAR).ok().and_then(|ms| ms.parse().ok()).map_or(SAVE_AFTER, Duration::from_millis);
     let mut changed_at: Option<Instant> = None;
     let mut saver = saving::Saver::default();
-    let mut exports = Exports::default();
     loop {
         match signals.take() {
             Some(Request::Quit) => return Ok(()),
@@ -152,126 +158,91 @@ fn event_loop(
         for reloaded in changes.into_iter().flat_map(|c| c.try_iter()) {
             app.reload_pack(reloaded);
         }
-        terminal.draw(|frame| view::draw(app, frame))?;
+        let mut hits = hits::Hits::default();
+        terminal.draw(|frame| hits = view::draw(app, frame))?;
         if debug_panic {
             panic!("{DEBUG_PANIC_VAR} is set: a deliberate panic after the first frame");
         }
         let events = if event::poll(Duration::from_millis(250))? { pending_events()? } else { Vec::new() };
-        let batch_had_key = events.iter().any(|e| matches!(e, Event::Key(k) if k.kind == KeyEventKind::Press));
         // Ctrl-Z and Ctrl-S are the loop's own; the events around them go to the app in order.
         let mut effects = Vec::new();
         let mut batch = Vec::new();
         for event in events {
             if is_suspend_key(&event) {
-                effects.extend(update_for_events(app, std::mem::take(&mut batch)));
+                effects.extend(update_for_events_at(app, std::mem::take(&mut batch), &hits));
                 suspend(terminal, app, store, signals, &mut saver)?;
             } else if is_save_key(&event) {
-                effects.extend(update_for_events(app, std::mem::take(&mut batch)));
+                effects.extend(update_for_events_at(app, std::mem::take(&mut batch), &hits));
                 saver.ask();
-                saver.try_save(app, store);
+                let outcome = saver.try_save(&mut app.progress, store);
+                effects.extend(app.update(outcome));
                 changed_at = None;
             } else {
                 batch.push(event);
             }
         }
-        effects.extend(update_for_events(app, batch));
+        effects.extend(update_for_events_at(app, batch, &hits));
         if app.unsaved && changed_at.is_none() {
             changed_at = Some(Instant::now());
         }
         let due = changed_at.is_some_and(|t| t.elapsed() >= save_after);
         let wants_save = effects.contains(&Effect::Save) || due || saver.retrying();
         if wants_save && (app.unsaved || effects.contains(&Effect::Save)) && saver.due(Instant::now()) {
-            saver.try_save(app, store);
+            let outcome = saver.try_save(&mut app.progress, store);
+            app.update(outcome);
             changed_at = None;
         }
-        let any_key = batch_had_key;
-        exports.run(app, store.path(), &effects, any_key);
+        let data_dir = store.path().parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        for effect in &effects {
+            let outcome = match effect {
+                Effect::PlanExport { kind, date } => plan_export(*kind, date, data_dir),
+                Effect::ExportQuestions { date, markdown } => export(ExportKind::Questions, date, markdown, data_dir),
+                Effect::ExportCheckIn { date, markdown } => export(ExportKind::CheckIn, date, markdown, data_dir),
+                Effect::Save | Effect::Quit => continue,
+            };
+            app.update(outcome);
+        }
         if effects.contains(&Effect::Quit) {
             return Ok(());
         }
     }
 }
 
-/// The exports (`x` on My questions and on the check-in): the first press says where
-/// the file will go, the second writes it there (see `crate::export`).
-#[derive(Default)]
-struct Exports {
-    armed: Option<Effect>,
-}
-
-impl Exports {
-    fn run(&mut self, app: &mut App, progress: &std::path::Path, effects: &[Effect], any_key: bool) {
-        for export in [Effect::ExportQuestions, Effect::ExportCheckIn] {
-            let presses = effects.iter().filter(|e| **e == export).count();
-            if presses == 0 {
-                continue;
-            }
-            let data_dir = progress.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-            if self.armed.as_ref() == Some(&export) || presses > 1 {
-                self.armed = None;
-                export_now(app, &export, data_dir);
-            } else {
-                self.armed = say_where(app, &export, data_dir).then_some(export);
-            }
-            return;
-        }
-        if any_key {
-            self.armed = None;
-        }
+/// The file name an export starts with, and the words for its outcome.
+fn export_words(kind: ExportKind) -> (&'static str, Words, Words) {
+    match kind {
+        ExportKind::Questions => (crate::notebook::EXPORT_STEM, text::exported_to, text::export_questions_failed),
+        ExportKind::CheckIn => (CHECKIN_STEM, text::checkin::exported_to, text::checkin::export_failed),
     }
 }
 
-/// Tell where an export will go; false if there is nothing to export (said so).
-fn say_where(app: &mut App, export: &Effect, data_dir: &std::path::Path) -> bool {
-    if *export == Effect::ExportQuestions && app.progress.my_questions.is_empty() {
-        app.message = Some(text::NO_QUESTIONS_TO_EXPORT.to_string());
-        return false;
-    }
-    let (stem, failed): (_, fn(&str) -> String) = match export {
-        Effect::ExportQuestions => (crate::notebook::EXPORT_STEM, text::export_questions_failed),
-        _ => (CHECKIN_STEM, text::checkin::export_failed),
-    };
-    match crate::export::export_dir(data_dir) {
-        Ok(dir) => {
-            let date = crate::content::check::date_of((app.clock)());
-            let path = crate::export::next_free_name(&dir, stem, &date);
-            app.message = Some(text::export_confirm(&crate::markdown::sanitize_path(&path)));
-            true
-        }
-        Err(e) => {
-            app.message = Some(failed(&crate::markdown::sanitize(&e.to_string())));
-            false
-        }
-    }
-}
+type Words = fn(&str) -> String;
 
 const CHECKIN_STEM: &str = "symptom-check-ins";
 
-/// Write the export to a new private file in the export folder (never over another).
-fn export_now(app: &mut App, export: &Effect, data_dir: &std::path::Path) {
-    let now = (app.clock)();
-    let date = crate::content::check::date_of(now);
-    type Words = fn(&str) -> String;
-    let (stem, contents, done, failed): (_, _, Words, Words) = match export {
-        Effect::ExportQuestions => {
-            if app.progress.my_questions.is_empty() {
-                app.message = Some(text::NO_QUESTIONS_TO_EXPORT.to_string());
-                return;
-            }
-            (crate::notebook::EXPORT_STEM, app.questions_markdown(), text::exported_to, text::export_questions_failed)
+/// The first `x` of an export: say where the file will go (see `crate::export`), or why
+/// it cannot.
+fn plan_export(kind: ExportKind, date: &str, data_dir: &Path) -> Action {
+    let (stem, _, failed) = export_words(kind);
+    match crate::export::export_dir(data_dir) {
+        Ok(dir) => {
+            let path = crate::export::next_free_name(&dir, stem, date);
+            Action::ExportPlanned(text::export_confirm(&crate::markdown::sanitize_path(&path)))
         }
-        _ => {
-            let Some(form) = app.pack.checkin.as_ref() else { return };
-            let markdown = crate::plain::checkin::sheet_markdown(&app.pack, form, &app.progress, now);
-            (CHECKIN_STEM, markdown, text::checkin::exported_to, text::checkin::export_failed)
-        }
-    };
+        Err(e) => Action::ExportFailed(failed(&crate::markdown::sanitize(&e.to_string()))),
+    }
+}
+
+/// The second `x`: write the export to a new private file in the export folder (never
+/// over another).
+fn export(kind: ExportKind, date: &str, contents: &str, data_dir: &Path) -> Action {
+    let (stem, done, failed) = export_words(kind);
     let written = crate::export::export_dir(data_dir)
-        .and_then(|dir| crate::export::write_new_in(&dir, stem, &date, contents.as_bytes()));
-    app.message = Some(match written {
-        Ok(full) => done(&crate::markdown::sanitize_path(&full)),
-        Err(e) => failed(&crate::markdown::sanitize(&e.to_string())),
-    });
+        .and_then(|dir| crate::export::write_new_in(&dir, stem, date, contents.as_bytes()));
+    match written {
+        Ok(full) => Action::Exported(done(&crate::markdown::sanitize_path(&full))),
+        Err(e) => Action::ExportFailed(failed(&crate::markdown::sanitize(&e.to_string()))),
+    }
 }
 
 /// Ctrl-Z: in raw mode the terminal sends it as a key, not as SIGTSTP.
@@ -301,7 +272,8 @@ fn suspend(
     saver: &mut saving::Saver,
 ) -> Result<()> {
     if app.unsaved && saver.due(std::time::Instant::now()) {
-        saver.try_save(app, store);
+        let outcome = saver.try_save(&mut app.progress, store);
+        app.update(outcome);
     }
     term::leave()?;
     signals::stop_self()?;
@@ -336,10 +308,15 @@ fn pending_events() -> Result<Vec<Event>> {
 /// Update the app for a batch of events. Characters typed in a row go in as one
 /// paste, so a search runs once per batch rather than once per character.
 pub fn update_for_events(app: &mut App, events: Vec<Event>) -> Vec<Effect> {
+    update_for_events_at(app, events, &hits::Hits::default())
+}
+
+/// As [`update_for_events`], clicks placed on the frame last drawn (`hits`).
+pub fn update_for_events_at(app: &mut App, events: Vec<Event>, hits: &hits::Hits) -> Vec<Effect> {
     let mut effects = Vec::new();
     let mut typed = String::new();
     for event in events {
-        for action in actions_for_event(app, event) {
+        for action in actions_for_event_at(app, event, hits) {
             match action {
                 // Typing never changes where the keys go, so the rest can wait for the batch.
                 Action::Edit(tui_input::InputRequest::InsertChar(c)) => typed.push(c),
@@ -361,12 +338,17 @@ pub fn update_for_events(app: &mut App, events: Vec<Event>) -> Vec<Effect> {
 /// Terminal events become actions: keys through the key table, the mouse by
 /// position, pasted text as typed characters where text is being typed.
 pub fn actions_for_event(app: &App, event: Event) -> Vec<Action> {
+    actions_for_event_at(app, event, &hits::Hits::default())
+}
+
+/// As [`actions_for_event`], a click becoming the action of what was drawn under it.
+pub fn actions_for_event_at(app: &App, event: Event, hits: &hits::Hits) -> Vec<Action> {
     match event {
         Event::Key(key) => keys::action_for(app.context(), key).into_iter().collect(),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => vec![Action::Scroll(3)],
             MouseEventKind::ScrollUp => vec![Action::Scroll(-3)],
-            MouseEventKind::Down(MouseButton::Left) => vec![Action::Click(mouse.column, mouse.row)],
+            MouseEventKind::Down(MouseButton::Left) => vec![hits.click(mouse.column, mouse.row)],
             _ => vec![],
         },
         // One action for the whole paste: the field cuts it to its length.

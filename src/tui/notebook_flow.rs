@@ -3,7 +3,8 @@
 
 use tui_input::Input;
 
-use super::app::{Action, App, Effect, Screen};
+use super::action::{Action, Effect, ExportKind};
+use super::app::{App, Overlay, Screen, text_input_mut, top};
 use super::{field, text};
 use crate::notebook::{self, MyQuestion};
 
@@ -32,31 +33,30 @@ pub struct QuestionInput {
 impl App {
     pub fn open_notebook(&mut self) {
         self.notebook_selected = self.notebook_selected.min(self.notebook.items.len().saturating_sub(1));
-        self.notebook_from_reader = self.screen == Screen::Reader;
-        self.screen = Screen::Notebook;
+        self.push(Screen::Notebook);
     }
 
     /// Start typing a new question. From a lesson, its suggestions come first.
     pub fn ask_question(&mut self) {
         let (lesson, section) = self.reading_place();
         let suggestions = self.pack.suggested_questions(lesson.as_deref());
-        self.question_input = Some(QuestionInput {
+        self.overlay = Some(Overlay::TextInput(QuestionInput {
             purpose: InputPurpose::Add { lesson, section },
             input: Input::default(),
             suggestions,
             cursor: None,
             error: None,
-        });
+        }));
     }
 
     fn start_edit(&mut self, purpose: InputPurpose, value: String) {
-        self.question_input = Some(QuestionInput {
+        self.overlay = Some(Overlay::TextInput(QuestionInput {
             purpose,
             input: Input::new(value),
             suggestions: Vec::new(),
             cursor: None,
             error: None,
-        });
+        }));
     }
 
     /// Add "What is my care team's 24-hour number?" (from a lesson link), once: where it came
@@ -83,15 +83,15 @@ impl App {
 
     /// The lesson and section being read, if a lesson is open.
     fn reading_place(&self) -> (Option<String>, Option<String>) {
-        match (self.screen, self.reader.as_ref()) {
-            (Screen::Reader, Some(reader)) => {
+        match top!(self, Reader) {
+            Some(reader) => {
                 let lesson = &self.pack.lessons[reader.lesson];
                 let section = self
                     .current_section()
                     .and_then(|i| reader.doc.anchors.iter().filter(|a| a.level == 2).nth(i).map(|a| a.slug.clone()));
                 (Some(lesson.id.clone()), section)
             }
-            _ => (None, None),
+            None => (None, None),
         }
     }
 
@@ -103,7 +103,7 @@ impl App {
     }
 
     pub(super) fn update_question_input(&mut self, action: Action) -> Vec<Effect> {
-        let Some(state) = self.question_input.as_mut() else { return vec![] };
+        let Some(state) = text_input_mut!(self) else { return vec![] };
         match action {
             Action::Edit(request) => {
                 state.error = (!field::edit(&mut state.input, request)).then(|| text::field_full(field::MAX_CHARS));
@@ -122,7 +122,7 @@ impl App {
                     state.cursor = None;
                 }
             }
-            Action::Back => self.question_input = None,
+            Action::Back => self.overlay = None,
             Action::Open => return self.submit_question(),
             _ => {}
         }
@@ -131,7 +131,7 @@ impl App {
 
     fn submit_question(&mut self) -> Vec<Effect> {
         let now = (self.clock)();
-        let Some(state) = self.question_input.as_mut() else { return vec![] };
+        let Some(state) = text_input_mut!(self) else { return vec![] };
         let typed = state.input.value().to_string();
         let picked = state.cursor.and_then(|c| state.suggestions.get(c)).cloned();
         let text = if typed.trim().is_empty() { picked.unwrap_or(typed) } else { typed };
@@ -147,12 +147,12 @@ impl App {
         };
         match result {
             Ok(message) => {
-                self.question_input = None;
+                self.overlay = None;
                 self.message = Some(message);
                 self.notebook_changed()
             }
             Err(e) => {
-                if let Some(state) = self.question_input.as_mut() {
+                if let Some(state) = text_input_mut!(self) {
                     state.error = Some(e.to_string());
                 }
                 vec![]
@@ -198,17 +198,23 @@ impl App {
                 self.notebook_selected = self.notebook.move_by(selected, step);
                 return self.notebook_changed();
             }
-            Action::Export => return vec![Effect::ExportQuestions],
-            Action::Open if count > 0 => self.open_question_source(selected),
-            Action::Click(_, y) => {
-                if let Some(i) = super::screens::notebook::item_at(self, y) {
-                    self.notebook_selected = i;
+            Action::Export => {
+                if self.progress.my_questions.is_empty() {
+                    self.message = Some(text::NO_QUESTIONS_TO_EXPORT.to_string());
+                    return vec![];
                 }
+                let date = crate::content::check::date_of((self.clock)());
+                if self.export_armed.take() == Some(ExportKind::Questions) {
+                    return vec![Effect::ExportQuestions { date, markdown: self.questions_markdown() }];
+                }
+                self.export_armed = Some(ExportKind::Questions);
+                return vec![Effect::PlanExport { kind: ExportKind::Questions, date }];
             }
-            Action::Help => self.help_open = true,
+            Action::Open if count > 0 => self.open_question_source(selected),
+            Action::Select(i) if i < count => self.notebook_selected = i,
+            Action::Help => self.open_help(),
             Action::Back => {
-                self.screen =
-                    if self.notebook_from_reader && self.reader.is_some() { Screen::Reader } else { Screen::Home };
+                self.pop();
             }
             _ => {}
         }
@@ -223,8 +229,6 @@ impl App {
             return;
         };
         let section = q.section.clone();
-        self.back_stack.clear();
-        self.reader_returns_to = Some(Screen::Notebook);
         self.open_lesson(lesson, section.as_deref());
     }
 

@@ -1,7 +1,10 @@
 //! The quiz screen's state and how actions change it. Grading, shuffling and
 //! scheduling live in `crate::quiz`; this file only drives them.
 
-use super::app::{Action, App, Effect, Screen};
+use std::cell::Cell;
+
+use super::action::{Action, Effect};
+use super::app::{App, Screen, top, top_mut};
 use super::text;
 use crate::content::Question;
 use crate::content::quiz::Kind;
@@ -24,8 +27,11 @@ pub struct QuizState {
     pub picked: Vec<usize>,
     /// Rows scrolled, for long feedback on small windows.
     pub scroll: u16,
-    /// The lesson the quiz was started from: stopping returns to it.
-    pub return_to_lesson: Option<usize>,
+    /// Just after an answer is checked: the drawing scrolls so the last choice is in view
+    /// (every choice's mark, the right answer's too), until the person scrolls.
+    pub show_every_mark: bool,
+    /// The first row the last frame showed (so scrolling goes on from what was seen).
+    pub drawn_scroll: Cell<u16>,
     /// On the summary: the highlighted section to read again (an index of `session.read_again()`).
     pub summary_cursor: usize,
     /// On the summary: when the missed questions come back for review.
@@ -55,18 +61,17 @@ impl App {
         }
         let session = QuizSession::new(questions, self.quiz_seed);
         self.quiz_seed = self.quiz_seed.wrapping_add(1);
-        let return_to_lesson = self.reader.as_ref().filter(|_| self.screen == Screen::Reader).map(|r| r.lesson);
-        self.quiz = Some(QuizState {
+        self.push(Screen::Quiz(QuizState {
             kind,
             session,
             cursor: 0,
             picked: Vec::new(),
             scroll: 0,
-            return_to_lesson,
+            show_every_mark: false,
+            drawn_scroll: Cell::new(0),
             summary_cursor: 0,
             comeback: None,
-        });
-        self.screen = Screen::Quiz;
+        }));
     }
 
     pub fn start_lesson_quiz(&mut self, lesson: usize) {
@@ -103,7 +108,7 @@ impl App {
     }
 
     pub(super) fn update_quiz(&mut self, action: Action) -> Vec<Effect> {
-        let Some(state) = self.quiz.as_mut() else { return vec![] };
+        let Some(state) = top_mut!(self, Quiz) else { return vec![] };
         if state.session.is_finished() {
             return self.update_quiz_summary(action);
         }
@@ -114,15 +119,21 @@ impl App {
                     state.cursor = 0;
                     state.picked.clear();
                     state.scroll = 0;
+                    state.show_every_mark = false;
                     if state.session.is_finished() {
                         self.note_comeback();
                     }
                 }
-                Action::Up | Action::Scroll(i16::MIN..=-1) => state.scroll = state.scroll.saturating_sub(1),
-                Action::Down | Action::Scroll(1..) => state.scroll = state.scroll.saturating_add(1),
+                Action::Up | Action::Down | Action::Scroll(_) => {
+                    // Go on from what the person saw (the drawing may have scrolled to the marks).
+                    let from = if state.show_every_mark { state.drawn_scroll.get() } else { state.scroll };
+                    state.show_every_mark = false;
+                    let down = matches!(action, Action::Down | Action::Scroll(1..));
+                    state.scroll = if down { from.saturating_add(1) } else { from.saturating_sub(1) };
+                }
                 Action::ReadMore => self.read_about_question(),
                 Action::Back => self.leave_quiz(),
-                Action::Help => self.help_open = true,
+                Action::Help => self.open_help(),
                 _ => {}
             }
             return vec![];
@@ -142,13 +153,9 @@ impl App {
             }
             Action::Open => return self.submit(),
             // A click selects, as the keys do; Enter checks.
-            Action::Click(x, y) => {
-                if let Some(position) = super::screens::quiz::choice_at(self, x, y) {
-                    return self.pick(position);
-                }
-            }
+            Action::Select(position) if position < count => return self.pick(position),
             Action::Back => self.leave_quiz(),
-            Action::Help => self.help_open = true,
+            Action::Help => self.open_help(),
             _ => {}
         }
         vec![]
@@ -156,7 +163,7 @@ impl App {
 
     /// The display position a typed key names: 1–9, a–i, or t/f for true/false.
     fn choice_for_key(&self, key: char) -> Option<usize> {
-        let (question, _) = self.quiz.as_ref()?.session.current()?;
+        let (question, _) = top!(self, Quiz)?.session.current()?;
         let key = key.to_ascii_lowercase();
         let position = match key {
             't' if question.kind == Kind::TrueFalse => 0,
@@ -171,7 +178,7 @@ impl App {
     /// Pick a choice (by key, Space or a click): single choice and true/false select
     /// it, "choose all that apply" toggles it. Enter checks.
     fn pick(&mut self, position: usize) -> Vec<Effect> {
-        let Some(state) = self.quiz.as_mut() else { return vec![] };
+        let Some(state) = top_mut!(self, Quiz) else { return vec![] };
         let Some((question, _)) = state.session.current() else { return vec![] };
         state.cursor = position;
         if question.kind == Kind::Multiple {
@@ -190,7 +197,7 @@ impl App {
     /// Check the answer, record it and save at once.
     fn submit(&mut self) -> Vec<Effect> {
         let now = (self.clock)();
-        let Some(state) = self.quiz.as_mut() else { return vec![] };
+        let Some(state) = top_mut!(self, Quiz) else { return vec![] };
         let Some((question, _)) = state.session.current() else { return vec![] };
         if state.picked.is_empty() {
             if question.kind == Kind::Multiple {
@@ -205,9 +212,9 @@ impl App {
         let chosen = state.session.last_chosen().unwrap_or_default().to_vec();
         quiz::record_answer(&mut self.progress, &id, &chosen, verdict.correct, now);
         self.unsaved = true;
-        let scroll = super::screens::quiz::feedback_scroll(self);
-        if let Some(state) = self.quiz.as_mut() {
-            state.scroll = scroll;
+        if let Some(state) = top_mut!(self, Quiz) {
+            state.scroll = 0;
+            state.show_every_mark = true;
         }
         vec![Effect::Save]
     }
@@ -215,7 +222,7 @@ impl App {
     /// The summary: ↑/↓ choose a section to read again, Enter opens it (Back comes
     /// back here); with none to read, Enter is done too.
     fn update_quiz_summary(&mut self, action: Action) -> Vec<Effect> {
-        let Some(state) = self.quiz.as_mut() else { return vec![] };
+        let Some(state) = top_mut!(self, Quiz) else { return vec![] };
         let sections = state.session.read_again();
         match action {
             Action::Open if !sections.is_empty() => {
@@ -229,7 +236,7 @@ impl App {
             }
             Action::Up | Action::Scroll(i16::MIN..=-1) => state.scroll = state.scroll.saturating_sub(1),
             Action::Down | Action::Scroll(1..) => state.scroll = state.scroll.saturating_add(1),
-            Action::Help => self.help_open = true,
+            Action::Help => self.open_help(),
             _ => {}
         }
         vec![]
@@ -238,37 +245,30 @@ impl App {
     /// At the end of a quiz, work out when its missed questions come back for review.
     fn note_comeback(&mut self) {
         let now = (self.clock)();
-        let Some(state) = self.quiz.as_mut() else { return };
+        let Some(state) = top_mut!(self, Quiz) else { return };
         let missed: Vec<&str> = state.session.missed().iter().map(|q| q.id.as_str()).collect();
         state.comeback = quiz::comes_back_at(&missed, &self.progress).map(|at| quiz::review_day(at, now));
     }
 
     /// Open the lesson section the current question points at; Back returns here.
     fn read_about_question(&mut self) {
-        let Some((question, _)) = self.quiz.as_ref().and_then(|s| s.session.current()) else { return };
+        let Some((question, _)) = top!(self, Quiz).and_then(|s| s.session.current()) else { return };
         let see = question.see.clone();
         self.read_section(&see);
     }
 
-    /// Open a quiz's `see` target (`lesson#anchor`) in the reader; Back returns to the quiz.
+    /// Open a quiz's `see` target (`lesson#anchor`) in the reader, on top of the quiz, so
+    /// Back returns to it.
     fn read_section(&mut self, see: &str) {
         let Some(link) = crate::content::InternalLink::parse(see) else { return };
         let anchor = link.anchor.map(str::to_string);
         if let Some(index) = self.pack.lesson_index(link.lesson) {
-            self.back_stack.clear();
-            self.reader_returns_to = Some(Screen::Quiz);
             self.open_lesson(index, anchor.as_deref());
         }
     }
 
+    /// Stop the quiz: back to where it was started (the lesson, at its place, or home).
     fn leave_quiz(&mut self) {
-        match self.quiz.take().and_then(|q| q.return_to_lesson) {
-            // Back to the lesson, where the person left it.
-            Some(lesson) => self.open_lesson(lesson, None),
-            None => {
-                self.reader = None;
-                self.screen = Screen::Home;
-            }
-        }
+        self.pop();
     }
 }

@@ -1,9 +1,11 @@
 //! Words the reader marks in a lesson: glossary terms (underlined, explained in a
 //! panel) and the words of the search that opened it (highlighted, `n`/`N`).
 
+use super::app::{top, top_mut};
 use std::ops::Range;
 
-use super::app::{Action, App, Effect, Reader, TermMark};
+use super::action::{Action, Effect};
+use super::app::{App, Overlay, Reader, TermMark};
 use crate::markdown::line_to_string;
 use crate::search;
 
@@ -18,8 +20,7 @@ impl App {
         }
         self.open_lesson(index, None);
         let line = self
-            .reader
-            .as_ref()
+            .reader()
             .map(|r| r.doc.source_offsets.partition_point(|&o| o < offset).min(r.doc.lines.len().saturating_sub(1)));
         if let Some(line) = line {
             self.scroll_to(line.saturating_sub(1));
@@ -59,7 +60,7 @@ impl App {
 
     /// The glossary terms on the reader's screen now, in order of appearance.
     pub fn terms_on_screen(&self) -> Vec<usize> {
-        let Some(reader) = self.reader.as_ref() else { return Vec::new() };
+        let Some(reader) = top!(self, Reader) else { return Vec::new() };
         let height = self.reader_layout().text.height as usize;
         let mut terms = Vec::new();
         for (index, line) in reader.doc.lines.iter().enumerate().skip(reader.top).take(height) {
@@ -74,7 +75,7 @@ impl App {
 
     /// Ranges of the search words in a line of text.
     pub fn search_marks(&self, text: &str) -> Vec<Range<usize>> {
-        match self.reader.as_ref() {
+        match top!(self, Reader) {
             Some(r) if !r.search_words.is_empty() => search::match_ranges(text, &r.search_words),
             _ => Vec::new(),
         }
@@ -82,7 +83,7 @@ impl App {
 
     /// Move to the next (or previous) line with a search match.
     pub(super) fn jump_match(&mut self, forward: bool) {
-        let Some(reader) = self.reader.as_ref() else { return };
+        let Some(reader) = top!(self, Reader) else { return };
         if reader.search_words.is_empty() {
             self.message = Some(super::text::NO_SEARCH.to_string());
             return;
@@ -98,7 +99,7 @@ impl App {
         };
         match found {
             Some(line) => {
-                if let Some(reader) = self.reader.as_mut() {
+                if let Some(reader) = top_mut!(self, Reader) {
                     reader.current_match = Some(line);
                 }
                 // Shown one line below the top, so the line before gives context.
@@ -109,11 +110,12 @@ impl App {
     }
 
     pub(super) fn update_terms(&mut self, action: Action) -> Vec<Effect> {
+        let Some(Overlay::Terms { scroll }) = self.overlay.as_mut() else { return vec![] };
         match action {
-            Action::Down | Action::Scroll(1..) => self.terms_scroll = self.terms_scroll.saturating_add(1),
-            Action::Up | Action::Scroll(i16::MIN..=-1) => self.terms_scroll = self.terms_scroll.saturating_sub(1),
-            Action::Back | Action::ShowTerms => self.terms_open = false,
-            Action::Help => self.help_open = true,
+            Action::Down | Action::Scroll(1..) => *scroll = scroll.saturating_add(1),
+            Action::Up | Action::Scroll(i16::MIN..=-1) => *scroll = scroll.saturating_sub(1),
+            Action::Back | Action::ShowTerms => self.overlay = None,
+            Action::Help => self.open_help(),
             _ => {}
         }
         vec![]

@@ -1,30 +1,28 @@
 //! Live preview (`--watch`) in the tutor: a pack loaded again from disk takes the old
 //! one's place, and the person stays where they were. Everything that points into the
-//! pack by position (the open lesson, the lessons to go back to, home's selection,
-//! the body map's site, search hits) is found again by id in the new pack.
+//! pack by position (every lesson on the way back, home's selection, the body map's
+//! site, search hits) is found again by id in the new pack.
 
 use std::cell::OnceCell;
 
-use super::app::{App, Screen};
+use super::app::{App, Overlay, Reader, Screen, ScreenKind, sections_of, top, top_mut};
+use super::layout;
 use super::quiz_flow::QuizKind;
 use super::text::reload as words;
 use crate::content::ContentPack;
 use crate::content::watch::Reloaded;
 use crate::markdown::{self, Rendered};
 
-/// Where the reader was, by names that survive an edit: the lesson's id, and the
-/// heading above the top line with how many lines below it.
+/// Where a reader on the stack was, by names that survive an edit: the lesson's id,
+/// and the heading above the top line with how many lines below it.
 struct Place {
     id: String,
     heading: Option<(String, usize)>,
     top: usize,
-    search_words: Vec<String>,
-    toc_cursor: Option<usize>,
 }
 
 impl Place {
-    fn of(app: &App) -> Option<Place> {
-        let reader = app.reader.as_ref()?;
+    fn of(pack: &ContentPack, reader: &Reader) -> Option<Place> {
         let heading = reader
             .doc
             .anchors
@@ -32,13 +30,7 @@ impl Place {
             .rev()
             .find(|a| a.line <= reader.top)
             .map(|a| (a.slug.clone(), reader.top - a.line));
-        Some(Place {
-            id: app.pack.lessons.get(reader.lesson)?.id.clone(),
-            heading,
-            top: reader.top,
-            search_words: reader.search_words.clone(),
-            toc_cursor: reader.toc_cursor,
-        })
+        Some(Place { id: pack.lessons.get(reader.lesson)?.id.clone(), heading, top: reader.top })
     }
 
     /// The top line in a new rendering: as far below the same heading (but not into the
@@ -50,6 +42,13 @@ impl Place {
         let end = doc.anchors.get(at + 1).map_or(usize::MAX, |next| next.line.saturating_sub(1).max(start));
         (start + below).min(end)
     }
+}
+
+/// What a screen on the stack points at in the old pack, by id.
+enum Held {
+    Nothing,
+    Lesson(Option<Place>),
+    Site(Option<String>),
 }
 
 impl App {
@@ -72,80 +71,79 @@ impl App {
 
     fn take_pack(&mut self, pack: ContentPack) {
         let was_broken = self.pack_problem.take().is_some();
-        let id_of = |app: &App, i: usize| app.pack.lessons.get(i).map(|l| l.id.clone());
-        let place = Place::of(self);
-        let back: Vec<(Option<String>, usize)> =
-            self.back_stack.iter().map(|&(i, top)| (id_of(self, i), top)).collect();
-        let home = id_of(self, self.home_selected);
-        let quiz_return = self.quiz.as_ref().and_then(|q| q.return_to_lesson).and_then(|i| id_of(self, i));
-        let site = self
-            .explorer
-            .as_ref()
-            .and_then(|e| self.pack.sites.as_ref().and_then(|s| s.sites.get(e.selected)).map(|s| s.id.clone()));
+        let site_id =
+            |pack: &ContentPack, i: usize| pack.sites.as_ref().and_then(|s| s.sites.get(i)).map(|s| s.id.clone());
+        // Every screen on the way back, by what it points at.
+        let held: Vec<Held> = self
+            .stack
+            .iter()
+            .map(|screen| match screen {
+                Screen::Reader(reader) => Held::Lesson(Place::of(&self.pack, reader)),
+                Screen::Explorer(e) => Held::Site(site_id(&self.pack, e.selected)),
+                _ => Held::Nothing,
+            })
+            .collect();
+        let home = self.pack.lessons.get(self.home_selected).map(|l| l.id.clone());
+        let last_site = self.last_site.and_then(|i| site_id(&self.pack, i));
+        let top_before = self.stack.len();
 
         self.pack = pack;
         self.glossary_phrases = glossary_phrases(&self.pack);
         let mut note = None;
-
-        // A lesson's quiz goes on while its lesson is there (its questions are the
-        // session's own copies); review and mixed quizzes always go on.
-        if let Some(quiz) = self.quiz.as_mut() {
-            quiz.return_to_lesson = quiz_return.and_then(|id| self.pack.lesson_index(&id));
-            if matches!(&quiz.kind, QuizKind::Lesson(id) if self.pack.lesson(id).is_none()) {
-                self.quiz = None;
-                if self.screen == Screen::Quiz {
-                    self.screen = Screen::Home;
-                }
-                note = Some(words::QUIZ_GONE);
+        let old = std::mem::take(&mut self.stack);
+        for (screen, held) in old.into_iter().zip(held) {
+            match self.refit(screen, held) {
+                Ok(screen) => self.stack.push(screen),
+                Err(gone) => note = note.or(Some(gone)),
             }
         }
-
-        if let Some(place) = place {
-            match self.pack.lesson_index(&place.id) {
-                Some(index) => self.reopen(index, &place),
-                None => {
-                    self.reader = None;
-                    if self.screen == Screen::Reader {
-                        self.screen = Screen::Home;
-                    }
-                    note = Some(words::LESSON_GONE);
-                }
+        if self.stack.is_empty() {
+            self.stack.push(Screen::Home);
+        }
+        if self.stack.len() != top_before && self.screen() != ScreenKind::Reader {
+            // The contents or the terms of a lesson that is gone.
+            if matches!(self.overlay, Some(Overlay::Contents { .. } | Overlay::Terms { .. })) {
+                self.overlay = None;
             }
         }
-        self.back_stack = back.into_iter().filter_map(|(id, top)| Some((self.pack.lesson_index(&id?)?, top))).collect();
+        if let (Some(Overlay::Contents { cursor }), Some(reader)) = (self.overlay.as_mut(), top!(self, Reader)) {
+            *cursor = (*cursor).min(reader.sections.len().saturating_sub(1));
+        }
         let last = self.pack.lessons.len().saturating_sub(1);
         self.home_selected = home.and_then(|id| self.pack.lesson_index(&id)).unwrap_or(self.home_selected.min(last));
-
-        if self.refit_tools(site) {
-            note = note.or(Some(words::PART_GONE));
+        self.last_site = last_site.and_then(|id| self.pack.sites.as_ref()?.sites.iter().position(|s| s.id == id));
+        // The glossary's selection depends on its filter, so it is refitted on top only.
+        let terms = self.glossary_matches().len();
+        if let Some(glossary) = top_mut!(self, Glossary) {
+            glossary.selected = glossary.selected.min(terms.saturating_sub(1));
         }
         self.message = Some(note.unwrap_or(if was_broken { words::FIXED } else { words::RELOADED }).to_string());
     }
 
-    /// Render lesson `index` of the new pack again and put the reader back at `place`,
-    /// changing nothing else: the screen on top (a quiz, a tool) and the progress stay.
-    fn reopen(&mut self, index: usize, place: &Place) {
-        let (screen, unsaved, last) = (self.screen, self.unsaved, self.progress.last_lesson.clone());
-        self.open_lesson(index, None);
-        (self.screen, self.unsaved, self.progress.last_lesson) = (screen, unsaved, last);
-        let Some(reader) = self.reader.as_mut() else { return };
-        let top = place.top_in(&reader.doc);
-        reader.search_words = place.search_words.clone();
-        reader.toc_cursor = place.toc_cursor.map(|c| c.min(reader.sections.len().saturating_sub(1)));
-        reader.terms_in_line = vec![OnceCell::new(); reader.doc.lines.len()];
-        self.scroll_to(top);
-    }
-
-    /// The tools' selections are positions in the pack's lists: keep them in range, on
-    /// the same body-map site when it is still there. A tool whose part of the pack is
-    /// gone closes (true, to say so).
-    fn refit_tools(&mut self, site: Option<String>) -> bool {
-        let mut gone = false;
-        let back =
-            if self.reader.is_some() && self.tool_return == Screen::Reader { Screen::Reader } else { Screen::Home };
-        match (self.explorer.as_mut(), self.pack.sites.as_ref()) {
-            (Some(explorer), Some(sites)) => {
+    /// One screen of the stack in the new pack, or why it is gone (a lesson, a quiz or a
+    /// tool whose part of the pack was removed).
+    fn refit(&self, screen: Screen, held: Held) -> Result<Screen, &'static str> {
+        Ok(match (screen, held) {
+            (Screen::Reader(reader), Held::Lesson(place)) => {
+                let place = place.ok_or(words::LESSON_GONE)?;
+                let index = self.pack.lesson_index(&place.id).ok_or(words::LESSON_GONE)?;
+                Screen::Reader(self.reopen(reader, index, &place))
+            }
+            // A lesson's quiz goes on while its lesson is there (its questions are the
+            // session's own copies); review and mixed quizzes always go on.
+            (Screen::Quiz(quiz), _) => {
+                if matches!(&quiz.kind, QuizKind::Lesson(id) if self.pack.lesson(id).is_none()) {
+                    return Err(words::QUIZ_GONE);
+                }
+                Screen::Quiz(quiz)
+            }
+            (Screen::Explorer(mut explorer), held) => {
+                let sites = self.pack.sites.as_ref().ok_or(words::PART_GONE)?;
                 let last = sites.sites.len().saturating_sub(1);
+                let site = match held {
+                    Held::Site(site) => site,
+                    _ => None,
+                };
                 explorer.selected = site
                     .and_then(|id| sites.sites.iter().position(|s| s.id == id))
                     .unwrap_or(explorer.selected.min(last));
@@ -153,41 +151,46 @@ impl App {
                     search.hits = crate::explorer::search::search(sites, search.input.value());
                     search.cursor = search.cursor.min(search.hits.len().saturating_sub(1));
                 }
+                Screen::Explorer(explorer)
             }
-            (Some(_), None) => {
-                self.explorer = None;
-                if self.screen == Screen::Explorer {
-                    self.screen =
-                        if self.explorer_from_reader && self.reader.is_some() { Screen::Reader } else { Screen::Home };
-                    gone = true;
+            (Screen::Search(mut search), _) => {
+                search.hits = crate::search::search(&self.pack, search.input.value());
+                search.selected = search.selected.min(search.hits.len().saturating_sub(1));
+                Screen::Search(search)
+            }
+            (Screen::Survival(mut survival), _) => {
+                let rows = self.pack.survival.len();
+                if rows == 0 {
+                    return Err(words::PART_GONE);
                 }
+                survival.selected = survival.selected.min(rows - 1);
+                Screen::Survival(survival)
             }
-            (None, _) => {}
-        }
-        if let Some(search) = self.search.as_mut() {
-            search.hits = crate::search::search(&self.pack, search.input.value());
-            search.selected = search.selected.min(search.hits.len().saturating_sub(1));
-        }
-        let terms = self.glossary_matches().len();
-        if let Some(glossary) = self.glossary.as_mut() {
-            glossary.selected = glossary.selected.min(terms.saturating_sub(1));
-        }
-        let rows = self.pack.survival.len();
-        if rows == 0 && self.survival.take().is_some() && self.screen == Screen::Survival {
-            self.screen = back;
-            gone = true;
-        }
-        if let Some(survival) = self.survival.as_mut() {
-            survival.selected = survival.selected.min(rows.saturating_sub(1));
-        }
-        if self.pack.checkin.is_none() && matches!(self.screen, Screen::CheckIn | Screen::CheckInHistory) {
             // The draft is kept in the progress file; it comes back with the form.
-            self.checkin = None;
-            self.checkin_history = None;
-            self.screen = Screen::Home;
-            gone = true;
+            (Screen::CheckIn(_) | Screen::CheckInHistory(_), _) if self.pack.checkin.is_none() => {
+                return Err(words::PART_GONE);
+            }
+            (screen, _) => screen,
+        })
+    }
+
+    /// Lesson `index` of the new pack rendered again at the reader's width, at `place`;
+    /// the reader's own settings (contents panel, search words, content note) stay.
+    fn reopen(&self, reader: Reader, index: usize, place: &Place) -> Reader {
+        let (doc, detail_links) = self.render_lesson(index, reader.width);
+        let height = layout::reader(self.area, reader.toc_wanted).text.height as usize;
+        let top = place.top_in(&doc).min(doc.lines.len().saturating_sub(height));
+        Reader {
+            lesson: index,
+            sections: sections_of(&doc),
+            terms_in_line: vec![OnceCell::new(); doc.lines.len()],
+            doc,
+            detail_links,
+            top,
+            link: None,
+            current_match: None,
+            ..reader
         }
-        gone
     }
 }
 

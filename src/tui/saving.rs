@@ -6,8 +6,8 @@
 
 use std::time::{Duration, Instant};
 
-use super::app::App;
-use super::text::{self, saving as words};
+use super::action::Action;
+use super::text;
 use crate::progress::{Busy, LOCK_WAIT, Store};
 
 /// The first wait after a failed save; it doubles after each failure.
@@ -50,30 +50,19 @@ impl Saver {
         self.busy_since = None;
     }
 
-    /// Try a save on the event loop (never waiting long for another copy).
-    pub fn try_save(&mut self, app: &mut App, store: &Store) {
+    /// Try a save on the event loop (never waiting long for another copy). The
+    /// outcome is an action for `App::update`, which alone changes the app.
+    pub fn try_save(&mut self, progress: &mut crate::progress::Progress, store: &Store) -> Action {
         let now = Instant::now();
-        match store.save_with(&mut app.progress, TICK_WAIT, &mut || {}) {
+        match store.save_with(progress, TICK_WAIT, &mut || {}) {
             Ok(()) => {
-                let was_failing = app.save_problem.take().is_some() || self.failures > 0;
                 *self = Saver::default();
-                app.unsaved = false;
-                // Another copy's changes may have been merged in.
-                app.progress_merged();
-                let mut notices = store.take_notices();
-                if was_failing {
-                    notices.insert(0, words::SAVED_AGAIN.to_string());
-                }
-                if !notices.is_empty() {
-                    app.message = Some(notices.join(" "));
-                }
+                Action::Saved { notices: store.take_notices() }
             }
             Err(e) if e.is::<Busy>() && self.busy_since.is_none_or(|t| now - t < LOCK_WAIT) => {
                 self.busy_since.get_or_insert(now);
                 self.retry_at = Some(now + BUSY_RETRY);
-                if app.save_problem.is_none() {
-                    app.message = Some(words::WAITING.to_string());
-                }
+                Action::SaveWaiting
             }
             Err(e) => {
                 self.busy_since = None;
@@ -84,7 +73,7 @@ impl Saver {
                 } else {
                     self.retry_at = Some(now + FIRST_RETRY * 2u32.pow(self.failures - 1));
                 }
-                app.save_problem = Some(text::save_failed(&format!("{e:#}")));
+                Action::SaveFailed(text::save_failed(&format!("{e:#}")))
             }
         }
     }

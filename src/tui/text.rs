@@ -4,6 +4,8 @@
 pub const APP_TITLE: &str = "patient-tutor · understanding stage 4 cancer";
 pub const NOT_ADVICE_SHORT: &str = "Education, not medical advice";
 pub const TOO_SMALL: &str = "Make the window larger";
+/// Asked after Esc on home.
+pub const QUIT_ASK: &str = "Quit the tutor? y yes · n no";
 
 pub const NOTICE_TITLE: &str = "Before you start";
 pub const NOTICE: &[&str] = &[
@@ -211,6 +213,10 @@ pub fn export_confirm(path: &str) -> String {
 }
 
 pub fn export_questions_failed(why: &str) -> String {
+    format!("Could not export your questions: {why}")
+}
+
+pub fn export_failed(why: &str) -> String {
     format!("Could not export your questions: {why}")
 }
 

@@ -2,9 +2,12 @@
 //! Their state, and how actions change it. Lookups live in `crate::staging`,
 //! `crate::content::glossary` and `crate::search`.
 
+use std::cell::Cell;
+
 use tui_input::Input;
 
-use super::app::{Action, App, Effect, Screen};
+use super::action::{Action, Effect};
+use super::app::{App, Screen, top, top_mut};
 use super::{field, text};
 use crate::explorer::nav::Direction;
 use crate::search::{self, Hit};
@@ -15,6 +18,9 @@ pub struct SurvivalState {
     pub selected: usize,
     /// How far the content note is scrolled (small windows).
     pub note_scroll: u16,
+    /// How far the note could scroll in the frame last drawn (the drawing measures it,
+    /// so this flow needs no screen); `u16::MAX` until the first frame.
+    pub note_room: Cell<u16>,
 }
 
 pub struct StagingState {
@@ -23,6 +29,33 @@ pub struct StagingState {
     pub focus: usize,
     /// How far the text under the picker is scrolled (small windows).
     pub scroll: u16,
+    /// In the frame last drawn: how far the text could scroll and how far one page goes
+    /// (the drawing measures it, so this flow needs no screen).
+    pub room: Cell<ScrollRoom>,
+}
+
+/// How far a text can scroll, and how far one page goes, as last drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScrollRoom {
+    pub max: u16,
+    pub page: u16,
+}
+
+impl ScrollRoom {
+    /// Before the first frame: no limit yet (the drawing clamps).
+    pub const UNMEASURED: ScrollRoom = ScrollRoom { max: u16::MAX, page: 1 };
+}
+
+impl SurvivalState {
+    pub fn new() -> Self {
+        SurvivalState { selected: 0, note_scroll: 0, note_room: Cell::new(u16::MAX) }
+    }
+}
+
+impl Default for SurvivalState {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl StagingState {
@@ -48,44 +81,29 @@ pub struct SearchState {
 }
 
 impl App {
-    /// Where a tool returns to: the lesson it was opened from, or home.
-    fn open_tool(&mut self, screen: Screen) {
-        if self.screen == Screen::Reader {
-            self.leave_reader_position();
-        }
-        if !matches!(self.screen, Screen::Survival | Screen::Staging | Screen::Glossary | Screen::Search) {
-            self.tool_return = if self.screen == Screen::Reader { Screen::Reader } else { Screen::Home };
-        }
-        self.screen = screen;
-    }
-
     pub fn open_survival(&mut self) {
         if self.pack.survival.is_empty() {
             self.message = Some(super::text::NO_SURVIVAL.to_string());
             return;
         }
-        self.survival.get_or_insert(SurvivalState { selected: 0, note_scroll: 0 });
-        self.open_tool(Screen::Survival);
+        self.push(Screen::Survival(SurvivalState::new()));
     }
 
     pub fn open_staging(&mut self) {
-        self.staging.get_or_insert(StagingState { tnm: Tnm { t: 1, n: 0, m: 1 }, focus: 2, scroll: 0 });
-        self.open_tool(Screen::Staging);
+        let tnm = self.last_tnm.unwrap_or(Tnm { t: 1, n: 0, m: 1 });
+        self.push(Screen::Staging(StagingState { tnm, focus: 2, scroll: 0, room: Cell::new(ScrollRoom::UNMEASURED) }));
     }
 
     pub fn open_glossary(&mut self) {
-        self.glossary = Some(GlossaryState { input: Input::default(), selected: 0 });
-        self.open_tool(Screen::Glossary);
+        self.push(Screen::Glossary(GlossaryState { input: Input::default(), selected: 0 }));
     }
 
     pub fn open_search(&mut self) {
-        self.search = Some(SearchState { input: Input::default(), hits: Vec::new(), selected: 0 });
-        self.open_tool(Screen::Search);
+        self.push(Screen::Search(SearchState { input: Input::default(), hits: Vec::new(), selected: 0 }));
     }
 
     fn close_tool(&mut self) -> Vec<Effect> {
-        self.screen =
-            if self.tool_return == Screen::Reader && self.reader.is_some() { Screen::Reader } else { Screen::Home };
+        self.pop();
         vec![]
     }
 
@@ -104,33 +122,30 @@ impl App {
                 }
                 Action::Back | Action::Skip => self.close_tool(),
                 Action::Down | Action::Up | Action::Scroll(_) => {
-                    let max = super::screens::survival::note_max_scroll(self.area);
-                    if let Some(state) = self.survival.as_mut() {
+                    if let Some(state) = top_mut!(self, Survival) {
+                        let max = state.note_room.get();
                         let down = matches!(action, Action::Down | Action::Scroll(1..));
-                        state.note_scroll =
-                            if down { (state.note_scroll + 1).min(max) } else { state.note_scroll.saturating_sub(1) };
+                        state.note_scroll = if down {
+                            state.note_scroll.saturating_add(1).min(max)
+                        } else {
+                            state.note_scroll.saturating_sub(1)
+                        };
                     }
                     vec![]
                 }
                 Action::Help => {
-                    self.help_open = true;
+                    self.open_help();
                     vec![]
                 }
                 _ => vec![],
             };
         }
         let last = self.pack.survival.len().saturating_sub(1);
-        let Some(state) = self.survival.as_mut() else { return vec![] };
+        let Some(state) = top_mut!(self, Survival) else { return vec![] };
         match action {
             Action::Up | Action::Scroll(i16::MIN..=-1) => state.selected = state.selected.saturating_sub(1),
             Action::Down | Action::Scroll(1..) => state.selected = (state.selected + 1).min(last),
-            Action::Click(_, y) => {
-                if let Some(i) = super::screens::survival::row_at(self, y)
-                    && let Some(state) = self.survival.as_mut()
-                {
-                    state.selected = i;
-                }
-            }
+            Action::Select(i) => state.selected = i.min(last),
             Action::Skip => {
                 // Hide the numbers again: back to the content note (which comes first next time too).
                 self.progress.show_survival_numbers = false;
@@ -138,7 +153,7 @@ impl App {
                 self.unsaved = true;
                 return vec![Effect::Save];
             }
-            Action::Help => self.help_open = true,
+            Action::Help => self.open_help(),
             Action::Back => return self.close_tool(),
             _ => {}
         }
@@ -146,8 +161,8 @@ impl App {
     }
 
     pub(super) fn update_staging(&mut self, action: Action) -> Vec<Effect> {
-        let (max_scroll, page) = super::screens::staging::scroll_room(self);
-        let Some(state) = self.staging.as_mut() else { return vec![] };
+        let Some(state) = top_mut!(self, Staging) else { return vec![] };
+        let ScrollRoom { max: max_scroll, page } = state.room.get();
         let max = [staging::T_MAX, staging::N_MAX, staging::M_MAX];
         match action {
             Action::Move(Direction::Left) => state.focus = state.focus.saturating_sub(1),
@@ -173,9 +188,9 @@ impl App {
                     _ => {}
                 }
             }
-            Action::PageDown => state.scroll = (state.scroll + page).min(max_scroll),
+            Action::PageDown => state.scroll = state.scroll.saturating_add(page).min(max_scroll),
             Action::PageUp => state.scroll = state.scroll.saturating_sub(page),
-            Action::Help => self.help_open = true,
+            Action::Help => self.open_help(),
             Action::Back => return self.close_tool(),
             _ => {}
         }
@@ -184,7 +199,7 @@ impl App {
 
     /// Glossary terms whose name, alias or definition contains the filter text.
     pub fn glossary_matches(&self) -> Vec<usize> {
-        let filter = self.glossary.as_ref().map(|g| g.input.value().trim().to_lowercase()).unwrap_or_default();
+        let filter = top!(self, Glossary).map(|g| g.input.value().trim().to_lowercase()).unwrap_or_default();
         let terms = &self.pack.glossary.terms;
         let mut names: Vec<usize> = Vec::new();
         let mut in_text: Vec<usize> = Vec::new();
@@ -202,7 +217,7 @@ impl App {
 
     pub(super) fn update_glossary(&mut self, action: Action) -> Vec<Effect> {
         let count = self.glossary_matches().len();
-        let Some(state) = self.glossary.as_mut() else { return vec![] };
+        let Some(state) = top_mut!(self, Glossary) else { return vec![] };
         match action {
             Action::Edit(request) => {
                 if !field::edit(&mut state.input, request) {
@@ -222,7 +237,7 @@ impl App {
                 let selected = state.selected;
                 let see = self.glossary_matches().get(selected).and_then(|&i| self.pack.glossary.terms[i].see.clone());
                 match see {
-                    Some(target) => self.open_target(&target, Screen::Glossary),
+                    Some(target) => self.open_target(&target),
                     None => self.message = Some(super::text::NO_SEE.to_string()),
                 }
             }
@@ -233,7 +248,7 @@ impl App {
     }
 
     pub(super) fn update_search(&mut self, action: Action) -> Vec<Effect> {
-        let Some(state) = self.search.as_mut() else { return vec![] };
+        let Some(state) = top_mut!(self, Search) else { return vec![] };
         match action {
             Action::Edit(request) => {
                 if !field::edit(&mut state.input, request) {
@@ -257,10 +272,8 @@ impl App {
             Action::Open => {
                 let Some(hit) = state.hits.get(state.selected).cloned() else { return vec![] };
                 let words = search::query_words(state.input.value());
-                self.back_stack.clear();
-                self.reader_returns_to = Some(Screen::Search);
                 self.open_lesson_at_offset(hit.lesson, hit.offset);
-                if let Some(reader) = self.reader.as_mut() {
+                if let Some(reader) = top_mut!(self, Reader) {
                     reader.search_words = words;
                 }
             }
@@ -271,33 +284,25 @@ impl App {
     }
 
     /// Follow an `app:` link from a lesson.
-    pub fn open_tool_link(&mut self, tool: crate::content::ToolLink) -> Vec<super::app::Effect> {
+    pub fn open_tool_link(&mut self, tool: crate::content::ToolLink) -> Vec<Effect> {
         use crate::content::ToolLink;
         match tool {
             ToolLink::AddCareTeamNumber => return self.add_care_team_number(),
-            ToolLink::BodyMap => {
-                self.leave_reader_position();
-                self.open_explorer();
-            }
+            ToolLink::BodyMap => self.open_explorer(),
             ToolLink::SurvivalChart => self.open_survival(),
             ToolLink::StagingExplorer => self.open_staging(),
             ToolLink::Glossary => self.open_glossary(),
-            ToolLink::MyQuestions => {
-                self.leave_reader_position();
-                self.open_notebook();
-            }
+            ToolLink::MyQuestions => self.open_notebook(),
             ToolLink::CheckIn => self.open_checkin(),
         }
         vec![]
     }
 
-    /// Open a `lesson#anchor` target; Back returns to `from`.
-    pub fn open_target(&mut self, target: &str, from: Screen) {
+    /// Open a `lesson#anchor` target over the current screen; Back returns to it.
+    pub fn open_target(&mut self, target: &str) {
         let Some(link) = crate::content::InternalLink::parse(target) else { return };
         let Some(index) = self.pack.lesson_index(link.lesson) else { return };
         let anchor = link.anchor.map(str::to_string);
-        self.back_stack.clear();
-        self.reader_returns_to = Some(from);
         self.open_lesson(index, anchor.as_deref());
     }
 }

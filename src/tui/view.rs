@@ -6,42 +6,89 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::app::{App, Screen};
+use super::action::Action;
+use super::app::{App, ScreenKind};
+use super::hits::Hits;
 use super::keys::{self, Context};
 use super::layout;
 use super::screens;
 use super::text;
 use crate::markdown::display_width;
 
-pub fn draw(app: &App, frame: &mut Frame) {
+/// Draw the app; returns where the frame put what a click can choose.
+pub fn draw(app: &App, frame: &mut Frame) -> Hits {
     let area = frame.area();
     if layout::too_small(area) {
         let line = Line::from(truncate(text::TOO_SMALL, area.width as usize));
         frame.buffer_mut().set_line(area.x, area.y, &line, area.width);
-        return;
+        return Hits::default();
     }
+    draw_screens(app, frame, area);
+    hits(app, area)
+}
+
+/// The clickable items of the screen just drawn, row by row (cell by cell on the body
+/// map), found with the geometry the drawing used. An overlay takes every click.
+fn hits(app: &App, area: Rect) -> Hits {
+    let mut hits = Hits::default();
+    if app.overlay.is_some() {
+        return hits;
+    }
+    let row = |y: u16| Rect { x: area.x, y, width: area.width, height: 1 };
+    let rows = |hits: &mut Hits, at: &dyn Fn(u16, u16) -> Option<usize>| {
+        for y in area.top()..area.bottom() {
+            if let Some(i) = at(area.x + 1, y) {
+                hits.add(row(y), Action::Select(i));
+            }
+        }
+    };
+    match app.screen() {
+        ScreenKind::Home => rows(&mut hits, &|x, y| screens::home::item_at(app, x, y)),
+        ScreenKind::Quiz => rows(&mut hits, &|x, y| screens::quiz::choice_at(app, x, y)),
+        ScreenKind::Survival if app.progress.show_survival_numbers => {
+            rows(&mut hits, &|_, y| screens::survival::row_at(app, y))
+        }
+        ScreenKind::Notebook => rows(&mut hits, &|_, y| screens::notebook::item_at(app, y)),
+        ScreenKind::Explorer if app.explorer().is_some_and(|e| e.search.is_none()) => {
+            for y in area.top()..area.bottom() {
+                for x in area.left()..area.right() {
+                    if let Some(i) = screens::explorer::site_at(app, x, y) {
+                        hits.add(Rect { x, y, width: 1, height: 1 }, Action::Select(i));
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    hits
+}
+
+fn draw_screens(app: &App, frame: &mut Frame, area: Rect) {
     if app.notice_showing() {
         screens::notice::draw(app, frame, area);
     } else {
-        match app.screen {
-            Screen::Home => screens::home::draw(app, frame, area),
-            Screen::Reader => screens::reader::draw(app, frame),
-            Screen::Quiz => screens::quiz::draw(app, frame, area),
-            Screen::Explorer => screens::explorer::draw(app, frame, area),
-            Screen::Notebook => screens::notebook::draw(app, frame, area),
-            Screen::Survival => screens::survival::draw(app, frame, area),
-            Screen::Staging => screens::staging::draw(app, frame, area),
-            Screen::Glossary => screens::glossary::draw(app, frame, area),
-            Screen::Search => screens::search::draw(app, frame, area),
-            Screen::CheckIn => screens::checkin::draw(app, frame, area),
-            Screen::CheckInHistory => screens::checkin::draw_history(app, frame, area),
+        match app.screen() {
+            ScreenKind::Home => screens::home::draw(app, frame, area),
+            ScreenKind::Reader => screens::reader::draw(app, frame),
+            ScreenKind::Quiz => screens::quiz::draw(app, frame, area),
+            ScreenKind::Explorer => screens::explorer::draw(app, frame, area),
+            ScreenKind::Notebook => screens::notebook::draw(app, frame, area),
+            ScreenKind::Survival => screens::survival::draw(app, frame, area),
+            ScreenKind::Staging => screens::staging::draw(app, frame, area),
+            ScreenKind::Glossary => screens::glossary::draw(app, frame, area),
+            ScreenKind::Search => screens::search::draw(app, frame, area),
+            ScreenKind::CheckIn => screens::checkin::draw(app, frame, area),
+            ScreenKind::CheckInHistory => screens::checkin::draw_history(app, frame, area),
         }
     }
     draw_emergency(app, frame.buffer_mut(), area);
-    if app.question_input.is_some() && !app.notice_showing() {
+    if app.question_input().is_some() && !app.notice_showing() {
         screens::notebook::draw_input(app, frame, area);
     }
-    if app.help_open {
+    if app.confirming_quit() {
+        screens::confirm_quit::draw(app, frame, area);
+    }
+    if app.help_open() {
         screens::help::draw(app, frame, area);
     }
 }
@@ -51,7 +98,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
 fn draw_emergency(app: &App, buf: &mut Buffer, area: Rect) {
     let rect = layout::frame(area).emergency;
     let mut lines = layout::emergency_lines(area.width, layout::EMERGENCY_WORDINGS);
-    if app.screen == Screen::Home && !app.notice_showing() {
+    if app.screen() == ScreenKind::Home && !app.notice_showing() {
         let with_key = layout::emergency_lines(area.width, &[text::EMERGENCY_SHORT]);
         if with_key.lines.len() <= lines.lines.len() {
             lines = with_key;
@@ -71,7 +118,7 @@ fn draw_emergency(app: &App, buf: &mut Buffer, area: Rect) {
 /// How much a footer key matters: what moves the person on (Enter, the screen's own
 /// skip or show) first, then help, then the way back; the rest in table order.
 fn footer_rank(binding: &keys::Binding) -> u8 {
-    use super::app::Action;
+    use super::action::Action;
     match binding.action {
         Action::Open | Action::Dismiss | Action::Skip => 0,
         Action::Help => 1,

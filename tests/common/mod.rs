@@ -3,7 +3,8 @@
 
 use patient_tutor::content::{self, ContentPack};
 use patient_tutor::progress::Progress;
-use patient_tutor::tui::app::{Action, App};
+use patient_tutor::tui::action::Action;
+use patient_tutor::tui::app::App;
 use patient_tutor::tui::theme::Theme;
 use patient_tutor::tui::view;
 use ratatui::Terminal;
@@ -29,7 +30,11 @@ pub fn app_with(progress: Progress, width: u16, height: u16) -> App {
 pub fn screen(app: &App) -> Vec<String> {
     let area = app.area;
     let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
-    terminal.draw(|frame| view::draw(app, frame)).unwrap();
+    terminal
+        .draw(|frame| {
+            view::draw(app, frame);
+        })
+        .unwrap();
     let buffer = terminal.backend().buffer().clone();
     (0..area.height)
         .map(|y| {
@@ -43,6 +48,15 @@ pub fn screen(app: &App) -> Vec<String> {
             row.trim_end().to_string()
         })
         .collect()
+}
+
+/// A left click at a cell, as the main loop makes it: placed on the frame just drawn.
+pub fn click(app: &mut App, x: u16, y: u16) {
+    let area = app.area;
+    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
+    let mut hits = patient_tutor::tui::hits::Hits::default();
+    terminal.draw(|frame| hits = view::draw(app, frame)).unwrap();
+    app.update(hits.click(x, y));
 }
 
 pub fn screen_text(app: &App) -> String {

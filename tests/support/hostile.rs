@@ -10,7 +10,8 @@ use patient_tutor::content::{self, ContentPack, Glossary, Lesson, Question, less
 use patient_tutor::markdown::{self, Line, MdTheme, display_width};
 use patient_tutor::progress::{self, Progress};
 use patient_tutor::quiz::QuizSession;
-use patient_tutor::tui::app::{Action, App};
+use patient_tutor::tui::action::Action;
+use patient_tutor::tui::app::App;
 use patient_tutor::tui::theme::Theme;
 use patient_tutor::tui::view;
 use ratatui::Terminal;
@@ -63,7 +64,11 @@ pub fn assert_lines_fit(what: &str, lines: &[Line], width: u16) {
 pub fn assert_screen_clean(what: &str, app: &App) {
     let area = app.area;
     let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
-    terminal.draw(|frame| view::draw(app, frame)).unwrap();
+    terminal
+        .draw(|frame| {
+            view::draw(app, frame);
+        })
+        .unwrap();
     for cell in terminal.backend().buffer().content() {
         if let Some(c) = cell.symbol().chars().find(|&c| is_unsafe(c)) {
             panic!("{what}: unsafe character {c:?} drawn on screen");
@@ -75,7 +80,11 @@ pub fn assert_screen_clean(what: &str, app: &App) {
 pub fn screen_text(app: &App) -> String {
     let area = app.area;
     let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
-    terminal.draw(|frame| view::draw(app, frame)).unwrap();
+    terminal
+        .draw(|frame| {
+            view::draw(app, frame);
+        })
+        .unwrap();
     let buffer = terminal.backend().buffer();
     let mut text = String::new();
     for y in 0..area.height {

@@ -61,7 +61,7 @@ fn scale_line(score: Option<u8>, width: usize, selected: Style) -> Line<'static>
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let (Some(form), Some(state)) = (app.pack.checkin.as_ref(), app.checkin.as_ref()) else { return };
+    let (Some(form), Some(state)) = (app.pack.checkin.as_ref(), app.checkin()) else { return };
     if state.get_help.is_some() {
         return draw_get_help(app, frame, area);
     }
@@ -139,7 +139,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 /// "Get help now", over everything (Clear under it): the sign, what to do, the
 /// number; in words and symbols, never colour alone.
 fn draw_get_help(app: &App, frame: &mut Frame, area: Rect) {
-    let (Some(form), Some(state)) = (app.pack.checkin.as_ref(), app.checkin.as_ref()) else { return };
+    let (Some(form), Some(state)) = (app.pack.checkin.as_ref(), app.checkin()) else { return };
     let theme = &app.theme;
     let parts = layout::frame(area);
     Clear.render(area, frame.buffer_mut());
@@ -209,7 +209,7 @@ pub fn draw_history(app: &App, frame: &mut Frame, area: Rect) {
     let name_w = if width >= 60 { 18 } else { 10 };
     let spark_w = checkin::RECENT.min(all.len()).min(width.saturating_sub(name_w + 18)) as u16;
     let visible = room_for_rows as usize;
-    let selected = app.checkin_history.as_ref().map_or(0, |h| h.selected);
+    let selected = app.checkin_history().map_or(0, |h| h.selected);
     let offset = layout::list_offset(selected, visible.max(1));
     for (i, row) in rows.iter().enumerate().skip(offset).take(visible) {
         let style = if i == selected { theme.selected } else { Style::new() };

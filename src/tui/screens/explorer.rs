@@ -46,7 +46,7 @@ pub fn explorer_layout(area: Rect, sites: &Sites) -> ExplorerLayout {
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let (Some(sites), Some(state)) = (app.pack.sites.as_ref(), app.explorer.as_ref()) else { return };
+    let (Some(sites), Some(state)) = (app.pack.sites.as_ref(), app.explorer()) else { return };
     let theme = &app.theme;
     let parts = layout::frame(area);
     let buf = frame.buffer_mut();
@@ -266,7 +266,7 @@ pub fn tier_symbol(tier: Tier) -> &'static str {
 /// The site under a mouse click: on the map near a marker, or a row of the list.
 pub fn site_at(app: &App, x: u16, y: u16) -> Option<usize> {
     let sites = app.pack.sites.as_ref()?;
-    let state = app.explorer.as_ref()?;
+    let state = app.explorer()?;
     let geometry = explorer_layout(app.area, sites);
     let at = Position { x, y };
     if let Some(map) = geometry.map.filter(|m| m.contains(at)) {

@@ -11,7 +11,7 @@ use crate::tui::view::{draw_footer, draw_input_line, draw_title};
 use crate::tui::{layout, text};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(state) = app.glossary.as_ref() else { return };
+    let Some(state) = app.glossary() else { return };
     let theme = &app.theme;
     let parts = layout::frame(area);
     let matches = app.glossary_matches();

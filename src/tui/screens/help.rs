@@ -41,7 +41,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     block.render(popup, buf);
     // Small windows scroll the list; the last row says when there is more.
     let rows = inner.height as usize;
-    let scroll = (app.help_scroll as usize).min(lines.len().saturating_sub(rows));
+    let scroll = (app.help_scroll() as usize).min(lines.len().saturating_sub(rows));
     let more = lines.len() > scroll + rows;
     for (i, line) in lines.iter().skip(scroll).take(rows).enumerate() {
         let line = if more && i + 1 == rows { &Line::styled(text::MORE_BELOW, theme.key) } else { line };

@@ -179,3 +179,24 @@ fn draw_lesson(app: &App, buf: &mut ratatui::buffer::Buffer, list: Rect, y: u16,
         buf.set_line(list.x + 5, y + 1, &Line::styled(summary, theme.dim), list.width.saturating_sub(5));
     }
 }
+
+/// Which lesson row of the home list is at a cell.
+pub fn item_at(app: &App, x: u16, y: u16) -> Option<usize> {
+    let list = list_area(app.area);
+    if !list.contains(ratatui::layout::Position { x, y }) {
+        return None;
+    }
+    let rows = rows(app);
+    let (heights, first) = window(app, &rows, list);
+    let mut top = list.y;
+    for (row, height) in rows.iter().zip(heights).skip(first) {
+        if (top..top + height).contains(&y) {
+            return match row {
+                Row::Lesson(i) => Some(*i),
+                Row::Heading(_) => None,
+            };
+        }
+        top += height;
+    }
+    None
+}

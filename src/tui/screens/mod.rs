@@ -1,6 +1,7 @@
 //! One file per screen: each draws from the app's state and nothing more.
 
 pub mod checkin;
+pub mod confirm_quit;
 pub mod explorer;
 pub mod glossary;
 pub mod help;

@@ -82,7 +82,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 
 /// The box for typing a question or a note, over whatever screen is below.
 pub fn draw_input(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(state) = app.question_input.as_ref() else { return };
+    let Some(state) = app.question_input() else { return };
     let theme = &app.theme;
     let body = layout::frame(area).body;
     let title = match state.purpose {

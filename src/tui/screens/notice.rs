@@ -7,7 +7,6 @@ use ratatui::widgets::{Block, Borders, Padding, Widget};
 
 use crate::markdown::wrap_text;
 use crate::tui::app::App;
-use crate::tui::keys::Context;
 use crate::tui::view::{draw_footer, draw_title};
 use crate::tui::{layout, text};
 
@@ -62,11 +61,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     block.render(outer, buf);
     // Small windows scroll; the last row says when there is more below.
     let rows = inner.height as usize;
-    let scroll = (app.notice_scroll as usize).min(lines.len().saturating_sub(rows));
+    let scroll = (app.notice_scroll() as usize).min(lines.len().saturating_sub(rows));
     let more = lines.len() > scroll + rows;
     for (row, line) in lines.iter().skip(scroll).take(rows).enumerate() {
         let line = if more && row + 1 == rows { &Line::styled(text::MORE_BELOW, theme.key) } else { line };
         buf.set_line(inner.x, inner.y + row as u16, line, inner.width);
     }
-    draw_footer(app, buf, parts.footer, Context::Notice);
+    draw_footer(app, buf, parts.footer, app.base_context());
 }

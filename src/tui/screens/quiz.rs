@@ -23,7 +23,7 @@ fn body_area(area: Rect) -> Rect {
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(state) = app.quiz.as_ref() else { return };
+    let Some(state) = app.quiz() else { return };
     let theme = &app.theme;
     let parts = layout::frame(area);
     let buf = frame.buffer_mut();
@@ -59,6 +59,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     let rows = rows(app, state, body.width as usize);
     let offset = scroll_offset(state, &rows, body.height as usize);
+    state.drawn_scroll.set(offset as u16);
     let lines: Vec<Line> = rows.into_iter().map(|(line, _)| line).collect();
     crate::tui::view::draw_scrolled(buf, body, &lines, offset, text::MORE_BELOW, theme.key);
     draw_footer(app, buf, parts.footer, app.base_context());
@@ -80,6 +81,8 @@ fn scroll_offset(state: &QuizState, rows: &[Row], height: usize) -> usize {
     let finished = state.session.is_finished();
     let selected = if finished && !state.session.read_again().is_empty() {
         state.summary_cursor
+    } else if state.answered() && state.show_every_mark {
+        return feedback_scroll(rows, height);
     } else if finished || state.answered() {
         return (state.scroll as usize).min(max);
     } else {
@@ -98,19 +101,16 @@ fn scroll_offset(state: &QuizState, rows: &[Row], height: usize) -> usize {
 /// After an answer is checked: the scroll that shows the last choice (so every
 /// choice's mark, the right answer's too, is seen without scrolling), keeping as
 /// much of the question above it as fits.
-pub fn feedback_scroll(app: &App) -> u16 {
-    let Some(state) = app.quiz.as_ref() else { return 0 };
-    let body = body_area(app.area);
-    let rows = rows(app, state, body.width as usize);
-    let height = crate::tui::view::scrolled(rows.len(), body.height as usize, 0, "").content;
+/// (`height` is the rows of text shown, the mark's row not counted.)
+fn feedback_scroll(rows: &[Row], height: usize) -> usize {
     let last_choice = rows.iter().rposition(|(_, c)| c.is_some()).unwrap_or(0);
     let max = rows.len().saturating_sub(height);
-    (last_choice + 1).saturating_sub(height).min(max) as u16
+    (last_choice + 1).saturating_sub(height).min(max)
 }
 
 /// The choice under a mouse click, if any.
 pub fn choice_at(app: &App, x: u16, y: u16) -> Option<usize> {
-    let state = app.quiz.as_ref()?;
+    let state = app.quiz()?;
     let body = body_area(app.area);
     if !body.contains(Position { x, y }) {
         return None;

@@ -9,13 +9,13 @@ use ratatui::widgets::{
 };
 
 use crate::markdown::sanitize;
-use crate::tui::app::{App, Reader};
+use crate::tui::app::App;
 use crate::tui::view::{centered, draw_footer, draw_title, truncate};
 use crate::tui::{highlight, layout, text};
 use ratatui::style::{Modifier, Style};
 
 pub fn draw(app: &App, frame: &mut Frame) {
-    let Some(reader) = app.reader.as_ref() else {
+    let Some(reader) = app.reader() else {
         return;
     };
     let theme = &app.theme;
@@ -68,18 +68,18 @@ pub fn draw(app: &App, frame: &mut Frame) {
 
     let sections = &reader.sections;
     let current = app.current_section();
-    match (parts.toc, reader.toc_cursor) {
-        (Some(toc), _) => draw_contents(app, reader, buf, toc, sections, current, false),
+    match (parts.toc, app.contents_cursor()) {
+        (Some(toc), _) => draw_contents(app, buf, toc, sections, current, false),
         (None, Some(_)) => {
             let h = sections.len().saturating_add(2).min(usize::from(parts.frame.body.height)) as u16;
             let popup = centered(parts.frame.body, 40, h);
             Clear.render(popup, buf);
-            draw_contents(app, reader, buf, popup, sections, current, true);
+            draw_contents(app, buf, popup, sections, current, true);
         }
         (None, None) => {}
     }
 
-    if app.terms_open {
+    if app.terms_open() {
         draw_terms(app, buf, parts.frame.body);
     }
     let context = app.base_context();
@@ -135,7 +135,7 @@ fn draw_terms(app: &App, buf: &mut ratatui::buffer::Buffer, body: Rect) {
         .padding(ratatui::widgets::Padding::horizontal(1));
     let inner = block.inner(popup);
     block.render(popup, buf);
-    let scroll = (app.terms_scroll as usize).min(rows.len().saturating_sub(inner.height as usize));
+    let scroll = (app.terms_scroll() as usize).min(rows.len().saturating_sub(inner.height as usize));
     for (i, line) in rows.iter().skip(scroll).take(inner.height as usize).enumerate() {
         buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
     }
@@ -143,7 +143,6 @@ fn draw_terms(app: &App, buf: &mut ratatui::buffer::Buffer, body: Rect) {
 
 fn draw_contents(
     app: &App,
-    reader: &Reader,
     buf: &mut ratatui::buffer::Buffer,
     area: Rect,
     sections: &[(String, usize)],
@@ -169,12 +168,12 @@ fn draw_contents(
         Rect { y: inner.y + 1, height: inner.height.saturating_sub(1), ..inner }
     };
     let visible = inner.height as usize;
-    let focus = reader.toc_cursor.or(current).unwrap_or(0);
+    let focus = app.contents_cursor().or(current).unwrap_or(0);
     let offset = layout::list_offset(focus, visible);
     for (row, (i, (title, _))) in sections.iter().enumerate().skip(offset).take(visible).enumerate() {
         let marker = if Some(i) == current { "▸ " } else { "  " };
         let label = truncate(&format!("{marker}{}", sanitize(title)), inner.width.saturating_sub(1) as usize);
-        let style = if reader.toc_cursor == Some(i) { theme.selected } else { ratatui::style::Style::new() };
+        let style = if app.contents_cursor() == Some(i) { theme.selected } else { ratatui::style::Style::new() };
         buf.set_line(
             inner.x + 1,
             inner.y + row as u16,

@@ -17,7 +17,7 @@ use crate::tui::{layout, text};
 const ROWS_PER_HIT: usize = 2;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(state) = app.search.as_ref() else { return };
+    let Some(state) = app.search() else { return };
     let theme = &app.theme;
     let parts = layout::frame(area);
     let count = if state.hits.is_empty() { String::new() } else { format!("{} found ", state.hits.len()) };

@@ -30,7 +30,7 @@ fn text_area(area: Rect) -> Rect {
 /// The picker: each letter with its value; the focused one is marked and reversed. The
 /// ranges go when they do not fit, so no letter is cut.
 fn picker(app: &App, width: usize) -> Line<'static> {
-    let Some(state) = app.staging.as_ref() else { return Line::default() };
+    let Some(state) = app.staging() else { return Line::default() };
     let tnm = state.tnm;
     let letters = [("T", tnm.t, staging::T_MAX), ("N", tnm.n, staging::N_MAX), ("M", tnm.m, staging::M_MAX)];
     let build = |ranges: bool| {
@@ -53,7 +53,7 @@ fn picker(app: &App, width: usize) -> Line<'static> {
 
 /// The text under the picker, wrapped for the screen.
 fn rows(app: &App, width: usize) -> Vec<Line<'static>> {
-    let Some(state) = app.staging.as_ref() else { return Vec::new() };
+    let Some(state) = app.staging() else { return Vec::new() };
     let theme = &app.theme;
     let tnm = state.tnm;
     let mut rows: Vec<Line> = Vec::new();
@@ -85,7 +85,7 @@ pub fn scroll_room(app: &App) -> (u16, u16) {
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let Some(state) = app.staging.as_ref() else { return };
+    let Some(state) = app.staging() else { return };
     let theme = &app.theme;
     let parts = layout::frame(area);
     let buf = frame.buffer_mut();
@@ -96,6 +96,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     let under = text_area(area);
     let rows = rows(app, under.width as usize);
-    draw_scrolled(buf, under, &rows, state.scroll as usize, text::MORE_BELOW_SPACE, theme.key);
+    // The flow scrolls within the room this frame measures.
+    let (max, page) = scroll_room(app);
+    state.room.set(crate::tui::tools_flow::ScrollRoom { max, page });
+    draw_scrolled(buf, under, &rows, state.scroll.min(max) as usize, text::MORE_BELOW_SPACE, theme.key);
     draw_footer(app, buf, parts.footer, Context::Staging);
 }

@@ -104,7 +104,7 @@ pub fn row_at(app: &App, y: u16) -> Option<usize> {
     if y < chart.y || y >= chart.y + rows {
         return None;
     }
-    let selected = app.survival.as_ref().map_or(0, |s| s.selected);
+    let selected = app.survival().map_or(0, |s| s.selected);
     let shown = window(&lines, selected, rows, rows < chart.height);
     if (y - chart.y) as usize >= shown.content {
         return None;
@@ -124,7 +124,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let width = body.width as usize;
 
     if !app.progress.show_survival_numbers {
-        let scroll = app.survival.as_ref().map_or(0, |s| s.note_scroll) as usize;
+        // The flow scrolls within the room this frame measures.
+        let max = note_max_scroll(area);
+        let scroll = app.survival().map_or(0, |s| {
+            s.note_room.set(max);
+            s.note_scroll.min(max)
+        }) as usize;
         let note = note_area(area);
         draw_scrolled(buf, note, &note_rows(width), scroll, text::MORE_BELOW_SPACE, theme.key);
         draw_footer(app, buf, parts.footer, Context::SurvivalNote);
@@ -143,7 +148,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 
     let lines = chart_lines(app, &order);
     let rows = bar_rows(area, lines.len());
-    let selected = app.survival.as_ref().map_or(0, |s| s.selected).min(order.len().saturating_sub(1));
+    let selected = app.survival().map_or(0, |s| s.selected).min(order.len().saturating_sub(1));
     let shown = window(&lines, selected, rows, rows < chart.height);
     if let Some(mark) = shown.mark {
         let y = chart.y + shown.content as u16;
