@@ -198,7 +198,14 @@ mod tests {
         assert!(started.elapsed() < Duration::from_secs(5), "took {:?}", started.elapsed());
 
         std::fs::write(dir.path().join("lessons/01-one.md"), "+++\nid = \n+++\n").unwrap();
-        let errors = next(&watching).expect_err("a broken front matter does not load");
+        // Under load the first edit's events can settle in two batches: a late reload of the
+        // good pack may come first.
+        let errors = loop {
+            match next(&watching) {
+                Ok(pack) if pack.lessons[0].body.contains("Changed words.") => continue,
+                other => break other.expect_err("a broken front matter does not load"),
+            }
+        };
         let first = errors.0[0].to_string();
         assert!(first.starts_with("lessons/01-one.md:"), "{first}");
     }
