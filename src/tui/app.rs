@@ -201,14 +201,7 @@ impl App {
         let ids = pack.lesson_ids();
         let home_selected = progress.next_lesson(&ids).and_then(|id| pack.lesson_index(id)).unwrap_or(0);
         let notebook = Notebook::new(progress.my_questions.clone());
-        let mut glossary_phrases: Vec<(String, usize)> = pack
-            .glossary
-            .terms
-            .iter()
-            .enumerate()
-            .flat_map(|(i, t)| t.names().map(move |n| (n.to_lowercase(), i)))
-            .collect();
-        glossary_phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        let glossary_phrases = super::reader_words::glossary_phrases(&pack);
         let progress_notice_seen = progress.notice_seen;
         App {
             pack,

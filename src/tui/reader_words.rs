@@ -121,3 +121,17 @@ impl App {
         vec![]
     }
 }
+
+/// Glossary names, lowercased, longest first: what the reader underlines (made when
+/// the tutor starts and again when `--watch` reloads the pack).
+pub fn glossary_phrases(pack: &crate::content::ContentPack) -> Vec<(String, usize)> {
+    let mut phrases: Vec<(String, usize)> = pack
+        .glossary
+        .terms
+        .iter()
+        .enumerate()
+        .flat_map(|(i, t)| t.names().map(move |n| (n.to_lowercase(), i)))
+        .collect();
+    phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    phrases
+}

@@ -88,7 +88,7 @@ impl App {
         let top_before = self.stack.len();
 
         self.pack = pack;
-        self.glossary_phrases = glossary_phrases(&self.pack);
+        self.glossary_phrases = super::reader_words::glossary_phrases(&self.pack);
         let mut note = None;
         let old = std::mem::take(&mut self.stack);
         for (screen, held) in old.into_iter().zip(held) {
@@ -192,18 +192,4 @@ impl App {
             ..reader
         }
     }
-}
-
-/// Glossary names, lowercased, longest first: what the reader underlines (as
-/// `App::new` makes them).
-pub fn glossary_phrases(pack: &ContentPack) -> Vec<(String, usize)> {
-    let mut phrases: Vec<(String, usize)> = pack
-        .glossary
-        .terms
-        .iter()
-        .enumerate()
-        .flat_map(|(i, t)| t.names().map(move |n| (n.to_lowercase(), i)))
-        .collect();
-    phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-    phrases
 }
