@@ -169,6 +169,9 @@ pub fn draw_footer(app: &App, buf: &mut Buffer, area: Rect, context: Context) {
             Line::from(spans)
         }
     };
+    // Clear first: an overlay's footer is drawn over the screen's, and a shorter line
+    // would leave the end of the old one showing.
+    ratatui::widgets::Widget::render(ratatui::widgets::Clear, Rect { height: 1, ..area }, buf);
     buf.set_line(area.x, area.y, &line, area.width);
 }
 
