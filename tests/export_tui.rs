@@ -85,7 +85,7 @@ fn rows_seen(bytes: &str) -> Vec<String> {
     let mut grid = vec![vec![' '; width]; height];
     let (mut row, mut col) = (0usize, 0usize);
     let mut seen: Vec<String> = Vec::new();
-    let mut keep = |grid: &Vec<Vec<char>>, row: usize, seen: &mut Vec<String>| {
+    let keep = |grid: &[Vec<char>], row: usize, seen: &mut Vec<String>| {
         let text: String = grid[row].iter().collect();
         if seen.last() != Some(&text) {
             seen.push(text);
