@@ -181,6 +181,24 @@ fn glossary_filters_as_you_type_and_links_to_the_lesson() {
     assert_eq!(app.screen(), ScreenKind::Glossary);
 }
 
+/// Issue 16, defect 10: with no match, the glossary's hint names a way to search the
+/// lessons that works from there (`/` types a slash into the filter).
+#[test]
+fn a_glossary_with_no_match_names_a_search_that_works_from_there() {
+    let mut app = app(100, 30);
+    app.update(Action::OpenGlossary);
+    type_text(&mut app, "zzzq");
+    let text = screen_text(&app);
+    assert!(text.contains("No word matches"), "{text}");
+    assert!(!text.contains("search the lessons with /"), "a hint that does not work here: {text}");
+    assert!(text.contains("press Esc, then /"), "{text}");
+    // And the hint is true: Esc goes back to home, where / searches the lessons.
+    app.update(Action::Back);
+    assert_eq!(app.screen(), ScreenKind::Home);
+    app.update(Action::OpenSearch);
+    assert_eq!(app.screen(), ScreenKind::Search);
+}
+
 #[test]
 fn reader_underlines_glossary_words_and_lists_them_on_request() {
     let mut app = app(100, 30);

@@ -246,7 +246,7 @@ pub const SEER_GROUPS: &[&str] = &[
 ];
 pub const GLOSSARY_TITLE: &str = "Glossary · what words mean";
 pub const FILTER_PROMPT: &str = "Find a word: ";
-pub const NO_GLOSSARY_MATCH: &str = "No word matches. Try fewer letters, or search the lessons with /.";
+pub const NO_GLOSSARY_MATCH: &str = "No word matches. Try fewer letters, or press Esc, then / to search the lessons.";
 pub const SEARCH_TITLE: &str = "Search the lessons";
 pub const SEARCH_PROMPT: &str = "Search: ";
 pub const SEARCH_HINT: &str =
