@@ -6,6 +6,7 @@ use common::{app, app_with, screen, screen_text, send};
 use patient_tutor::progress::{LessonStatus, Progress};
 use patient_tutor::tui::action::{Action, Effect};
 use patient_tutor::tui::app::ScreenKind;
+use patient_tutor::words::list;
 
 #[test]
 fn first_run_shows_the_notice_until_dismissed() {
@@ -25,9 +26,8 @@ fn first_run_shows_the_notice_until_dismissed() {
 
 #[test]
 fn the_notice_gives_each_get_help_sign_its_own_short_line_under_who_to_call() {
-    use patient_tutor::tui::text::NOTICE;
     // Clinical review 13, item 20: the first screen has no long sentences.
-    for paragraph in NOTICE {
+    for paragraph in list("tui.notice") {
         for sentence in paragraph.split(['.', ':']) {
             let words = sentence.split_whitespace().count();
             assert!(words <= 20, "{words} words: {sentence:?}");

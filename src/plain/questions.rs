@@ -12,6 +12,7 @@ use crate::markdown::{sanitize, sanitize_path};
 use crate::notebook::{self, MyQuestion, Notebook};
 use crate::progress::Opened;
 use crate::session;
+use crate::words::t;
 
 fn source(pack: &ContentPack, q: &MyQuestion) -> Option<String> {
     let lesson = q.lesson.as_deref()?;
@@ -75,7 +76,7 @@ pub fn export(pack: &ContentPack, opened: &Opened, file: Option<&Path>, force: b
     let to_screen = file.is_none_or(|f| f == Path::new("-"));
     if opened.progress.my_questions.is_empty() {
         // Nothing written anywhere; said on stderr when the checklist would go to stdout.
-        let text = crate::tui::text::NO_QUESTIONS_TO_EXPORT;
+        let text = t("tui.no_questions_to_export");
         if to_screen {
             writeln!(super::stderr(), "{text}")?
         } else {

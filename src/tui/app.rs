@@ -23,6 +23,7 @@ pub use super::notebook_flow::{InputPurpose, QuestionInput};
 pub use super::quiz_flow::{QuizKind, QuizState};
 pub use super::tools_flow::{GlossaryState, SearchState, StagingState, SurvivalState};
 use crate::notebook::Notebook;
+use crate::words::t;
 
 /// Which screen is showing, without its state: for tests and for the drawing's `match`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -468,7 +469,7 @@ impl App {
             Action::Saved { notices } => {
                 let mut notices = notices.clone();
                 if self.save_problem.take().is_some() {
-                    notices.insert(0, text::saving::SAVED_AGAIN.to_string());
+                    notices.insert(0, t("tui.saving.saved_again").to_string());
                 }
                 self.unsaved = false;
                 // Another copy's changes may have been merged in.
@@ -479,7 +480,7 @@ impl App {
             }
             Action::SaveFailed(why) => self.save_problem = Some(why.clone()),
             Action::SaveWaiting if self.save_problem.is_none() => {
-                self.message = Some(text::saving::WAITING.to_string());
+                self.message = Some(t("tui.saving.waiting").to_string());
             }
             Action::SaveWaiting => {}
             Action::ExportPlanned(said) => self.message = Some(said.clone()),
@@ -768,7 +769,7 @@ impl App {
             }
             Action::Skip | Action::Back => {
                 let effects = self.back();
-                self.message = Some(text::LESSON_NOTE_SKIPPED.to_string());
+                self.message = Some(t("tui.lesson_note_skipped").to_string());
                 effects
             }
             Action::Help => {
@@ -900,7 +901,7 @@ impl App {
         };
         let links = &reader.doc.links;
         if links.is_empty() {
-            self.message = Some(text::NO_LINKS.to_string());
+            self.message = Some(t("tui.no_links").to_string());
             return;
         }
         let visible = |i: &usize| (reader.top..reader.top + height).contains(&links[*i].line);
@@ -931,7 +932,7 @@ impl App {
             return vec![];
         };
         let Some(link) = reader.link.and_then(|i| reader.doc.links.get(i)) else {
-            self.message = Some(text::SELECT_LINK_FIRST.to_string());
+            self.message = Some(t("tui.select_link_first").to_string());
             return vec![];
         };
         if let Some(detail) = reader.link.and_then(|i| reader.detail_links.get(i).copied().flatten()) {
@@ -956,7 +957,7 @@ impl App {
     /// was opened. A pack without it says so, with the emergency number.
     pub fn open_get_help(&mut self) {
         let Some(index) = self.pack.lesson_index(crate::content::GET_HELP_LESSON) else {
-            self.message = Some(text::NO_GET_HELP_LESSON.to_string());
+            self.message = Some(t("tui.no_get_help_lesson").to_string());
             return;
         };
         self.open_lesson(index, None);
@@ -969,9 +970,9 @@ impl App {
         };
         let next = current as i64 + step;
         if next < 0 {
-            self.message = Some(text::FIRST_LESSON.to_string());
+            self.message = Some(t("tui.first_lesson").to_string());
         } else if next as usize >= self.pack.lessons.len() {
-            self.message = Some(text::LAST_LESSON.to_string());
+            self.message = Some(t("tui.last_lesson").to_string());
         } else {
             self.leave_reader_position();
             self.open_lesson_as(next as usize, None, true);
@@ -1013,7 +1014,7 @@ impl App {
         self.leave_reader_position();
         // At the end of a lesson, say what can come next.
         if self.message.is_none() && self.screen() == ScreenKind::Reader && self.reader_at_end() {
-            self.message = Some(text::END_OF_LESSON.to_string());
+            self.message = Some(t("tui.end_of_lesson").to_string());
         }
         if !was_read && self.current_lesson_read() { vec![Effect::Save] } else { vec![] }
     }

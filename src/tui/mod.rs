@@ -38,6 +38,7 @@ use self::term::Tty;
 use crate::content::ContentPack;
 use crate::content::watch::Reloaded;
 use crate::progress::{Opened, Store};
+use crate::words::t;
 
 /// How long progress may wait after a change before it is written (debounce).
 const SAVE_AFTER: Duration = Duration::from_secs(2);
@@ -105,7 +106,7 @@ pub fn run(
     let restored = term::leave();
     // One last save, however the loop ended (quit, a signal, or an error such as a
     // closed terminal); an error here is printed after the terminal is back to normal.
-    let mut waiting = || eprintln!("patient-tutor: {}", text::saving::WAITING);
+    let mut waiting = || eprintln!("patient-tutor: {}", t("tui.saving.waiting"));
     let saved = store.save_with(&mut app.progress, crate::progress::LOCK_WAIT, &mut waiting);
     for notice in notices.iter().chain(&store.take_notices()) {
         // Notices name files, and a file name can hold anything.

@@ -7,6 +7,7 @@ use super::action::{Action, Effect, ExportKind};
 use super::app::{App, Overlay, Screen, text_input_mut, top};
 use super::{field, text};
 use crate::notebook::{self, MyQuestion};
+use crate::words::t;
 
 /// What the text being typed is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,9 +63,9 @@ impl App {
     /// Add "What is my care team's 24-hour number?" (from a lesson link), once: where it came
     /// from is the section being read.
     pub fn add_care_team_number(&mut self) -> Vec<Effect> {
-        let question = text::CARE_TEAM_NUMBER_QUESTION;
+        let question = t("tui.care_team_number_question");
         if self.notebook.items.iter().any(|q| q.text == question) {
-            self.message = Some(text::ALREADY_IN_MY_QUESTIONS.to_string());
+            self.message = Some(t("tui.already_in_my_questions").to_string());
             return vec![];
         }
         let (lesson, section) = self.reading_place();
@@ -142,8 +143,8 @@ impl App {
                     text::question_saved(self.notebook.open_count())
                 })
             }
-            InputPurpose::Edit(i) => self.notebook.edit(*i, &text).map(|_| text::QUESTION_CHANGED.to_string()),
-            InputPurpose::Note(i) => self.notebook.set_note(*i, &text).map(|_| text::NOTE_SAVED.to_string()),
+            InputPurpose::Edit(i) => self.notebook.edit(*i, &text).map(|_| t("tui.question_changed").to_string()),
+            InputPurpose::Note(i) => self.notebook.set_note(*i, &text).map(|_| t("tui.note_saved").to_string()),
         };
         match result {
             Ok(message) => {
@@ -182,16 +183,16 @@ impl App {
             Action::Delete if count > 0 => {
                 self.notebook.delete(selected);
                 self.notebook_selected = selected.min(self.notebook.items.len().saturating_sub(1));
-                self.message = Some(text::DELETED_UNDO.to_string());
+                self.message = Some(t("tui.deleted_undo").to_string());
                 return self.notebook_changed();
             }
             Action::Undo => match self.notebook.undo_delete() {
                 Some(i) => {
                     self.notebook_selected = i;
-                    self.message = Some(text::UNDONE.to_string());
+                    self.message = Some(t("tui.undone").to_string());
                     return self.notebook_changed();
                 }
-                None => self.message = Some(text::NOTHING_TO_UNDO.to_string()),
+                None => self.message = Some(t("tui.nothing_to_undo").to_string()),
             },
             Action::MoveUp | Action::MoveDown if count > 0 => {
                 let step = if action == Action::MoveUp { -1 } else { 1 };
@@ -200,7 +201,7 @@ impl App {
             }
             Action::Export => {
                 if self.progress.my_questions.is_empty() {
-                    self.message = Some(text::NO_QUESTIONS_TO_EXPORT.to_string());
+                    self.message = Some(t("tui.no_questions_to_export").to_string());
                     return vec![];
                 }
                 let date = crate::content::check::date_of((self.clock)());
@@ -225,7 +226,7 @@ impl App {
     fn open_question_source(&mut self, index: usize) {
         let Some(q) = self.notebook.items.get(index) else { return };
         let Some(lesson) = q.lesson.as_deref().and_then(|id| self.pack.lesson_index(id)) else {
-            self.message = Some(text::NO_SOURCE.to_string());
+            self.message = Some(t("tui.no_source").to_string());
             return;
         };
         let section = q.section.clone();

@@ -10,6 +10,7 @@ use super::keys::{self, Context};
 use super::quiz_flow::QuizKind;
 use super::theme::Theme;
 use crate::progress::Progress;
+use crate::words::t;
 
 fn app_with(progress: Progress) -> App {
     let mut app = App::new(crate::content::load_embedded().expect("the built-in pack"), progress, Theme::monochrome());
@@ -212,7 +213,7 @@ fn outcomes_from_the_loop_change_the_app_only_through_update() {
     app.update(Action::Saved { notices: vec![] });
     assert!(!app.unsaved);
     assert_eq!(app.save_problem, None);
-    assert!(app.message.as_deref().is_some_and(|m| m.contains(super::text::saving::SAVED_AGAIN)));
+    assert!(app.message.as_deref().is_some_and(|m| m.contains(t("tui.saving.saved_again"))));
     app.update(Action::ExportFailed("no room".into()));
     assert_eq!(app.message.as_deref(), Some("no room"));
 }
@@ -338,7 +339,7 @@ fn export_says_where_first_and_writes_on_the_second_x_only() {
     assert_eq!(app.screen(), ScreenKind::Notebook);
     // An empty list: nothing to plan or write, and it says so.
     assert_eq!(press(&mut app, KeyCode::Char('x')), vec![]);
-    assert_eq!(app.message.as_deref(), Some(super::text::NO_QUESTIONS_TO_EXPORT));
+    assert_eq!(app.message.as_deref(), Some(t("tui.no_questions_to_export")));
     app.notebook.add("Can I travel?", None, None, 0).unwrap();
     app.progress.my_questions = app.notebook.items.clone();
     let plan = press(&mut app, KeyCode::Char('x'));

@@ -9,6 +9,7 @@ use super::lessons::Start;
 use super::prompt::{self, Choice};
 use super::{Session, Step, words};
 use crate::notebook;
+use crate::words::t;
 
 /// The notebook's menu, in the order shown.
 #[derive(Clone, Copy)]
@@ -29,9 +30,9 @@ const ITEMS: [Item; 8] =
 impl<R: BufRead, W: Write> Session<'_, R, W> {
     /// The link in "Write down your numbers now": add the 24-hour number question, once.
     pub(super) fn add_care_team_number(&mut self) -> Step {
-        let question = crate::tui::text::CARE_TEAM_NUMBER_QUESTION;
+        let question = t("tui.care_team_number_question");
         if self.notebook.items.iter().any(|q| q.text == question) {
-            return Ok(self.say(crate::tui::text::ALREADY_IN_MY_QUESTIONS)?);
+            return Ok(self.say(t("tui.already_in_my_questions"))?);
         }
         let now = self.now();
         match self.notebook.add(question, Some(crate::content::GET_HELP_LESSON), None, now) {
@@ -158,7 +159,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             match self.notebook.edit(index, &line) {
                 Ok(()) => {
                     self.save()?;
-                    return Ok(self.say(crate::tui::text::QUESTION_CHANGED)?);
+                    return Ok(self.say(t("tui.question_changed"))?);
                 }
                 Err(e) => self.say(&e.to_string())?,
             }
@@ -188,7 +189,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 Ok(()) => {
                     self.save()?;
                     let cleared = self.notebook.items[index].note.is_empty();
-                    return Ok(self.say(if cleared { words::NOTE_CLEARED } else { crate::tui::text::NOTE_SAVED })?);
+                    return Ok(self.say(if cleared { words::NOTE_CLEARED } else { t("tui.note_saved") })?);
                 }
                 Err(e) => self.say(&e.to_string())?,
             }
@@ -232,7 +233,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     /// folder, else the progress folder), as the tutor does: where first, then the file.
     fn export(&mut self) -> Step {
         if self.notebook.items.is_empty() {
-            return Ok(self.say(crate::tui::text::NO_QUESTIONS_TO_EXPORT)?);
+            return Ok(self.say(t("tui.no_questions_to_export"))?);
         }
         let date = crate::content::check::date_of(self.now());
         let pack = self.pack;
@@ -253,7 +254,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     fn read_source(&mut self, index: usize) -> Step {
         let q = &self.notebook.items[index];
         let Some(lesson) = q.lesson.as_deref().and_then(|id| self.pack.lesson_index(id)) else {
-            return Ok(self.say(crate::tui::text::NO_SOURCE)?);
+            return Ok(self.say(t("tui.no_source"))?);
         };
         let start = q.section.clone().map_or(Start::Saved, Start::Anchor);
         self.lesson(lesson, start)
