@@ -221,7 +221,7 @@ fn help_lists_every_key_of_the_screen_below() {
         text.push_str(&screen_text(&app));
     }
     for binding in patient_tutor::tui::keys::bindings(patient_tutor::tui::keys::Context::Reader) {
-        assert!(text.contains(binding.help), "help lacks {:?}:\n{text}", binding.help);
+        assert!(text.contains(binding.help()), "help lacks {:?}:\n{text}", binding.help());
     }
     app.update(Action::Back);
     assert!(!screen_text(&app).contains("Keys"));
@@ -315,8 +315,8 @@ fn help_scrolls_on_a_small_window_to_every_key() {
         seen.push_str(&screen_text(&app));
     }
     for binding in patient_tutor::tui::keys::bindings(patient_tutor::tui::keys::Context::Reader) {
-        let first_word = binding.help.split(' ').next().unwrap();
-        assert!(seen.contains(binding.label), "{} missing", binding.label);
+        let first_word = binding.help().split(' ').next().unwrap();
+        assert!(seen.contains(binding.label()), "{} missing", binding.label());
         assert!(seen.contains(first_word), "{first_word} missing");
     }
 }

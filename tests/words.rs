@@ -23,7 +23,9 @@ fn keys_used_in(text: &str, out: &mut BTreeSet<String>) {
             // rustfmt may put the key on the next line.
             let Some(quoted) = rest.trim_start().strip_prefix('"') else { continue };
             let key = &quoted[..quoted.find('"').unwrap_or(0)];
-            if key.contains('.') && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._".contains(c)) {
+            if key.contains('.')
+                && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._".contains(c))
+            {
                 out.insert(key.to_string());
             }
         }
@@ -77,6 +79,8 @@ fn every_key_the_code_asks_for_is_in_english() {
 #[test]
 fn every_english_word_is_used() {
     let used = keys_in_sources();
-    let unused: Vec<_> = Catalogue::english().keys().into_iter().filter(|k| !used.contains(*k)).collect();
+    // A key's words (`keys.*`) are looked up by the key's id; src/tui/keys.rs tests them.
+    let unused: Vec<_> =
+        Catalogue::english().keys().into_iter().filter(|k| !k.starts_with("keys.") && !used.contains(*k)).collect();
     assert!(unused.is_empty(), "words in src/words/en.toml that no code uses: {unused:#?}");
 }
