@@ -77,9 +77,12 @@ pub fn run(
         Start::Quiz { lesson, seed } => {
             let Some(index) = app.pack.lesson_index(&lesson) else {
                 anyhow::bail!(
-                    "there is no lesson `{}`. The lessons are:\n  {}",
-                    crate::markdown::sanitize(&lesson),
-                    app.pack.lesson_ids().join("\n  ")
+                    "{}",
+                    crate::tf!(
+                        "tui.no_such_lesson",
+                        lesson = crate::markdown::sanitize(&lesson),
+                        lessons = app.pack.lesson_ids().join("\n  ")
+                    )
                 );
             };
             app.quiz_seed = seed.unwrap_or(app.quiz_seed);
