@@ -41,7 +41,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let parts = layout::frame(area);
     let buf = frame.buffer_mut();
     let open = app.notebook.open_count();
-    draw_title(buf, parts.title, t("tui.notebook_title"), &format!("{open} to ask "), theme.title, theme.dim);
+    draw_title(
+        buf,
+        parts.title,
+        t("tui.notebook_title"),
+        &crate::tf!("notebook.to_ask", open = open),
+        theme.title,
+        theme.dim,
+    );
 
     let list = list_area(area);
     let width = list.width as usize;
@@ -72,7 +79,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 details.push(t("tui.asked").to_string());
             }
             if !q.note.is_empty() {
-                details.push(format!("answer: {}", sanitize(&q.note)));
+                details.push(crate::tf!("notebook.answer", note = sanitize(&q.note)));
             }
             let line = truncate(&details.join(" · "), width.saturating_sub(6));
             buf.set_line(list.x + 6, y + 1, &Line::styled(line, theme.dim), list.width.saturating_sub(6));
