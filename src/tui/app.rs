@@ -22,7 +22,6 @@ pub use super::explorer_flow::{ExplorerState, SiteSearch};
 pub use super::notebook_flow::{InputPurpose, QuestionInput};
 pub use super::quiz_flow::{QuizKind, QuizState};
 pub use super::tools_flow::{GlossaryState, SearchState, StagingState, SurvivalState};
-use crate::notebook::Notebook;
 
 /// Which screen is showing, without its state: for tests and for the drawing's `match`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -182,8 +181,8 @@ pub struct App {
     pub quiz_seed: u64,
     /// The body-map site last looked at: the map opens on it again.
     pub last_site: Option<usize>,
-    /// "My questions", with undo for deletes; mirrored into `progress.my_questions`.
-    pub notebook: Notebook,
+    /// Undo for deletes in My questions (the list itself is `progress.my_questions`).
+    pub question_undo: crate::notebook::Undo,
     pub notebook_selected: usize,
     /// The staging explorer's letters last chosen: it opens on them again.
     pub last_tnm: Option<crate::staging::Tnm>,
@@ -200,7 +199,6 @@ impl App {
     pub fn new(pack: ContentPack, progress: Progress, theme: Theme) -> Self {
         let ids = pack.lesson_ids();
         let home_selected = progress.next_lesson(&ids).and_then(|id| pack.lesson_index(id)).unwrap_or(0);
-        let notebook = Notebook::new(progress.my_questions.clone());
         let glossary_phrases = super::reader_words::glossary_phrases(&pack);
         let progress_notice_seen = progress.notice_seen;
         App {
@@ -219,7 +217,7 @@ impl App {
             export_armed: None,
             quiz_seed: 0,
             last_site: None,
-            notebook,
+            question_undo: Default::default(),
             notebook_selected: 0,
             last_tnm: None,
             glossary_phrases,
@@ -477,7 +475,11 @@ impl App {
                     self.message = Some(notices.join(" "));
                 }
             }
-            Action::SaveFailed(why) => self.save_problem = Some(why.clone()),
+            Action::SaveFailed(why) => {
+                self.save_problem = Some(why.clone());
+                // A failed save may still have merged or dropped questions.
+                self.progress_merged();
+            }
             Action::SaveWaiting if self.save_problem.is_none() => {
                 self.message = Some(text::saving::WAITING.to_string());
             }

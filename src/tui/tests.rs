@@ -339,8 +339,9 @@ fn export_says_where_first_and_writes_on_the_second_x_only() {
     // An empty list: nothing to plan or write, and it says so.
     assert_eq!(press(&mut app, KeyCode::Char('x')), vec![]);
     assert_eq!(app.message.as_deref(), Some(super::text::NO_QUESTIONS_TO_EXPORT));
-    app.notebook.add("Can I travel?", None, None, 0).unwrap();
-    app.progress.my_questions = app.notebook.items.clone();
+    press(&mut app, KeyCode::Char('a'));
+    app.update(Action::Paste("Can I travel?".into()));
+    press(&mut app, KeyCode::Enter);
     let plan = press(&mut app, KeyCode::Char('x'));
     assert!(matches!(plan.as_slice(), [Effect::PlanExport { kind: ExportKind::Questions, .. }]), "{plan:?}");
     app.update(Action::ExportPlanned("x again to save as /d/q.md".into()));
