@@ -11,7 +11,7 @@ use crate::explorer::nav::Direction;
 pub enum Context {
     /// The first-run notice.
     Notice,
-    /// The same notice opened again (About).
+    /// About (`i`): what the app is, whose lessons, where progress is kept.
     About,
     Home,
     Reader,
@@ -102,13 +102,15 @@ const NOTICE: &[Binding] = &[
     bind(&[Char('q')], "q", "quit", Action::Quit, Some("quit")),
 ];
 
-/// The notice opened again from help (`i`): closing it never quits.
+/// About (`i`), a screen: back is one step, never quit.
 #[rustfmt::skip]
 const ABOUT: &[Binding] = &[
-    bind(&[Esc, Enter, Char('q')], "Esc", "close", Action::Dismiss, Some("close")),
+    bind(&[Esc, Char('q'), Enter], "Esc", "back", Action::Back, Some("back")),
     bind(&[Char('h')], "h", "read When to get help now", Action::OpenGetHelp, Some("when to get help")),
-    bind(&[Down, Char('j'), PageDown, Char(' ')], "↓", "read more (small windows)", Action::Down, None),
-    bind(&[Up, Char('k'), PageUp], "↑", "scroll back up", Action::Up, None),
+    bind(&[Down, Char('j')], "↓/j", "scroll down (small windows)", Action::Down, None),
+    bind(&[Up, Char('k')], "↑/k", "scroll up", Action::Up, None),
+    bind(&[PageDown, Char(' ')], "Space", "next page (also PgDn)", Action::PageDown, None),
+    bind(&[PageUp, Char('b')], "PgUp/b", "previous page", Action::PageUp, None),
     bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
 ];
 

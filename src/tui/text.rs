@@ -34,7 +34,7 @@ pub const MORE_ABOVE: &str = "↑ more above";
 pub const MORE_BELOW_SPACE: &str = "↓ more below: press Space";
 /// A quiz question on a window too small to show it whole.
 pub const QUIZ_TOO_SMALL: &str = "Make the window larger to answer";
-pub const NOTICE_AGAIN: &str = "You can read this again at any time: press ? and then i.";
+pub const NOTICE_AGAIN: &str = "At any time, press ? and then i for About: what this app is, the emergency number and where your progress is kept.";
 
 pub const HOME_LESSONS: &str = "Lessons";
 pub const ALL_READ: &str = "You have read every lesson. Open any lesson to read it again.";
@@ -104,6 +104,30 @@ pub fn content_note_plain(note: &str) -> String {
 pub fn pack_about(name: &str, version: &str, publisher: &str) -> String {
     format!("Lessons: {} (version {}), from {}.", sanitize(name), sanitize(version), sanitize(publisher))
 }
+
+// About (`i`): its own screen, `screens/about.rs`.
+pub const ABOUT_TITLE: &str = "About patient-tutor";
+/// The app's version, at the end of About's title row.
+pub fn about_version(version: &str) -> String {
+    format!("version {}", sanitize(version))
+}
+pub const ABOUT_WHAT: &str = "patient-tutor helps you learn about stage 4 (metastatic) cancer, for yourself or for \
+    someone you care for: short lessons, quizzes, a body map of symptoms, and a list of questions for your care team.";
+pub const ABOUT_NOT_ADVICE: &str = "It is education, not medical advice. It does not know you or your health. Your \
+    care team does: talk to them about your own care.";
+pub const ABOUT_EMERGENCY: &str =
+    "Emergency? Call your local emergency number (such as 911, 999 or 112), day or night.";
+/// Who checked the pack's medical facts (`reviewed_by` in its `pack.toml`).
+pub fn pack_reviewed_by(by: Option<&str>) -> String {
+    match by {
+        Some(by) => format!("Its medical facts were checked by {}.", sanitize(by)),
+        None => "The pack does not say who checked its medical facts.".to_string(),
+    }
+}
+pub const ABOUT_NO_MANIFEST: &str = "These lessons do not say whose they are: their folder has no pack.toml.";
+pub const ABOUT_PROGRESS_IN: &str = "Your progress is kept only on this computer, in this file:";
+pub const ABOUT_PROGRESS_HERE: &str = "Your progress is kept only on this computer.";
+pub const ABOUT_OFFLINE: &str = "The app never uses the internet.";
 
 /// Home's heading for lessons a pack's groups leave out.
 pub const OTHER_LESSONS: &str = "Other lessons";
