@@ -400,7 +400,7 @@ fn about() {
     snap("about", &SIZES, |w, h| {
         let mut app = at(w, h);
         app.update(Action::About);
-        assert!(app.notice_showing());
+        assert_eq!(app.screen(), ScreenKind::About);
         app
     });
 }

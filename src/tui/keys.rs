@@ -11,7 +11,7 @@ use crate::explorer::nav::Direction;
 pub enum Context {
     /// The first-run notice.
     Notice,
-    /// The same notice opened again (About).
+    /// About (`i`): what the app is, whose lessons, where progress is kept.
     About,
     Home,
     Reader,
@@ -116,13 +116,15 @@ const NOTICE: &[Binding] = &[
     bind(&[Char('q')], "notice.quit", Action::Quit, true),
 ];
 
-/// The notice opened again from help (`i`): closing it never quits.
+/// About (`i`), a screen: back is one step, never quit.
 #[rustfmt::skip]
 const ABOUT: &[Binding] = &[
-    bind(&[Esc, Enter, Char('q')], "about.dismiss", Action::Dismiss, true),
+    bind(&[Esc, Char('q'), Enter], "about.back", Action::Back, true),
     bind(&[Char('h')], "about.open_get_help", Action::OpenGetHelp, true),
-    bind(&[Down, Char('j'), PageDown, Char(' ')], "about.down", Action::Down, false),
-    bind(&[Up, Char('k'), PageUp], "about.up", Action::Up, false),
+    bind(&[Down, Char('j')], "about.down", Action::Down, false),
+    bind(&[Up, Char('k')], "about.up", Action::Up, false),
+    bind(&[PageDown, Char(' ')], "about.page_down", Action::PageDown, false),
+    bind(&[PageUp, Char('b')], "about.page_up", Action::PageUp, false),
     bind(&[Char('?')], "about.help", Action::Help, true),
 ];
 

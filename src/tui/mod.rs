@@ -1,5 +1,6 @@
 //! The interactive tutor: terminal setup, the event loop, and carrying out effects.
 
+mod about_flow;
 pub mod action;
 pub mod app;
 pub mod checkin_flow;
@@ -70,6 +71,7 @@ pub fn run(
     let Opened { store, progress, notices } = opened;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut app = App::new(pack, progress, theme::Theme::for_terminal(no_color));
+    app.progress_path = Some(store.path().to_path_buf());
     app.quiz_seed = crate::session::fresh_seed();
     match start {
         Start::Home => {}

@@ -5,6 +5,7 @@
 
 use crate::content::sites::Who;
 use crate::markdown::sanitize;
+use crate::words::list;
 use crate::words::t;
 use crate::{tf, tn};
 
@@ -48,6 +49,19 @@ pub fn content_note_plain(note: &str) -> String {
 /// About: whose material the person reads.
 pub fn pack_about(name: &str, version: &str, publisher: &str) -> String {
     tf!("text.pack_about", name = sanitize(name), version = sanitize(version), publisher = sanitize(publisher))
+}
+
+// About (`i`): its own screen, `screens/about.rs`.
+/// The app's version, at the end of About's title row.
+pub fn about_version(version: &str) -> String {
+    tf!("text.about_version", version = sanitize(version))
+}
+/// Who checked the pack's medical facts (`reviewed_by` in its `pack.toml`).
+pub fn pack_reviewed_by(by: Option<&str>) -> String {
+    match by {
+        Some(by) => tf!("text.pack_reviewed_by", by = sanitize(by)),
+        None => t("text.pack_reviewed_by_nobody").to_string(),
+    }
 }
 
 pub fn outside_link(target: &str) -> String {
@@ -184,7 +198,7 @@ pub fn review_day(day: crate::quiz::ReviewDay) -> String {
         ReviewDay::LaterToday => t("text.review_day.later_today").to_string(),
         ReviewDay::Tomorrow => t("text.review_day.tomorrow").to_string(),
         ReviewDay::On { day, month } => {
-            let months = crate::words::list("text.months");
+            let months = list("text.months");
             let month = months.get(usize::from(month).saturating_sub(1)).map(String::as_str).unwrap_or("");
             tf!("text.review_day.on", day = day, month = month)
         }

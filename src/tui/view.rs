@@ -79,6 +79,7 @@ fn draw_screens(app: &App, frame: &mut Frame, area: Rect) {
             ScreenKind::Search => screens::search::draw(app, frame, area),
             ScreenKind::CheckIn => screens::checkin::draw(app, frame, area),
             ScreenKind::CheckInHistory => screens::checkin::draw_history(app, frame, area),
+            ScreenKind::About => screens::about::draw(app, frame, area),
         }
     }
     draw_emergency(app, frame.buffer_mut(), area);
@@ -295,6 +296,7 @@ mod tests {
         for width in [20, 40, 80] {
             for context in [
                 Context::Notice,
+                Context::About,
                 Context::Home,
                 Context::Reader,
                 Context::Quiz,
