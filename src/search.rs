@@ -6,7 +6,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::content::ContentPack;
-use crate::markdown::{sanitize, slugify};
+use crate::markdown::{anchor_of, sanitize};
 
 /// Queries longer than this are cut: nobody types more, and it bounds the work.
 const MAX_QUERY_CHARS: usize = 200;
@@ -128,10 +128,12 @@ fn blocks(body: &str) -> Vec<Block> {
     let mut section: Option<(String, String)> = None;
     let mut current: Option<Block> = None;
     let mut in_h2 = false;
-    for (event, range) in Parser::new_ext(body, pulldown_cmark::Options::ENABLE_TABLES).into_offset_iter() {
+    let mut heading_id: Option<String> = None;
+    for (event, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { level, .. }) => {
+            Event::Start(Tag::Heading { level, id, .. }) => {
                 in_h2 = level == pulldown_cmark::HeadingLevel::H2;
+                heading_id = id.map(|id| id.to_string());
                 current = Some(Block { text: String::new(), offset: range.start, section: None, is_heading: true });
             }
             // A list item's paragraph belongs to the item's block.
@@ -151,7 +153,7 @@ fn blocks(body: &str) -> Vec<Block> {
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(mut block) = current.take() {
                     if in_h2 {
-                        section = Some((slugify(&block.text), block.text.clone()));
+                        section = Some((anchor_of(heading_id.take().as_deref(), &block.text), block.text.clone()));
                     }
                     block.section = section.clone();
                     out.push(block);
@@ -227,6 +229,13 @@ mod tests {
         let hits = search(&pack(), "what M1 means");
         assert_eq!(hits[0].target(), "staging#what-m1-means");
         assert_eq!(hits[0].section.as_ref().unwrap().1, "What M1 means");
+    }
+
+    #[test]
+    fn a_heading_s_own_anchor_is_the_hit_s_section() {
+        let found = blocks("# Título\n\n## Remisión {#remission}\n\nTexto de la remisión.\n");
+        let text = found.iter().find(|b| !b.is_heading && b.text.contains("Texto")).unwrap();
+        assert_eq!(text.section, Some(("remission".to_string(), "Remisión".to_string())));
     }
 
     #[test]

@@ -54,7 +54,7 @@ pub fn scan(body: &str) -> (Vec<Detail>, Vec<Problem>) {
     // Headings inside a quote or a list do not start or end parts: folding there would
     // cut the quote or list in two.
     let mut depth = 0usize;
-    for (event, range) in Parser::new(body).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
         match event {
             Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item | Tag::FootnoteDefinition(_)) => depth += 1,
             Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item | TagEnd::FootnoteDefinition) => {

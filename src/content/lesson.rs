@@ -4,7 +4,7 @@ use serde::Deserialize;
 
 use super::ContentError;
 use super::detail::{self, Detail, Folded};
-use crate::markdown::slugify;
+use crate::markdown::{anchor_of, slugify};
 
 /// A lesson as the app uses it. The body stays Markdown; it is rendered on demand.
 #[derive(Debug, Clone)]
@@ -266,8 +266,8 @@ fn bare_page(file: &str, text: &str) -> Lesson {
     let (details, _) = detail::scan(&body);
     let title = heading_texts(&body)
         .into_iter()
-        .find(|(level, _, _)| *level == 1)
-        .map(|(_, title, _)| title)
+        .find(|heading| heading.level == 1)
+        .map(|heading| heading.title)
         .unwrap_or_else(|| file.rsplit('/').next().unwrap_or(file).to_string());
     Lesson {
         id: slugify(file.rsplit('/').next().unwrap_or(file).trim_end_matches(".md")),
@@ -291,28 +291,42 @@ fn sections_of(body: &str, body_line: usize) -> Vec<Section> {
     let (mut line, mut counted) = (1, 0);
     heading_texts(body)
         .into_iter()
-        .filter(|(level, _, _)| *level == 2)
-        .map(|(_, title, offset)| {
+        .filter(|heading| heading.level == 2)
+        .map(|Heading { title, id, offset, .. }| {
             let offset = offset.clamp(counted, body.len());
             line += body.as_bytes()[counted..offset].iter().filter(|&&b| b == b'\n').count();
             counted = offset;
-            Section { slug: slugify(&title), title, line: body_line + line - 1 }
+            Section { slug: anchor_of(id.as_deref(), &title), title, line: body_line + line - 1 }
         })
         .collect()
 }
 
-/// (level, plain text, byte offset) of every heading.
-fn heading_texts(body: &str) -> Vec<(u8, String, usize)> {
+/// A heading of a lesson body: its level, plain text, own `{#id}` and byte offset.
+struct Heading {
+    level: u8,
+    title: String,
+    id: Option<String>,
+    offset: usize,
+}
+
+fn heading_texts(body: &str) -> Vec<Heading> {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let mut out = Vec::new();
-    let mut current: Option<(u8, String, usize)> = None;
-    for (event, range) in Parser::new(body).into_offset_iter() {
+    let mut current: Option<Heading> = None;
+    for (event, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { level, .. }) => current = Some((level as u8, String::new(), range.start)),
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                current = Some(Heading {
+                    level: level as u8,
+                    title: String::new(),
+                    id: id.map(|id| id.to_string()),
+                    offset: range.start,
+                })
+            }
             Event::End(TagEnd::Heading(_)) => out.extend(current.take()),
             Event::Text(t) | Event::Code(t) => {
-                if let Some((_, text, _)) = current.as_mut() {
-                    text.push_str(&t);
+                if let Some(heading) = current.as_mut() {
+                    heading.title.push_str(&t);
                 }
             }
             _ => {}
@@ -355,6 +369,16 @@ mod tests {
         assert!(lesson.body.starts_with("# Staging"));
         let slugs: Vec<_> = lesson.sections.iter().map(|s| (s.slug.as_str(), s.line)).collect();
         assert_eq!(slugs, vec![("t-n-and-m", 10), ("what-m1-means", 14)]);
+    }
+
+    #[test]
+    fn a_section_can_keep_another_language_s_anchor() {
+        let text = GOOD
+            .replace("## T, N and M", "## T, N y M {#t-n-and-m}")
+            .replace("## What M1 means", "## Qué significa M1");
+        let lesson = parse("04-staging.md", &text, true).unwrap();
+        let sections: Vec<_> = lesson.sections.iter().map(|s| (s.slug.as_str(), s.title.as_str())).collect();
+        assert_eq!(sections, vec![("t-n-and-m", "T, N y M"), ("qué-significa-m1", "Qué significa M1")]);
     }
 
     #[test]

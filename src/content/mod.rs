@@ -741,7 +741,7 @@ fn id_from_file_name(path: &str) -> String {
 /// (target, byte offset) of every Markdown link in a body.
 fn markdown_link_targets(body: &str) -> Vec<(String, usize)> {
     use pulldown_cmark::{Event, Parser, Tag};
-    Parser::new(body)
+    Parser::new_ext(body, crate::markdown::options())
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
             Event::Start(Tag::Link { dest_url, .. }) => Some((dest_url.to_string(), range.start)),

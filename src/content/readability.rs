@@ -72,6 +72,7 @@ pub fn smog_grade(polysyllables: usize, sentences: usize) -> f64 {
 pub(crate) fn markdown_options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
 }

@@ -23,7 +23,7 @@ mod tests;
 
 pub use ratatui::text::Line;
 pub use sanitize::{sanitize, sanitize_multiline, sanitize_path};
-pub use slug::slugify;
+pub use slug::{anchor_of, options, slugify};
 pub use stream::{render_each, render_each_linear, write_linear, write_plain};
 pub use theme::{MdTheme, Palette};
 pub use wrap::{display_width, wrap_text};

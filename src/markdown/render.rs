@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 use ratatui::style::Style;
 use ratatui::text::Span;
 
@@ -14,7 +14,7 @@ use super::inline::Inline;
 use super::out::{Emit, Out, OutSink};
 use super::prefix::{Containers, Plan, budget, trimmed};
 use super::sanitize::{Newlines, push_sanitized, sanitize};
-use super::slug::{Slugger, slugify};
+use super::slug::{Slugger, anchor_of};
 use super::table::{Row, Table, separator};
 use super::theme::MdTheme;
 use super::wrap::{WrapBufs, wrap_hard, wrap_words};
@@ -25,17 +25,13 @@ const CODE_CONTINUED: &str = "↪ ";
 /// A rule in linear output: short, and read aloud as what it is.
 const LINEAR_RULE: &str = "---";
 
-fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
-}
-
 pub(super) fn render(markdown: &str, width: u16, theme: &MdTheme, linear: Option<&Linear>) -> Rendered {
     let mut r = Renderer::new(usize::from(width).max(1), theme, Out::default(), linear);
     // a guess at the line count, to spare regrowing two large vectors
     let guess = markdown.len() / 24;
     r.out.lines.reserve(guess);
     r.out.offsets.reserve(guess);
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(markdown, super::slug::options()).into_offset_iter() {
         r.event(event, range);
     }
     r.finish()
@@ -45,7 +41,7 @@ pub(super) fn render(markdown: &str, width: u16, theme: &MdTheme, linear: Option
 /// Stops early when `emit` says so. With `linear`, the lines are for plain output.
 pub(super) fn stream(markdown: &str, width: u16, theme: &MdTheme, linear: Option<&Linear>, emit: &mut dyn Emit) {
     let mut r = Renderer::new(usize::from(width).max(1), theme, Out::streaming(emit), linear);
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(markdown, super::slug::options()).into_offset_iter() {
         if r.out.stopped {
             return;
         }
@@ -94,6 +90,8 @@ struct Renderer<'t, 'e> {
     /// A blank line is owed before the next block.
     need_blank: bool,
     heading: Option<(HeadingLevel, String)>,
+    /// The open heading's own `{#id}`, if it names one.
+    heading_id: Option<String>,
     open_links: Vec<usize>,
     /// Inside a code block; its text gathers in `code` (buffers reused).
     in_code: bool,
@@ -114,6 +112,7 @@ impl<'t, 'e> Renderer<'t, 'e> {
             containers.use_plain_quote_marks();
         }
         Renderer {
+            heading_id: None,
             theme,
             linear,
             width,
@@ -208,9 +207,10 @@ impl<'t, 'e> Renderer<'t, 'e> {
                 self.begin_block(offset);
                 self.containers.note_paragraph();
             }
-            Tag::Heading { level, .. } => {
+            Tag::Heading { level, id, .. } => {
                 self.begin_block(offset);
                 self.heading = Some((level, String::new()));
+                self.heading_id = id.map(|id| id.to_string());
                 return style.patch(match level {
                     HeadingLevel::H1 => theme.h1,
                     HeadingLevel::H2 => theme.h2,
@@ -413,7 +413,7 @@ impl<'t, 'e> Renderer<'t, 'e> {
             self.containers.consume_markers();
         }
         if let Some((level, title)) = self.heading.take() {
-            let slug = self.slugger.unique(slugify(&title));
+            let slug = self.slugger.unique(anchor_of(self.heading_id.take().as_deref(), &title));
             self.anchors.push(Anchor { slug, title, level: level as u8, line });
         }
         self.need_blank = true;

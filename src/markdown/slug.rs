@@ -2,6 +2,26 @@
 
 use std::collections::HashMap;
 
+use pulldown_cmark::Options;
+
+/// The Markdown every part of the program reads lessons with. Heading attributes let a
+/// heading name its own anchor (`## Remisión {#remission}`), so a pack in another language
+/// keeps the same link targets as the English one.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// A heading's anchor: its own `{#id}` if it has one, else the slug of its text.
+pub fn anchor_of(id: Option<&str>, title: &str) -> String {
+    match id {
+        Some(id) if !slugify(id).is_empty() => slugify(id),
+        _ => slugify(title),
+    }
+}
+
 /// Heading text → anchor slug: lowercase; letters/digits kept (Unicode alphanumerics);
 /// whitespace and '-' become '-'; everything else dropped; runs of '-' collapsed;
 /// leading/trailing '-' trimmed. "T, N and M" → "t-n-and-m".

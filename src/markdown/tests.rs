@@ -460,6 +460,28 @@ fn slugify_cases() {
     assert_eq!(slugify("?!"), "");
 }
 
+/// A pack in another language keeps the English anchors: `## Remisión {#remission}`.
+#[test]
+fn a_heading_can_name_its_own_anchor_and_the_braces_are_not_shown() {
+    let r = render(
+        "# Estadificación\n\n## Remisión {#remission}\n\n## Qué es {#what-it-is}\n\n## Sin id\n",
+        80,
+        &MdTheme::plain(),
+    );
+    let anchors: Vec<(&str, &str)> = r.anchors.iter().map(|a| (a.slug.as_str(), a.title.as_str())).collect();
+    assert_eq!(
+        anchors,
+        [
+            ("estadificación", "Estadificación"),
+            ("remission", "Remisión"),
+            ("what-it-is", "Qué es"),
+            ("sin-id", "Sin id")
+        ]
+    );
+    let text: String = r.lines.iter().map(line_to_string).collect::<Vec<_>>().join("\n");
+    assert!(!text.contains('{') && !text.contains("#remission"), "{text}");
+}
+
 #[test]
 fn duplicate_headings_get_suffixes() {
     let r = render("# A\n# A\n# A-1\n# A", 80, &MdTheme::plain());
