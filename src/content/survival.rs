@@ -13,6 +13,9 @@ pub struct Survival {
     pub value: f64,
     /// Which people the number covers, e.g. "distant stage".
     pub basis: String,
+    /// The number is for the distant stage (about stage 4), so it can be compared with the
+    /// other distant-stage rows. Said by the pack (`distant = true`), never read from `basis`.
+    pub distant: bool,
     pub source: String,
     pub years: String,
     /// A short plain paragraph shown with the number.
@@ -33,6 +36,9 @@ struct RawCancer {
     cancer: String,
     value: Spanned<f64>,
     basis: String,
+    /// Missing: not the distant stage (a row is only compared when the pack says it may be).
+    #[serde(default)]
+    distant: bool,
     source: String,
     years: String,
     note: String,
@@ -43,7 +49,7 @@ impl Survival {
     /// leukemia (all stages) or non-Hodgkin lymphoma (stage IV of its own system), cannot be
     /// compared with the distant-stage rows.
     pub fn is_distant_stage(&self) -> bool {
-        self.basis.to_lowercase().contains("distant")
+        self.distant
     }
 }
 
@@ -94,6 +100,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Survival>, Vec<ContentError>>
             cancer: raw.cancer,
             value,
             basis: raw.basis,
+            distant: raw.distant,
             source: raw.source,
             years: raw.years,
             note: raw.note.trim().to_string(),
@@ -107,7 +114,7 @@ pub fn parse(file: &str, text: &str) -> Result<Vec<Survival>, Vec<ContentError>>
 mod tests {
     use super::*;
 
-    const ROW: &str = "[[cancer]]\ncancer = \"Breast\"\nvalue = 33.8\nbasis = \"distant stage\"\nsource = \"SEER\"\nyears = \"2016–2022\"\nnote = \"About 1 in 3.\"\n";
+    const ROW: &str = "[[cancer]]\ncancer = \"Breast\"\nvalue = 33.8\nbasis = \"distant stage\"\ndistant = true\nsource = \"SEER\"\nyears = \"2016–2022\"\nnote = \"About 1 in 3.\"\n";
 
     #[test]
     fn parses_rows_with_lines() {
@@ -115,7 +122,17 @@ mod tests {
         let rows = parse("survival.toml", &text).unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!((rows[0].line, rows[0].value), (2, 33.8));
-        assert_eq!((rows[1].cancer.as_str(), rows[1].line), ("Lung", 10));
+        assert_eq!((rows[1].cancer.as_str(), rows[1].line), ("Lung", 11));
+    }
+
+    /// The chart never decides by the words of `basis` (they may be in any language).
+    #[test]
+    fn a_row_is_distant_stage_only_when_the_pack_says_so() {
+        let spanish =
+            ROW.replace("basis = \"distant stage\"\ndistant = true", "basis = \"estadio distante\"\ndistant = true");
+        assert!(parse("survival.toml", &spanish).unwrap()[0].is_distant_stage());
+        let unsaid = ROW.replace("distant = true\n", "");
+        assert!(!parse("survival.toml", &unsaid).unwrap()[0].is_distant_stage(), "not said: not compared");
     }
 
     #[test]
@@ -130,13 +147,17 @@ mod tests {
     #[test]
     fn chart_order_puts_rows_that_are_not_distant_stage_after_the_others() {
         let row = |cancer: &str, value: &str, basis: &str| {
-            ROW.replace("Breast", cancer).replace("33.8", value).replace("distant stage", basis)
+            let distant = if basis.ends_with("distant stage") { "distant = true" } else { "distant = false" };
+            ROW.replace("Breast", cancer)
+                .replace("33.8", value)
+                .replace("distant stage", basis)
+                .replace("distant = true", distant)
         };
         let text = [
             row("Leukemia", "68.6", "all stages (leukemia is not staged this way)"),
             row("Lung", "10.5", "distant stage"),
             row("NHL", "63.6", "stage IV (Ann Arbor)"),
-            row("Breast", "33.8", "Distant stage"),
+            row("Breast", "33.8", "distant stage"),
         ]
         .join("\n");
         let rows = parse("survival.toml", &text).unwrap();
