@@ -64,7 +64,11 @@ fn check_link_state(app: &App, what: &str) {
             );
             assert_eq!(marked, vec![link.line - reader.top], "{what}: marker rows:\n{text}");
             let first_word = link.text.split_whitespace().next().unwrap_or_default();
-            assert!(names_a_link && footer.contains(first_word), "{what}: footer does not name {:?}:\n{text}", link.text);
+            assert!(
+                names_a_link && footer.contains(first_word),
+                "{what}: footer does not name {:?}:\n{text}",
+                link.text
+            );
         }
         None => {
             assert!(marked.is_empty(), "{what}: a marker with no link selected:\n{text}");
@@ -286,8 +290,7 @@ fn text_row(app: &App, buf: &Buffer, line: usize) -> Vec<(String, Modifier)> {
 /// Whether `word` appears in `row` with every cell of it having `modifier`.
 fn shown_with(row: &[(String, Modifier)], word: &str, modifier: Modifier) -> bool {
     let chars: Vec<String> = word.chars().map(String::from).collect();
-    row.windows(chars.len())
-        .any(|w| w.iter().zip(&chars).all(|((s, m), c)| s == c && m.contains(modifier)))
+    row.windows(chars.len()).any(|w| w.iter().zip(&chars).all(|((s, m), c)| s == c && m.contains(modifier)))
 }
 
 #[test]
@@ -351,7 +354,11 @@ fn link_targets_show_titles_and_no_glossary_marks() {
         for (line, tail) in &all {
             let inside = tail.split(']').next().unwrap_or_default();
             assert!(!inside.contains('#') && !inside.contains("app:"), "{}: an id as a target: {tail}", lesson.id);
-            assert!(pack.lesson(inside.trim_start_matches("[→").trim()).is_none(), "{}: a lesson id: {tail}", lesson.id);
+            assert!(
+                pack.lesson(inside.trim_start_matches("[→").trim()).is_none(),
+                "{}: a lesson id: {tail}",
+                lesson.id
+            );
             // Drawn: no cell of the tail is underlined as a glossary word.
             app.reader_mut().unwrap().top = *line;
             let buf = buffer(&app);
@@ -385,4 +392,3 @@ fn at_40_columns_no_link_target_breaks_across_lines() {
         }
     }
 }
-
