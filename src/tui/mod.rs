@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod checkin_flow;
+pub mod contents;
 mod explorer_flow;
 pub mod field;
 pub mod highlight;
@@ -11,6 +12,7 @@ pub mod keys;
 pub mod layout;
 pub mod notebook_flow;
 pub mod quiz_flow;
+pub mod reader_links;
 pub mod reader_words;
 pub mod reload;
 pub mod saving;

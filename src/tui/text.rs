@@ -68,8 +68,35 @@ pub const SELECT_LINK_FIRST: &str = "Press Tab to choose a link first.";
 pub const FIRST_LESSON: &str = "This is the first lesson.";
 pub const LAST_LESSON: &str = "This is the last lesson. Press q to go back to the list.";
 
+/// The footer while a link is selected: its text and where it goes (in words, or
+/// the target as written).
 pub fn link_hint(text: &str, target: &str) -> String {
     format!("Link: {} → {} (Enter to follow)", sanitize(text), sanitize(target))
+}
+
+/// Where a link goes, shown after it as `[→ …]`: a lesson's title, with the section's
+/// after it ("Treatment for stage 4 cancer: Goals of treatment"); a section of the
+/// lesson being read by its own title.
+pub fn link_target(lesson: Option<&str>, section: Option<&str>) -> String {
+    match (lesson, section) {
+        (Some(lesson), Some(section)) => format!("{}: {}", sanitize(lesson), sanitize(section)),
+        (Some(title), None) | (None, Some(title)) => sanitize(title).into_owned(),
+        (None, None) => String::new(),
+    }
+}
+
+/// A tool an `app:` link opens, by the name its screen goes by.
+pub fn tool_name(tool: crate::content::ToolLink) -> &'static str {
+    use crate::content::ToolLink;
+    match tool {
+        ToolLink::BodyMap => "Body map",
+        ToolLink::SurvivalChart => "Survival chart",
+        ToolLink::StagingExplorer => "Staging explorer",
+        ToolLink::Glossary => "Glossary",
+        ToolLink::MyQuestions => "My questions",
+        ToolLink::AddCareTeamNumber => "My questions: your care team's 24-hour number",
+        ToolLink::CheckIn => "Symptom check-in",
+    }
 }
 
 /// The one line a folded "More detail" part shows as (Markdown: `what` is the
