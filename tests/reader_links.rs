@@ -395,6 +395,14 @@ fn at_40_columns_no_link_target_breaks_across_lines() {
             }
             let tail_w = whole.split(']').next().unwrap().chars().count() + 1;
             assert!(tail_w > width, "{}: {whole:?} breaks though it fits in {width}", lesson.id);
+            // and then it starts a line of its own
+            let text = line_to_string(&reader.doc.lines[line]);
+            let before = &text[..text.len() - tail.len()];
+            assert!(
+                before.chars().all(|c| " │•".contains(c)),
+                "{}: {text:?} ends with the start of a target",
+                lesson.id
+            );
         }
     }
 }

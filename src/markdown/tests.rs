@@ -321,10 +321,10 @@ fn titled_link_targets_show_words_or_just_the_arrow() {
 fn a_link_target_goes_whole_onto_the_next_line_when_it_fits_in_one() {
     let md = "You can read about this in the [goals](treatment#goals) part.";
     assert_eq!(titled_at(md, 40), ["You can read about this in the goals", "[→ Treatment: Goals of treatment] part."]);
-    // Wider than a line: broken at spaces only, no word cut.
+    // Wider than a line: on a line of its own, broken at spaces only, no word cut.
     assert_eq!(
         titled_at(md, 14),
-        ["You can read", "about this in", "the goals [→", "Treatment:", "Goals of", "treatment]", "part."]
+        ["You can read", "about this in", "the goals", "[→ Treatment:", "Goals of", "treatment]", "part."]
     );
     // A list item keeps its hanging indent.
     assert_eq!(
@@ -350,11 +350,13 @@ fn link_spans_cover_each_link_and_its_target_on_every_line() {
     assert_eq!(
         spans_of(md, 24),
         [
-            (0, 0, "goals [→ Treatment:".to_string()),
-            (0, 1, "Goals of treatment]".to_string()),
-            (1, 2, "body map [→]".to_string())
+            (0, 0, "goals".to_string()),
+            (0, 1, "[→ Treatment: Goals of".to_string()),
+            (0, 2, "treatment]".to_string()),
+            (1, 2, "body".to_string()),
+            (1, 3, "map [→]".to_string())
         ],
-        "a target wider than the line wraps like words"
+        "a target wider than the line starts a line and wraps like words"
     );
     // In a quote, after its bar; in a table cell, where the cell is.
     assert_eq!(spans_of("> a [body map](app:body-map)", 80), [(0, 0, "body map [→]".to_string())]);

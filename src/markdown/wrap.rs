@@ -57,7 +57,8 @@ pub(super) trait LineSink {
 
 /// Wrap inline content at spaces into lines of at most `avail` columns (`avail >= 1`).
 /// Runs of spaces inside a line are kept; at a line break they are dropped. A range
-/// of `inline.keep` that fits in a line starts a new line rather than break.
+/// of `inline.keep` starts a new line rather than break where it fits in one (one
+/// wider than a line starts a line of its own).
 /// `bufs.marks` receives `(link index, line number within this call)` for each mark.
 /// Returns the number of lines made.
 pub(super) fn wrap_words<S: LineSink>(inline: &Inline, avail: usize, sink: &mut S, bufs: &mut WrapBufs) -> usize {
@@ -131,9 +132,10 @@ pub(super) fn wrap_words_with<S: LineSink>(
                 let sep_w = sep.map_or(0, |(a, b)| b - a);
                 let fits_whole = word_w <= avail;
                 while keeps.next_if(|k| k.start < ws).is_some() {}
-                // a kept range starting here goes on this line only if all of it fits
+                // A kept range starting here goes on this line only if all of it fits;
+                // one wider than a line starts a line of its own (and wraps at spaces).
                 let kept_w = match keeps.peek() {
-                    Some(k) if k.start == ws => Some(words_width(text, ws, k.end)).filter(|&g| g <= avail),
+                    Some(k) if k.start == ws => Some(words_width(text, ws, k.end).min(avail)),
                     _ => None,
                 };
                 // where the text to push starts: the word, or its separator too
