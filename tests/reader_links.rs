@@ -406,3 +406,12 @@ fn at_40_columns_no_link_target_breaks_across_lines() {
         }
     }
 }
+
+#[test]
+fn at_20_by_6_the_contents_list_still_shows_its_entries() {
+    let mut app = app(20, 6);
+    open(&mut app, "pain");
+    send(&mut app, &[Action::Bottom, Action::Contents]);
+    let text = screen(&app).join("\n");
+    assert!(text.contains("▸ When to call"), "{text}");
+}

@@ -160,6 +160,12 @@ fn draw_side_contents(app: &App, buf: &mut ratatui::buffer::Buffer, toc: Rect) {
 
 /// The contents as a box over the text (narrow windows, while it has the keys).
 fn draw_contents_popup(app: &App, buf: &mut ratatui::buffer::Buffer, body: Rect) {
+    if body.height < 3 {
+        // No room for a box with a row in it: the list alone, over the text.
+        Clear.render(body, buf);
+        let list = Rect { x: body.x + 1.min(body.width), width: body.width.saturating_sub(1), ..body };
+        return draw_contents_list(app, buf, list);
+    }
     let width = body.width.min(layout::CONTENTS_POPUP_WIDTH);
     // Its rows at the box's width decide its height.
     let list_width = layout::contents_popup_list(Rect { width, height: 3, ..body }).width;
