@@ -35,10 +35,11 @@ impl App {
                 let id = &self.pack.lessons[reader.lesson].id;
                 text::detail_hint(&link.text, self.unfolded.get(id).is_some_and(|s| s.contains(&detail)))
             }
-            None => {
-                let words = self.link_title(reader.lesson, &link.target);
-                text::link_hint(&link.text, words.as_deref().unwrap_or(&link.target))
-            }
+            None => match self.link_title(reader.lesson, &link.target) {
+                // The link's text is where it goes: said once.
+                Some(words) if words.to_lowercase() == link.text.to_lowercase() => text::link_hint_to(&words),
+                words => text::link_hint(&link.text, words.as_deref().unwrap_or(&link.target)),
+            },
         })
     }
 

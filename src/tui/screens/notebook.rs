@@ -9,8 +9,9 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use crate::markdown::{display_width, sanitize, wrap_text};
 use crate::tui::app::{App, InputPurpose};
 use crate::tui::keys::Context;
+use crate::tui::layout;
 use crate::tui::view::{centered, draw_footer, draw_title, truncate};
-use crate::tui::{layout, text};
+use crate::words::t;
 
 /// Each question takes two rows: the question, then where it came from and its note.
 const ROWS_PER_ITEM: u16 = 2;
@@ -32,28 +33,35 @@ pub fn item_at(app: &App, y: u16) -> Option<usize> {
     }
     let offset = layout::list_offset(app.notebook_selected, visible_items(list));
     let index = offset + ((y - list.y) / ROWS_PER_ITEM) as usize;
-    (index < app.notebook.items.len()).then_some(index)
+    (index < app.questions().len()).then_some(index)
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let parts = layout::frame(area);
     let buf = frame.buffer_mut();
-    let open = app.notebook.open_count();
-    draw_title(buf, parts.title, text::NOTEBOOK_TITLE, &format!("{open} to ask "), theme.title, theme.dim);
+    let open = app.open_questions();
+    draw_title(
+        buf,
+        parts.title,
+        t("tui.notebook_title"),
+        &crate::tf!("notebook.to_ask", open = open),
+        theme.title,
+        theme.dim,
+    );
 
     let list = list_area(area);
     let width = list.width as usize;
-    if app.notebook.items.is_empty() {
+    if app.questions().is_empty() {
         for (row, line) in
-            wrap_text(text::NOTEBOOK_EMPTY, width.max(1)).into_iter().enumerate().take(list.height as usize)
+            wrap_text(t("tui.notebook_empty"), width.max(1)).into_iter().enumerate().take(list.height as usize)
         {
             buf.set_line(list.x, list.y + row as u16, &Line::styled(line, theme.dim), list.width);
         }
     }
     let visible = visible_items(list);
     let offset = layout::list_offset(app.notebook_selected, visible);
-    for (slot, (i, q)) in app.notebook.items.iter().enumerate().skip(offset).take(visible).enumerate() {
+    for (slot, (i, q)) in app.questions().iter().enumerate().skip(offset).take(visible).enumerate() {
         let y = list.y + slot as u16 * ROWS_PER_ITEM;
         let selected = i == app.notebook_selected;
         let mark = if q.asked { "[x]" } else { "[ ]" };
@@ -68,10 +76,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 details.push(format!("from {source}"));
             }
             if q.asked {
-                details.push(text::ASKED.to_string());
+                details.push(t("tui.asked").to_string());
             }
             if !q.note.is_empty() {
-                details.push(format!("answer: {}", sanitize(&q.note)));
+                details.push(crate::tf!("notebook.answer", note = sanitize(&q.note)));
             }
             let line = truncate(&details.join(" · "), width.saturating_sub(6));
             buf.set_line(list.x + 6, y + 1, &Line::styled(line, theme.dim), list.width.saturating_sub(6));
@@ -86,9 +94,9 @@ pub fn draw_input(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let body = layout::frame(area).body;
     let title = match state.purpose {
-        InputPurpose::Add { .. } => text::ADD_QUESTION_TITLE,
-        InputPurpose::Edit(_) => text::EDIT_QUESTION_TITLE,
-        InputPurpose::Note(_) => text::NOTE_TITLE,
+        InputPurpose::Add { .. } => t("tui.add_question_title"),
+        InputPurpose::Edit(_) => t("tui.edit_question_title"),
+        InputPurpose::Note(_) => t("tui.note_title"),
     };
     let width = body.width.min(80);
     let inner_w = width.saturating_sub(2) as usize;
@@ -98,7 +106,7 @@ pub fn draw_input(app: &App, frame: &mut Frame, area: Rect) {
     }
     if !state.suggestions.is_empty() {
         rows.push(Line::raw(""));
-        rows.push(Line::styled(text::SUGGESTIONS, theme.dim));
+        rows.push(Line::styled(t("tui.suggestions"), theme.dim));
         for (i, suggestion) in state.suggestions.iter().enumerate() {
             let selected = state.cursor == Some(i);
             let style = if selected { theme.selected } else { Style::new() };

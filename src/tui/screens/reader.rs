@@ -13,6 +13,7 @@ use crate::tui::app::App;
 use crate::tui::keys::Context;
 use crate::tui::view::{centered, draw_footer, draw_footer_line, draw_title};
 use crate::tui::{highlight, layout, reader_links, text};
+use crate::words::t;
 use ratatui::style::{Modifier, Style};
 
 pub fn draw(app: &App, frame: &mut Frame) {
@@ -100,7 +101,7 @@ fn draw_note(app: &App, buf: &mut ratatui::buffer::Buffer, body: Rect, note: &st
     let mut rows: Vec<Line> = crate::markdown::wrap_text(&sanitize(note), inner_w).into_iter().map(Line::raw).collect();
     rows.push(Line::raw(""));
     rows.extend(
-        crate::markdown::wrap_text(text::LESSON_NOTE_KEYS, inner_w).into_iter().map(|l| Line::styled(l, theme.key)),
+        crate::markdown::wrap_text(t("tui.lesson_note_keys"), inner_w).into_iter().map(|l| Line::styled(l, theme.key)),
     );
     let height = (rows.len() as u16 + 2).min(body.height);
     let popup = centered(body, width, height);
@@ -108,7 +109,7 @@ fn draw_note(app: &App, buf: &mut ratatui::buffer::Buffer, body: Rect, note: &st
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
-        .title(text::LESSON_NOTE_TITLE)
+        .title(t("tui.lesson_note_title"))
         .padding(ratatui::widgets::Padding::horizontal(1));
     let inner = block.inner(popup);
     block.render(popup, buf);
@@ -129,7 +130,7 @@ fn draw_terms(app: &App, buf: &mut ratatui::buffer::Buffer, body: Rect) {
         rows.push(Line::raw(""));
     }
     if rows.is_empty() {
-        rows.push(Line::styled(text::NO_TERMS, theme.dim));
+        rows.push(Line::styled(t("tui.no_terms"), theme.dim));
     }
     let height = (rows.len() as u16 + 2).min(body.height);
     let popup = centered(body, width, height);
@@ -137,7 +138,7 @@ fn draw_terms(app: &App, buf: &mut ratatui::buffer::Buffer, body: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
-        .title(text::TERMS_TITLE)
+        .title(t("tui.terms_title"))
         .padding(ratatui::widgets::Padding::horizontal(1));
     let inner = block.inner(popup);
     block.render(popup, buf);
@@ -153,7 +154,7 @@ fn draw_side_contents(app: &App, buf: &mut ratatui::buffer::Buffer, toc: Rect) {
     let block = Block::default().borders(Borders::LEFT).border_style(theme.border);
     let inner = block.inner(toc);
     block.render(toc, buf);
-    let heading = Line::styled(text::CONTENTS_TITLE, theme.title);
+    let heading = Line::styled(t("tui.contents_title"), theme.title);
     buf.set_line(inner.x + 1, inner.y, &heading, inner.width.saturating_sub(1));
     draw_contents_list(app, buf, layout::toc_list(toc));
 }
@@ -175,7 +176,7 @@ fn draw_contents_popup(app: &App, buf: &mut ratatui::buffer::Buffer, body: Rect)
     Block::default()
         .borders(Borders::ALL)
         .border_style(app.theme.border)
-        .title(text::CONTENTS_TITLE)
+        .title(t("tui.contents_title"))
         .render(popup, buf);
     draw_contents_list(app, buf, layout::contents_popup_list(popup));
 }
