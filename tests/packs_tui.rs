@@ -132,7 +132,7 @@ fn open(app: &mut App, id: &str) {
 fn select_detail(app: &mut App) {
     for _ in 0..50 {
         app.update(Action::NextLink);
-        if app.message.as_deref().is_some_and(|m| m.starts_with("More detail:")) {
+        if app.link_hint().is_some_and(|m| m.starts_with("More detail:")) {
             return;
         }
     }

@@ -230,7 +230,7 @@ fn the_prognosis_table_waits_behind_a_note_in_the_reader() {
     app.update(Action::Top);
     for _ in 0..50 {
         app.update(Action::NextLink);
-        if app.message.as_deref().is_some_and(|m| m.contains("table of numbers")) {
+        if app.link_hint().is_some_and(|m| m.contains("table of numbers")) {
             break;
         }
     }

@@ -4,6 +4,8 @@
 //! One `String` plus style runs, rather than a span per event: text events are often
 //! split mid-word (escapes, entities), and a word must be measured and placed whole.
 
+use std::ops::Range;
+
 use ratatui::style::Style;
 
 use super::sanitize::{Newlines, push_sanitized};
@@ -16,6 +18,10 @@ pub(super) struct Inline {
     pub runs: Vec<(usize, Style)>,
     /// `(byte position, link index)`: where each link's text starts, in order.
     pub marks: Vec<(usize, usize)>,
+    /// `(range, link index)`: each link's text with its target after it, in order.
+    pub links: Vec<(Range<usize>, usize)>,
+    /// Ranges kept on one line when they fit in one (a link's `[→ …]` target), in order.
+    pub keep: Vec<Range<usize>>,
 }
 
 impl Inline {
@@ -50,6 +56,8 @@ impl Inline {
             }
         }
         self.marks.extend(other.marks.iter().map(|&(pos, link)| (base + pos, link)));
+        self.links.extend(other.links.iter().map(|(r, link)| (base + r.start..base + r.end, *link)));
+        self.keep.extend(other.keep.iter().map(|r| base + r.start..base + r.end));
     }
 
     pub fn is_empty(&self) -> bool {
@@ -60,6 +68,8 @@ impl Inline {
         self.text.clear();
         self.runs.clear();
         self.marks.clear();
+        self.links.clear();
+        self.keep.clear();
     }
 
     fn extend_run(&mut self, style: Style) {

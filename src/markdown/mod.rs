@@ -21,6 +21,8 @@ mod wrap;
 #[cfg(test)]
 mod tests;
 
+use std::ops::Range;
+
 pub use ratatui::text::Line;
 pub use sanitize::{sanitize, sanitize_multiline, sanitize_path};
 pub use slug::{anchor_of, options, slugify};
@@ -61,12 +63,29 @@ pub struct LinkRef {
     pub line: usize,
 }
 
+/// Where a link shows on one rendered line: its text and the target after it (one
+/// per line the link is on).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkSpan {
+    /// Index into [`Rendered::links`].
+    pub link: usize,
+    pub line: usize,
+    /// Bytes of the line's text, as [`line_to_string`] gives it.
+    pub range: Range<usize>,
+}
+
+/// Words for a link target, shown after the link's text as `[→ words]`: a lesson's
+/// title for `lesson-id`; `None` shows the target as written (a web address).
+pub type LinkTitles<'a> = &'a dyn Fn(&str) -> Option<String>;
+
 /// The output of [`render`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Rendered {
     pub lines: Vec<Line<'static>>,
     pub anchors: Vec<Anchor>,
     pub links: Vec<LinkRef>,
+    /// Where each link shows, in line order (a link on two lines has two).
+    pub link_spans: Vec<LinkSpan>,
     /// For each rendered line, the byte offset in the source of the block (paragraph,
     /// list item, heading, table row, code line...) it came from — monotonically
     /// non-decreasing. Used to keep a reading position across widths: save the offset
@@ -77,14 +96,21 @@ pub struct Rendered {
 /// Render Markdown (CommonMark + tables, strikethrough, task lists) to lines at most
 /// `width` columns wide (0 counts as 1).
 pub fn render(markdown: &str, width: u16, theme: &MdTheme) -> Rendered {
-    render::render(markdown, width, theme, None)
+    render::render(markdown, width, theme, None, None)
+}
+
+/// [`render`], each link's target shown in the words `titles` gives for it
+/// (`[→ Treatment: Goals of treatment]` rather than `[→ treatment#goals-of-treatment]`),
+/// or `[→]` alone when those words are the link's own.
+pub fn render_titled(markdown: &str, width: u16, theme: &MdTheme, titles: LinkTitles) -> Rendered {
+    render::render(markdown, width, theme, None, Some(titles))
 }
 
 /// [`render`] in the linear form of [`Linear`], kept as lines with their anchors,
 /// links and source offsets: the plain session pages through it and records the
 /// reading place by the same offsets as the tutor.
 pub fn render_linear(markdown: &str, width: u16, theme: &MdTheme, linear: &Linear) -> Rendered {
-    render::render(markdown, width, theme, Some(linear))
+    render::render(markdown, width, theme, Some(linear), None)
 }
 
 /// A line as plain text (span contents joined), for plain output.

@@ -18,15 +18,22 @@ use super::slug::{Slugger, anchor_of};
 use super::table::{Row, Table, separator};
 use super::theme::MdTheme;
 use super::wrap::{WrapBufs, wrap_hard, wrap_words};
-use super::{Anchor, Linear, LinkRef, Rendered};
+use super::{Anchor, Linear, LinkRef, LinkTitles, Rendered};
 
 const CODE_INDENT: &str = "  ";
 const CODE_CONTINUED: &str = "↪ ";
 /// A rule in linear output: short, and read aloud as what it is.
 const LINEAR_RULE: &str = "---";
 
-pub(super) fn render(markdown: &str, width: u16, theme: &MdTheme, linear: Option<&Linear>) -> Rendered {
+pub(super) fn render(
+    markdown: &str,
+    width: u16,
+    theme: &MdTheme,
+    linear: Option<&Linear>,
+    titles: Option<LinkTitles>,
+) -> Rendered {
     let mut r = Renderer::new(usize::from(width).max(1), theme, Out::default(), linear);
+    r.titles = titles;
     // a guess at the line count, to spare regrowing two large vectors
     let guess = markdown.len() / 24;
     r.out.lines.reserve(guess);
@@ -74,6 +81,8 @@ struct Renderer<'t, 'e> {
     theme: &'t MdTheme,
     /// Plain, linear output: no grids or bars, link targets in words.
     linear: Option<&'t Linear<'t>>,
+    /// Words for link targets on screen (else the targets as written).
+    titles: Option<LinkTitles<'t>>,
     width: usize,
     budget: usize,
     out: Out<'e>,
@@ -115,6 +124,7 @@ impl<'t, 'e> Renderer<'t, 'e> {
             heading_id: None,
             theme,
             linear,
+            titles: None,
             width,
             budget: budget(width),
             out,
@@ -316,26 +326,7 @@ impl<'t, 'e> Renderer<'t, 'e> {
             }
             TagEnd::Link => {
                 if let Some(index) = self.open_links.pop() {
-                    let link = &self.links[index];
-                    let shown = !link.target.is_empty()
-                        && link.target != link.text
-                        && link.target.strip_prefix("mailto:") != Some(link.text.as_str());
-                    if shown {
-                        let outer = self.styles.len().checked_sub(2).map(|i| self.styles[i]);
-                        let outer = outer.unwrap_or_default();
-                        let target_style = outer.patch(self.theme.link_target);
-                        if let Some(linear) = self.linear {
-                            self.linear_link_target(linear, index, outer, target_style);
-                            return;
-                        }
-                        self.inline.push(" ", outer);
-                        self.inline.push("[→ ", target_style);
-                        // `target` is already sanitized; push_sanitized leaves it as is
-                        let target = std::mem::take(&mut self.links[index].target);
-                        self.inline.push(&target, target_style);
-                        self.links[index].target = target;
-                        self.inline.push("]", target_style);
-                    }
+                    self.end_link(index);
                 }
             }
             TagEnd::Image => {
@@ -344,6 +335,51 @@ impl<'t, 'e> Renderer<'t, 'e> {
             }
             TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Superscript | TagEnd::Subscript => {}
         }
+    }
+
+    /// A link's text is gathered: show where it goes after it, and record the range
+    /// of both (the target is kept on one line when it fits in one).
+    fn end_link(&mut self, index: usize) {
+        let start = self.inline.marks.iter().rev().find(|m| m.1 == index).map_or(self.inline.text.len(), |m| m.0);
+        self.link_target(index);
+        self.inline.links.push((start..self.inline.text.len(), index));
+    }
+
+    /// ` [→ where it goes]` after a link's text, unless the text says it already.
+    fn link_target(&mut self, index: usize) {
+        let link = &self.links[index];
+        let shown = !link.target.is_empty()
+            && link.target != link.text
+            && link.target.strip_prefix("mailto:") != Some(link.text.as_str());
+        if !shown {
+            return;
+        }
+        // the link's own style is on top of the stack; the target gets what encloses it
+        let outer = self.styles.len().checked_sub(2).map(|i| self.styles[i]).unwrap_or_default();
+        let target_style = outer.patch(self.theme.link_target);
+        if let Some(linear) = self.linear {
+            self.linear_link_target(linear, index, outer, target_style);
+            return;
+        }
+        self.inline.push(" ", outer);
+        let start = self.inline.text.len();
+        match self.titles.and_then(|titles| titles(&self.links[index].target)) {
+            Some(words) if same_words(&words, &self.links[index].text) => self.inline.push("[→]", target_style),
+            Some(words) => {
+                self.inline.push("[→ ", target_style);
+                self.inline.push(&words, target_style);
+                self.inline.push("]", target_style);
+            }
+            None => {
+                self.inline.push("[→ ", target_style);
+                // `target` is already sanitized; push_sanitized leaves it as is
+                let target = std::mem::take(&mut self.links[index].target);
+                self.inline.push(&target, target_style);
+                self.links[index].target = target;
+                self.inline.push("]", target_style);
+            }
+        }
+        self.inline.keep.push(start..self.inline.text.len());
     }
 
     /// " (see: How stage 4 is decided, section T, N and M)" after a link's text; the
@@ -439,7 +475,7 @@ impl<'t, 'e> Renderer<'t, 'e> {
         self.containers.spans_into(plan, false, "", &mut rest);
         let start = self.out.len();
         let avail = self.avail(plan);
-        let mut sink = OutSink::new(&mut self.out, &first, &rest, offset);
+        let mut sink = OutSink::new(&mut self.out, &first, &rest, offset).with_links(&inline.links);
         let made = wrap_words(inline, avail, &mut sink, &mut self.wrap_bufs);
         sink.finish();
         self.prefix_first = first;
@@ -563,11 +599,16 @@ impl<'t, 'e> Renderer<'t, 'e> {
         let mut body_seen = 0;
         for (row, grid) in rows {
             let start = self.out.len();
-            for spans in grid.lines {
+            let mut links = grid.link_spans.into_iter().peekable();
+            for (j, spans) in grid.lines.into_iter().enumerate() {
                 let mut line = self.containers.spans(plan, true, "");
+                let shift: usize = line.iter().map(|s| s.content.len()).sum();
                 line.extend(spans);
                 self.out.push(line, row.offset);
                 self.containers.consume_markers();
+                while let Some((_, link, range)) = links.next_if(|l| l.0 == j) {
+                    self.out.link_span(link, range.start + shift..range.end + shift);
+                }
             }
             for (link, l) in grid.marks {
                 self.place_link(link, start + l);
@@ -636,6 +677,12 @@ impl<'t, 'e> Renderer<'t, 'e> {
         for anchor in &mut self.anchors {
             anchor.line = anchor.line.min(last);
         }
-        Rendered { lines: self.out.lines, anchors: self.anchors, links: self.links, source_offsets: self.out.offsets }
+        Rendered {
+            lines: self.out.lines,
+            anchors: self.anchors,
+            links: self.links,
+            link_spans: self.out.link_spans,
+            source_offsets: self.out.offsets,
+        }
     }
 }

@@ -3,12 +3,14 @@
 //! renderer then shows each row as "Header: value" lines).
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use pulldown_cmark::Alignment;
 use ratatui::style::Style;
 use ratatui::text::Span;
 
 use super::inline::Inline;
+use super::out::{add_link_piece, link_pieces};
 use super::prefix::{spaces, trim_end};
 use super::wrap::{LineSink, WrapBufs, display_width, wrap_words};
 
@@ -38,6 +40,8 @@ pub(super) struct Row {
 pub(super) struct GridRow {
     pub lines: Vec<Vec<Span<'static>>>,
     pub marks: Vec<(usize, usize)>,
+    /// `(line within the row, link, byte range in that line's text)`.
+    pub link_spans: Vec<(usize, usize, Range<usize>)>,
 }
 
 impl Table {
@@ -101,14 +105,15 @@ impl Table {
         let mut bufs = WrapBufs::default();
         let empty = Inline::default();
         for (i, &w) in widths.iter().enumerate() {
-            let mut sink = CellSink::default();
             let cell = row.cells.get(i).unwrap_or(&empty);
+            let mut sink = CellSink { lines: Vec::new(), links: &cell.links };
             wrap_words(cell, w, &mut sink, &mut bufs);
             marks.extend_from_slice(&bufs.marks);
             cells.push(sink);
         }
-        let height = cells.iter().map(|c| c.0.len()).max().unwrap_or(0).max(1);
+        let height = cells.iter().map(|c| c.lines.len()).max().unwrap_or(0).max(1);
         let mut lines = Vec::with_capacity(height);
+        let mut link_spans = Vec::new();
         for j in 0..height {
             let mut spans = Vec::new();
             for (i, (cell, &w)) in cells.iter_mut().zip(widths).enumerate() {
@@ -116,7 +121,7 @@ impl Table {
                 if i > 0 {
                     spans.push(Span::styled(BORDER, border));
                 }
-                let content = cell.0.get_mut(j).map(std::mem::take).unwrap_or_default();
+                let (content, links) = cell.lines.get_mut(j).map(std::mem::take).unwrap_or_default();
                 let used: usize = content.iter().map(Span::width).sum();
                 let pad = w.saturating_sub(used);
                 let (left, right) = match self.aligns.get(i) {
@@ -127,6 +132,8 @@ impl Table {
                 if left > 0 {
                     spans.push(Span::raw(spaces(left)));
                 }
+                let base: usize = spans.iter().map(|s| s.content.len()).sum();
+                link_spans.extend(links.into_iter().map(|(link, r)| (j, link, base + r.start..base + r.end)));
                 spans.extend(content);
                 // no trailing spaces at the end of the line
                 if right > 0 && !last {
@@ -135,7 +142,7 @@ impl Table {
             }
             lines.push(trim_end(spans));
         }
-        GridRow { lines, marks }
+        GridRow { lines, marks, link_spans }
     }
 }
 
@@ -154,18 +161,27 @@ pub(super) fn separator(widths: &[usize], style: Style) -> Span<'static> {
     Span::styled(s, style)
 }
 
-/// Collects a cell's wrapped lines.
-#[derive(Default)]
-struct CellSink(Vec<Vec<Span<'static>>>);
+/// Collects a cell's wrapped lines, each with where the cell's links are in it.
+struct CellSink<'a> {
+    lines: Vec<CellLine>,
+    links: &'a [(Range<usize>, usize)],
+}
 
-impl LineSink for CellSink {
+/// A line of a cell: its spans, and (link, byte range in the spans' text).
+type CellLine = (Vec<Span<'static>>, Vec<(usize, Range<usize>)>);
+
+impl LineSink for CellSink<'_> {
     fn new_line(&mut self) {
-        self.0.push(Vec::new());
+        self.lines.push(Default::default());
     }
 
-    fn push(&mut self, text: &str, style: Style) {
-        if let Some(line) = self.0.last_mut() {
-            push_merged(line, text, style);
+    fn push(&mut self, at: usize, text: &str, style: Style) {
+        if let Some((spans, links)) = self.lines.last_mut() {
+            let base: usize = spans.iter().map(|s| s.content.len()).sum();
+            for (link, r) in link_pieces(self.links, at, text.len()) {
+                add_link_piece(links, link, base + r.start..base + r.end);
+            }
+            push_merged(spans, text, style);
         }
     }
 }

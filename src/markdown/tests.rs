@@ -61,7 +61,36 @@ fn check_invariants(md: &str, width: u16) -> Rendered {
         assert!(anchor.line < r.lines.len().max(1));
     }
     check_streams_agree(md, width, &r);
+    check_link_spans(&r, md);
+    check_titled(md, width);
     r
+}
+
+/// Each link span lies inside its line's text, on character boundaries, in line order.
+fn check_link_spans(r: &Rendered, md: &str) {
+    assert!(r.link_spans.windows(2).all(|p| p[0].line <= p[1].line), "spans in line order (input {md:?})");
+    for span in &r.link_spans {
+        let text = line_to_string(&r.lines[span.line]);
+        assert!(span.link < r.links.len() && span.range.start < span.range.end, "{span:?} (input {md:?})");
+        assert!(text.get(span.range.clone()).is_some(), "{span:?} outside {text:?} (input {md:?})");
+    }
+}
+
+/// Words for every link target: long ones, so that they wrap.
+fn long_titles(target: &str) -> Option<String> {
+    (!target.is_empty()).then(|| format!("A lesson title: and a section {}", target.len()))
+}
+
+/// Link targets shown as words keep the width, and stay on one line when they fit.
+fn check_titled(md: &str, width: u16) {
+    let r = render_titled(md, width, &MdTheme::color(), &long_titles);
+    let w = usize::from(width.max(1));
+    for line in &r.lines {
+        let s = line_to_string(line);
+        let visible = s.chars().filter(|c| display_width(c.encode_utf8(&mut [0; 4])) > 0).count();
+        assert!(line.width() <= w || visible == 1, "line {s:?} is {} wide at width {w} (input {md:?})", line.width());
+    }
+    check_link_spans(&r, md);
 }
 
 /// `render_each` and `write_plain` (for `read`) give the same lines as `render`.
@@ -264,6 +293,81 @@ fn link_target_is_shown() {
     );
     assert_eq!(style_of(&r, "care team"), MdTheme::monochrome().link);
     assert!(has(style_of(&r, "[→ palliative-care#what-palliative-care-is]"), Modifier::DIM));
+}
+
+/// The words the tutor gives for two targets.
+fn titles(target: &str) -> Option<String> {
+    match target {
+        "treatment#goals" => Some("Treatment: Goals of treatment".into()),
+        "app:body-map" => Some("Body map".into()),
+        _ => None,
+    }
+}
+
+fn titled_at(md: &str, width: u16) -> Vec<String> {
+    render_titled(md, width, &MdTheme::plain(), &titles).lines.iter().map(line_to_string).collect()
+}
+
+#[test]
+fn titled_link_targets_show_words_or_just_the_arrow() {
+    let md = "See [goals](treatment#goals), the [body map](app:body-map) and [web](https://a.org).";
+    assert_eq!(
+        titled_at(md, 200),
+        ["See goals [→ Treatment: Goals of treatment], the body map [→] and web [→ https://a.org]."]
+    );
+}
+
+#[test]
+fn a_link_target_goes_whole_onto_the_next_line_when_it_fits_in_one() {
+    let md = "You can read about this in the [goals](treatment#goals) part.";
+    assert_eq!(titled_at(md, 40), ["You can read about this in the goals", "[→ Treatment: Goals of treatment] part."]);
+    // Wider than a line: on a line of its own, broken at spaces only, no word cut.
+    assert_eq!(
+        titled_at(md, 14),
+        ["You can read", "about this in", "the goals", "[→ Treatment:", "Goals of", "treatment]", "part."]
+    );
+    // A list item keeps its hanging indent.
+    assert_eq!(
+        titled_at("- Read about this in [goals](treatment#goals).", 40),
+        ["• Read about this in goals", "  [→ Treatment: Goals of treatment]."]
+    );
+}
+
+#[test]
+fn link_spans_cover_each_link_and_its_target_on_every_line() {
+    let spans_of = |md: &str, width: u16| {
+        let r = render_titled(md, width, &MdTheme::plain(), &titles);
+        r.link_spans
+            .iter()
+            .map(|s| (s.link, s.line, line_to_string(&r.lines[s.line])[s.range.clone()].to_string()))
+            .collect::<Vec<_>>()
+    };
+    let md = "See [goals](treatment#goals) or the [body map](app:body-map).";
+    assert_eq!(
+        spans_of(md, 80),
+        [(0, 0, "goals [→ Treatment: Goals of treatment]".to_string()), (1, 0, "body map [→]".to_string())]
+    );
+    assert_eq!(
+        spans_of(md, 24),
+        [
+            (0, 0, "goals".to_string()),
+            (0, 1, "[→ Treatment: Goals of".to_string()),
+            (0, 2, "treatment]".to_string()),
+            (1, 2, "body".to_string()),
+            (1, 3, "map [→]".to_string())
+        ],
+        "a target wider than the line starts a line and wraps like words"
+    );
+    // In a quote, after its bar; in a table cell, where the cell is.
+    assert_eq!(spans_of("> a [body map](app:body-map)", 80), [(0, 0, "body map [→]".to_string())]);
+    let table = "| a | b |\n|---|---|\n| x | [body map](app:body-map) |";
+    assert_eq!(spans_of(table, 80), [(0, 2, "body map [→]".to_string())]);
+    assert_eq!(spans_of(table, 14), [(0, 2, "body map".to_string()), (0, 3, "[→]".to_string())], "wrapped in its cell");
+    assert_eq!(
+        spans_of(table, 6),
+        [(0, 2, "body".to_string()), (0, 3, "map".to_string()), (0, 4, "[→]".to_string())],
+        "as a list"
+    );
 }
 
 #[test]
@@ -696,6 +800,50 @@ proptest! {
             sink.0
         };
         prop_assert_eq!(run(true), run(false));
+    }
+
+    #[test]
+    fn kept_ranges_break_the_same_either_way_and_stay_whole(
+        words in prop::collection::vec("[a-z]{1,9}|日本|é—", 1..30),
+        kept in prop::collection::vec(any::<bool>(), 30),
+        width in 1usize..40,
+    ) {
+        use super::inline::Inline;
+        use super::wrap::{StringSink, WrapBufs, wrap_words_with};
+        let mut inline = Inline::default();
+        // each kept range is three words from a word start
+        let mut starts = Vec::new();
+        for (i, word) in words.iter().enumerate() {
+            if i > 0 {
+                inline.push(" ", Style::default());
+            }
+            starts.push(inline.text.len());
+            inline.push(word, Style::default());
+        }
+        let mut i = 0;
+        while i < words.len() {
+            if kept[i] {
+                let end = (i + 3).min(words.len());
+                let stop = starts[end - 1] + words[end - 1].len();
+                inline.keep.push(starts[i]..stop);
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        let run = |fast| {
+            let mut sink = StringSink(Vec::new());
+            wrap_words_with(&inline, width, &mut sink, &mut WrapBufs::default(), fast);
+            sink.0
+        };
+        let lines = run(true);
+        prop_assert_eq!(&lines, &run(false));
+        for range in &inline.keep {
+            let kept = &inline.text[range.clone()];
+            if display_width(kept) <= width {
+                prop_assert!(lines.iter().any(|l| l.contains(kept)), "{kept:?} broken at {width}: {lines:?}");
+            }
+        }
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub struct MdTheme {
     pub strikethrough: Style,
     /// Inline code and code blocks.
     pub code: Style,
+    /// A link's text: bold and underlined, unlike a glossary word (underlined only).
     pub link: Style,
     /// The `[→ target]` shown after link text.
     pub link_target: Style,
@@ -70,7 +71,7 @@ impl MdTheme {
             strong: m(Modifier::BOLD),
             strikethrough: m(Modifier::CROSSED_OUT),
             code: Style::new().fg(Color::Yellow),
-            link: Style::new().fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
+            link: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
             link_target: Style::new().fg(Color::DarkGray),
             quote: Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC),
             rule: Style::new().fg(Color::DarkGray),
@@ -90,7 +91,7 @@ impl MdTheme {
             strong: m(Modifier::BOLD),
             strikethrough: m(Modifier::CROSSED_OUT),
             code: Style::new().fg(p.accent),
-            link: Style::new().fg(p.link).add_modifier(Modifier::UNDERLINED),
+            link: Style::new().fg(p.link).add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED)),
             link_target: Style::new().fg(p.muted),
             quote: Style::new().fg(p.quote).add_modifier(Modifier::ITALIC),
             rule: Style::new().fg(p.muted),
@@ -147,7 +148,7 @@ impl MdTheme {
             strong: m(Modifier::BOLD),
             strikethrough: m(Modifier::CROSSED_OUT),
             code: m(Modifier::REVERSED),
-            link: m(Modifier::UNDERLINED),
+            link: m(Modifier::BOLD.union(Modifier::UNDERLINED)),
             link_target: m(Modifier::DIM),
             quote: m(Modifier::ITALIC),
             rule: m(Modifier::DIM),

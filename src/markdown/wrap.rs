@@ -35,7 +35,7 @@ impl LineSink for StringSink {
     fn new_line(&mut self) {
         self.0.push(String::new());
     }
-    fn push(&mut self, text: &str, _style: Style) {
+    fn push(&mut self, _at: usize, text: &str, _style: Style) {
         if let Some(line) = self.0.last_mut() {
             line.push_str(text);
         }
@@ -47,15 +47,18 @@ impl LineSink for StringSink {
 pub(super) trait LineSink {
     /// Start a new line; following pushes go to it.
     fn new_line(&mut self);
-    /// Append text to the current line.
-    fn push(&mut self, text: &str, style: Style);
+    /// Append text to the current line: the text's bytes from `at` on (in the
+    /// wrapped text; code lines count from their own start).
+    fn push(&mut self, at: usize, text: &str, style: Style);
     /// The current line holds one character wider than the content width: drop the
     /// line's prefix so the line stays within the full width where possible.
     fn overflow(&mut self) {}
 }
 
 /// Wrap inline content at spaces into lines of at most `avail` columns (`avail >= 1`).
-/// Runs of spaces inside a line are kept; at a line break they are dropped.
+/// Runs of spaces inside a line are kept; at a line break they are dropped. A range
+/// of `inline.keep` starts a new line rather than break where it fits in one (one
+/// wider than a line starts a line of its own).
 /// `bufs.marks` receives `(link index, line number within this call)` for each mark.
 /// Returns the number of lines made.
 pub(super) fn wrap_words<S: LineSink>(inline: &Inline, avail: usize, sink: &mut S, bufs: &mut WrapBufs) -> usize {
@@ -85,6 +88,7 @@ pub(super) fn wrap_words_with<S: LineSink>(
     let mut w = Wrapper::new(sink, avail);
     let mut runs = Runs { runs: &inline.runs, idx: 0 };
     let mut marks = inline.marks.iter().copied().peekable();
+    let mut keeps = inline.keep.iter().peekable();
     let mut sep: Option<(usize, usize)> = None;
     let mut i = 0;
     while i < bytes.len() {
@@ -127,11 +131,18 @@ pub(super) fn wrap_words_with<S: LineSink>(
                 };
                 let sep_w = sep.map_or(0, |(a, b)| b - a);
                 let fits_whole = word_w <= avail;
+                while keeps.next_if(|k| k.start < ws).is_some() {}
+                // A kept range starting here goes on this line only if all of it fits;
+                // one wider than a line starts a line of its own (and wraps at spaces).
+                let kept_w = match keeps.peek() {
+                    Some(k) if k.start == ws => Some(words_width(text, ws, k.end).min(avail)),
+                    _ => None,
+                };
                 // where the text to push starts: the word, or its separator too
                 let mut lead = ws;
                 if w.started && w.content {
                     let room_for_sep = if fits_whole {
-                        w.line_w + sep_w + word_w <= avail
+                        w.line_w + sep_w + kept_w.unwrap_or(word_w) <= avail
                     } else {
                         // an overlong word starts on this line if a fair part of it fits
                         let room = avail.saturating_sub(w.line_w + sep_w);
@@ -142,7 +153,7 @@ pub(super) fn wrap_words_with<S: LineSink>(
                             if single && fits_whole && sep_style == style {
                                 lead = a;
                             } else {
-                                w.push(&text[a..b], sep_style, sep_w);
+                                w.push(a, &text[a..b], sep_style, sep_w);
                             }
                         }
                     } else {
@@ -152,11 +163,18 @@ pub(super) fn wrap_words_with<S: LineSink>(
                     w.ensure_line();
                 }
                 sep = None;
+                // Lines filled in one step stop short of the next kept range (and the
+                // spaces before it), which is placed word by word.
+                let mut stop = keeps.peek().map_or(bytes.len(), |k| k.start);
+                while stop > ws && bytes[stop - 1] == b' ' {
+                    stop -= 1;
+                }
                 if plain_lines
                     && !w.content
-                    && let Some(step) = plain_line(bytes, ws, avail)
+                    && stop > ws
+                    && let Some(step) = plain_line(&bytes[..stop], ws, avail)
                 {
-                    i = fill_plain_lines(&mut w, text, &mut runs, frags, &mut marks, mark_lines, ws, step);
+                    i = fill_plain_lines(&mut w, &text[..stop], &mut runs, frags, &mut marks, mark_lines, ws, step);
                     continue;
                 }
                 while let Some(&(pos, link)) = marks.peek() {
@@ -168,17 +186,17 @@ pub(super) fn wrap_words_with<S: LineSink>(
                 }
                 if w.line_w + word_w <= avail {
                     if single {
-                        w.push(&text[lead..we], style, ws - lead + word_w);
+                        w.push(lead, &text[lead..we], style, ws - lead + word_w);
                     } else {
                         for &(a, b, style) in frags.iter() {
-                            w.push(&text[a..b], style, display_width(&text[a..b]));
+                            w.push(a, &text[a..b], style, display_width(&text[a..b]));
                         }
                     }
                 } else if single {
-                    w.push_broken(&text[ws..we], style);
+                    w.push_broken(ws, &text[ws..we], style);
                 } else {
                     for &(a, b, style) in frags.iter() {
-                        w.push_broken(&text[a..b], style);
+                        w.push_broken(a, &text[a..b], style);
                     }
                 }
             }
@@ -217,10 +235,10 @@ fn fill_plain_lines<S: LineSink>(
         frags.clear();
         runs.frags(from, end, frags);
         if let [(a, b, style)] = frags[..] {
-            w.push(&text[a..b], style, cols);
+            w.push(a, &text[a..b], style, cols);
         } else {
             for &(a, b, style) in frags.iter() {
-                w.push(&text[a..b], style, simple_columns(&bytes[a..b]));
+                w.push(a, &text[a..b], style, simple_columns(&bytes[a..b]));
             }
         }
         // The line is full: the next word (or the rest of a word broken here) goes
@@ -348,8 +366,18 @@ fn plain_line(bytes: &[u8], ws: usize, avail: usize) -> Option<(usize, usize, us
 pub(super) fn wrap_hard<S: LineSink>(line: &str, style: Style, avail: usize, sink: &mut S) -> usize {
     let mut w = Wrapper::new(sink, avail);
     w.ensure_line();
-    w.push_broken(line, style);
+    w.push_broken(0, line, style);
     w.lines
+}
+
+/// Columns from `start` to the end of the word holding byte `end - 1`.
+fn words_width(text: &str, start: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = end.max(start);
+    while end < bytes.len() && bytes[end] != b' ' && bytes[end] != b'\n' {
+        end += 1;
+    }
+    display_width(&text[start..end])
 }
 
 fn first_cluster_width(s: &str) -> usize {
@@ -434,14 +462,15 @@ impl<'s, S: LineSink> Wrapper<'s, S> {
         }
     }
 
-    fn push(&mut self, s: &str, style: Style, width: usize) {
-        self.sink.push(s, style);
+    fn push(&mut self, at: usize, s: &str, style: Style, width: usize) {
+        self.sink.push(at, s, style);
         self.line_w += width;
         self.content = true;
     }
 
-    /// Place `s` from the current position, breaking between grapheme clusters.
-    fn push_broken(&mut self, s: &str, style: Style) {
+    /// Place `s` (from byte `at` of the text) from the current position, breaking
+    /// between grapheme clusters.
+    fn push_broken(&mut self, at: usize, s: &str, style: Style) {
         self.ensure_line();
         if all_printable(s.as_bytes()) {
             // one column per byte: cut by arithmetic
@@ -453,7 +482,7 @@ impl<'s, S: LineSink> Wrapper<'s, S> {
                     continue;
                 }
                 let n = room.min(rest.len());
-                self.push(&rest[..n], style, n);
+                self.push(at + s.len() - rest.len(), &rest[..n], style, n);
                 rest = &rest[n..];
             }
             return;
@@ -467,32 +496,32 @@ impl<'s, S: LineSink> Wrapper<'s, S> {
                 continue;
             }
             if i > chunk_start {
-                self.push(&s[chunk_start..i], style, chunk_w);
+                self.push(at + chunk_start, &s[chunk_start..i], style, chunk_w);
             }
             if gw <= self.avail {
                 self.new_line();
                 chunk_start = i;
                 chunk_w = gw;
             } else {
-                self.push_chars(g, style);
+                self.push_chars(at + i, g, style);
                 chunk_start = i + g.len();
                 chunk_w = 0;
             }
         }
         if chunk_start < s.len() {
-            self.push(&s[chunk_start..], style, chunk_w);
+            self.push(at + chunk_start, &s[chunk_start..], style, chunk_w);
         }
     }
 
     /// Last resort for a cluster wider than a whole line: one character at a time.
-    fn push_chars(&mut self, g: &str, style: Style) {
+    fn push_chars(&mut self, at: usize, g: &str, style: Style) {
         for (i, c) in g.char_indices() {
             let cs = &g[i..i + c.len_utf8()];
             let cw = display_width(cs);
             if cw > 0 && self.line_w > 0 && self.line_w + cw > self.avail {
                 self.new_line();
             }
-            self.push(cs, style, cw);
+            self.push(at + i, cs, style, cw);
             if cw > self.avail {
                 self.sink.overflow();
             }

@@ -646,7 +646,8 @@ impl App {
     }
 
     fn update_contents(&mut self, action: Action) -> Vec<Effect> {
-        let count = self.reader().map_or(0, |r| r.sections.len());
+        // The lesson's title, then its sections.
+        let count = self.reader().map_or(0, |r| r.sections.len() + 1);
         let Some(Overlay::Contents { cursor }) = self.overlay.as_mut() else {
             return vec![];
         };
@@ -656,7 +657,7 @@ impl App {
             Action::Open => {
                 let at = *cursor;
                 self.overlay = None;
-                if let Some(&(_, line)) = self.reader().and_then(|r| r.sections.get(at)) {
+                if let Some(line) = self.contents_line(at) {
                     self.scroll_to(line);
                 }
             }
@@ -679,11 +680,13 @@ impl App {
         self.reader().map(|r| r.sections.clone()).unwrap_or_default()
     }
 
-    /// Index into `sections()` of the section the top line is in.
+    /// Index into `sections()` of the section the top line is in (the first line with
+    /// text, when the top one is blank).
     pub fn current_section(&self) -> Option<usize> {
         let reader = self.reader()?;
+        let first = self.first_text_line();
         // sections are in line order
-        reader.sections.partition_point(|&(_, line)| line <= reader.top).checked_sub(1)
+        reader.sections.partition_point(|&(_, line)| line <= first).checked_sub(1)
     }
 
     pub fn reader_layout(&self) -> layout::Reader {
@@ -691,7 +694,7 @@ impl App {
     }
 
     fn open_contents(&mut self) {
-        let current = self.current_section().unwrap_or(0);
+        let current = self.current_entry();
         let wide = layout::toc_fits(self.area);
         if let Some(reader) = top_mut!(self, Reader) {
             // On a wide window `t` shows the side panel and gives it the keys; on a
@@ -796,7 +799,8 @@ impl App {
         let opened = self.unfolded.get(&lesson.id);
         let is_open = |i: usize| opened.is_some_and(|set| set.contains(&i));
         let folded = lesson.document_folded(|i| !is_open(i), |_, d| text::detail_folded(&d.what_markdown));
-        let mut doc = markdown::render(&folded.text, width, &self.theme.md);
+        let titles = |target: &str| self.link_title(index, target);
+        let mut doc = markdown::render_titled(&folded.text, width, &self.theme.md, &titles);
         for offset in &mut doc.source_offsets {
             *offset = folded.original(*offset);
         }
@@ -809,7 +813,7 @@ impl App {
                 .unwrap_or(first);
             let at = doc.links.partition_point(|l| l.line < line);
             let label = markdown::sanitize(&detail.what).into_owned();
-            doc.links.insert(at, markdown::LinkRef { target: String::new(), text: label, line });
+            super::reader_links::insert_detail_link(&mut doc, at, line, label);
             detail_links.insert(at, Some(i));
         }
         (doc, detail_links)
@@ -829,8 +833,6 @@ impl App {
         let (doc, detail_links) = self.render_lesson(index, width);
         let link = detail_links.iter().position(|d| *d == Some(detail));
         let line = link.map_or(top, |i| doc.links[i].line);
-        let open = self.unfolded.get(&self.pack.lessons[index].id).is_some_and(|s| s.contains(&detail));
-        let what = self.pack.lessons[index].details.get(detail).map(|d| d.what.clone()).unwrap_or_default();
         if let Some(reader) = top_mut!(self, Reader) {
             reader.sections = sections_of(&doc);
             reader.terms_in_line = vec![OnceCell::new(); doc.lines.len()];
@@ -839,7 +841,6 @@ impl App {
             reader.link = link;
         }
         self.scroll_to(line.saturating_sub(row));
-        self.message = Some(text::detail_hint(&what, open));
     }
 
     /// Re-wrap the open lesson if the text width changed, keeping the reading place.
@@ -849,6 +850,7 @@ impl App {
             return;
         };
         if reader.width == width {
+            self.keep_link_on_screen();
             return;
         }
         let (offset, lines_into_block) = reading::place_of_line(&reader.doc, reader.top);
@@ -862,9 +864,10 @@ impl App {
         reader.sections = sections_of(&reader.doc);
         reader.terms_in_line = vec![OnceCell::new(); reader.doc.lines.len()];
         reader.width = width;
-        reader.link = None;
+        // Links keep their numbers at any width: the selection stays if still in sight.
         reader.top = reading::line_at_place(&reader.doc, offset, lines_into_block);
         self.scroll_to(self.reader().map_or(0, |r| r.top));
+        self.keep_link_on_screen();
     }
 
     fn max_top(&self) -> usize {
@@ -919,16 +922,9 @@ impl App {
             None if step > 0 => (0..links.len()).find(|i| links[*i].line >= reader.top).unwrap_or(0),
             None => (0..links.len()).rev().find(|i| links[*i].line < reader.top + height).unwrap_or(links.len() - 1),
         };
+        // The footer names it (`link_hint`) for as long as it is selected.
         reader.link = Some(next);
         let line = links[next].line;
-        self.message = Some(match reader.detail_links.get(next).copied().flatten() {
-            Some(detail) => {
-                let id = &self.pack.lessons[reader.lesson].id;
-                let open = self.unfolded.get(id).is_some_and(|s| s.contains(&detail));
-                text::detail_hint(&links[next].text, open)
-            }
-            None => text::link_hint(&links[next].text, &links[next].target),
-        });
         if !(reader.top..reader.top + height).contains(&line) {
             let top = line.saturating_sub(height / 3);
             self.scroll_to(top);
@@ -990,10 +986,8 @@ impl App {
     fn click_reader(&mut self, x: u16, y: u16) -> Vec<Effect> {
         let layout = self.reader_layout();
         let at = Position { x, y };
-        let sections = self.sections();
         if let Some(toc) = layout.toc.filter(|t| t.contains(at)) {
-            // Row 0 of the panel is its heading.
-            if let Some(&(_, line)) = (y > toc.y).then(|| sections.get((y - toc.y - 1) as usize)).flatten() {
+            if let Some(line) = self.contents_entry_at(toc, y).and_then(|entry| self.contents_line(entry)) {
                 self.scroll_to(line);
             }
         } else if layout.text.contains(at) {
@@ -1020,8 +1014,10 @@ impl App {
     fn note_position(&mut self) -> Vec<Effect> {
         let was_read = self.current_lesson_read();
         self.leave_reader_position();
-        // At the end of a lesson, say what can come next.
-        if self.message.is_none() && self.screen() == ScreenKind::Reader && self.reader_at_end() {
+        self.keep_link_on_screen();
+        // At the end of a lesson, say what can come next (unless the footer names a link).
+        let link = self.reader().is_some_and(|r| r.link.is_some());
+        if self.message.is_none() && !link && self.screen() == ScreenKind::Reader && self.reader_at_end() {
             self.message = Some(t("tui.end_of_lesson").to_string());
         }
         if !was_read && self.current_lesson_read() { vec![Effect::Save] } else { vec![] }

@@ -99,6 +99,71 @@ pub fn reader(area: Rect, toc_wanted: bool) -> Reader {
     Reader { frame, text, gutter, scrollbar, toc }
 }
 
+/// Where the side contents panel's list goes: under its heading row, after its left
+/// border and a column of space.
+pub fn toc_list(toc: Rect) -> Rect {
+    Rect {
+        x: toc.x + 2.min(toc.width),
+        y: toc.y + 1.min(toc.height),
+        width: toc.width.saturating_sub(2),
+        height: toc.height.saturating_sub(1),
+    }
+}
+
+/// Where the contents list goes when it is a box over the text (narrow windows).
+pub fn contents_popup_list(popup: Rect) -> Rect {
+    Rect {
+        x: popup.x + 2.min(popup.width),
+        y: popup.y + 1.min(popup.height),
+        width: popup.width.saturating_sub(3),
+        height: popup.height.saturating_sub(2),
+    }
+}
+
+/// The widest the contents box over the text gets.
+pub const CONTENTS_POPUP_WIDTH: u16 = 40;
+
+/// Room on a contents row for its marker (`▸ `); an entry's further rows are
+/// indented by as much again, so they read as part of it.
+pub const CONTENTS_MARKER: usize = 2;
+
+/// One row of a contents list: which entry it belongs to, and its words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentsRow {
+    pub entry: usize,
+    /// The entry's first row (it has the marker); the others are indented under it.
+    pub first: bool,
+    pub text: String,
+}
+
+/// A contents list laid out `width` columns wide: every title whole, wrapped at its
+/// words under its marker (never cut).
+pub fn contents_rows(titles: &[String], width: u16) -> Vec<ContentsRow> {
+    let first_w = usize::from(width).saturating_sub(CONTENTS_MARKER).max(1);
+    let rest_w = usize::from(width).saturating_sub(2 * CONTENTS_MARKER).max(1);
+    let mut rows = Vec::new();
+    for (entry, title) in titles.iter().enumerate() {
+        let title = crate::markdown::sanitize(title);
+        let mut lines = crate::markdown::wrap_text(&title, first_w).into_iter();
+        let first = lines.next().unwrap_or_default();
+        // the rest of the title, wrapped again for the narrower rows under the first
+        let rest = title.get(first.len()..).unwrap_or_default().trim_start();
+        rows.push(ContentsRow { entry, first: true, text: first });
+        for text in crate::markdown::wrap_text(rest, rest_w).into_iter().filter(|t| !t.is_empty()) {
+            rows.push(ContentsRow { entry, first: false, text });
+        }
+    }
+    rows
+}
+
+/// The first of `rows` shown in `height` rows so that entry `focus` shows whole (or
+/// from its first row, when it is taller than the list).
+pub fn contents_offset(rows: &[ContentsRow], focus: usize, height: u16) -> usize {
+    let start = rows.iter().position(|r| r.entry == focus).unwrap_or(0);
+    let end = rows.iter().rposition(|r| r.entry == focus).map_or(0, |i| i + 1);
+    end.saturating_sub(usize::from(height)).min(start)
+}
+
 /// Home list rows: each lesson takes two rows (title, summary) when there is room.
 pub fn home_rows_per_item(body: Rect, items: usize) -> u16 {
     if body.height as usize >= items * 2 + 3 { 2 } else { 1 }
@@ -148,6 +213,24 @@ mod tests {
             assert!(f.body.height >= 1 && f.emergency.bottom() == f.footer.y, "w={w}: {f:?}");
         }
         assert_eq!(emergency_lines(100, &emergency_wordings()).lines.len(), 1);
+    }
+
+    #[test]
+    fn contents_rows_wrap_whole_titles_under_their_marker() {
+        let titles = ["Pain or sickness that is not under control".to_string(), "Bones".to_string()];
+        let rows = contents_rows(&titles, 26);
+        let shown: Vec<(usize, bool, &str)> = rows.iter().map(|r| (r.entry, r.first, r.text.as_str())).collect();
+        assert_eq!(shown, [(0, true, "Pain or sickness that is"), (0, false, "not under control"), (1, true, "Bones")]);
+        for w in 1..40 {
+            for row in contents_rows(&titles, w) {
+                let room = usize::from(w).saturating_sub(if row.first { 2 } else { 4 }).max(1);
+                assert!(crate::markdown::display_width(&row.text) <= room || !row.text.contains(' '), "{w}: {row:?}");
+            }
+        }
+        // The focused entry shows whole: both of its rows.
+        assert_eq!(contents_offset(&rows, 0, 2), 0);
+        assert_eq!(contents_offset(&rows, 1, 2), 1);
+        assert_eq!(contents_offset(&rows, 0, 1), 0, "taller than the list: from its first row");
     }
 
     #[test]

@@ -29,10 +29,15 @@ impl App {
     }
 
     /// The glossary terms in line `index` of the open lesson's rendering (whose text
-    /// is `text`), worked out once per rendering.
+    /// is `text`), worked out once per rendering. Never inside a link: a link has its
+    /// own look, and its target is a title, not a word to explain.
     pub fn terms_in_line<'r>(&self, reader: &'r Reader, index: usize, text: &str) -> &'r [TermMark] {
         match reader.terms_in_line.get(index) {
-            Some(cell) => cell.get_or_init(|| self.glossary_marks(text)),
+            Some(cell) => cell.get_or_init(|| {
+                let mut marks = self.glossary_marks(text);
+                marks.retain(|(range, _)| !super::reader_links::in_link(&reader.doc, index, range));
+                marks
+            }),
             None => &[],
         }
     }

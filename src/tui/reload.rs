@@ -107,7 +107,8 @@ impl App {
             }
         }
         if let (Some(Overlay::Contents { cursor }), Some(reader)) = (self.overlay.as_mut(), top!(self, Reader)) {
-            *cursor = (*cursor).min(reader.sections.len().saturating_sub(1));
+            // The lesson's title, then its sections.
+            *cursor = (*cursor).min(reader.sections.len());
         }
         let last = self.pack.lessons.len().saturating_sub(1);
         self.home_selected = home.and_then(|id| self.pack.lesson_index(&id)).unwrap_or(self.home_selected.min(last));

@@ -371,7 +371,9 @@ fn the_contents_are_an_overlay_over_the_lesson() {
     let table: &[(&[KeyCode], Context, Option<usize>)] = &[
         (&[Char('t')], Context::Contents, Some(0)),
         (&[Char('t'), Esc], Context::Reader, Some(0)),
-        (&[Char('t'), Down, Down, Enter], Context::Reader, Some(sections[2].1)),
+        // The lesson's title comes first (the top), then its sections.
+        (&[Char('t'), Enter], Context::Reader, Some(0)),
+        (&[Char('t'), Down, Down, Enter], Context::Reader, Some(sections[1].1)),
         (&[Char('t'), Char('?')], Context::Help, Some(0)),
         (&[Char('t'), Char('?'), Esc], Context::Contents, Some(0)),
     ];

@@ -18,8 +18,42 @@ pub fn next_up(title: &str) -> String {
     tf!("text.next_up", title = sanitize(title))
 }
 
+/// The footer while a link is selected: its text and where it goes (in words, or
+/// the target as written).
 pub fn link_hint(text: &str, target: &str) -> String {
     tf!("text.link_hint", text = sanitize(text), target = sanitize(target))
+}
+
+/// The footer for a link whose text is the title of where it goes.
+pub fn link_hint_to(target: &str) -> String {
+    tf!("text.link_hint_to", target = sanitize(target))
+}
+
+/// Where a link goes, shown after it as `[→ …]`: a lesson's title, with the section's
+/// after it ("Treatment for stage 4 cancer: Goals of treatment"); a section of the
+/// lesson being read by its own title.
+pub fn link_target(lesson: Option<&str>, section: Option<&str>) -> String {
+    match (lesson, section) {
+        (Some(lesson), Some(section)) => {
+            tf!("text.link_target", lesson = sanitize(lesson), section = sanitize(section))
+        }
+        (Some(title), None) | (None, Some(title)) => sanitize(title).into_owned(),
+        (None, None) => String::new(),
+    }
+}
+
+/// A tool an `app:` link opens, by the name its screen goes by.
+pub fn tool_name(tool: crate::content::ToolLink) -> &'static str {
+    use crate::content::ToolLink;
+    match tool {
+        ToolLink::BodyMap => t("text.tool_name.body_map"),
+        ToolLink::SurvivalChart => t("text.tool_name.survival_chart"),
+        ToolLink::StagingExplorer => t("text.tool_name.staging_explorer"),
+        ToolLink::Glossary => t("text.tool_name.glossary"),
+        ToolLink::MyQuestions => t("text.tool_name.my_questions"),
+        ToolLink::AddCareTeamNumber => t("text.tool_name.add_24_hour_number"),
+        ToolLink::CheckIn => t("text.tool_name.check_in"),
+    }
 }
 
 /// The one line a folded "More detail" part shows as (Markdown: `what` is the

@@ -156,7 +156,7 @@ pub fn footer_keys(context: Context, width: usize) -> Vec<(&'static str, &'stati
 pub fn draw_footer(app: &App, buf: &mut Buffer, area: Rect, context: Context) {
     let theme = &app.theme;
     let line = match app.message.as_ref().or(app.save_problem.as_ref()).or(app.pack_problem.as_ref()) {
-        Some(message) => Line::from(Span::styled(truncate(message, area.width as usize), theme.warn)),
+        Some(message) => return draw_footer_line(buf, area, message, theme.warn),
         None => {
             let mut spans = Vec::new();
             for (label, word) in footer_keys(context, area.width as usize) {
@@ -170,10 +170,21 @@ pub fn draw_footer(app: &App, buf: &mut Buffer, area: Rect, context: Context) {
             Line::from(spans)
         }
     };
-    // Clear first: an overlay's footer is drawn over the screen's, and a shorter line
-    // would leave the end of the old one showing.
-    ratatui::widgets::Widget::render(ratatui::widgets::Clear, Rect { height: 1, ..area }, buf);
+    clear_footer(buf, area);
     buf.set_line(area.x, area.y, &line, area.width);
+}
+
+/// A message in the footer in place of the keys, cut to fit.
+pub fn draw_footer_line(buf: &mut Buffer, area: Rect, message: &str, style: Style) {
+    clear_footer(buf, area);
+    let line = Line::from(Span::styled(truncate(message, area.width as usize), style));
+    buf.set_line(area.x, area.y, &line, area.width);
+}
+
+/// Clear first: an overlay's footer is drawn over the screen's, and a shorter line
+/// would leave the end of the old one showing.
+fn clear_footer(buf: &mut Buffer, area: Rect) {
+    ratatui::widgets::Widget::render(ratatui::widgets::Clear, Rect { height: 1, ..area }, buf);
 }
 
 /// A title row: `left` at the start, `right` at the end when both fit.

@@ -10,8 +10,9 @@ use ratatui::widgets::{
 
 use crate::markdown::sanitize;
 use crate::tui::app::App;
-use crate::tui::view::{centered, draw_footer, draw_title, truncate};
-use crate::tui::{highlight, layout, text};
+use crate::tui::keys::Context;
+use crate::tui::view::{centered, draw_footer, draw_footer_line, draw_title};
+use crate::tui::{highlight, layout, reader_links, text};
 use crate::words::t;
 use ratatui::style::{Modifier, Style};
 
@@ -39,7 +40,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
     draw_title(buf, parts.frame.title, &left, &format!("{percent:>3}% "), theme.title, theme.dim);
 
     let selected_line = reader.link.and_then(|i| reader.doc.links.get(i)).map(|l| l.line);
-    // Glossary words are underlined and search words highlighted, on visible rows only.
+    // Glossary words are underlined (links are bold too, with their target after them)
+    // and search words highlighted, on visible rows only; the selected link is reversed.
     let term_style = Style::new().add_modifier(Modifier::UNDERLINED);
     let match_style = theme.marker.add_modifier(Modifier::REVERSED);
     for (row, line) in reader.doc.lines.iter().skip(reader.top).take(height).enumerate() {
@@ -51,7 +53,14 @@ pub fn draw(app: &App, frame: &mut Frame) {
                 marks.push((range.clone(), term_style));
             }
         }
-        let line = highlight::patch(line, &marks);
+        let mut line = highlight::patch(line, &marks);
+        if let Some(selected) = reader.link {
+            let spans: Vec<_> = reader_links::links_on_line(&reader.doc, reader.top + row)
+                .filter(|s| s.link == selected)
+                .map(|s| (s.range.clone(), theme.selected))
+                .collect();
+            line = highlight::patch(&line, &spans);
+        }
         buf.set_line(parts.text.x, y, &line, parts.text.width);
         if Some(reader.top + row) == selected_line && parts.gutter.width > 0 {
             buf.set_line(parts.gutter.x, y, &Line::styled("▶", theme.marker), parts.gutter.width);
@@ -67,16 +76,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
             .render(parts.scrollbar, buf, &mut state);
     }
 
-    let sections = &reader.sections;
-    let current = app.current_section();
     match (parts.toc, app.contents_cursor()) {
-        (Some(toc), _) => draw_contents(app, buf, toc, sections, current, false),
-        (None, Some(_)) => {
-            let h = sections.len().saturating_add(2).min(usize::from(parts.frame.body.height)) as u16;
-            let popup = centered(parts.frame.body, 40, h);
-            Clear.render(popup, buf);
-            draw_contents(app, buf, popup, sections, current, true);
-        }
+        (Some(toc), _) => draw_side_contents(app, buf, toc),
+        (None, Some(_)) => draw_contents_popup(app, buf, parts.frame.body),
         (None, None) => {}
     }
 
@@ -84,7 +86,11 @@ pub fn draw(app: &App, frame: &mut Frame) {
         draw_terms(app, buf, parts.frame.body);
     }
     let context = app.base_context();
-    draw_footer(app, buf, parts.frame.footer, context);
+    // The selected link is named below for as long as it is selected.
+    match app.link_hint().filter(|_| app.message.is_none() && context == Context::Reader) {
+        Some(hint) => draw_footer_line(buf, parts.frame.footer, &hint, theme.warn),
+        None => draw_footer(app, buf, parts.frame.footer, context),
+    }
 }
 
 /// A lesson's content note, in a box, before the lesson is shown.
@@ -142,44 +148,54 @@ fn draw_terms(app: &App, buf: &mut ratatui::buffer::Buffer, body: Rect) {
     }
 }
 
-fn draw_contents(
-    app: &App,
-    buf: &mut ratatui::buffer::Buffer,
-    area: Rect,
-    sections: &[(String, usize)],
-    current: Option<usize>,
-    boxed: bool,
-) {
+/// The contents as a panel beside the text (wide windows).
+fn draw_side_contents(app: &App, buf: &mut ratatui::buffer::Buffer, toc: Rect) {
     let theme = &app.theme;
-    let inner = if boxed {
-        let block = Block::default().borders(Borders::ALL).border_style(theme.border).title(t("tui.contents_title"));
-        let inner = block.inner(area);
-        block.render(area, buf);
-        inner
-    } else {
-        let block = Block::default().borders(Borders::LEFT).border_style(theme.border);
-        let inner = block.inner(area);
-        block.render(area, buf);
-        buf.set_line(
-            inner.x + 1,
-            inner.y,
-            &Line::styled(t("tui.contents_title"), theme.title),
-            inner.width.saturating_sub(1),
-        );
-        Rect { y: inner.y + 1, height: inner.height.saturating_sub(1), ..inner }
-    };
-    let visible = inner.height as usize;
-    let focus = app.contents_cursor().or(current).unwrap_or(0);
-    let offset = layout::list_offset(focus, visible);
-    for (row, (i, (title, _))) in sections.iter().enumerate().skip(offset).take(visible).enumerate() {
-        let marker = if Some(i) == current { "▸ " } else { "  " };
-        let label = truncate(&format!("{marker}{}", sanitize(title)), inner.width.saturating_sub(1) as usize);
-        let style = if app.contents_cursor() == Some(i) { theme.selected } else { ratatui::style::Style::new() };
-        buf.set_line(
-            inner.x + 1,
-            inner.y + row as u16,
-            &Line::from(Span::styled(label, style)),
-            inner.width.saturating_sub(1),
-        );
+    let block = Block::default().borders(Borders::LEFT).border_style(theme.border);
+    let inner = block.inner(toc);
+    block.render(toc, buf);
+    let heading = Line::styled(t("tui.contents_title"), theme.title);
+    buf.set_line(inner.x + 1, inner.y, &heading, inner.width.saturating_sub(1));
+    draw_contents_list(app, buf, layout::toc_list(toc));
+}
+
+/// The contents as a box over the text (narrow windows, while it has the keys).
+fn draw_contents_popup(app: &App, buf: &mut ratatui::buffer::Buffer, body: Rect) {
+    if body.height < 3 {
+        // No room for a box with a row in it: the list alone, over the text.
+        Clear.render(body, buf);
+        let list = Rect { x: body.x + 1.min(body.width), width: body.width.saturating_sub(1), ..body };
+        return draw_contents_list(app, buf, list);
+    }
+    let width = body.width.min(layout::CONTENTS_POPUP_WIDTH);
+    // Its rows at the box's width decide its height.
+    let list_width = layout::contents_popup_list(Rect { width, height: 3, ..body }).width;
+    let rows = app.contents_view(Rect { width: list_width, ..body }).rows.len();
+    let popup = centered(body, width, (rows as u16).saturating_add(2));
+    Clear.render(popup, buf);
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.border)
+        .title(t("tui.contents_title"))
+        .render(popup, buf);
+    draw_contents_list(app, buf, layout::contents_popup_list(popup));
+}
+
+/// The entries, each title whole (wrapped under its marker): `▸` marks the section
+/// being read, and the highlighted one has the keys.
+fn draw_contents_list(app: &App, buf: &mut ratatui::buffer::Buffer, list: Rect) {
+    let theme = &app.theme;
+    let view = app.contents_view(list);
+    let current = app.current_entry();
+    let cursor = app.contents_cursor();
+    for (i, row) in view.rows.iter().skip(view.offset).take(usize::from(list.height)).enumerate() {
+        let marker = match (row.first, row.entry == current) {
+            (true, true) => "▸ ",
+            (true, false) => "  ",
+            (false, _) => "    ",
+        };
+        let style = if cursor == Some(row.entry) { theme.selected } else { Style::new() };
+        let line = Line::from(Span::styled(format!("{marker}{}", row.text), style));
+        buf.set_line(list.x, list.y + i as u16, &line, list.width);
     }
 }
