@@ -37,7 +37,8 @@ pub const QUIZ_TOO_SMALL: &str = "Make the window larger to answer";
 pub const NOTICE_AGAIN: &str = "You can read this again at any time: press ? and then i.";
 
 pub const HOME_LESSONS: &str = "Lessons";
-pub const ALL_READ: &str = "You have read every lesson. Open any lesson to read it again.";
+/// On home's second row once every lesson is read (the first row says what Enter opens).
+pub const ALL_READ: &str = "You have read every lesson.";
 pub const EMERGENCY_SHORT: &str = "Emergency? Call your local emergency number. When to get help now: press h";
 /// The reminder every screen shows above its footer (home adds its key, [`EMERGENCY_SHORT`]).
 pub const EMERGENCY_LINE: &str = "Emergency? Call your local emergency number.";
@@ -55,6 +56,13 @@ use crate::markdown::sanitize;
 
 pub fn next_up(title: &str) -> String {
     format!("Next: {} — press Enter to read", sanitize(title))
+}
+
+/// Home's first row when the highlight is not on the suggested next lesson: what
+/// Enter opens.
+pub fn enter_reads(title: &str, read: bool) -> String {
+    let again = if read { " again" } else { "" };
+    format!("{} — press Enter to read{again}", sanitize(title))
 }
 
 pub const HELP_TITLE: &str = "Keys";

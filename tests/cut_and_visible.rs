@@ -1,0 +1,93 @@
+//! What is cut to fit says so with "…", and what is selected is on screen: the
+//! suggested questions in My questions, the footer's keys, the glossary's footer.
+
+mod common;
+
+use common::{app, screen, screen_text, send};
+use patient_tutor::tui::action::Action;
+
+const SIZES: [(u16, u16); 3] = [(100, 30), (40, 12), (20, 6)];
+
+/// The start of a suggestion as it can show in `width` columns (after "▶ ").
+fn shown_start(text: &str, width: usize) -> String {
+    text.chars().take(width.saturating_sub(6).clamp(1, 12)).collect()
+}
+
+#[test]
+fn the_highlighted_suggestion_is_always_on_screen() {
+    for (w, h) in SIZES {
+        for from_lesson in [false, true] {
+            let mut app = app(w, h);
+            if from_lesson {
+                send(&mut app, &[Action::Open, Action::AddQuestion]);
+            } else {
+                send(&mut app, &[Action::OpenNotebook, Action::AddQuestion]);
+            }
+            let count = app.question_input().expect("typing a question").suggestions.len();
+            assert!(count > 3, "enough suggestions to scroll");
+            for step in 0..count + 2 {
+                app.update(Action::Down);
+                let input = app.question_input().unwrap();
+                let selected = input.cursor.expect("a suggestion is highlighted");
+                assert_eq!(selected, (step).min(count - 1));
+                let rows = screen(&app);
+                let start = shown_start(&input.suggestions[selected], usize::from(w));
+                assert!(
+                    rows.iter().any(|r| r.contains('▶') && r.contains(&start)),
+                    "{w}x{h}: suggestion {selected} ({start}) is not on screen:\n{}",
+                    rows.join("\n")
+                );
+            }
+            // Back up to the first: still in view (one more Up is the typed text again).
+            for _ in 1..count {
+                app.update(Action::Up);
+            }
+            let input = app.question_input().unwrap();
+            let start = shown_start(&input.suggestions[0], usize::from(w));
+            assert!(screen(&app).iter().any(|r| r.contains('▶') && r.contains(&start)), "{w}x{h}");
+        }
+    }
+}
+
+#[test]
+fn a_footer_that_leaves_keys_out_ends_with_an_ellipsis() {
+    for (w, h) in [(40, 12), (20, 6)] {
+        // Home, a lesson, My questions, the box for a question.
+        let screens: [&[Action]; 4] =
+            [&[], &[Action::Open], &[Action::OpenNotebook], &[Action::OpenNotebook, Action::AddQuestion]];
+        for actions in screens {
+            let mut app = app(w, h);
+            send(&mut app, actions);
+            let rows = screen(&app);
+            let footer = rows.last().unwrap();
+            assert!(footer.ends_with('…'), "{w}x{h} after {actions:?}: {footer:?}\n{}", rows.join("\n"));
+        }
+    }
+    // Where every key fits there is nothing to mark.
+    let mut app = app(100, 30);
+    send(&mut app, &[Action::OpenNotebook]);
+    let rows = screen(&app);
+    assert!(!rows.last().unwrap().ends_with('…'), "{}", rows.join("\n"));
+}
+
+#[test]
+fn hints_in_the_question_box_are_not_cut_silently() {
+    // "Or pick a suggested question (↓ then Enter):" is wider than the box at 40
+    // columns: it wraps, so the keys to press still show.
+    let mut app = app(40, 12);
+    send(&mut app, &[Action::OpenNotebook, Action::AddQuestion]);
+    let text = screen_text(&app);
+    assert!(text.contains("(↓ then Enter):"), "the keys to press are cut away:\n{text}");
+}
+
+#[test]
+fn the_glossary_offers_read_more_only_for_a_selected_word() {
+    let mut app = app(100, 30);
+    app.update(Action::OpenGlossary);
+    let footer = |app: &patient_tutor::tui::app::App| screen(app).last().unwrap().clone();
+    assert!(footer(&app).contains("read more"), "{}", footer(&app));
+    app.update(Action::Paste("zzqqxx".into()));
+    assert!(app.glossary_matches().is_empty());
+    assert!(!footer(&app).contains("read more"), "nothing to read more of: {}", footer(&app));
+    assert!(footer(&app).contains("back"), "{}", footer(&app));
+}
