@@ -128,43 +128,84 @@ fn footer_rank(binding: &keys::Binding) -> u8 {
 }
 
 /// The keys of a context that fit in `width` columns, chosen by [`footer_rank`] and
-/// shown in the table's order; a key is shown whole or not at all.
-pub fn footer_keys(context: Context, width: usize) -> Vec<(&'static str, &'static str)> {
+/// shown in the table's order; a key is shown whole or not at all. When some are
+/// left out (all are in `?` help), the "…" that says so comes with them, room kept.
+pub fn footer_keys(context: Context, width: usize) -> (Vec<(&'static str, &'static str)>, Option<&'static str>) {
+    footer_keys_where(context, width, |_| true)
+}
+
+/// As [`footer_keys`], of the keys that `shown` keeps (a key that does nothing now is
+/// not offered).
+pub fn footer_keys_where(
+    context: Context,
+    width: usize,
+    shown: impl Fn(&keys::Binding) -> bool,
+) -> (Vec<(&'static str, &'static str)>, Option<&'static str>) {
     let items: Vec<(usize, &keys::Binding)> =
-        keys::bindings(context).iter().filter(|b| b.footer.is_some()).enumerate().collect();
+        keys::bindings(context).iter().filter(|b| b.footer.is_some() && shown(b)).enumerate().collect();
     let mut by_rank = items.clone();
     by_rank.sort_by_key(|(i, b)| (footer_rank(b), *i));
     let cost = |b: &keys::Binding| display_width(b.label) + 1 + display_width(b.footer.unwrap_or_default());
-    let mut chosen = Vec::new();
-    let mut used = 0;
-    for (i, b) in by_rank {
-        let extra = cost(b) + if chosen.is_empty() { 0 } else { 3 };
-        if used + extra <= width {
-            used += extra;
-            chosen.push(i);
+    let choose = |width: usize| {
+        let mut chosen = Vec::new();
+        let mut used = 0;
+        for (i, b) in &by_rank {
+            let extra = cost(b) + if chosen.is_empty() { 0 } else { 3 };
+            if used + extra <= width {
+                used += extra;
+                chosen.push(*i);
+            }
+        }
+        chosen
+    };
+    let mut chosen = choose(width);
+    let mut more = None;
+    if chosen.len() < items.len() {
+        // " …" after the keys, or "…" right after them when the space would cost a key.
+        let spaced = choose(width.saturating_sub(2));
+        let glued = choose(width.saturating_sub(1));
+        (chosen, more) = if spaced.len() < glued.len() { (glued, Some("…")) } else { (spaced, Some(" …")) };
+        if chosen.is_empty() {
+            more = Some("…");
         }
     }
-    items
+    let keys = items
         .into_iter()
         .filter(|(i, _)| chosen.contains(i))
         .map(|(_, b)| (b.label, b.footer.unwrap_or_default()))
-        .collect()
+        .collect();
+    (keys, more)
 }
 
 /// The footer: the current message, or the keys of this context.
 pub fn draw_footer(app: &App, buf: &mut Buffer, area: Rect, context: Context) {
+    draw_footer_where(app, buf, area, context, |_| true);
+}
+
+/// As [`draw_footer`], offering only the keys that `shown` keeps.
+pub fn draw_footer_where(
+    app: &App,
+    buf: &mut Buffer,
+    area: Rect,
+    context: Context,
+    shown: impl Fn(&keys::Binding) -> bool,
+) {
     let theme = &app.theme;
     let line = match app.message.as_ref().or(app.save_problem.as_ref()).or(app.pack_problem.as_ref()) {
         Some(message) => Line::from(Span::styled(truncate(message, area.width as usize), theme.warn)),
         None => {
             let mut spans = Vec::new();
-            for (label, word) in footer_keys(context, area.width as usize) {
+            let (keys, more) = footer_keys_where(context, area.width as usize, shown);
+            for (label, word) in keys {
                 if !spans.is_empty() {
                     spans.push(Span::styled(" · ", theme.dim));
                 }
                 spans.push(Span::styled(label, theme.key));
                 spans.push(Span::raw(" "));
                 spans.push(Span::raw(word));
+            }
+            if let Some(more) = more {
+                spans.push(Span::styled(more, theme.dim));
             }
             Line::from(spans)
         }
@@ -288,10 +329,13 @@ mod tests {
 
     #[test]
     fn footers_keep_the_important_keys_whole() {
-        let home = footer_keys(Context::Home, 20);
+        let (home, more) = footer_keys(Context::Home, 20);
         assert_eq!(home.iter().map(|k| k.0).collect::<Vec<_>>(), ["Enter", "?"]);
-        let home = footer_keys(Context::Home, 40);
+        assert_eq!(more, Some("…"), "the space would cost a key");
+        let (home, more) = footer_keys(Context::Home, 40);
         assert!(home.iter().any(|k| k.0 == "q"), "{home:?}");
+        assert_eq!(more, Some(" …"));
+        assert_eq!(footer_keys(Context::Home, 200).1, None, "all fit");
         for width in [20, 40, 80] {
             for context in [
                 Context::Notice,
@@ -308,9 +352,10 @@ mod tests {
                 Context::CheckIn,
                 Context::CheckInHistory,
             ] {
-                let keys = footer_keys(context, width);
+                let (keys, more) = footer_keys(context, width);
                 let used: usize = keys.iter().map(|(l, w)| display_width(l) + 1 + display_width(w)).sum::<usize>()
-                    + 3 * keys.len().saturating_sub(1);
+                    + 3 * keys.len().saturating_sub(1)
+                    + more.map_or(0, display_width);
                 assert!(used <= width, "{context:?} at {width}: {keys:?}");
             }
         }

@@ -7,7 +7,8 @@ use ratatui::text::Line;
 use crate::markdown::{sanitize, wrap_text};
 use crate::tui::app::App;
 use crate::tui::keys::Context;
-use crate::tui::view::{draw_footer, draw_input_line, draw_title};
+use crate::tui::action::Action;
+use crate::tui::view::{draw_footer_where, draw_input_line, draw_title};
 use crate::tui::{layout, text};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -64,5 +65,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     for (row, (line, _)) in rows.iter().skip(offset).take(height).enumerate() {
         buf.set_line(list.x, list.y + row as u16, line, list.width);
     }
-    draw_footer(app, buf, parts.footer, Context::Glossary);
+    // Enter reads more about the selected word: not offered when there is none (or it
+    // has no lesson section).
+    let readable = matches.get(state.selected).is_some_and(|&i| app.pack.glossary.terms[i].see.is_some());
+    draw_footer_where(app, buf, parts.footer, Context::Glossary, |b| readable || b.action != Action::Open);
 }
