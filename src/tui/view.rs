@@ -145,12 +145,20 @@ pub fn footer_keys_where(
         keys::bindings(context).iter().filter(|b| b.footer.is_some() && shown(b)).enumerate().collect();
     let mut by_rank = items.clone();
     by_rank.sort_by_key(|(i, b)| (footer_rank(b), *i));
-    let cost = |b: &keys::Binding| display_width(b.label) + 1 + display_width(b.footer.unwrap_or_default());
-    let choose = |width: usize| {
+    // `short`: the help key as its label alone ("?"), to make room for the "…".
+    let word = |b: &keys::Binding, short: bool| match b.action {
+        Action::Help if short => "",
+        _ => b.footer.unwrap_or_default(),
+    };
+    let cost = |b: &keys::Binding, short: bool| {
+        let w = display_width(word(b, short));
+        display_width(b.label) + if w > 0 { 1 + w } else { 0 }
+    };
+    let choose = |width: usize, short: bool| {
         let mut chosen = Vec::new();
         let mut used = 0;
         for (i, b) in &by_rank {
-            let extra = cost(b) + if chosen.is_empty() { 0 } else { 3 };
+            let extra = cost(b, short) + if chosen.is_empty() { 0 } else { 3 };
             if used + extra <= width {
                 used += extra;
                 chosen.push(*i);
@@ -158,24 +166,29 @@ pub fn footer_keys_where(
         }
         chosen
     };
-    let mut chosen = choose(width);
+    let mut chosen = choose(width, false);
+    let mut short = false;
     let mut more = None;
     if chosen.len() < items.len() {
-        // " …" after the keys, or "…" right after them when the space would cost a key.
-        let spaced = choose(width.saturating_sub(2));
-        let glued = choose(width.saturating_sub(1));
-        (chosen, more) = if spaced.len() < glued.len() { (glued, Some("…")) } else { (spaced, Some(" …")) };
-        if chosen.is_empty() {
-            more = Some("…");
+        // Room for " …" after the keys; the help key gives up its word if that keeps it.
+        let room = width.saturating_sub(display_width(FOOTER_MORE));
+        chosen = choose(room, false);
+        let shorter = choose(room, true);
+        if shorter.len() > chosen.len() {
+            (chosen, short) = (shorter, true);
         }
+        more = Some(if chosen.is_empty() { FOOTER_MORE.trim_start() } else { FOOTER_MORE });
     }
     let keys = items
         .into_iter()
         .filter(|(i, _)| chosen.contains(i))
-        .map(|(_, b)| (b.label, b.footer.unwrap_or_default()))
+        .map(|(_, b)| (b.label, word(b, short)))
         .collect();
     (keys, more)
 }
+
+/// After a footer's keys when some were left out (they are all in `?` help).
+const FOOTER_MORE: &str = " …";
 
 /// The footer: the current message, or the keys of this context.
 pub fn draw_footer(app: &App, buf: &mut Buffer, area: Rect, context: Context) {
@@ -201,8 +214,10 @@ pub fn draw_footer_where(
                     spans.push(Span::styled(" · ", theme.dim));
                 }
                 spans.push(Span::styled(label, theme.key));
-                spans.push(Span::raw(" "));
-                spans.push(Span::raw(word));
+                if !word.is_empty() {
+                    spans.push(Span::raw(" "));
+                    spans.push(Span::raw(word));
+                }
             }
             if let Some(more) = more {
                 spans.push(Span::styled(more, theme.dim));
@@ -330,8 +345,8 @@ mod tests {
     #[test]
     fn footers_keep_the_important_keys_whole() {
         let (home, more) = footer_keys(Context::Home, 20);
-        assert_eq!(home.iter().map(|k| k.0).collect::<Vec<_>>(), ["Enter", "?"]);
-        assert_eq!(more, Some("…"), "the space would cost a key");
+        assert_eq!(home, [("Enter", "open"), ("?", "")], "help gives up its word for the \"…\"");
+        assert_eq!(more, Some(" …"));
         let (home, more) = footer_keys(Context::Home, 40);
         assert!(home.iter().any(|k| k.0 == "q"), "{home:?}");
         assert_eq!(more, Some(" …"));
@@ -353,7 +368,10 @@ mod tests {
                 Context::CheckInHistory,
             ] {
                 let (keys, more) = footer_keys(context, width);
-                let used: usize = keys.iter().map(|(l, w)| display_width(l) + 1 + display_width(w)).sum::<usize>()
+                let used: usize = keys
+                    .iter()
+                    .map(|(l, w)| display_width(l) + if w.is_empty() { 0 } else { 1 + display_width(w) })
+                    .sum::<usize>()
                     + 3 * keys.len().saturating_sub(1)
                     + more.map_or(0, display_width);
                 assert!(used <= width, "{context:?} at {width}: {keys:?}");
