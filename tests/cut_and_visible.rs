@@ -96,3 +96,20 @@ fn the_glossary_offers_read_more_only_for_a_selected_word() {
     assert!(!footer(&app).contains("read more"), "nothing to read more of: {}", footer(&app));
     assert!(footer(&app).contains("back"), "{}", footer(&app));
 }
+
+#[test]
+fn a_hint_cut_to_fit_a_small_window_ends_with_an_ellipsis() {
+    // My questions, empty, at 20x6, and a glossary filter that matches nothing at 20x8
+    // (at 20x6 the glossary has no row for it): their hints are longer than the rows.
+    let mut notebook = app(20, 6);
+    notebook.update(Action::OpenNotebook);
+    let mut glossary = app(20, 8);
+    send(&mut glossary, &[Action::OpenGlossary, Action::Paste("zzqqxx".into())]);
+    for (app, first) in [(&notebook, "No questions"), (&glossary, "No word")] {
+        let rows = screen(app);
+        let start = rows.iter().position(|r| r.trim_start().starts_with(first)).unwrap_or_else(|| panic!("the hint shows:\n{}", rows.join("\n")));
+        // The hint's last row: the row before the emergency line (or a blank one).
+        let last = rows[start..].iter().take_while(|r| !r.trim().is_empty() && !r.contains("Emergency")).last();
+        assert!(last.unwrap().ends_with('…'), "{}", rows.join("\n"));
+    }
+}

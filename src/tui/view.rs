@@ -298,6 +298,17 @@ pub fn draw_scrolled(buf: &mut Buffer, area: Rect, rows: &[Line], scroll: usize,
     }
 }
 
+/// Wrapped rows cut to `height`: when some are left out, the last row shown ends in "…".
+pub fn fit_rows(mut rows: Vec<String>, height: usize, width: usize) -> Vec<String> {
+    if rows.len() > height {
+        rows.truncate(height);
+        if let Some(last) = rows.last_mut() {
+            *last = truncate(&format!("{last} …"), width);
+        }
+    }
+    rows
+}
+
 /// Cut `s` to at most `width` columns, ending in "…" when cut.
 pub fn truncate(s: &str, width: usize) -> String {
     if display_width(s) <= width {
@@ -377,6 +388,15 @@ mod tests {
                 assert!(used <= width, "{context:?} at {width}: {keys:?}");
             }
         }
+    }
+
+    #[test]
+    fn rows_cut_to_fit_end_in_an_ellipsis() {
+        let rows = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(fit_rows(rows(&["a b", "c d"]), 2, 5), rows(&["a b", "c d"]));
+        assert_eq!(fit_rows(rows(&["a b", "c d", "e"]), 2, 5), rows(&["a b", "c d …"]));
+        assert_eq!(fit_rows(rows(&["abcde", "fghij", "k"]), 2, 5), rows(&["abcde", "fghi…"]));
+        assert!(fit_rows(rows(&["a"]), 0, 5).is_empty());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::markdown::{sanitize, wrap_text};
 use crate::tui::app::App;
 use crate::tui::keys::Context;
 use crate::tui::action::Action;
-use crate::tui::view::{draw_footer_where, draw_input_line, draw_title};
+use crate::tui::view::{draw_footer_where, draw_input_line, draw_title, fit_rows};
 use crate::tui::{layout, text};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -54,7 +54,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         rows.push((Line::raw(""), pos));
     }
     if matches.is_empty() {
-        rows.extend(wrap_text(text::NO_GLOSSARY_MATCH, width).into_iter().map(|l| (Line::styled(l, theme.dim), 0)));
+        let hint = fit_rows(wrap_text(text::NO_GLOSSARY_MATCH, width), list.height as usize, width);
+        rows.extend(hint.into_iter().map(|l| (Line::styled(l, theme.dim), 0)));
     }
     // Keep the selected entry in view.
     let last_selected = rows.iter().rposition(|(_, pos)| *pos == state.selected).unwrap_or(0);

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, HighlightSpacing, List, ListItem, 
 use crate::markdown::{display_width, sanitize, wrap_text};
 use crate::tui::app::{App, InputPurpose};
 use crate::tui::keys::Context;
-use crate::tui::view::{centered, draw_footer, draw_title, truncate};
+use crate::tui::view::{centered, draw_footer, draw_title, fit_rows, truncate};
 use crate::tui::{layout, text};
 
 /// Each question takes two rows: the question, then where it came from and its note.
@@ -45,9 +45,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let list = list_area(area);
     let width = list.width as usize;
     if app.notebook.items.is_empty() {
-        for (row, line) in
-            wrap_text(text::NOTEBOOK_EMPTY, width.max(1)).into_iter().enumerate().take(list.height as usize)
-        {
+        let rows = fit_rows(wrap_text(text::NOTEBOOK_EMPTY, width.max(1)), list.height as usize, width.max(1));
+        for (row, line) in rows.into_iter().enumerate() {
             buf.set_line(list.x, list.y + row as u16, &Line::styled(line, theme.dim), list.width);
         }
     }
@@ -100,12 +99,12 @@ pub fn draw_input(app: &App, frame: &mut Frame, area: Rect) {
     let boxed = body.height >= BOXED_MIN_ROWS;
     let inner_w = usize::from(width.saturating_sub(if boxed { 2 } else { 0 }).max(1));
     // Notes are wrapped, never cut silently.
-    let mut notes: Vec<Line> = Vec::new();
+    let mut notes: Vec<(String, Style)> = Vec::new();
     if let Some(error) = &state.error {
-        notes.extend(wrap_text(error, inner_w).into_iter().map(|l| Line::styled(l, theme.warn)));
+        notes.extend(wrap_text(error, inner_w).into_iter().map(|l| (l, theme.warn)));
     }
     if !state.suggestions.is_empty() {
-        notes.extend(wrap_text(text::SUGGESTIONS, inner_w).into_iter().map(|l| Line::styled(l, theme.dim)));
+        notes.extend(wrap_text(text::SUGGESTIONS, inner_w).into_iter().map(|l| (l, theme.dim)));
     }
     let wanted = 1 + notes.len() + state.suggestions.len() + if boxed { 2 } else { 0 };
     let popup = centered(body, width, (wanted as u16).min(body.height));
@@ -135,15 +134,11 @@ pub fn draw_input(app: &App, frame: &mut Frame, area: Rect) {
     let rest = usize::from(inner.height - 1);
     let keep = usize::from(state.cursor.is_some()).min(rest);
     let note_rows = notes.len().min(rest - keep);
+    let styles: Vec<Style> = notes.iter().map(|(_, style)| *style).collect();
+    let rows = fit_rows(notes.into_iter().map(|(row, _)| row).collect(), note_rows, inner_w);
     let buf = frame.buffer_mut();
-    for (row, line) in notes.iter().take(note_rows).enumerate() {
-        let mut line = line.clone();
-        if row + 1 == note_rows && note_rows < notes.len() {
-            // The last note row shown, when more were cut.
-            let cut = format!("{} …", crate::markdown::line_to_string(&line));
-            line = Line::styled(truncate(&cut, inner_w), line.style);
-        }
-        buf.set_line(inner.x, inner.y + 1 + row as u16, &line, inner.width);
+    for (row, (line, style)) in rows.into_iter().zip(styles).enumerate() {
+        buf.set_line(inner.x, inner.y + 1 + row as u16, &Line::styled(line, style), inner.width);
     }
     let list_area = Rect { y: inner.y + 1 + note_rows as u16, height: (rest - note_rows) as u16, ..inner };
     if list_area.height > 0 && !state.suggestions.is_empty() {
