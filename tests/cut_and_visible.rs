@@ -81,7 +81,8 @@ fn hints_in_the_question_box_are_not_cut_silently() {
     let mut app = app(40, 12);
     send(&mut app, &[Action::OpenNotebook, Action::AddQuestion]);
     let text = screen_text(&app);
-    let inside: Vec<String> = screen(&app).iter().map(|r| r.trim_matches(|c| c == '│' || c == ' ').to_string()).collect();
+    let inside: Vec<String> =
+        screen(&app).iter().map(|r| r.trim_matches(|c| c == '│' || c == ' ').to_string()).collect();
     assert!(inside.join(" ").contains("(↓ then Enter):"), "the keys to press are cut away:\n{text}");
 }
 
@@ -107,7 +108,10 @@ fn a_hint_cut_to_fit_a_small_window_ends_with_an_ellipsis() {
     send(&mut glossary, &[Action::OpenGlossary, Action::Paste("zzqqxx".into())]);
     for (app, first) in [(&notebook, "No questions"), (&glossary, "No word")] {
         let rows = screen(app);
-        let start = rows.iter().position(|r| r.trim_start().starts_with(first)).unwrap_or_else(|| panic!("the hint shows:\n{}", rows.join("\n")));
+        let start = rows
+            .iter()
+            .position(|r| r.trim_start().starts_with(first))
+            .unwrap_or_else(|| panic!("the hint shows:\n{}", rows.join("\n")));
         // The hint's last row: the row before the emergency line (or a blank one).
         let last = rows[start..].iter().take_while(|r| !r.trim().is_empty() && !r.contains("Emergency")).last();
         assert!(last.unwrap().ends_with('…'), "{}", rows.join("\n"));

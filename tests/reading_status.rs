@@ -79,7 +79,9 @@ fn a_move_starts_a_lesson_at_once() {
 
 /// Page down to the end of the open lesson, a second between pages.
 fn page_through(app: &mut App) {
-    while app.reader().is_some_and(|r| r.top < r.doc.lines.len().saturating_sub(app.reader_layout().text.height as usize))
+    while app
+        .reader()
+        .is_some_and(|r| r.top < r.doc.lines.len().saturating_sub(app.reader_layout().text.height as usize))
     {
         let tick = later(app, 1);
         send(app, &[tick, Action::PageDown]);

@@ -170,20 +170,20 @@ pub fn footer_keys_where(
     let mut short = false;
     let mut more = None;
     if chosen.len() < items.len() {
-        // Room for " …" after the keys; the help key gives up its word if that keeps it.
+        // Room for " …" after the keys; the help key gives up its word only if that
+        // is what keeps it on the row.
         let room = width.saturating_sub(display_width(FOOTER_MORE));
         chosen = choose(room, false);
-        let shorter = choose(room, true);
-        if shorter.len() > chosen.len() {
-            (chosen, short) = (shorter, true);
+        let help = items.iter().find(|(_, b)| b.action == Action::Help).map(|(i, _)| *i);
+        if help.is_some_and(|h| !chosen.contains(&h)) {
+            let shorter = choose(room, true);
+            if help.is_some_and(|h| shorter.contains(&h)) {
+                (chosen, short) = (shorter, true);
+            }
         }
         more = Some(if chosen.is_empty() { FOOTER_MORE.trim_start() } else { FOOTER_MORE });
     }
-    let keys = items
-        .into_iter()
-        .filter(|(i, _)| chosen.contains(i))
-        .map(|(_, b)| (b.label, word(b, short)))
-        .collect();
+    let keys = items.into_iter().filter(|(i, _)| chosen.contains(i)).map(|(_, b)| (b.label, word(b, short))).collect();
     (keys, more)
 }
 

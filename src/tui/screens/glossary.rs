@@ -5,9 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::markdown::{sanitize, wrap_text};
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keys::Context;
-use crate::tui::action::Action;
 use crate::tui::view::{draw_footer_where, draw_input_line, draw_title, fit_rows};
 use crate::tui::{layout, text};
 

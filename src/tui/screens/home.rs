@@ -95,9 +95,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let suggested = app.progress.next_lesson(&ids).and_then(|id| app.pack.lesson_index(id));
     let next = match app.pack.lessons.get(app.home_selected) {
         Some(lesson) if suggested == Some(app.home_selected) => text::next_up(&lesson.title),
-        Some(lesson) => {
-            text::enter_reads(&lesson.title, app.progress.lesson_status(&lesson.id) == LessonStatus::Read)
-        }
+        Some(lesson) => text::enter_reads(&lesson.title, app.progress.lesson_status(&lesson.id) == LessonStatus::Read),
         None => String::new(),
     };
     let width = parts.body.width as usize;
