@@ -18,3 +18,4 @@ pub mod search;
 pub mod session;
 pub mod staging;
 pub mod tui;
+pub mod words;

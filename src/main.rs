@@ -174,7 +174,7 @@ fn run_tui(
 ) -> anyhow::Result<ExitCode> {
     let pack = session::load_pack(content)?;
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-        let _ = writeln!(plain::stderr(), "{}", tui::text::NEEDS_TERMINAL);
+        let _ = writeln!(plain::stderr(), "{}", patient_tutor::words::t("tui.needs_terminal"));
         return Ok(ExitCode::FAILURE);
     }
     // Kept until the tutor closes: dropping it stops the watching.

@@ -11,8 +11,8 @@ use patient_tutor::content::{self, ContentPack};
 use patient_tutor::progress::Progress;
 use patient_tutor::tui::action::Action;
 use patient_tutor::tui::app::{App, Screen, ScreenKind};
-use patient_tutor::tui::text::reload as words;
 use patient_tutor::tui::theme::Theme;
+use patient_tutor::words::t;
 
 /// The small valid pack, its first lesson made long enough that its last part can be
 /// scrolled to the top of a window.
@@ -90,7 +90,7 @@ fn an_edit_shows_and_the_reading_place_stays_at_its_heading() {
     assert!(app.reader().unwrap().top > top_before, "the part moved down, and the view with it");
     let shown = screen_text(&app);
     assert!(shown.contains("The care team can help you today."), "{shown}");
-    assert!(shown.contains(words::RELOADED), "{shown}");
+    assert!(shown.contains(t("tui.reload.reloaded")), "{shown}");
 }
 
 /// The lessons on the way back under the top screen, nearest first.
@@ -162,7 +162,7 @@ fn a_lesson_that_is_gone_goes_home_and_says_so() {
     assert!(app.reader().is_none());
     assert!(app.home_selected < app.pack.lessons.len());
     let shown = screen_text(&app);
-    assert!(shown.contains(words::LESSON_GONE), "{shown}");
+    assert!(shown.contains(t("tui.reload.lesson_gone")), "{shown}");
     // The next key works on the new pack.
     app.update(Action::Open);
     assert_eq!(lesson_id(&app), "intro");
@@ -185,7 +185,7 @@ fn a_quiz_goes_on_while_its_lesson_is_there() {
     assert_eq!(quiz.answered(), answered);
     // Stopping it goes back to the lesson, found again by id.
     assert_eq!(readers_below_top(&app), [app.pack.lesson_index("intro").unwrap()]);
-    assert!(screen_text(&app).contains(words::RELOADED));
+    assert!(screen_text(&app).contains(t("tui.reload.reloaded")));
 }
 
 #[test]
@@ -207,7 +207,7 @@ fn a_quiz_whose_lesson_is_gone_ends_and_says_so() {
 
     assert!(app.quiz().is_none());
     assert_eq!(app.screen(), ScreenKind::Home);
-    assert!(screen_text(&app).contains(words::QUIZ_GONE));
+    assert!(screen_text(&app).contains(t("tui.reload.quiz_gone")));
 }
 
 #[test]
@@ -245,7 +245,7 @@ fn a_broken_pack_keeps_the_last_good_one_and_names_the_file_and_line() {
     app.reload_pack(Ok(load(dir.path())));
     assert!(app.pack_problem.is_none());
     let rows = screen(&app);
-    assert!(rows.last().unwrap().contains(words::FIXED), "{rows:#?}");
+    assert!(rows.last().unwrap().contains(t("tui.reload.fixed")), "{rows:#?}");
     assert!(rows.iter().any(|r| r.contains("Fixed title")), "{rows:#?}");
 }
 

@@ -87,7 +87,7 @@ fn every_footer_keeps_help_and_back_at_40_and_20_columns() {
             if app.message.is_none() {
                 let keys: Vec<String> = patient_tutor::tui::keys::bindings(app.context())
                     .iter()
-                    .filter_map(|b| b.footer.map(|word| format!("{} {word}", b.label)))
+                    .filter_map(|b| b.footer().map(|word| format!("{} {word}", b.label())))
                     .chain(["?".to_string()])
                     .collect();
                 let shown = footer.trim_end_matches('…').trim_end();

@@ -7,6 +7,7 @@ use patient_tutor::explorer::nav::Direction;
 use patient_tutor::tui::action::{Action, Effect};
 use patient_tutor::tui::app::{App, ScreenKind};
 use patient_tutor::tui::view;
+use patient_tutor::words::t;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
@@ -84,7 +85,7 @@ fn blood_cancer_rows_come_after_the_distant_rows_under_their_own_label() {
     // The row selected first is the highest distant-stage row, not a blood cancer.
     let selected = |app: &App| screen(app).into_iter().find(|r| r.trim_start().starts_with("▶")).unwrap_or_default();
     assert!(selected(&app).contains(&rows[order[0]].cancer), "{}", screen_text(&app));
-    assert!(!screen_text(&app).contains(LABEL), "no label while only distant rows show:\n{}", screen_text(&app));
+    assert!(!screen_text(&app).contains(label()), "no label while only distant rows show:\n{}", screen_text(&app));
 
     // At the end of the list: the label sits between the last distant row and the blood cancers.
     for _ in 0..order.len() {
@@ -94,7 +95,7 @@ fn blood_cancer_rows_come_after_the_distant_rows_under_their_own_label() {
     let at = |name: &str| {
         on_screen.iter().position(|r| r.contains(name)).unwrap_or_else(|| panic!("{name}:\n{}", on_screen.join("\n")))
     };
-    let label = at(LABEL);
+    let label = at(label());
     let last_distant = at(&rows[order[first_other - 1]].cancer);
     assert!(last_distant < label, "{}", on_screen.join("\n"));
     for &i in &order[first_other..] {
@@ -111,7 +112,9 @@ fn blood_cancer_rows_come_after_the_distant_rows_under_their_own_label() {
 }
 
 /// The label above the rows that are not for the distant stage.
-const LABEL: &str = patient_tutor::tui::text::SURVIVAL_OTHER_GROUPS;
+fn label() -> &'static str {
+    t("tui.survival_other_groups")
+}
 
 #[test]
 fn selecting_a_bar_shows_its_note() {
@@ -303,7 +306,7 @@ fn the_blood_cancer_label_fits_a_small_window() {
     }
     let rows = screen(&app);
     let text = rows.join("\n");
-    assert!(text.contains(LABEL), "{text}");
+    assert!(text.contains(label()), "{text}");
     assert!(text.contains("Leukemia"), "{text}");
     for row in &rows {
         assert!(unicode_width::UnicodeWidthStr::width(row.as_str()) <= 40, "{text}");

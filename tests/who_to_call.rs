@@ -11,6 +11,7 @@ use patient_tutor::tui::action::Action;
 use patient_tutor::tui::app::App;
 use patient_tutor::tui::screens::explorer::explorer_layout;
 use patient_tutor::tui::text;
+use patient_tutor::words::t;
 use tui_input::InputRequest;
 
 /// The signs the lesson "When to get help now" sends to the emergency number (notes/SIGNS.md,
@@ -83,7 +84,7 @@ fn detail_items(app: &App) -> Vec<String> {
 }
 
 fn tier_heading(item: &str) -> bool {
-    [text::TIER_EMERGENCY, text::TIER_TODAY, text::TIER_NEXT_VISIT].contains(&item)
+    [t("tui.tier_emergency"), t("tui.tier_today"), t("tui.tier_next_visit")].contains(&item)
 }
 
 fn select(app: &mut App, index: usize) {
@@ -117,7 +118,7 @@ fn the_tui_body_map_shows_who_to_call_above_every_top_tier_sign() {
             }
         }
         if after_line {
-            assert!(items.iter().any(|i| i == text::WHO_IF_NO_ANSWER), "{}:\n{items:#?}", site.id);
+            assert!(items.iter().any(|i| i == t("tui.who_if_no_answer")), "{}:\n{items:#?}", site.id);
         }
     }
     let total: usize = sites.sites.iter().map(|s: &Site| s.emergency.len()).sum();
@@ -170,7 +171,7 @@ fn plain_sites_puts_every_top_tier_sign_under_who_to_call() {
     }
     let total: usize = sites.sites.iter().map(|s| s.emergency.len()).sum();
     assert_eq!(checked, total, "{out}");
-    assert!(out.contains(&format!("    {}\n", text::WHO_IF_NO_ANSWER)), "{out}");
+    assert!(out.contains(&format!("    {}\n", t("tui.who_if_no_answer"))), "{out}");
 }
 
 #[test]

@@ -9,7 +9,8 @@ use crate::content::ContentPack;
 use crate::content::sites::{Site, Sites, Who};
 use crate::explorer::search::{self, Tier};
 use crate::markdown::sanitize;
-use crate::tui::text::{WHO_IF_NO_ANSWER, who_heading, who_short};
+use crate::tui::text::{who_heading, who_short};
+use crate::words::t;
 
 /// Plain words for a tier, the same the TUI shows beside its symbol.
 pub fn tier_words(tier: Tier) -> &'static str {
@@ -98,7 +99,7 @@ fn write_who(out: &mut impl Write, sites: &Sites, site: &Site) -> io::Result<()>
             writeln!(out, "    - {}", sanitize(line))?;
         }
         if who == Who::CareTeamLine {
-            writeln!(out, "    {WHO_IF_NO_ANSWER}")?;
+            writeln!(out, "    {}", t("tui.who_if_no_answer"))?;
         }
     }
     Ok(())

@@ -25,6 +25,7 @@ use crate::progress::{LessonStatus, Opened};
 use crate::quiz::{QuizSession, due_at, due_questions, record_answer};
 use crate::session as app_session;
 use crate::tui::text::saving as progress_words;
+use crate::words::t;
 pub use wrapped::Wrapped;
 
 /// Standard output for a plain command: each line wrapped to [`output_width`] and
@@ -261,12 +262,12 @@ fn run_plain_quiz(pack: &ContentPack, opened: Opened, questions: Vec<Question>, 
     let mut on_answer = |id: &str, chosen: &[usize], correct: bool| {
         record_answer(&mut progress, id, chosen, correct, app_session::now());
         let mut waiting = || {
-            let _ = writeln!(stderr(), "patient-tutor: {}", progress_words::WAITING);
+            let _ = writeln!(stderr(), "patient-tutor: {}", t("tui.saving.waiting"));
         };
         match store.save_with(&mut progress, crate::progress::LOCK_WAIT, &mut waiting) {
             Ok(()) => {
                 if failing.take().is_some() {
-                    let _ = writeln!(stderr(), "patient-tutor: {}", progress_words::SAVED_AGAIN);
+                    let _ = writeln!(stderr(), "patient-tutor: {}", t("tui.saving.saved_again"));
                 }
             }
             Err(e) => {
@@ -283,7 +284,7 @@ fn run_plain_quiz(pack: &ContentPack, opened: Opened, questions: Vec<Question>, 
         print_notice_lines(&store.take_notices());
         progress.questions.get(id).map(due_at)
     };
-    let review = quiz::Review { now: app_session::now(), how: crate::tui::text::REVIEW_COMMAND };
+    let review = quiz::Review { now: app_session::now(), how: t("tui.review_command") };
     quiz::run(Some(pack), &mut session, &mut io::stdin().lock(), &mut stdout(), review, &mut on_answer)?;
     match failing {
         Some(_) => {

@@ -9,9 +9,10 @@ use anyhow::{Context, Result, bail};
 use crate::content::ContentPack;
 use crate::content::check::date_of;
 use crate::markdown::{sanitize, sanitize_path};
-use crate::notebook::{self, MyQuestion, Notebook};
+use crate::notebook::{self, MyQuestion, Notebook, Undo};
 use crate::progress::Opened;
 use crate::session;
+use crate::words::t;
 
 fn source(pack: &ContentPack, q: &MyQuestion) -> Option<String> {
     let lesson = q.lesson.as_deref()?;
@@ -57,14 +58,13 @@ pub fn add(pack: &ContentPack, opened: Opened, text: &str, lesson: Option<&str>)
         bail!("there is no lesson `{}`. The lessons are:\n  {}", sanitize(id), pack.lesson_ids().join("\n  "));
     }
     let Opened { store, mut progress, .. } = opened;
-    let mut book = Notebook::new(progress.my_questions.clone());
-    if let Err(e) = book.add(text, lesson, None, session::now()) {
+    if let Err(e) = Notebook::new(&mut progress, &mut Undo::default()).add(text, lesson, None, session::now()) {
         writeln!(super::stderr(), "{e}")?;
         return Ok(ExitCode::FAILURE);
     }
-    progress.my_questions = book.items.clone();
     store.save(&mut progress)?;
-    writeln!(super::stdout(), "Added. You have {} to ask.", super::count(book.open_count(), "question", "questions"))?;
+    let open = notebook::open_count(&progress.my_questions);
+    writeln!(super::stdout(), "Added. You have {} to ask.", super::count(open, "question", "questions"))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -75,7 +75,7 @@ pub fn export(pack: &ContentPack, opened: &Opened, file: Option<&Path>, force: b
     let to_screen = file.is_none_or(|f| f == Path::new("-"));
     if opened.progress.my_questions.is_empty() {
         // Nothing written anywhere; said on stderr when the checklist would go to stdout.
-        let text = crate::tui::text::NO_QUESTIONS_TO_EXPORT;
+        let text = t("tui.no_questions_to_export");
         if to_screen {
             writeln!(super::stderr(), "{text}")?
         } else {

@@ -826,12 +826,12 @@ mod tests {
         p.mark_explored("lungs");
         p.mark_explored("brain");
         crate::quiz::record_answer(&mut p, "staging-m1", &[2], true, 1_000);
-        let mut book = crate::notebook::Notebook::default();
+        let mut undo = crate::notebook::Undo::default();
+        let mut book = crate::notebook::Notebook::new(&mut p, &mut undo);
         book.add("What does M1 mean for me?", Some("staging"), Some("what-m1-means"), 5).unwrap();
         book.add("Who do I call at night?", None, None, 6).unwrap();
         book.set_note(0, "It means the cancer has spread.").unwrap();
         book.toggle_asked(0);
-        p.my_questions = book.items.clone();
         opened.store.save(&mut p).unwrap();
         let again = Store::open(&path, schedule_answer).unwrap();
         assert_eq!(again.progress, p);

@@ -6,9 +6,9 @@ use tui_input::Input;
 use super::action::{Action, Effect, ExportKind};
 use super::app::{App, Screen, ScreenKind, top, top_mut};
 use super::field;
-use super::text;
 use crate::checkin::{Draft, Step, words};
 use crate::explorer::nav::Direction;
+use crate::words::t;
 
 /// A check-in on screen.
 #[derive(Debug, Clone)]
@@ -82,7 +82,7 @@ impl App {
         }
         self.pop();
         if self.progress.checkin_draft.is_some() {
-            self.message = Some(text::checkin::DRAFT_KEPT.to_string());
+            self.message = Some(t("tui.checkin.draft_kept").to_string());
         }
         effects
     }
@@ -117,7 +117,7 @@ impl App {
                 state.draft.next(&form);
             }
             (Action::Open, Step::RedFlag(_)) if state.draft.flag_answer(&form).is_none() => {
-                self.message = Some(text::checkin::ANSWER_YES_OR_NO.to_string());
+                self.message = Some(t("tui.checkin.answer_yes_or_no").to_string());
             }
             (Action::Open | Action::Down, _) => state.draft.next(&form),
             (Action::Up, _) => state.draft.back(&form),
@@ -140,10 +140,10 @@ impl App {
         let Some(state) = top_mut!(self, CheckIn) else { return vec![] };
         match action {
             Action::Edit(request) if !field::edit(&mut state.note, request) => {
-                self.message = Some(text::checkin::NOTE_FULL.to_string());
+                self.message = Some(t("tui.checkin.note_full").to_string());
             }
             Action::Paste(pasted) if !field::paste(&mut state.note, &pasted) => {
-                self.message = Some(text::checkin::NOTE_FULL.to_string());
+                self.message = Some(t("tui.checkin.note_full").to_string());
             }
             Action::Up => {
                 state.draft.set_note(state.note.value());
@@ -173,7 +173,7 @@ impl App {
         } else {
             self.push(Screen::CheckInHistory(HistoryState::default()));
         }
-        self.message = Some(text::checkin::SAVED.to_string());
+        self.message = Some(t("tui.checkin.saved").to_string());
         vec![Effect::Save]
     }
 

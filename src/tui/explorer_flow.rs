@@ -9,6 +9,7 @@ use super::{field, text};
 use crate::content::InternalLink;
 use crate::explorer::nav;
 use crate::explorer::search::{self, Hit};
+use crate::words::t;
 
 pub struct ExplorerState {
     /// Index into the pack's sites.
@@ -30,7 +31,7 @@ impl App {
     /// Open the body map, on the site a lesson section is about when there is one.
     pub fn open_explorer(&mut self) {
         let Some(sites) = self.pack.sites.as_ref() else {
-            self.message = Some(super::text::NO_MAP.to_string());
+            self.message = Some(t("tui.no_map").to_string());
             return;
         };
         let selected = self

@@ -1,6 +1,7 @@
 //! Screen geometry, shared by drawing and by the state machine (for mouse clicks and
 //! for knowing how wide to wrap), so the two can never disagree.
 
+use crate::words::t;
 use ratatui::layout::Rect;
 
 /// Below this, only a "make the window larger" message is drawn.
@@ -32,7 +33,8 @@ pub struct Frame {
 pub fn frame(area: Rect) -> Frame {
     let title = Rect { height: 1.min(area.height), ..area };
     let footer = Rect { y: area.bottom().saturating_sub(1), height: 1.min(area.height), ..area };
-    let rows = (emergency_lines(area.width, EMERGENCY_WORDINGS).lines.len() as u16).min(area.height.saturating_sub(3));
+    let rows =
+        (emergency_lines(area.width, &emergency_wordings()).lines.len() as u16).min(area.height.saturating_sub(3));
     let body = Rect { y: area.y + 1, height: area.height.saturating_sub(2 + rows), ..area };
     let emergency = Rect { y: body.bottom(), height: rows, ..area };
     Frame { title, body, emergency, footer }
@@ -40,7 +42,10 @@ pub fn frame(area: Rect) -> Frame {
 
 /// The emergency reminder every screen shows, longest first: the first that fits whole
 /// in [`EMERGENCY_MAX_ROWS`] rows is used.
-pub const EMERGENCY_WORDINGS: &[&str] = &[super::text::EMERGENCY_LINE, super::text::EMERGENCY_NARROW];
+/// The emergency reminder, and its shorter form for narrow windows.
+pub fn emergency_wordings() -> [&'static str; 2] {
+    [t("tui.emergency_line"), t("tui.emergency_narrow")]
+}
 pub const EMERGENCY_MAX_ROWS: usize = 2;
 
 /// The emergency reminder wrapped for a width, and how far it is indented.
@@ -133,7 +138,7 @@ mod tests {
     #[test]
     fn the_emergency_line_fits_whole_in_two_rows_at_every_width() {
         for w in MIN_WIDTH..=300 {
-            let e = emergency_lines(w, EMERGENCY_WORDINGS);
+            let e = emergency_lines(w, &emergency_wordings());
             assert!(e.lines.len() <= EMERGENCY_MAX_ROWS, "w={w}: {:?}", e.lines);
             assert!(
                 e.lines.iter().all(|l| crate::markdown::display_width(l) + usize::from(e.indent) <= usize::from(w))
@@ -142,7 +147,7 @@ mod tests {
             assert_eq!(usize::from(f.emergency.height), e.lines.len(), "w={w}");
             assert!(f.body.height >= 1 && f.emergency.bottom() == f.footer.y, "w={w}: {f:?}");
         }
-        assert_eq!(emergency_lines(100, EMERGENCY_WORDINGS).lines.len(), 1);
+        assert_eq!(emergency_lines(100, &emergency_wordings()).lines.len(), 1);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The interactive tutor: terminal setup, the event loop, and carrying out effects.
 
+mod about_flow;
 pub mod action;
 pub mod app;
 pub mod checkin_flow;
@@ -39,6 +40,7 @@ use self::term::Tty;
 use crate::content::ContentPack;
 use crate::content::watch::Reloaded;
 use crate::progress::{Opened, Store};
+use crate::words::t;
 
 /// How long progress may wait after a change before it is written (debounce).
 const SAVE_AFTER: Duration = Duration::from_secs(2);
@@ -70,6 +72,7 @@ pub fn run(
     let Opened { store, progress, notices } = opened;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut app = App::new(pack, progress, theme::Theme::for_terminal(no_color));
+    app.progress_path = Some(store.path().to_path_buf());
     app.quiz_seed = crate::session::fresh_seed();
     match start {
         Start::Home => {}
@@ -77,9 +80,12 @@ pub fn run(
         Start::Quiz { lesson, seed } => {
             let Some(index) = app.pack.lesson_index(&lesson) else {
                 anyhow::bail!(
-                    "there is no lesson `{}`. The lessons are:\n  {}",
-                    crate::markdown::sanitize(&lesson),
-                    app.pack.lesson_ids().join("\n  ")
+                    "{}",
+                    crate::tf!(
+                        "tui.no_such_lesson",
+                        lesson = crate::markdown::sanitize(&lesson),
+                        lessons = app.pack.lesson_ids().join("\n  ")
+                    )
                 );
             };
             app.quiz_seed = seed.unwrap_or(app.quiz_seed);
@@ -106,7 +112,7 @@ pub fn run(
     let restored = term::leave();
     // One last save, however the loop ended (quit, a signal, or an error such as a
     // closed terminal); an error here is printed after the terminal is back to normal.
-    let mut waiting = || eprintln!("patient-tutor: {}", text::saving::WAITING);
+    let mut waiting = || eprintln!("patient-tutor: {}", t("tui.saving.waiting"));
     let saved = store.save_with(&mut app.progress, crate::progress::LOCK_WAIT, &mut waiting);
     for notice in notices.iter().chain(&store.take_notices()) {
         // Notices name files, and a file name can hold anything.

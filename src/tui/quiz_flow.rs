@@ -9,6 +9,7 @@ use super::text;
 use crate::content::Question;
 use crate::content::quiz::Kind;
 use crate::quiz::{self, QuizSession};
+use crate::words::t;
 
 /// What kind of quiz is running, for its title.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,9 +54,9 @@ impl App {
     pub fn start_quiz(&mut self, kind: QuizKind, questions: Vec<Question>) {
         if questions.is_empty() {
             self.message = Some(match kind {
-                QuizKind::Lesson(_) => text::NO_QUIZ.to_string(),
+                QuizKind::Lesson(_) => t("tui.no_quiz").to_string(),
                 QuizKind::Review => text::nothing_due(self.next_review_in_days()),
-                QuizKind::Mixed => text::READ_FIRST.to_string(),
+                QuizKind::Mixed => t("tui.read_first").to_string(),
             });
             return;
         }
@@ -201,7 +202,7 @@ impl App {
         let Some((question, _)) = state.session.current() else { return vec![] };
         if state.picked.is_empty() {
             if question.kind == Kind::Multiple {
-                self.message = Some(text::PICK_FIRST.to_string());
+                self.message = Some(t("tui.pick_first").to_string());
                 return vec![];
             }
             state.picked = vec![state.cursor];

@@ -8,6 +8,7 @@ use super::action::{Action, Effect};
 use super::app::{App, Overlay, Reader, TermMark};
 use crate::markdown::line_to_string;
 use crate::search;
+use crate::words::t;
 
 impl App {
     /// Open a lesson at a byte offset of its Markdown (a search hit).
@@ -86,7 +87,7 @@ impl App {
     pub(super) fn jump_match(&mut self, forward: bool) {
         let Some(reader) = top!(self, Reader) else { return };
         if reader.search_words.is_empty() {
-            self.message = Some(super::text::NO_SEARCH.to_string());
+            self.message = Some(t("tui.no_search").to_string());
             return;
         }
         // From the match last moved to, or from the top of the screen.
@@ -106,7 +107,7 @@ impl App {
                 // Shown one line below the top, so the line before gives context.
                 self.scroll_to(line.saturating_sub(1));
             }
-            None => self.message = Some(super::text::NO_MORE_MATCHES.to_string()),
+            None => self.message = Some(t("tui.no_more_matches").to_string()),
         }
     }
 

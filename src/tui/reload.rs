@@ -8,10 +8,10 @@ use std::cell::OnceCell;
 use super::app::{App, Overlay, Reader, Screen, ScreenKind, sections_of, top, top_mut};
 use super::layout;
 use super::quiz_flow::QuizKind;
-use super::text::reload as words;
 use crate::content::ContentPack;
 use crate::content::watch::Reloaded;
 use crate::markdown::{self, Rendered};
+use crate::words::t;
 
 /// Where a reader on the stack was, by names that survive an edit: the lesson's id,
 /// and the heading above the top line with how many lines below it.
@@ -62,7 +62,7 @@ impl App {
                 let first = errors.0.first().map(|e| e.to_string()).unwrap_or_default();
                 // ContentError is clean already; a footer is a terminal all the same.
                 let first = markdown::sanitize(&first).into_owned();
-                self.pack_problem = Some(words::broken(&first, errors.0.len().saturating_sub(1)));
+                self.pack_problem = Some(super::text::reload::broken(&first, errors.0.len().saturating_sub(1)));
                 // The footer shows a passing message first: the problem is the latest news.
                 self.message = None;
             }
@@ -117,7 +117,8 @@ impl App {
         if let Some(glossary) = top_mut!(self, Glossary) {
             glossary.selected = glossary.selected.min(terms.saturating_sub(1));
         }
-        self.message = Some(note.unwrap_or(if was_broken { words::FIXED } else { words::RELOADED }).to_string());
+        self.message =
+            Some(note.unwrap_or(if was_broken { t("tui.reload.fixed") } else { t("tui.reload.reloaded") }).to_string());
     }
 
     /// One screen of the stack in the new pack, or why it is gone (a lesson, a quiz or a
@@ -125,20 +126,20 @@ impl App {
     fn refit(&self, screen: Screen, held: Held) -> Result<Screen, &'static str> {
         Ok(match (screen, held) {
             (Screen::Reader(reader), Held::Lesson(place)) => {
-                let place = place.ok_or(words::LESSON_GONE)?;
-                let index = self.pack.lesson_index(&place.id).ok_or(words::LESSON_GONE)?;
+                let place = place.ok_or(t("tui.reload.lesson_gone"))?;
+                let index = self.pack.lesson_index(&place.id).ok_or(t("tui.reload.lesson_gone"))?;
                 Screen::Reader(self.reopen(reader, index, &place))
             }
             // A lesson's quiz goes on while its lesson is there (its questions are the
             // session's own copies); review and mixed quizzes always go on.
             (Screen::Quiz(quiz), _) => {
                 if matches!(&quiz.kind, QuizKind::Lesson(id) if self.pack.lesson(id).is_none()) {
-                    return Err(words::QUIZ_GONE);
+                    return Err(t("tui.reload.quiz_gone"));
                 }
                 Screen::Quiz(quiz)
             }
             (Screen::Explorer(mut explorer), held) => {
-                let sites = self.pack.sites.as_ref().ok_or(words::PART_GONE)?;
+                let sites = self.pack.sites.as_ref().ok_or(t("tui.reload.part_gone"))?;
                 let last = sites.sites.len().saturating_sub(1);
                 let site = match held {
                     Held::Site(site) => site,
@@ -161,14 +162,14 @@ impl App {
             (Screen::Survival(mut survival), _) => {
                 let rows = self.pack.survival.len();
                 if rows == 0 {
-                    return Err(words::PART_GONE);
+                    return Err(t("tui.reload.part_gone"));
                 }
                 survival.selected = survival.selected.min(rows - 1);
                 Screen::Survival(survival)
             }
             // The draft is kept in the progress file; it comes back with the form.
             (Screen::CheckIn(_) | Screen::CheckInHistory(_), _) if self.pack.checkin.is_none() => {
-                return Err(words::PART_GONE);
+                return Err(t("tui.reload.part_gone"));
             }
             (screen, _) => screen,
         })

@@ -12,6 +12,7 @@ use super::{field, text};
 use crate::explorer::nav::Direction;
 use crate::search::{self, Hit};
 use crate::staging::{self, Tnm};
+use crate::words::t;
 
 pub struct SurvivalState {
     /// Index into the rows sorted by value, highest first.
@@ -83,7 +84,7 @@ pub struct SearchState {
 impl App {
     pub fn open_survival(&mut self) {
         if self.pack.survival.is_empty() {
-            self.message = Some(super::text::NO_SURVIVAL.to_string());
+            self.message = Some(t("tui.no_survival").to_string());
             return;
         }
         self.push(Screen::Survival(SurvivalState::new()));
@@ -238,7 +239,7 @@ impl App {
                 let see = self.glossary_matches().get(selected).and_then(|&i| self.pack.glossary.terms[i].see.clone());
                 match see {
                     Some(target) => self.open_target(&target),
-                    None => self.message = Some(super::text::NO_SEE.to_string()),
+                    None => self.message = Some(t("tui.no_see").to_string()),
                 }
             }
             Action::Back => return self.close_tool(),

@@ -12,14 +12,14 @@ use super::hits::Hits;
 use super::keys::{self, Context};
 use super::layout;
 use super::screens;
-use super::text;
 use crate::markdown::display_width;
+use crate::words::t;
 
 /// Draw the app; returns where the frame put what a click can choose.
 pub fn draw(app: &App, frame: &mut Frame) -> Hits {
     let area = frame.area();
     if layout::too_small(area) {
-        let line = Line::from(truncate(text::TOO_SMALL, area.width as usize));
+        let line = Line::from(truncate(t("tui.too_small"), area.width as usize));
         frame.buffer_mut().set_line(area.x, area.y, &line, area.width);
         return Hits::default();
     }
@@ -79,6 +79,7 @@ fn draw_screens(app: &App, frame: &mut Frame, area: Rect) {
             ScreenKind::Search => screens::search::draw(app, frame, area),
             ScreenKind::CheckIn => screens::checkin::draw(app, frame, area),
             ScreenKind::CheckInHistory => screens::checkin::draw_history(app, frame, area),
+            ScreenKind::About => screens::about::draw(app, frame, area),
         }
     }
     draw_emergency(app, frame.buffer_mut(), area);
@@ -97,9 +98,9 @@ fn draw_screens(app: &App, frame: &mut Frame, area: Rect) {
 /// "When to get help now" when that fits in the same rows).
 fn draw_emergency(app: &App, buf: &mut Buffer, area: Rect) {
     let rect = layout::frame(area).emergency;
-    let mut lines = layout::emergency_lines(area.width, layout::EMERGENCY_WORDINGS);
+    let mut lines = layout::emergency_lines(area.width, &layout::emergency_wordings());
     if app.screen() == ScreenKind::Home && !app.notice_showing() {
-        let with_key = layout::emergency_lines(area.width, &[text::EMERGENCY_SHORT]);
+        let with_key = layout::emergency_lines(area.width, &[t("tui.emergency_short")]);
         if with_key.lines.len() <= lines.lines.len() {
             lines = with_key;
         }
@@ -142,17 +143,17 @@ pub fn footer_keys_where(
     shown: impl Fn(&keys::Binding) -> bool,
 ) -> (Vec<(&'static str, &'static str)>, Option<&'static str>) {
     let items: Vec<(usize, &keys::Binding)> =
-        keys::bindings(context).iter().filter(|b| b.footer.is_some() && shown(b)).enumerate().collect();
+        keys::bindings(context).iter().filter(|b| b.in_footer && shown(b)).enumerate().collect();
     let mut by_rank = items.clone();
     by_rank.sort_by_key(|(i, b)| (footer_rank(b), *i));
     // `short`: the help key as its label alone ("?"), to make room for the "…".
     let word = |b: &keys::Binding, short: bool| match b.action {
         Action::Help if short => "",
-        _ => b.footer.unwrap_or_default(),
+        _ => b.footer().unwrap_or_default(),
     };
     let cost = |b: &keys::Binding, short: bool| {
         let w = display_width(word(b, short));
-        display_width(b.label) + if w > 0 { 1 + w } else { 0 }
+        display_width(b.label()) + if w > 0 { 1 + w } else { 0 }
     };
     let choose = |width: usize, short: bool| {
         let mut chosen = Vec::new();
@@ -183,7 +184,8 @@ pub fn footer_keys_where(
         }
         more = Some(if chosen.is_empty() { FOOTER_MORE.trim_start() } else { FOOTER_MORE });
     }
-    let keys = items.into_iter().filter(|(i, _)| chosen.contains(i)).map(|(_, b)| (b.label, word(b, short))).collect();
+    let keys =
+        items.into_iter().filter(|(i, _)| chosen.contains(i)).map(|(_, b)| (b.label(), word(b, short))).collect();
     (keys, more)
 }
 
@@ -275,7 +277,7 @@ pub fn scrolled(rows: usize, height: usize, scroll: usize, below: &'static str) 
     }
     let content = if height >= 2 { height - 1 } else { height };
     let scroll = scroll.min(rows - content);
-    let mark = (height >= 2).then(|| if scroll + content < rows { below } else { text::MORE_ABOVE });
+    let mark = (height >= 2).then(|| if scroll + content < rows { below } else { t("tui.more_above") });
     Scrolled { content, scroll, mark }
 }
 
@@ -292,7 +294,7 @@ pub fn draw_scrolled(buf: &mut Buffer, area: Rect, rows: &[Line], scroll: usize,
     }
     if let Some(word) = s.mark {
         // The longer mark ("press Space") gives way to the short one rather than being cut.
-        let word = if display_width(word) > area.width as usize { text::MORE_BELOW } else { word };
+        let word = if display_width(word) > area.width as usize { t("tui.more_below") } else { word };
         let line = Line::styled(truncate(word, area.width as usize), mark);
         buf.set_line(area.x, area.y + s.content as u16, &line, area.width);
     }
@@ -343,11 +345,11 @@ mod tests {
 
     #[test]
     fn scrolled_marks_more_below_and_above() {
-        let s = scrolled(10, 4, 0, text::MORE_BELOW);
-        assert_eq!((s.content, s.scroll, s.mark), (3, 0, Some(text::MORE_BELOW)));
-        let s = scrolled(10, 4, 99, text::MORE_BELOW);
-        assert_eq!((s.content, s.scroll, s.mark), (3, 7, Some(text::MORE_ABOVE)));
-        assert_eq!(scrolled(3, 4, 5, text::MORE_BELOW).mark, None);
+        let s = scrolled(10, 4, 0, t("tui.more_below"));
+        assert_eq!((s.content, s.scroll, s.mark), (3, 0, Some(t("tui.more_below"))));
+        let s = scrolled(10, 4, 99, t("tui.more_below"));
+        assert_eq!((s.content, s.scroll, s.mark), (3, 7, Some(t("tui.more_above"))));
+        assert_eq!(scrolled(3, 4, 5, t("tui.more_below")).mark, None);
         assert_eq!(max_scroll(10, 4), 7);
         assert_eq!(max_scroll(10, 1), 9);
         assert_eq!(max_scroll(2, 4), 0);
@@ -365,6 +367,7 @@ mod tests {
         for width in [20, 40, 80] {
             for context in [
                 Context::Notice,
+                Context::About,
                 Context::Home,
                 Context::Reader,
                 Context::Quiz,

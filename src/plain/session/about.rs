@@ -4,13 +4,13 @@
 use std::io::{BufRead, Write};
 
 use super::{Session, Step, prompt, words};
-use crate::tui::text;
+use crate::words::list;
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {
     /// The notice's paragraphs: the same words as the tutor's first screen.
     fn notice_text(&mut self) -> Step {
         self.say(words::NOTICE_TITLE)?;
-        for paragraph in text::NOTICE {
+        for paragraph in list("tui.notice") {
             self.say(paragraph)?;
         }
         Ok(())

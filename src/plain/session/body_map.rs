@@ -8,6 +8,7 @@ use crate::content::sites::{Site, Sites, Who};
 use crate::explorer::search::{self, Tier};
 use crate::markdown::sanitize;
 use crate::plain::explorer::tier_words;
+use crate::words::t;
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {
     pub(super) fn body_map(&mut self) -> Step {
@@ -69,7 +70,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                         self.say(&words::sign(line))?;
                     }
                     if who == Who::CareTeamLine {
-                        self.say(crate::tui::text::WHO_IF_NO_ANSWER)?;
+                        self.say(t("tui.who_if_no_answer"))?;
                     }
                 }
                 continue;
@@ -81,7 +82,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         if !site.primaries.is_empty() {
             self.say(&words::often_from(&site.primaries))?;
         }
-        self.say(crate::tui::text::MANY_CAUSES)?;
+        self.say(t("tui.many_causes"))?;
         Ok(())
     }
 

@@ -8,6 +8,7 @@ use crate::markdown::sanitize;
 use crate::plain::status_text;
 use crate::progress::LessonStatus;
 use crate::quiz;
+use crate::words::t;
 
 /// The main menu, in the order it is shown.
 #[derive(Clone, Copy)]
@@ -113,7 +114,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     fn get_help(&mut self) -> Step {
         match self.pack.lesson_index(crate::content::GET_HELP_LESSON) {
             Some(index) => self.lesson(index, super::lessons::Start::Top),
-            None => Ok(self.say(crate::tui::text::NO_GET_HELP_LESSON)?),
+            None => Ok(self.say(t("tui.no_get_help_lesson"))?),
         }
     }
 
@@ -145,7 +146,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             }
             due => self.say(&words::reviews_due(due))?,
         }
-        let open = self.notebook.open_count();
+        let open = self.open_questions();
         if open > 0 {
             self.say(&words::questions_to_ask(open))?;
         }

@@ -11,6 +11,7 @@ use crate::content::{ContentPack, InternalLink, Lesson, ToolLink};
 use crate::markdown::{self, Linear, MdTheme, Rendered, sanitize};
 use crate::plain::{linear, status_text};
 use crate::reading;
+use crate::words::t;
 
 /// Lines on a page: about a screenful, and a short stretch to listen to.
 pub(super) const PAGE_LINES: usize = 20;
@@ -385,7 +386,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 return Ok(true);
             }
             if word.eq_ignore_ascii_case("s") || prompt::is_back(word) {
-                self.say(crate::tui::text::LESSON_NOTE_SKIPPED)?;
+                self.say(t("tui.lesson_note_skipped"))?;
                 return Ok(false);
             }
             self.say(&words::content_note_not_understood(&prompt::shown(word)))?;

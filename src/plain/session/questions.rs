@@ -1,6 +1,7 @@
 //! "My questions" for the care team: add (typed, or a suggested one), edit, mark
 //! asked, note the answer, delete, reorder, export a checklist, and read where a
-//! question came from. The list is `crate::notebook`'s; every change is saved.
+//! question came from. The list is the progress's (`crate::notebook` changes it);
+//! every change is saved.
 
 use std::io::{BufRead, Write};
 use std::path::Path;
@@ -9,6 +10,7 @@ use super::lessons::Start;
 use super::prompt::{self, Choice};
 use super::{Session, Step, words};
 use crate::notebook;
+use crate::words::t;
 
 /// The notebook's menu, in the order shown.
 #[derive(Clone, Copy)]
@@ -29,15 +31,15 @@ const ITEMS: [Item; 8] =
 impl<R: BufRead, W: Write> Session<'_, R, W> {
     /// The link in "Write down your numbers now": add the 24-hour number question, once.
     pub(super) fn add_care_team_number(&mut self) -> Step {
-        let question = crate::tui::text::CARE_TEAM_NUMBER_QUESTION;
-        if self.notebook.items.iter().any(|q| q.text == question) {
-            return Ok(self.say(crate::tui::text::ALREADY_IN_MY_QUESTIONS)?);
+        let question = t("tui.care_team_number_question");
+        if self.progress.my_questions.iter().any(|q| q.text == question) {
+            return Ok(self.say(t("tui.already_in_my_questions"))?);
         }
         let now = self.now();
-        match self.notebook.add(question, Some(crate::content::GET_HELP_LESSON), None, now) {
+        match self.notebook().add(question, Some(crate::content::GET_HELP_LESSON), None, now) {
             Ok(_) => {
                 self.save()?;
-                Ok(self.say(&words::question_saved(self.notebook.open_count()))?)
+                Ok(self.say(&words::question_saved(self.open_questions()))?)
             }
             Err(e) => Ok(self.say(&e.to_string())?),
         }
@@ -82,8 +84,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 
     fn list_questions(&mut self) -> Step {
-        let items = self.notebook.items.clone();
-        self.say(&words::questions_title(items.len(), self.notebook.open_count()))?;
+        let items = self.progress.my_questions.clone();
+        self.say(&words::questions_title(items.len(), self.open_questions()))?;
         for (i, q) in items.iter().enumerate() {
             self.say(&words::question_line(i + 1, q.asked, &q.text))?;
             if let Some(from) = self.question_source(q) {
@@ -105,7 +107,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
 
     /// Ask which question: its index, or None for `q` (or when there are none).
     fn which_question(&mut self) -> Step<Option<usize>> {
-        let count = self.notebook.items.len();
+        let count = self.progress.my_questions.len();
         if count == 0 {
             self.say(words::NO_QUESTIONS_YET)?;
             return Ok(None);
@@ -141,10 +143,10 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 _ => line,
             };
             let now = self.now();
-            match self.notebook.add(&text, lesson.as_deref(), section.as_deref(), now) {
+            match self.notebook().add(&text, lesson.as_deref(), section.as_deref(), now) {
                 Ok(_) => {
                     self.save()?;
-                    return Ok(self.say(&words::question_saved(self.notebook.open_count()))?);
+                    return Ok(self.say(&words::question_saved(self.open_questions()))?);
                 }
                 Err(e) => self.say(&e.to_string())?,
             }
@@ -152,13 +154,13 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 
     fn edit_question(&mut self, index: usize) -> Step {
-        self.say(&words::question_now(&self.notebook.items[index].text))?;
+        self.say(&words::question_now(&self.progress.my_questions[index].text))?;
         loop {
             let Some(line) = self.text(words::EDIT_PROMPT)? else { return Ok(self.say(words::UNCHANGED)?) };
-            match self.notebook.edit(index, &line) {
+            match self.notebook().edit(index, &line) {
                 Ok(()) => {
                     self.save()?;
-                    return Ok(self.say(crate::tui::text::QUESTION_CHANGED)?);
+                    return Ok(self.say(t("tui.question_changed"))?);
                 }
                 Err(e) => self.say(&e.to_string())?,
             }
@@ -166,29 +168,29 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 
     fn toggle_asked(&mut self, index: usize) -> Step {
-        self.notebook.toggle_asked(index);
+        self.notebook().toggle_asked(index);
         self.save()?;
-        let q = &self.notebook.items[index];
+        let q = &self.progress.my_questions[index];
         Ok(self.say(&words::marked(index + 1, q.asked))?)
     }
 
     fn note(&mut self, index: usize) -> Step {
-        let note = self.notebook.items[index].note.clone();
+        let note = self.progress.my_questions[index].note.clone();
         if !note.is_empty() {
             self.say(&words::question_note(&note))?;
         }
-        self.say(&words::question_now(&self.notebook.items[index].text))?;
+        self.say(&words::question_now(&self.progress.my_questions[index].text))?;
         loop {
             self.say(words::NOTE_PROMPT)?;
             let line = self.line()?;
             if prompt::is_back(&line) {
                 return Ok(self.say(words::UNCHANGED)?);
             }
-            match self.notebook.set_note(index, &line) {
+            match self.notebook().set_note(index, &line) {
                 Ok(()) => {
                     self.save()?;
-                    let cleared = self.notebook.items[index].note.is_empty();
-                    return Ok(self.say(if cleared { words::NOTE_CLEARED } else { crate::tui::text::NOTE_SAVED })?);
+                    let cleared = self.progress.my_questions[index].note.is_empty();
+                    return Ok(self.say(if cleared { words::NOTE_CLEARED } else { t("tui.note_saved") })?);
                 }
                 Err(e) => self.say(&e.to_string())?,
             }
@@ -196,20 +198,20 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 
     fn delete(&mut self, index: usize) -> Step {
-        let text = self.notebook.items[index].text.clone();
+        let text = self.progress.my_questions[index].text.clone();
         self.say(&words::confirm_delete(index + 1, &text))?;
         let line = self.line()?;
         if !line.trim().eq_ignore_ascii_case(words::YES) {
             return Ok(self.say(words::KEPT)?);
         }
-        self.notebook.delete(index);
+        self.notebook().delete(index);
         self.save()?;
         Ok(self.say(words::DELETED)?)
     }
 
     /// Move a question to another place in the list, one step at a time.
     fn move_question(&mut self, index: usize) -> Step {
-        let count = self.notebook.items.len();
+        let count = self.progress.my_questions.len();
         if count < 2 {
             return Ok(self.say(words::NOTHING_TO_MOVE)?);
         }
@@ -222,7 +224,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         };
         let mut at = index;
         while at != target {
-            at = self.notebook.move_by(at, if target > at { 1 } else { -1 });
+            at = self.notebook().move_by(at, if target > at { 1 } else { -1 });
         }
         self.save()?;
         Ok(self.say(&words::moved(target + 1))?)
@@ -231,13 +233,13 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     /// Write the checklist to a new private file in the export folder (the documents
     /// folder, else the progress folder), as the tutor does: where first, then the file.
     fn export(&mut self) -> Step {
-        if self.notebook.items.is_empty() {
-            return Ok(self.say(crate::tui::text::NO_QUESTIONS_TO_EXPORT)?);
+        if self.progress.my_questions.is_empty() {
+            return Ok(self.say(t("tui.no_questions_to_export"))?);
         }
         let date = crate::content::check::date_of(self.now());
         let pack = self.pack;
         let topic = |q: &notebook::MyQuestion| q.lesson.as_deref().and_then(|id| pack.target_label(id));
-        let markdown = notebook::export_markdown(&self.notebook.items, &date, &topic);
+        let markdown = notebook::export_markdown(&self.progress.my_questions, &date, &topic);
         let data_dir = self.store.path().parent().filter(|p| !p.as_os_str().is_empty()).map(Path::to_path_buf);
         let dir = match crate::export::export_dir(&data_dir.unwrap_or_else(|| ".".into())) {
             Ok(dir) => dir,
@@ -251,9 +253,9 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 
     fn read_source(&mut self, index: usize) -> Step {
-        let q = &self.notebook.items[index];
+        let q = &self.progress.my_questions[index];
         let Some(lesson) = q.lesson.as_deref().and_then(|id| self.pack.lesson_index(id)) else {
-            return Ok(self.say(crate::tui::text::NO_SOURCE)?);
+            return Ok(self.say(t("tui.no_source"))?);
         };
         let start = q.section.clone().map_or(Start::Saved, Start::Anchor);
         self.lesson(lesson, start)

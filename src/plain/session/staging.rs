@@ -4,13 +4,13 @@
 use std::io::{BufRead, Write};
 
 use super::{Session, Step, prompt, words};
-use crate::tui::text;
+use crate::words::list;
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {
     pub(super) fn staging(&mut self) -> Step {
         self.blank()?;
         self.say(words::STAGING_TITLE)?;
-        for line in text::SEER_GROUPS {
+        for line in list("tui.seer_groups") {
             // The tutor's list marks are decoration: spoken, they are noise.
             self.say(line.trim_start_matches('•').trim_start())?;
         }

@@ -8,16 +8,17 @@ use super::{Session, Step, prompt, words};
 use crate::content::survival::{chart_order, first_other_group};
 use crate::markdown::sanitize;
 use crate::tui::text;
+use crate::words::{list, t};
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {
     pub(super) fn survival(&mut self) -> Step {
         if self.pack.survival.is_empty() {
-            return Ok(self.say(text::NO_SURVIVAL)?);
+            return Ok(self.say(t("tui.no_survival"))?);
         }
         if !self.progress.show_survival_numbers {
             self.blank()?;
             self.say(words::CONTENT_NOTE_TITLE)?;
-            for paragraph in text::SURVIVAL_CONTENT_NOTE {
+            for paragraph in list("tui.survival_content_note") {
                 self.say(paragraph)?;
             }
             let labels = [words::SHOW_NUMBERS, words::SKIP_NUMBERS];
@@ -41,14 +42,14 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         if let Some(first) = order.first().map(|&i| &rows[i]) {
             self.say(&text::survival_source(&sanitize(&first.source), &sanitize(&first.years)))?;
         }
-        self.say(text::RELATIVE_SURVIVAL_MEANS)?;
+        self.say(t("tui.relative_survival_means"))?;
         let labels: Vec<String> =
             order.iter().map(|&i| words::survival_row(&rows[i].cancer, rows[i].value, &rows[i].basis)).collect();
         // The rows that cannot be compared come last, after a line that says so.
         let split = first_other_group(rows, &order).unwrap_or(labels.len());
         self.items(&labels[..split])?;
         if split < labels.len() {
-            self.say(text::SURVIVAL_OTHER_GROUPS)?;
+            self.say(t("tui.survival_other_groups"))?;
             self.numbered_from(split + 1, &labels[split..])?;
         }
         loop {

@@ -13,6 +13,7 @@ use crate::tui::app::App;
 use crate::tui::keys::Context;
 use crate::tui::view::{draw_footer, draw_title, truncate};
 use crate::tui::{layout, text};
+use crate::words::t;
 
 /// Wrapped lines of `text` in `style`.
 fn wrapped(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
@@ -86,26 +87,26 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             let score = state.draft.score(form);
             let answer = match score {
                 Some(s) => format!("{} ({})", text::checkin::your_answer(s), words::band(band(s))),
-                None => text::checkin::NOT_RATED.to_string(),
+                None => t("tui.checkin.not_rated").to_string(),
             };
             vec![
                 wrapped(&sanitize(&item.question), width, theme.title),
                 wrapped(&format!("0 = {} · 10 = {}", sanitize(&item.low), sanitize(&item.high)), width, theme.dim),
                 vec![scale_line(score, width, theme.selected.add_modifier(Modifier::BOLD)), Line::raw(answer)],
-                wrapped(text::checkin::RATE_HINT, width, theme.key),
+                wrapped(t("tui.checkin.rate_hint"), width, theme.key),
             ]
         }
         Step::RedFlag(i) => {
             let flag = &form.red_flags[i];
             let answer = match state.draft.flag_answer(form) {
-                Some(true) => text::checkin::ANSWERED_YES,
-                Some(false) => text::checkin::ANSWERED_NO,
-                None => text::checkin::NOT_ANSWERED,
+                Some(true) => t("tui.checkin.answered_yes"),
+                Some(false) => t("tui.checkin.answered_no"),
+                None => t("tui.checkin.not_answered"),
             };
             vec![
                 wrapped(&sanitize(&flag.question), width, theme.title),
                 vec![Line::raw(answer)],
-                wrapped(text::checkin::FLAG_HINT, width, theme.key),
+                wrapped(t("tui.checkin.flag_hint"), width, theme.key),
             ]
         }
         Step::Note => {
@@ -116,7 +117,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             vec![
                 wrapped(words::NOTE_PROMPT, width, theme.title),
                 vec![Line::from(vec![Span::raw("> "), Span::styled(shown, theme.selected)])],
-                wrapped(text::checkin::NOTE_HINT, width, theme.key),
+                wrapped(t("tui.checkin.note_hint"), width, theme.key),
             ]
         }
     };
@@ -187,7 +188,7 @@ pub fn draw_history(app: &App, frame: &mut Frame, area: Rect) {
     let privacy = wrapped(words::PRIVACY, width, theme.dim);
     let mut y = body.y;
     if all.is_empty() {
-        let mut lines = wrapped(text::checkin::NO_CHECKINS_KEY, width, theme.title);
+        let mut lines = wrapped(t("tui.checkin.no_checkins_key"), width, theme.title);
         lines.extend(privacy);
         for line in lines.into_iter().take(body.height as usize) {
             buf.set_line(body.x, y, &line, body.width);

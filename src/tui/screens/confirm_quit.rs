@@ -7,8 +7,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use crate::tui::app::App;
 use crate::tui::keys::Context;
+use crate::tui::layout;
 use crate::tui::view::{centered, draw_footer};
-use crate::tui::{layout, text};
+use crate::words::t;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
@@ -17,7 +18,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let buf = frame.buffer_mut();
     Clear.render(popup, buf);
     let block = Block::default().borders(Borders::ALL).border_style(theme.border);
-    Paragraph::new(Line::raw(text::QUIT_ASK)).wrap(Wrap { trim: true }).block(block).render(popup, buf);
+    Paragraph::new(Line::raw(t("tui.quit_ask"))).wrap(Wrap { trim: true }).block(block).render(popup, buf);
     // The footer row is cleared first, so no word of the old footer shows through.
     let footer = layout::frame(area).footer;
     Clear.render(footer, buf);

@@ -13,6 +13,7 @@ use crate::tui::app::App;
 use crate::tui::explorer_flow::ExplorerState;
 use crate::tui::view::{draw_footer, draw_title, truncate};
 use crate::tui::{layout, text};
+use crate::words::t;
 
 /// The detail panel needs at least this many columns beside the map.
 const MIN_DETAIL_WIDTH: u16 = 32;
@@ -50,12 +51,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let parts = layout::frame(area);
     let buf = frame.buffer_mut();
-    let explored = format!(
-        "{} of {} looked at ",
-        app.progress.explored_count(sites.sites.iter().map(|s| s.id.as_str())),
-        sites.sites.len()
+    let explored = crate::tf!(
+        "explorer.looked_at",
+        n = app.progress.explored_count(sites.sites.iter().map(|s| s.id.as_str())),
+        total = sites.sites.len()
     );
-    draw_title(buf, parts.title, text::EXPLORER_TITLE, &explored, theme.title, theme.dim);
+    draw_title(buf, parts.title, t("tui.explorer_title"), &explored, theme.title, theme.dim);
 
     let geometry = explorer_layout(area, sites);
     if let Some(map) = geometry.map {
@@ -118,7 +119,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 
     match state.search.as_ref() {
         Some(search) => {
-            let prompt = text::FIND_PROMPT;
+            let prompt = t("tui.find_prompt");
             let width = parts.footer.width.saturating_sub(display_width(prompt) as u16 + 1) as usize;
             let scroll = search.input.visual_scroll(width);
             let shown: String = search.input.value().chars().skip(scroll).collect();
@@ -142,9 +143,9 @@ fn detail_scroll(state: &ExplorerState, rows: usize, height: usize) -> usize {
 /// How each urgency tier is shown: a symbol and words, never colour alone.
 pub fn tier_heading(tier: Tier) -> &'static str {
     match tier {
-        Tier::Emergency => text::TIER_EMERGENCY,
-        Tier::CallToday => text::TIER_TODAY,
-        Tier::NextVisit => text::TIER_NEXT_VISIT,
+        Tier::Emergency => t("tui.tier_emergency"),
+        Tier::CallToday => t("tui.tier_today"),
+        Tier::NextVisit => t("tui.tier_next_visit"),
     }
 }
 
@@ -173,7 +174,7 @@ fn who_rows(rows: &mut Vec<Line<'static>>, app: &App, sites: &Sites, site: &Site
             wrapped(rows, &sanitize(line), width, "    • ", "      ", Style::new());
         }
         if who == Who::CareTeamLine {
-            wrapped(rows, text::WHO_IF_NO_ANSWER, width, "  ", "  ", app.theme.dim);
+            wrapped(rows, t("tui.who_if_no_answer"), width, "  ", "  ", app.theme.dim);
         }
     }
 }
@@ -201,18 +202,18 @@ fn detail_rows(app: &App, sites: &Sites, site: &Site, width: usize) -> Vec<Line<
     if !site.primaries.is_empty() {
         rows.push(Line::raw(""));
         let list = site.primaries.iter().map(|p| sanitize(p).into_owned()).collect::<Vec<_>>().join(", ");
-        wrapped(&mut rows, &format!("{}{list}.", text::OFTEN_FROM), width, "", "", theme.dim);
+        wrapped(&mut rows, &crate::tf!("tui.often_from", list = list), width, "", "", theme.dim);
     }
     if !site.lessons.is_empty() {
         rows.push(Line::raw(""));
-        rows.push(Line::styled(text::READ_MORE_KEYS, theme.title));
+        rows.push(Line::styled(t("tui.read_more_keys"), theme.title));
         for (i, target) in site.lessons.iter().enumerate().take(9) {
             let label = app.pack.target_label(target).unwrap_or_else(|| sanitize(target).into_owned());
             wrapped(&mut rows, &label, width, &format!("  {} ", i + 1), "    ", Style::new());
         }
     }
     rows.push(Line::raw(""));
-    wrapped(&mut rows, text::MANY_CAUSES, width, "", "", theme.dim);
+    wrapped(&mut rows, t("tui.many_causes"), width, "", "", theme.dim);
     rows
 }
 
@@ -226,18 +227,18 @@ fn search_rows(
     let query = search.input.value().trim();
     if query.is_empty() {
         let mut rows = Vec::new();
-        wrapped(&mut rows, text::FIND_HINT, width, "", "", theme.dim);
+        wrapped(&mut rows, t("tui.find_hint"), width, "", "", theme.dim);
         return rows;
     }
     if search.hits.is_empty() {
         let mut rows = Vec::new();
         wrapped(&mut rows, &text::no_site_matches(&sanitize(query)), width, "", "", Style::new());
-        wrapped(&mut rows, text::NO_MATCH_GET_HELP, width, "", "", theme.key.add_modifier(Modifier::BOLD));
-        wrapped(&mut rows, text::NO_MATCH_WORRIED, width, "", "", Style::new());
+        wrapped(&mut rows, t("tui.no_match_get_help"), width, "", "", theme.key.add_modifier(Modifier::BOLD));
+        wrapped(&mut rows, t("tui.no_match_worried"), width, "", "", Style::new());
         return rows;
     }
     let mut rows = Vec::new();
-    wrapped(&mut rows, text::TIER_LEGEND, width, "", "", theme.dim);
+    wrapped(&mut rows, t("tui.tier_legend"), width, "", "", theme.dim);
     for (i, hit) in search.hits.iter().enumerate() {
         let Some(site) = sites.sites.get(hit.site) else { continue };
         let style = if i == search.cursor { theme.selected } else { theme.title };

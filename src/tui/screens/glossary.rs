@@ -8,8 +8,9 @@ use crate::markdown::{sanitize, wrap_text};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keys::Context;
+use crate::tui::layout;
 use crate::tui::view::{draw_footer_where, draw_input_line, draw_title, fit_rows};
-use crate::tui::{layout, text};
+use crate::words::t;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let Some(state) = app.glossary() else { return };
@@ -19,14 +20,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     draw_title(
         frame.buffer_mut(),
         parts.title,
-        text::GLOSSARY_TITLE,
+        t("tui.glossary_title"),
         &format!("{} of {} ", matches.len(), app.pack.glossary.terms.len()),
         theme.title,
         theme.dim,
     );
     let body =
         Rect { x: parts.body.x + 1, width: parts.body.width.saturating_sub(2).min(layout::MAX_MEASURE), ..parts.body };
-    draw_input_line(frame, Rect { height: 1, ..body }, text::FILTER_PROMPT, &state.input, theme.key);
+    draw_input_line(frame, Rect { height: 1, ..body }, t("tui.filter_prompt"), &state.input, theme.key);
     let list = Rect { y: body.y + 2, height: body.height.saturating_sub(2), ..body };
     let width = list.width.max(1) as usize;
 
@@ -49,12 +50,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 .map(|l| (Line::raw(format!("    {l}")), pos)),
         );
         if let Some(see) = term.see.as_deref().and_then(|t| app.pack.target_label(t)) {
-            rows.push((Line::styled(format!("    Read more: {see}"), theme.dim), pos));
+            rows.push((Line::styled(format!("    {}", crate::tf!("glossary.read_more", see = see)), theme.dim), pos));
         }
         rows.push((Line::raw(""), pos));
     }
     if matches.is_empty() {
-        let hint = fit_rows(wrap_text(text::NO_GLOSSARY_MATCH, width), list.height as usize, width);
+        let hint = fit_rows(wrap_text(t("tui.no_glossary_match"), width), list.height as usize, width);
         rows.extend(hint.into_iter().map(|l| (Line::styled(l, theme.dim), 0)));
     }
     // Keep the selected entry in view.

@@ -9,6 +9,7 @@ use crate::tui::app::App;
 use crate::tui::keys::Context;
 use crate::tui::view::{draw_footer, draw_title, truncate};
 use crate::tui::{layout, text};
+use crate::words::t;
 
 /// Rows above the list: the "next" line, a line of notes, and a blank line when there is room.
 fn header_rows(body: Rect) -> u16 {
@@ -43,7 +44,7 @@ pub fn rows(app: &App) -> Vec<Row<'_>> {
     let mut rows = Vec::new();
     for (title, lessons) in groups {
         if grouped {
-            rows.push(Row::Heading(title.unwrap_or(text::OTHER_LESSONS)));
+            rows.push(Row::Heading(title.unwrap_or(t("tui.other_lessons"))));
         }
         rows.extend(lessons.into_iter().map(Row::Lesson));
     }
@@ -80,14 +81,14 @@ pub fn status_label(status: LessonStatus, mastered: bool) -> String {
         LessonStatus::InProgress(p) => format!("◐ {p}%"),
         LessonStatus::Read => "✓ read".to_string(),
     };
-    if mastered { format!("{base} ★ {}", text::MASTERED) } else { base }
+    if mastered { format!("{base} ★ {}", t("tui.mastered")) } else { base }
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let parts = layout::frame(area);
     let buf = frame.buffer_mut();
-    draw_title(buf, parts.title, text::APP_TITLE, text::NOT_ADVICE_SHORT, theme.title, theme.dim);
+    draw_title(buf, parts.title, t("tui.app_title"), t("tui.not_advice_short"), theme.title, theme.dim);
 
     // The first row says what Enter opens: the highlighted lesson, named "Next" when
     // it is the one home suggests.
@@ -108,12 +109,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     // Second row: reviews due and how much of the body map was looked at.
     let mut notes = Vec::new();
     if suggested.is_none() {
-        notes.push(text::ALL_READ.to_string());
+        notes.push(t("tui.all_read").to_string());
     }
     // A gentle reminder, a week after the last check-in (never before, and not at all
     // if the person turned it off); a check-in left half-way is always mentioned.
     if app.progress.checkin_draft.is_some() && app.pack.checkin.is_some() {
-        notes.push(text::checkin::DRAFT_ON_HOME.to_string());
+        notes.push(t("tui.checkin.draft_on_home").to_string());
     } else if let Some(days) = app.days_since_checkin().filter(|d| *d >= 7) {
         notes.push(text::checkin::reminder(days));
     }
@@ -121,7 +122,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if due > 0 {
         notes.push(text::due_line(due));
     }
-    let open = app.notebook.open_count();
+    let open = app.open_questions();
     if open > 0 {
         notes.push(text::open_questions_line(open));
     }

@@ -9,8 +9,9 @@ use ratatui::widgets::{Block, Borders, Clear, HighlightSpacing, List, ListItem, 
 use crate::markdown::{display_width, sanitize, wrap_text};
 use crate::tui::app::{App, InputPurpose};
 use crate::tui::keys::Context;
+use crate::tui::layout;
 use crate::tui::view::{centered, draw_footer, draw_title, fit_rows, truncate};
-use crate::tui::{layout, text};
+use crate::words::t;
 
 /// Each question takes two rows: the question, then where it came from and its note.
 const ROWS_PER_ITEM: u16 = 2;
@@ -32,27 +33,34 @@ pub fn item_at(app: &App, y: u16) -> Option<usize> {
     }
     let offset = layout::list_offset(app.notebook_selected, visible_items(list));
     let index = offset + ((y - list.y) / ROWS_PER_ITEM) as usize;
-    (index < app.notebook.items.len()).then_some(index)
+    (index < app.questions().len()).then_some(index)
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let parts = layout::frame(area);
     let buf = frame.buffer_mut();
-    let open = app.notebook.open_count();
-    draw_title(buf, parts.title, text::NOTEBOOK_TITLE, &format!("{open} to ask "), theme.title, theme.dim);
+    let open = app.open_questions();
+    draw_title(
+        buf,
+        parts.title,
+        t("tui.notebook_title"),
+        &crate::tf!("notebook.to_ask", open = open),
+        theme.title,
+        theme.dim,
+    );
 
     let list = list_area(area);
     let width = list.width as usize;
-    if app.notebook.items.is_empty() {
-        let rows = fit_rows(wrap_text(text::NOTEBOOK_EMPTY, width.max(1)), list.height as usize, width.max(1));
+    if app.questions().is_empty() {
+        let rows = fit_rows(wrap_text(t("tui.notebook_empty"), width.max(1)), list.height as usize, width.max(1));
         for (row, line) in rows.into_iter().enumerate() {
             buf.set_line(list.x, list.y + row as u16, &Line::styled(line, theme.dim), list.width);
         }
     }
     let visible = visible_items(list);
     let offset = layout::list_offset(app.notebook_selected, visible);
-    for (slot, (i, q)) in app.notebook.items.iter().enumerate().skip(offset).take(visible).enumerate() {
+    for (slot, (i, q)) in app.questions().iter().enumerate().skip(offset).take(visible).enumerate() {
         let y = list.y + slot as u16 * ROWS_PER_ITEM;
         let selected = i == app.notebook_selected;
         let mark = if q.asked { "[x]" } else { "[ ]" };
@@ -67,10 +75,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 details.push(format!("from {source}"));
             }
             if q.asked {
-                details.push(text::ASKED.to_string());
+                details.push(t("tui.asked").to_string());
             }
             if !q.note.is_empty() {
-                details.push(format!("answer: {}", sanitize(&q.note)));
+                details.push(crate::tf!("notebook.answer", note = sanitize(&q.note)));
             }
             let line = truncate(&details.join(" · "), width.saturating_sub(6));
             buf.set_line(list.x + 6, y + 1, &Line::styled(line, theme.dim), list.width.saturating_sub(6));
@@ -91,9 +99,9 @@ pub fn draw_input(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let body = layout::frame(area).body;
     let title = match state.purpose {
-        InputPurpose::Add { .. } => text::ADD_QUESTION_TITLE,
-        InputPurpose::Edit(_) => text::EDIT_QUESTION_TITLE,
-        InputPurpose::Note(_) => text::NOTE_TITLE,
+        InputPurpose::Add { .. } => t("tui.add_question_title"),
+        InputPurpose::Edit(_) => t("tui.edit_question_title"),
+        InputPurpose::Note(_) => t("tui.note_title"),
     };
     let width = body.width.min(80);
     let boxed = body.height >= BOXED_MIN_ROWS;
@@ -103,10 +111,16 @@ pub fn draw_input(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(error) = &state.error {
         notes.extend(wrap_text(error, inner_w).into_iter().map(|l| (l, theme.warn)));
     }
+    let hint = wrap_text(t("tui.suggestions"), inner_w);
+    let rows = |notes: &[(String, Style)]| 1 + notes.len() + state.suggestions.len() + if boxed { 2 } else { 0 };
     if !state.suggestions.is_empty() {
-        notes.extend(wrap_text(text::SUGGESTIONS, inner_w).into_iter().map(|l| (l, theme.dim)));
+        // A blank row before the suggestions when everything fits with it.
+        if rows(&notes) + hint.len() < usize::from(body.height) {
+            notes.push((String::new(), theme.dim));
+        }
+        notes.extend(hint.into_iter().map(|l| (l, theme.dim)));
     }
-    let wanted = 1 + notes.len() + state.suggestions.len() + if boxed { 2 } else { 0 };
+    let wanted = rows(&notes);
     let popup = centered(body, width, (wanted as u16).min(body.height));
     let buf = frame.buffer_mut();
     Clear.render(popup, buf);

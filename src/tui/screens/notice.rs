@@ -9,17 +9,18 @@ use crate::markdown::wrap_text;
 use crate::tui::app::App;
 use crate::tui::view::{draw_footer, draw_title};
 use crate::tui::{layout, text};
+use crate::words::{list, t};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let parts = layout::frame(area);
     let buf = frame.buffer_mut();
-    draw_title(buf, parts.title, text::APP_TITLE, "", theme.title, theme.dim);
+    draw_title(buf, parts.title, t("tui.app_title"), "", theme.title, theme.dim);
 
     let width = parts.body.width.min(76);
     let inner_width = width.saturating_sub(4).max(1) as usize;
     let mut lines: Vec<Line> = Vec::new();
-    for (i, paragraph) in text::NOTICE.iter().enumerate() {
+    for (i, paragraph) in list("tui.notice").iter().enumerate() {
         // The emergency paragraphs stand out by colour; their words say so too.
         let style = if text::NOTICE_EMERGENCY.contains(&i) { theme.warn } else { ratatui::style::Style::new() };
         // A list item's wrapped lines line up under its text, past the bullet.
@@ -29,16 +30,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             lines.push(Line::styled(format!("{lead}{part}"), style));
         }
         // A list item follows its heading or the item before it without a blank line.
-        if !text::NOTICE.get(i + 1).is_some_and(|next| next.starts_with("• ")) {
+        if !list("tui.notice").get(i + 1).is_some_and(|next| next.starts_with("• ")) {
             lines.push(Line::raw(""));
         }
         if i + 1 == text::NOTICE_EMERGENCY.end {
             let key = theme.key.add_modifier(ratatui::style::Modifier::BOLD);
-            lines.extend(wrap_text(text::NOTICE_GET_HELP, inner_width).into_iter().map(|l| Line::styled(l, key)));
+            lines.extend(wrap_text(t("tui.notice_get_help"), inner_width).into_iter().map(|l| Line::styled(l, key)));
             lines.push(Line::raw(""));
         }
     }
-    lines.extend(wrap_text(text::NOTICE_AGAIN, inner_width).into_iter().map(|l| Line::styled(l, theme.dim)));
+    lines.extend(wrap_text(t("tui.notice_again"), inner_width).into_iter().map(|l| Line::styled(l, theme.dim)));
     // Whose material this is: the pack's manifest.
     if let Some(pack) = &app.pack.manifest {
         let about = text::pack_about(&pack.name, &pack.version, &pack.publisher);
@@ -52,7 +53,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let outer = Rect { x, y, width, height };
     // On a very low window the box would hold nothing: the words go without it.
     let block = if parts.body.height >= 5 {
-        Block::default().borders(Borders::ALL).border_style(theme.border).title(text::NOTICE_TITLE)
+        Block::default().borders(Borders::ALL).border_style(theme.border).title(t("tui.notice_title"))
     } else {
         Block::default()
     }
@@ -64,7 +65,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let scroll = (app.notice_scroll() as usize).min(lines.len().saturating_sub(rows));
     let more = lines.len() > scroll + rows;
     for (row, line) in lines.iter().skip(scroll).take(rows).enumerate() {
-        let line = if more && row + 1 == rows { &Line::styled(text::MORE_BELOW, theme.key) } else { line };
+        let line = if more && row + 1 == rows { &Line::styled(t("tui.more_below"), theme.key) } else { line };
         buf.set_line(inner.x, inner.y + row as u16, line, inner.width);
     }
     draw_footer(app, buf, parts.footer, app.base_context());

@@ -12,6 +12,7 @@ use crate::tui::app::App;
 use crate::tui::quiz_flow::QuizState;
 use crate::tui::view::{draw_footer, draw_title};
 use crate::tui::{layout, text};
+use crate::words::t;
 
 /// One row of the quiz body, and the choice (display position) it belongs to.
 type Row = (Line<'static>, Option<usize>);
@@ -35,7 +36,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let progress = if state.session.is_finished() {
         String::new()
     } else {
-        format!("{} · {right}/{answered} right ", text::question_of(state.session.index() + 1, state.session.len()))
+        crate::tf!(
+            "quiz.progress",
+            question = text::question_of(state.session.index() + 1, state.session.len()),
+            right = right,
+            answered = answered
+        )
     };
     draw_title(
         buf,
@@ -50,7 +56,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if too_small(state, body) {
         // A prompt and its choices in fragments cannot be answered: say so, whole.
         for (i, part) in
-            wrap_text(text::QUIZ_TOO_SMALL, body.width.max(1) as usize).iter().take(body.height as usize).enumerate()
+            wrap_text(t("tui.quiz_too_small"), body.width.max(1) as usize).iter().take(body.height as usize).enumerate()
         {
             buf.set_line(body.x, body.y + i as u16, &Line::styled(part.clone(), theme.warn), body.width);
         }
@@ -61,7 +67,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let offset = scroll_offset(state, &rows, body.height as usize);
     state.drawn_scroll.set(offset as u16);
     let lines: Vec<Line> = rows.into_iter().map(|(line, _)| line).collect();
-    crate::tui::view::draw_scrolled(buf, body, &lines, offset, text::MORE_BELOW, theme.key);
+    crate::tui::view::draw_scrolled(buf, body, &lines, offset, t("tui.more_below"), theme.key);
     draw_footer(app, buf, parts.footer, app.base_context());
 }
 
@@ -141,9 +147,9 @@ fn rows(app: &App, state: &QuizState, width: usize) -> Vec<Row> {
     };
     plain(&mut rows, &sanitize(&question.prompt), theme.title, 0);
     let hint = match question.kind {
-        Kind::Single => text::CHOOSE_ONE,
-        Kind::Multiple => text::CHOOSE_ALL,
-        Kind::TrueFalse => text::TRUE_OR_FALSE,
+        Kind::Single => t("tui.choose_one"),
+        Kind::Multiple => t("tui.choose_all"),
+        Kind::TrueFalse => t("tui.true_or_false"),
     };
     if !state.answered() {
         plain(&mut rows, hint, theme.dim, 0);
@@ -186,9 +192,9 @@ fn rows(app: &App, state: &QuizState, width: usize) -> Vec<Row> {
 
     if let Some(v) = verdict {
         rows.push((Line::raw(""), None));
-        let (word, style) = if v.correct { (text::RIGHT, theme.good) } else { (text::NOT_QUITE, theme.warn) };
+        let (word, style) = if v.correct { (t("tui.right"), theme.good) } else { (t("tui.not_quite"), theme.warn) };
         rows.push((Line::styled(word, style.add_modifier(ratatui::style::Modifier::BOLD)), None));
-        plain(&mut rows, &format!("{}{}", text::WHY, sanitize(&question.explanation)), Style::new(), 0);
+        plain(&mut rows, &format!("{}{}", t("tui.why"), sanitize(&question.explanation)), Style::new(), 0);
         rows.push((Line::raw(""), None));
         let label = app.pack.target_label(&question.see).unwrap_or_else(|| sanitize(&question.see).into_owned());
         plain(&mut rows, &text::read_more(&label), theme.dim, 0);
@@ -252,15 +258,15 @@ fn summary_rows(app: &App, state: &QuizState, width: usize) -> Vec<Row> {
     };
     let missed = state.session.missed();
     if missed.is_empty() {
-        rows.push((Line::styled(text::ALL_RIGHT, theme.good), None));
+        rows.push((Line::styled(t("tui.all_right"), theme.good), None));
         return rows;
     }
     if let Some(when) = state.comeback {
-        let comeback = format!("{} {}", text::missed_come_back(missed.len(), when), text::REVIEW_FROM_HOME);
+        let comeback = format!("{} {}", text::missed_come_back(missed.len(), when), t("tui.review_from_home"));
         wrapped(&mut rows, "", &comeback, Style::new(), None);
         rows.push((Line::raw(""), None));
     }
-    wrapped(&mut rows, "", text::READ_AGAIN, theme.title, None);
+    wrapped(&mut rows, "", t("tui.read_again"), theme.title, None);
     let sections = state.session.read_again();
     let selected = state.summary_cursor.min(sections.len().saturating_sub(1));
     for (i, target) in sections.iter().enumerate() {
@@ -269,10 +275,16 @@ fn summary_rows(app: &App, state: &QuizState, width: usize) -> Vec<Row> {
         wrapped(&mut rows, pointer, &label, style, Some(i));
         // The questions this section answers, under it, so they scroll in with it.
         for q in missed.iter().filter(|q| &q.see == target) {
-            wrapped(&mut rows, "    ", &format!("{}{}", text::MISSED_PREFIX, sanitize(&q.prompt)), theme.dim, Some(i));
+            wrapped(
+                &mut rows,
+                "    ",
+                &format!("{}{}", t("tui.missed_prefix"), sanitize(&q.prompt)),
+                theme.dim,
+                Some(i),
+            );
         }
     }
     rows.push((Line::raw(""), None));
-    wrapped(&mut rows, "", text::READ_AGAIN_KEYS, theme.dim, None);
+    wrapped(&mut rows, "", t("tui.read_again_keys"), theme.dim, None);
     rows
 }

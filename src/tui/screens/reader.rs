@@ -12,6 +12,7 @@ use crate::markdown::sanitize;
 use crate::tui::app::App;
 use crate::tui::view::{centered, draw_footer, draw_title, truncate};
 use crate::tui::{highlight, layout, text};
+use crate::words::t;
 use ratatui::style::{Modifier, Style};
 
 pub fn draw(app: &App, frame: &mut Frame) {
@@ -94,7 +95,7 @@ fn draw_note(app: &App, buf: &mut ratatui::buffer::Buffer, body: Rect, note: &st
     let mut rows: Vec<Line> = crate::markdown::wrap_text(&sanitize(note), inner_w).into_iter().map(Line::raw).collect();
     rows.push(Line::raw(""));
     rows.extend(
-        crate::markdown::wrap_text(text::LESSON_NOTE_KEYS, inner_w).into_iter().map(|l| Line::styled(l, theme.key)),
+        crate::markdown::wrap_text(t("tui.lesson_note_keys"), inner_w).into_iter().map(|l| Line::styled(l, theme.key)),
     );
     let height = (rows.len() as u16 + 2).min(body.height);
     let popup = centered(body, width, height);
@@ -102,7 +103,7 @@ fn draw_note(app: &App, buf: &mut ratatui::buffer::Buffer, body: Rect, note: &st
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
-        .title(text::LESSON_NOTE_TITLE)
+        .title(t("tui.lesson_note_title"))
         .padding(ratatui::widgets::Padding::horizontal(1));
     let inner = block.inner(popup);
     block.render(popup, buf);
@@ -123,7 +124,7 @@ fn draw_terms(app: &App, buf: &mut ratatui::buffer::Buffer, body: Rect) {
         rows.push(Line::raw(""));
     }
     if rows.is_empty() {
-        rows.push(Line::styled(text::NO_TERMS, theme.dim));
+        rows.push(Line::styled(t("tui.no_terms"), theme.dim));
     }
     let height = (rows.len() as u16 + 2).min(body.height);
     let popup = centered(body, width, height);
@@ -131,7 +132,7 @@ fn draw_terms(app: &App, buf: &mut ratatui::buffer::Buffer, body: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
-        .title(text::TERMS_TITLE)
+        .title(t("tui.terms_title"))
         .padding(ratatui::widgets::Padding::horizontal(1));
     let inner = block.inner(popup);
     block.render(popup, buf);
@@ -151,7 +152,7 @@ fn draw_contents(
 ) {
     let theme = &app.theme;
     let inner = if boxed {
-        let block = Block::default().borders(Borders::ALL).border_style(theme.border).title(text::CONTENTS_TITLE);
+        let block = Block::default().borders(Borders::ALL).border_style(theme.border).title(t("tui.contents_title"));
         let inner = block.inner(area);
         block.render(area, buf);
         inner
@@ -162,7 +163,7 @@ fn draw_contents(
         buf.set_line(
             inner.x + 1,
             inner.y,
-            &Line::styled(text::CONTENTS_TITLE, theme.title),
+            &Line::styled(t("tui.contents_title"), theme.title),
             inner.width.saturating_sub(1),
         );
         Rect { y: inner.y + 1, height: inner.height.saturating_sub(1), ..inner }

@@ -12,6 +12,7 @@ use crate::tui::highlight;
 use crate::tui::keys::Context;
 use crate::tui::view::{draw_footer, draw_input_line, draw_title, truncate};
 use crate::tui::{layout, text};
+use crate::words::t;
 
 /// Each hit takes two rows: where it is, then the snippet.
 const ROWS_PER_HIT: usize = 2;
@@ -20,11 +21,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let Some(state) = app.search() else { return };
     let theme = &app.theme;
     let parts = layout::frame(area);
-    let count = if state.hits.is_empty() { String::new() } else { format!("{} found ", state.hits.len()) };
-    draw_title(frame.buffer_mut(), parts.title, text::SEARCH_TITLE, &count, theme.title, theme.dim);
+    let count = if state.hits.is_empty() { String::new() } else { crate::tf!("search.found", n = state.hits.len()) };
+    draw_title(frame.buffer_mut(), parts.title, t("tui.search_title"), &count, theme.title, theme.dim);
     let body =
         Rect { x: parts.body.x + 1, width: parts.body.width.saturating_sub(2).min(layout::MAX_MEASURE), ..parts.body };
-    draw_input_line(frame, Rect { height: 1, ..body }, text::SEARCH_PROMPT, &state.input, theme.key);
+    draw_input_line(frame, Rect { height: 1, ..body }, t("tui.search_prompt"), &state.input, theme.key);
     let list = Rect { y: body.y + 2, height: body.height.saturating_sub(2), ..body };
     let width = list.width as usize;
     let buf = frame.buffer_mut();
@@ -32,7 +33,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let query = state.input.value().trim();
     if state.hits.is_empty() {
         let hint =
-            if query.is_empty() { text::SEARCH_HINT.to_string() } else { text::no_search_hits(&sanitize(query)) };
+            if query.is_empty() { t("tui.search_hint").to_string() } else { text::no_search_hits(&sanitize(query)) };
         for (i, line) in
             crate::markdown::wrap_text(&hint, width.max(1)).into_iter().take(list.height as usize).enumerate()
         {

@@ -12,8 +12,9 @@ use crate::markdown::{display_width, wrap_text};
 use crate::staging::{self, Verdict};
 use crate::tui::app::App;
 use crate::tui::keys::Context;
+use crate::tui::layout;
 use crate::tui::view::{draw_footer, draw_scrolled, draw_title, max_scroll};
-use crate::tui::{layout, text};
+use crate::words::{list, t};
 
 fn body_area(area: Rect) -> Rect {
     let body = layout::frame(area).body;
@@ -71,7 +72,7 @@ fn rows(app: &App, width: usize) -> Vec<Line<'static>> {
     para(&mut rows, tnm.verdict_text(), verdict_style.add_modifier(Modifier::BOLD));
     para(&mut rows, tnm.seer_group(), Style::new());
     rows.push(Line::raw(""));
-    for line in text::SEER_GROUPS {
+    for line in list("tui.seer_groups") {
         para(&mut rows, line, theme.dim);
     }
     rows
@@ -89,7 +90,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let parts = layout::frame(area);
     let buf = frame.buffer_mut();
-    draw_title(buf, parts.title, text::STAGING_TITLE, "", theme.title, theme.dim);
+    draw_title(buf, parts.title, t("tui.staging_title"), "", theme.title, theme.dim);
     let body = body_area(area);
     if body.height > 0 {
         buf.set_line(body.x, body.y, &picker(app, body.width as usize), body.width);
@@ -99,6 +100,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     // The flow scrolls within the room this frame measures.
     let (max, page) = scroll_room(app);
     state.room.set(crate::tui::tools_flow::ScrollRoom { max, page });
-    draw_scrolled(buf, under, &rows, state.scroll.min(max) as usize, text::MORE_BELOW_SPACE, theme.key);
+    draw_scrolled(buf, under, &rows, state.scroll.min(max) as usize, t("tui.more_below_space"), theme.key);
     draw_footer(app, buf, parts.footer, Context::Staging);
 }

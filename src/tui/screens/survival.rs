@@ -14,6 +14,7 @@ use crate::tui::app::App;
 use crate::tui::keys::Context;
 use crate::tui::view::{draw_footer, draw_scrolled, draw_title, truncate};
 use crate::tui::{layout, text};
+use crate::words::{list, t};
 
 /// Below this width the bars go and a plain list stays.
 const MIN_BAR_WINDOW: u16 = 60;
@@ -43,14 +44,14 @@ fn window(lines: &[ChartLine], selected: usize, rows: u16, room_below: bool) -> 
     }
     let content = if room_below || rows < 2 { rows } else { rows - 1 } as usize;
     let scroll = first_line(lines, selected, content as u16);
-    let mark = if scroll + content < lines.len() { Some(text::MORE_BELOW) } else { Some(text::MORE_ABOVE) };
+    let mark = if scroll + content < lines.len() { Some(t("tui.more_below")) } else { Some(t("tui.more_above")) };
     crate::tui::view::Scrolled { content, scroll, mark: mark.filter(|_| room_below || rows >= 2) }
 }
 
 /// The content note, wrapped for the screen.
 fn note_rows(width: usize) -> Vec<Line<'static>> {
     let mut rows: Vec<Line> = Vec::new();
-    for paragraph in text::SURVIVAL_CONTENT_NOTE.iter().chain([&text::SURVIVAL_NOTE_KEYS]) {
+    for paragraph in list("tui.survival_content_note").iter().map(String::as_str).chain([t("tui.survival_note_keys")]) {
         if !rows.is_empty() {
             rows.push(Line::raw(""));
         }
@@ -119,7 +120,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let parts = layout::frame(area);
     let buf = frame.buffer_mut();
-    draw_title(buf, parts.title, text::SURVIVAL_TITLE, "", theme.title, theme.dim);
+    draw_title(buf, parts.title, t("tui.survival_title"), "", theme.title, theme.dim);
     let body = Rect { x: parts.body.x + 1, width: parts.body.width.saturating_sub(2), ..parts.body };
     let width = body.width as usize;
 
@@ -131,7 +132,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             s.note_scroll.min(max)
         }) as usize;
         let note = note_area(area);
-        draw_scrolled(buf, note, &note_rows(width), scroll, text::MORE_BELOW_SPACE, theme.key);
+        draw_scrolled(buf, note, &note_rows(width), scroll, t("tui.more_below_space"), theme.key);
         draw_footer(app, buf, parts.footer, Context::SurvivalNote);
         return;
     }
@@ -160,7 +161,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let pos = match *line {
             ChartLine::Row(pos) => pos,
             ChartLine::OtherGroups => {
-                let label = Line::styled(truncate(text::SURVIVAL_OTHER_GROUPS, width), theme.title);
+                let label = Line::styled(truncate(t("tui.survival_other_groups"), width), theme.title);
                 buf.set_line(chart.x, y, &label, chart.width);
                 continue;
             }
@@ -194,7 +195,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         notes.extend(wrap_text(&sanitize(&row.note), width.max(1)).into_iter().map(Line::raw));
         notes.push(Line::raw(""));
     }
-    let means = format!("{} {}", text::RELATIVE_SURVIVAL_MEANS, text::NOT_DISTANT_MARK);
+    let means = format!("{} {}", t("tui.relative_survival_means"), t("tui.not_distant_mark"));
     notes.extend(wrap_text(&means, width.max(1)).into_iter().map(|l| Line::styled(l, theme.dim)));
     let notes_y = chart.y + rows;
     for (i, line) in notes.iter().take(chart.bottom().saturating_sub(notes_y) as usize).enumerate() {
