@@ -151,9 +151,16 @@ fn home_to_lesson_scroll_and_back_records_progress() {
 
 #[test]
 fn reaching_the_end_marks_a_lesson_read_and_saves() {
+    // Page by page to the end, then the end stays on screen (see `reading`): read,
+    // and saved at once.
     let mut app = app(100, 30);
     app.update(Action::Open);
-    assert_eq!(app.update(Action::Bottom), vec![Effect::Save]);
+    while !screen_text(&app).contains("Reviewed") {
+        app.update(Action::PageDown);
+    }
+    assert_ne!(app.progress.lesson_status("what-is-metastasis"), LessonStatus::Read);
+    let stayed = Action::Tick(app.now + std::time::Duration::from_secs(3));
+    assert_eq!(app.update(stayed), vec![Effect::Save]);
     assert_eq!(app.progress.lesson_status("what-is-metastasis"), LessonStatus::Read);
     let rows = screen(&app);
     assert!(rows[0].ends_with("100%"), "{}", rows[0]);

@@ -2,6 +2,8 @@
 //! their data; the loop carries them out and reports how it went back as an action, so
 //! only `App::update` ever changes the app.
 
+use std::time::Instant;
+
 use tui_input::InputRequest;
 
 use crate::explorer::nav::Direction;
@@ -36,6 +38,9 @@ pub enum Action {
     /// found from the frame drawn.
     Select(usize),
     Resize(u16, u16),
+    /// Time passed: the main loop's clock, sent before the events of each turn (so
+    /// how long a lesson stayed on screen is measured without reading the clock).
+    Tick(Instant),
     /// A typed choice key in a quiz: `1`–`9`, `a`–`i`, `t`/`f`.
     Pick(char),
     /// Pick or unpick the highlighted choice.

@@ -4,6 +4,7 @@
 use std::cell::OnceCell;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
+use std::time::Instant;
 
 use ratatui::layout::{Position, Rect};
 
@@ -152,6 +153,8 @@ pub struct Reader {
     /// The lesson's content note is showing: the text waits until the person
     /// chooses to read it (or skips it for now).
     pub note_pending: bool,
+    /// This visit to the lesson: what was on screen, and since when (see `reading`).
+    pub visit: reading::Visit,
 }
 
 /// Most screens kept on the way back (each open lesson holds its rendering).
@@ -195,6 +198,9 @@ pub struct App {
     pub progress_path: Option<std::path::PathBuf>,
     /// Seconds since 1970; injected so tests can move time.
     pub clock: Box<dyn Fn() -> u64>,
+    /// The time of the last `Action::Tick`: how long the person stays on a lesson is
+    /// measured with it, never with the clock, so tests can move it.
+    pub now: Instant,
     /// "More detail" parts opened, by lesson id, for this session (the progress file
     /// has no place for per-lesson settings yet).
     pub unfolded: HashMap<String, BTreeSet<usize>>,
@@ -228,6 +234,7 @@ impl App {
             glossary_phrases,
             progress_path: None,
             clock: Box::new(crate::session::now),
+            now: Instant::now(),
             unfolded: HashMap::new(),
         }
     }
@@ -329,10 +336,21 @@ impl App {
         match &popped {
             Some(Screen::Explorer(e)) => self.last_site = Some(e.selected),
             Some(Screen::Staging(s)) => self.last_tnm = Some(s.tnm),
+            // A lesson just read: home offers the next one.
+            Some(Screen::Reader(r)) if r.visit.finished && self.stack.len() == 1 => self.highlight_next(),
             _ => {}
         }
         self.rewrap();
+        self.hold_visit();
         popped
+    }
+
+    /// Highlight the lesson home suggests next, if any is left.
+    fn highlight_next(&mut self) {
+        let ids = self.pack.lesson_ids();
+        if let Some(next) = self.progress.next_lesson(&ids).and_then(|id| self.pack.lesson_index(id)) {
+            self.home_selected = next;
+        }
     }
 
     pub fn reader(&self) -> Option<&Reader> {
@@ -428,6 +446,9 @@ impl App {
             self.area = Rect::new(0, 0, w, h);
             self.rewrap();
             return vec![];
+        }
+        if let Action::Tick(now) = action {
+            return self.tick(now);
         }
         if let Some(effects) = self.outcome(&action) {
             return effects;
@@ -726,9 +747,9 @@ impl App {
             Some(slug) => doc.anchors.iter().find(|a| a.slug == slug).map_or(0, |a| a.line),
             None => reading::saved_line(&self.progress, &lesson.id, &doc),
         };
-        let id = lesson.id.clone();
         let sections = sections_of(&doc);
         let terms_in_line = vec![OnceCell::new(); doc.lines.len()];
+        let visit = reading::Visit::new(0, Vec::new(), 0, 0..0, self.now);
         let reader = Reader {
             lesson: index,
             doc,
@@ -742,6 +763,7 @@ impl App {
             terms_in_line,
             detail_links,
             note_pending,
+            visit,
         };
         if replace && self.screen() == ScreenKind::Reader {
             self.replace_top(Screen::Reader(reader));
@@ -750,11 +772,8 @@ impl App {
         }
         self.home_selected = index;
         self.scroll_to(top);
-        // A lesson behind its content note is not "the last one read" until it is read.
-        if !note_pending {
-            self.progress.last_lesson = Some(id);
-            self.unsaved = true;
-        }
+        // Nothing is kept (not even "the last one read") until the visit counts.
+        self.start_visit();
     }
 
     /// Whether lesson `index` opens with its content note: it has one, and the person
@@ -771,9 +790,9 @@ impl App {
             Action::Open | Action::Click(..) => {
                 let Some(reader) = top_mut!(self, Reader) else { return vec![] };
                 reader.note_pending = false;
-                let id = self.pack.lessons[reader.lesson].id.clone();
-                self.progress.last_lesson = Some(id);
-                // The reading place now kept is what remembers the choice.
+                // Choosing to read starts the visit: the reading place now kept is
+                // what remembers the choice.
+                reader.visit.begin();
                 self.leave_reader_position();
                 self.unsaved = true;
                 vec![Effect::Save]
@@ -833,14 +852,15 @@ impl App {
         let (doc, detail_links) = self.render_lesson(index, width);
         let link = detail_links.iter().position(|d| *d == Some(detail));
         let line = link.map_or(top, |i| doc.links[i].line);
-        if let Some(reader) = top_mut!(self, Reader) {
-            reader.sections = sections_of(&doc);
-            reader.terms_in_line = vec![OnceCell::new(); doc.lines.len()];
-            reader.doc = doc;
-            reader.detail_links = detail_links;
-            reader.link = link;
-        }
+        // The footer names the selected "More detail" link (see `link_hint`).
+        let Some(reader) = top_mut!(self, Reader) else { return };
+        reader.sections = sections_of(&doc);
+        reader.terms_in_line = vec![OnceCell::new(); doc.lines.len()];
+        let old = std::mem::replace(&mut reader.doc, doc);
+        reader.detail_links = detail_links;
+        reader.link = link;
         self.scroll_to(line.saturating_sub(row));
+        self.rewrap_visit(&old);
     }
 
     /// Re-wrap the open lesson if the text width changed, keeping the reading place.
@@ -859,7 +879,7 @@ impl App {
         let Some(reader) = top_mut!(self, Reader) else {
             return;
         };
-        reader.doc = doc;
+        let old = std::mem::replace(&mut reader.doc, doc);
         reader.detail_links = detail_links;
         reader.sections = sections_of(&reader.doc);
         reader.terms_in_line = vec![OnceCell::new(); reader.doc.lines.len()];
@@ -868,6 +888,7 @@ impl App {
         reader.top = reading::line_at_place(&reader.doc, offset, lines_into_block);
         self.scroll_to(self.reader().map_or(0, |r| r.top));
         self.keep_link_on_screen();
+        self.rewrap_visit(&old);
     }
 
     fn max_top(&self) -> usize {
@@ -966,6 +987,7 @@ impl App {
         };
         self.open_lesson(index, None);
         self.scroll_to(0);
+        self.start_visit();
     }
 
     fn step_lesson(&mut self, step: i64) {
@@ -1013,6 +1035,7 @@ impl App {
     /// Record where the reader is; a first finish is worth saving at once.
     fn note_position(&mut self) -> Vec<Effect> {
         let was_read = self.current_lesson_read();
+        self.observe_reader();
         self.leave_reader_position();
         self.keep_link_on_screen();
         // At the end of a lesson, say what can come next (unless the footer names a link).
@@ -1032,12 +1055,11 @@ impl App {
     }
 
     pub(super) fn leave_reader_position(&mut self) {
-        let height = self.reader_layout().text.height as usize;
         let Some(reader) = top!(self, Reader).filter(|r| !r.note_pending) else {
             return;
         };
         let id = &self.pack.lessons[reader.lesson].id;
-        if reading::record(&mut self.progress, id, &reader.doc, reader.top, height) {
+        if reading::record_visit(&mut self.progress, id, &reader.doc, reader.top, &reader.visit) {
             self.unsaved = true;
         }
     }

@@ -26,6 +26,7 @@ pub mod text;
 pub mod theme;
 pub mod tools_flow;
 pub mod view;
+mod visit_flow;
 
 use std::time::{Duration, Instant};
 
@@ -172,8 +173,9 @@ fn event_loop(
             panic!("{DEBUG_PANIC_VAR} is set: a deliberate panic after the first frame");
         }
         let events = if event::poll(Duration::from_millis(250))? { pending_events()? } else { Vec::new() };
+        // The time, before the events: the app never reads the clock itself.
+        let mut effects = app.update(Action::Tick(Instant::now()));
         // Ctrl-Z and Ctrl-S are the loop's own; the events around them go to the app in order.
-        let mut effects = Vec::new();
         let mut batch = Vec::new();
         for event in events {
             if is_suspend_key(&event) {

@@ -25,6 +25,7 @@ impl App {
             .map(|r| r.doc.source_offsets.partition_point(|&o| o < offset).min(r.doc.lines.len().saturating_sub(1)));
         if let Some(line) = line {
             self.scroll_to(line.saturating_sub(1));
+            self.start_visit();
         }
     }
 

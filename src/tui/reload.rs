@@ -182,6 +182,9 @@ impl App {
         let (doc, detail_links) = self.render_lesson(index, reader.width);
         let height = layout::reader(self.area, reader.toc_wanted).text.height as usize;
         let top = place.top_in(&doc).min(doc.lines.len().saturating_sub(height));
+        let mut visit = reader.visit.clone();
+        let sections = sections_of(&doc).into_iter().map(|(_, line)| line).collect();
+        visit.rewrap(&reader.doc, &doc, sections, top..(top + height).min(doc.lines.len()));
         Reader {
             lesson: index,
             sections: sections_of(&doc),
@@ -191,6 +194,7 @@ impl App {
             top,
             link: None,
             current_match: None,
+            visit,
             ..reader
         }
     }

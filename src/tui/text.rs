@@ -18,6 +18,16 @@ pub fn next_up(title: &str) -> String {
     tf!("text.next_up", title = sanitize(title))
 }
 
+/// Home's first row when the highlight is not on the suggested next lesson: what
+/// Enter opens (`read`: it has been read before).
+pub fn enter_reads(title: &str, read: bool) -> String {
+    if read {
+        tf!("text.enter_reads_again", title = sanitize(title))
+    } else {
+        tf!("text.enter_reads", title = sanitize(title))
+    }
+}
+
 /// The footer while a link is selected: its text and where it goes (in words, or
 /// the target as written).
 pub fn link_hint(text: &str, target: &str) -> String {

@@ -129,43 +129,100 @@ fn footer_rank(binding: &keys::Binding) -> u8 {
 }
 
 /// The keys of a context that fit in `width` columns, chosen by [`footer_rank`] and
-/// shown in the table's order; a key is shown whole or not at all.
-pub fn footer_keys(context: Context, width: usize) -> Vec<(&'static str, &'static str)> {
+/// shown in the table's order; a key is shown whole or not at all. When some are
+/// left out (all are in `?` help), the "…" that says so comes with them, room kept.
+pub fn footer_keys(context: Context, width: usize) -> (Vec<(&'static str, &'static str)>, Option<&'static str>) {
+    footer_keys_where(context, width, |_| true)
+}
+
+/// As [`footer_keys`], of the keys that `shown` keeps (a key that does nothing now is
+/// not offered).
+pub fn footer_keys_where(
+    context: Context,
+    width: usize,
+    shown: impl Fn(&keys::Binding) -> bool,
+) -> (Vec<(&'static str, &'static str)>, Option<&'static str>) {
     let items: Vec<(usize, &keys::Binding)> =
-        keys::bindings(context).iter().filter(|b| b.in_footer).enumerate().collect();
+        keys::bindings(context).iter().filter(|b| b.in_footer && shown(b)).enumerate().collect();
     let mut by_rank = items.clone();
     by_rank.sort_by_key(|(i, b)| (footer_rank(b), *i));
-    let cost = |b: &keys::Binding| display_width(b.label()) + 1 + display_width(b.footer().unwrap_or_default());
-    let mut chosen = Vec::new();
-    let mut used = 0;
-    for (i, b) in by_rank {
-        let extra = cost(b) + if chosen.is_empty() { 0 } else { 3 };
-        if used + extra <= width {
-            used += extra;
-            chosen.push(i);
+    // `short`: the help key as its label alone ("?"), to make room for the "…".
+    let word = |b: &keys::Binding, short: bool| match b.action {
+        Action::Help if short => "",
+        _ => b.footer().unwrap_or_default(),
+    };
+    let cost = |b: &keys::Binding, short: bool| {
+        let w = display_width(word(b, short));
+        display_width(b.label()) + if w > 0 { 1 + w } else { 0 }
+    };
+    let choose = |width: usize, short: bool| {
+        let mut chosen = Vec::new();
+        let mut used = 0;
+        for (i, b) in &by_rank {
+            let extra = cost(b, short) + if chosen.is_empty() { 0 } else { 3 };
+            if used + extra <= width {
+                used += extra;
+                chosen.push(*i);
+            }
         }
+        chosen
+    };
+    let mut chosen = choose(width, false);
+    let mut short = false;
+    let mut more = None;
+    if chosen.len() < items.len() {
+        // Room for " …" after the keys; the help key gives up its word only if that
+        // is what keeps it on the row.
+        let room = width.saturating_sub(display_width(FOOTER_MORE));
+        chosen = choose(room, false);
+        let help = items.iter().find(|(_, b)| b.action == Action::Help).map(|(i, _)| *i);
+        if help.is_some_and(|h| !chosen.contains(&h)) {
+            let shorter = choose(room, true);
+            if help.is_some_and(|h| shorter.contains(&h)) {
+                (chosen, short) = (shorter, true);
+            }
+        }
+        more = Some(if chosen.is_empty() { FOOTER_MORE.trim_start() } else { FOOTER_MORE });
     }
-    items
-        .into_iter()
-        .filter(|(i, _)| chosen.contains(i))
-        .map(|(_, b)| (b.label(), b.footer().unwrap_or_default()))
-        .collect()
+    let keys =
+        items.into_iter().filter(|(i, _)| chosen.contains(i)).map(|(_, b)| (b.label(), word(b, short))).collect();
+    (keys, more)
 }
+
+/// After a footer's keys when some were left out (they are all in `?` help).
+const FOOTER_MORE: &str = " …";
 
 /// The footer: the current message, or the keys of this context.
 pub fn draw_footer(app: &App, buf: &mut Buffer, area: Rect, context: Context) {
+    draw_footer_where(app, buf, area, context, |_| true);
+}
+
+/// As [`draw_footer`], offering only the keys that `shown` keeps.
+pub fn draw_footer_where(
+    app: &App,
+    buf: &mut Buffer,
+    area: Rect,
+    context: Context,
+    shown: impl Fn(&keys::Binding) -> bool,
+) {
     let theme = &app.theme;
     let line = match app.message.as_ref().or(app.save_problem.as_ref()).or(app.pack_problem.as_ref()) {
         Some(message) => return draw_footer_line(buf, area, message, theme.warn),
         None => {
             let mut spans = Vec::new();
-            for (label, word) in footer_keys(context, area.width as usize) {
+            let (keys, more) = footer_keys_where(context, area.width as usize, shown);
+            for (label, word) in keys {
                 if !spans.is_empty() {
                     spans.push(Span::styled(" · ", theme.dim));
                 }
                 spans.push(Span::styled(label, theme.key));
-                spans.push(Span::raw(" "));
-                spans.push(Span::raw(word));
+                if !word.is_empty() {
+                    spans.push(Span::raw(" "));
+                    spans.push(Span::raw(word));
+                }
+            }
+            if let Some(more) = more {
+                spans.push(Span::styled(more, theme.dim));
             }
             Line::from(spans)
         }
@@ -254,6 +311,17 @@ pub fn draw_scrolled(buf: &mut Buffer, area: Rect, rows: &[Line], scroll: usize,
     }
 }
 
+/// Wrapped rows cut to `height`: when some are left out, the last row shown ends in "…".
+pub fn fit_rows(mut rows: Vec<String>, height: usize, width: usize) -> Vec<String> {
+    if rows.len() > height {
+        rows.truncate(height);
+        if let Some(last) = rows.last_mut() {
+            *last = truncate(&format!("{last} …"), width);
+        }
+    }
+    rows
+}
+
 /// Cut `s` to at most `width` columns, ending in "…" when cut.
 pub fn truncate(s: &str, width: usize) -> String {
     if display_width(s) <= width {
@@ -300,10 +368,13 @@ mod tests {
 
     #[test]
     fn footers_keep_the_important_keys_whole() {
-        let home = footer_keys(Context::Home, 20);
-        assert_eq!(home.iter().map(|k| k.0).collect::<Vec<_>>(), ["Enter", "?"]);
-        let home = footer_keys(Context::Home, 40);
+        let (home, more) = footer_keys(Context::Home, 20);
+        assert_eq!(home, [("Enter", "open"), ("?", "")], "help gives up its word for the \"…\"");
+        assert_eq!(more, Some(" …"));
+        let (home, more) = footer_keys(Context::Home, 40);
         assert!(home.iter().any(|k| k.0 == "q"), "{home:?}");
+        assert_eq!(more, Some(" …"));
+        assert_eq!(footer_keys(Context::Home, 200).1, None, "all fit");
         for width in [20, 40, 80] {
             for context in [
                 Context::Notice,
@@ -321,12 +392,25 @@ mod tests {
                 Context::CheckIn,
                 Context::CheckInHistory,
             ] {
-                let keys = footer_keys(context, width);
-                let used: usize = keys.iter().map(|(l, w)| display_width(l) + 1 + display_width(w)).sum::<usize>()
-                    + 3 * keys.len().saturating_sub(1);
+                let (keys, more) = footer_keys(context, width);
+                let used: usize = keys
+                    .iter()
+                    .map(|(l, w)| display_width(l) + if w.is_empty() { 0 } else { 1 + display_width(w) })
+                    .sum::<usize>()
+                    + 3 * keys.len().saturating_sub(1)
+                    + more.map_or(0, display_width);
                 assert!(used <= width, "{context:?} at {width}: {keys:?}");
             }
         }
+    }
+
+    #[test]
+    fn rows_cut_to_fit_end_in_an_ellipsis() {
+        let rows = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(fit_rows(rows(&["a b", "c d"]), 2, 5), rows(&["a b", "c d"]));
+        assert_eq!(fit_rows(rows(&["a b", "c d", "e"]), 2, 5), rows(&["a b", "c d …"]));
+        assert_eq!(fit_rows(rows(&["abcde", "fghij", "k"]), 2, 5), rows(&["abcde", "fghi…"]));
+        assert!(fit_rows(rows(&["a"]), 0, 5).is_empty());
     }
 
     #[test]

@@ -340,7 +340,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             self.say(&markdown::line_to_string(line))?;
         }
         self.say(&if open.at_end() { end_of_lesson() } else { words::end_of_page(open.page()) })?;
-        self.record(open, open.top, open.end() - open.top)
+        self.record(open, open.top, open.top..open.end())
     }
 
     /// Print from the page to the end: the place becomes the last page, as if the
@@ -353,13 +353,14 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         }
         self.say(&end_of_lesson())?;
         let total = open.doc.lines.len();
+        let printed = open.top..total;
         open.top = open.top.max(total.saturating_sub(PAGE_LINES)).min(total.saturating_sub(1));
-        self.record(open, open.top, total)
+        self.record(open, open.top, printed)
     }
 
-    fn record(&mut self, open: &Open, top: usize, visible: usize) -> Step {
+    fn record(&mut self, open: &Open, top: usize, printed: std::ops::Range<usize>) -> Step {
         let id = &self.pack.lessons[open.index].id;
-        if reading::record(&mut self.progress, id, &open.doc, top, visible) {
+        if reading::record_printed(&mut self.progress, id, &open.doc, top, printed) {
             self.save()?;
         }
         Ok(())

@@ -5,10 +5,11 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::markdown::{sanitize, wrap_text};
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keys::Context;
 use crate::tui::layout;
-use crate::tui::view::{draw_footer, draw_input_line, draw_title};
+use crate::tui::view::{draw_footer_where, draw_input_line, draw_title, fit_rows};
 use crate::words::t;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -54,7 +55,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         rows.push((Line::raw(""), pos));
     }
     if matches.is_empty() {
-        rows.extend(wrap_text(t("tui.no_glossary_match"), width).into_iter().map(|l| (Line::styled(l, theme.dim), 0)));
+        let hint = fit_rows(wrap_text(t("tui.no_glossary_match"), width), list.height as usize, width);
+        rows.extend(hint.into_iter().map(|l| (Line::styled(l, theme.dim), 0)));
     }
     // Keep the selected entry in view.
     let last_selected = rows.iter().rposition(|(_, pos)| *pos == state.selected).unwrap_or(0);
@@ -65,5 +67,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     for (row, (line, _)) in rows.iter().skip(offset).take(height).enumerate() {
         buf.set_line(list.x, list.y + row as u16, line, list.width);
     }
-    draw_footer(app, buf, parts.footer, Context::Glossary);
+    // Enter reads more about the selected word: not offered when there is none (or it
+    // has no lesson section).
+    let readable = matches.get(state.selected).is_some_and(|&i| app.pack.glossary.terms[i].see.is_some());
+    draw_footer_where(app, buf, parts.footer, Context::Glossary, |b| readable || b.action != Action::Open);
 }

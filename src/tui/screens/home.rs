@@ -90,10 +90,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let buf = frame.buffer_mut();
     draw_title(buf, parts.title, t("tui.app_title"), t("tui.not_advice_short"), theme.title, theme.dim);
 
+    // The first row says what Enter opens: the highlighted lesson, named "Next" when
+    // it is the one home suggests.
     let ids = app.pack.lesson_ids();
-    let next = match app.progress.next_lesson(&ids).and_then(|id| app.pack.lesson(id)) {
-        Some(lesson) => text::next_up(&lesson.title),
-        None => t("tui.all_read").to_string(),
+    let suggested = app.progress.next_lesson(&ids).and_then(|id| app.pack.lesson_index(id));
+    let next = match app.pack.lessons.get(app.home_selected) {
+        Some(lesson) if suggested == Some(app.home_selected) => text::next_up(&lesson.title),
+        Some(lesson) => text::enter_reads(&lesson.title, app.progress.lesson_status(&lesson.id) == LessonStatus::Read),
+        None => String::new(),
     };
     let width = parts.body.width as usize;
     buf.set_line(
@@ -104,6 +108,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     );
     // Second row: reviews due and how much of the body map was looked at.
     let mut notes = Vec::new();
+    if suggested.is_none() {
+        notes.push(t("tui.all_read").to_string());
+    }
     // A gentle reminder, a week after the last check-in (never before, and not at all
     // if the person turned it off); a check-in left half-way is always mentioned.
     if app.progress.checkin_draft.is_some() && app.pack.checkin.is_some() {

@@ -4,13 +4,13 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Widget};
+use ratatui::widgets::{Block, Borders, Clear, HighlightSpacing, List, ListItem, ListState, Widget};
 
 use crate::markdown::{display_width, sanitize, wrap_text};
 use crate::tui::app::{App, InputPurpose};
 use crate::tui::keys::Context;
 use crate::tui::layout;
-use crate::tui::view::{centered, draw_footer, draw_title, truncate};
+use crate::tui::view::{centered, draw_footer, draw_title, fit_rows, truncate};
 use crate::words::t;
 
 /// Each question takes two rows: the question, then where it came from and its note.
@@ -53,9 +53,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let list = list_area(area);
     let width = list.width as usize;
     if app.questions().is_empty() {
-        for (row, line) in
-            wrap_text(t("tui.notebook_empty"), width.max(1)).into_iter().enumerate().take(list.height as usize)
-        {
+        let rows = fit_rows(wrap_text(t("tui.notebook_empty"), width.max(1)), list.height as usize, width.max(1));
+        for (row, line) in rows.into_iter().enumerate() {
             buf.set_line(list.x, list.y + row as u16, &Line::styled(line, theme.dim), list.width);
         }
     }
@@ -88,7 +87,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     draw_footer(app, buf, parts.footer, Context::Notebook);
 }
 
-/// The box for typing a question or a note, over whatever screen is below.
+/// Below this many body rows the box loses its borders and title: the typed text and
+/// the highlighted suggestion need the rows more.
+const BOXED_MIN_ROWS: u16 = 5;
+
+/// The box for typing a question or a note, over whatever screen is below: the text
+/// field, why Enter was refused, how to pick a suggestion, then the suggestions (a
+/// `List` that keeps the highlighted one in view).
 pub fn draw_input(app: &App, frame: &mut Frame, area: Rect) {
     let Some(state) = app.question_input() else { return };
     let theme = &app.theme;
@@ -99,29 +104,35 @@ pub fn draw_input(app: &App, frame: &mut Frame, area: Rect) {
         InputPurpose::Note(_) => t("tui.note_title"),
     };
     let width = body.width.min(80);
-    let inner_w = width.saturating_sub(2) as usize;
-    let mut rows: Vec<Line> = Vec::new();
+    let boxed = body.height >= BOXED_MIN_ROWS;
+    let inner_w = usize::from(width.saturating_sub(if boxed { 2 } else { 0 }).max(1));
+    // Notes are wrapped, never cut silently.
+    let mut notes: Vec<(String, Style)> = Vec::new();
     if let Some(error) = &state.error {
-        rows.extend(wrap_text(error, inner_w.max(1)).into_iter().map(|l| Line::styled(l, theme.warn)));
+        notes.extend(wrap_text(error, inner_w).into_iter().map(|l| (l, theme.warn)));
     }
+    let hint = wrap_text(t("tui.suggestions"), inner_w);
+    let rows = |notes: &[(String, Style)]| 1 + notes.len() + state.suggestions.len() + if boxed { 2 } else { 0 };
     if !state.suggestions.is_empty() {
-        rows.push(Line::raw(""));
-        rows.push(Line::styled(t("tui.suggestions"), theme.dim));
-        for (i, suggestion) in state.suggestions.iter().enumerate() {
-            let selected = state.cursor == Some(i);
-            let style = if selected { theme.selected } else { Style::new() };
-            let lead = if selected { "▶ " } else { "  " };
-            rows.push(Line::styled(truncate(&format!("{lead}{}", sanitize(suggestion)), inner_w), style));
+        // A blank row before the suggestions when everything fits with it.
+        if rows(&notes) + hint.len() < usize::from(body.height) {
+            notes.push((String::new(), theme.dim));
         }
+        notes.extend(hint.into_iter().map(|l| (l, theme.dim)));
     }
-    // Two borders, the text line, then the rest.
-    let height = (rows.len() as u16 + 3).min(body.height);
-    let popup = centered(body, width, height);
+    let wanted = rows(&notes);
+    let popup = centered(body, width, (wanted as u16).min(body.height));
     let buf = frame.buffer_mut();
     Clear.render(popup, buf);
-    let block = Block::default().borders(Borders::ALL).border_style(theme.border).title(title);
-    let inner = block.inner(popup);
-    block.render(popup, buf);
+    let inner = if boxed {
+        let title = truncate(title, usize::from(width.saturating_sub(2)));
+        let block = Block::default().borders(Borders::ALL).border_style(theme.border).title(title);
+        let inner = block.inner(popup);
+        block.render(popup, buf);
+        inner
+    } else {
+        popup
+    };
     if inner.height == 0 || inner.width == 0 {
         return;
     }
@@ -132,9 +143,30 @@ pub fn draw_input(app: &App, frame: &mut Frame, area: Rect) {
     buf.set_line(inner.x, inner.y, &Line::styled(truncate(&shown, field_w), theme.key), inner.width);
     let cursor_x = inner.x + (state.input.visual_cursor() - scroll).min(field_w.saturating_sub(1)) as u16;
     frame.set_cursor_position(Position { x: cursor_x, y: inner.y });
+
+    // Under the field: the notes, except a row kept for the highlighted suggestion.
+    let rest = usize::from(inner.height - 1);
+    let keep = usize::from(state.cursor.is_some()).min(rest);
+    let note_rows = notes.len().min(rest - keep);
+    let styles: Vec<Style> = notes.iter().map(|(_, style)| *style).collect();
+    let rows = fit_rows(notes.into_iter().map(|(row, _)| row).collect(), note_rows, inner_w);
     let buf = frame.buffer_mut();
-    for (row, line) in rows.iter().take(inner.height.saturating_sub(1) as usize).enumerate() {
-        buf.set_line(inner.x, inner.y + 1 + row as u16, line, inner.width);
+    for (row, (line, style)) in rows.into_iter().zip(styles).enumerate() {
+        buf.set_line(inner.x, inner.y + 1 + row as u16, &Line::styled(line, style), inner.width);
     }
-    draw_footer(app, buf, layout::frame(area).footer, Context::QuestionInput);
+    let list_area = Rect { y: inner.y + 1 + note_rows as u16, height: (rest - note_rows) as u16, ..inner };
+    if list_area.height > 0 && !state.suggestions.is_empty() {
+        let items: Vec<ListItem> = state
+            .suggestions
+            .iter()
+            .map(|s| ListItem::new(truncate(&sanitize(s), inner_w.saturating_sub(2))))
+            .collect();
+        let list = List::new(items)
+            .highlight_style(theme.selected)
+            .highlight_symbol("▶ ")
+            .highlight_spacing(HighlightSpacing::Always);
+        let mut list_state = ListState::default().with_selected(state.cursor);
+        frame.render_stateful_widget(list, list_area, &mut list_state);
+    }
+    draw_footer(app, frame.buffer_mut(), layout::frame(area).footer, Context::QuestionInput);
 }
