@@ -17,9 +17,6 @@ use patient_tutor::explorer::nav::Direction;
 use patient_tutor::progress::Progress;
 use patient_tutor::tui::action::Action;
 use patient_tutor::tui::app::{App, ScreenKind};
-use patient_tutor::tui::view;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 use tui_input::InputRequest;
 use unicode_width::UnicodeWidthStr;
@@ -55,13 +52,7 @@ fn type_text(app: &mut App, text: &str) {
 /// The app's screen as text rows and a style mask, for a snapshot.
 fn render(app: &App) -> String {
     let area = app.area;
-    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
-    terminal
-        .draw(|frame| {
-            view::draw(app, frame);
-        })
-        .unwrap();
-    let buffer = terminal.backend().buffer();
+    let buffer = &common::drawn(app);
     let mut text = Vec::new();
     let mut styles = Vec::new();
     for y in 0..area.height {

@@ -26,8 +26,8 @@ pub fn app_with(progress: Progress, width: u16, height: u16) -> App {
     app
 }
 
-/// Draw the app and return the screen as text, one string per row.
-pub fn screen(app: &App) -> Vec<String> {
+/// Draw the app on a test terminal of its size, and return what was drawn.
+pub fn drawn(app: &App) -> ratatui::buffer::Buffer {
     let area = app.area;
     let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
     terminal
@@ -35,7 +35,13 @@ pub fn screen(app: &App) -> Vec<String> {
             view::draw(app, frame);
         })
         .unwrap();
-    let buffer = terminal.backend().buffer().clone();
+    terminal.backend().buffer().clone()
+}
+
+/// Draw the app and return the screen as text, one string per row.
+pub fn screen(app: &App) -> Vec<String> {
+    let area = app.area;
+    let buffer = drawn(app);
     (0..area.height)
         .map(|y| {
             let mut row = String::new();
