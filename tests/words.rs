@@ -7,8 +7,9 @@ use std::path::Path;
 
 use patient_tutor::words::Catalogue;
 
-/// The calls that take a catalogue key as their first argument.
-const CALLS: &[&str] = &["t(\"", "list(\"", "plural(\"", "tf!(\"", "tn!(\""];
+/// The calls that take a catalogue key as their first argument (rustfmt may put the
+/// key on the next line).
+const CALLS: &[&str] = &["t(", "list(", "plural(", "tf!(", "tn!("];
 
 fn keys_used_in(text: &str, out: &mut BTreeSet<String>) {
     for call in CALLS {
@@ -20,9 +21,13 @@ fn keys_used_in(text: &str, out: &mut BTreeSet<String>) {
             if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                 continue;
             }
+            let Some(quoted) = rest.trim_start().strip_prefix('"') else { continue };
+            rest = quoted;
             let end = rest.find('"').unwrap_or(0);
             let key = &rest[..end];
-            if key.contains('.') && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._".contains(c)) {
+            if key.contains('.')
+                && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._".contains(c))
+            {
                 out.insert(key.to_string());
             }
         }
@@ -59,10 +64,11 @@ fn keys_in_sources() -> BTreeSet<String> {
 fn the_scanner_finds_keys_in_every_kind_of_call() {
     let mut keys = BTreeSet::new();
     keys_used_in(
-        r#"t("a.one") list("a.two") plural("a.three", n) tf!("a.four", x = 1) tn!("a.five", n) set("no.key") t("nodot")"#,
+        r#"t("a.one") list("a.two") plural("a.three", n) tf!("a.four", x = 1) tn!("a.five", n) set("no.key") t("nodot") tf!(
+            "a.six", x = 1) t(x, "no.key")"#,
         &mut keys,
     );
-    assert_eq!(keys.into_iter().collect::<Vec<_>>(), ["a.five", "a.four", "a.one", "a.three", "a.two"]);
+    assert_eq!(keys.into_iter().collect::<Vec<_>>(), ["a.five", "a.four", "a.one", "a.six", "a.three", "a.two"]);
 }
 
 #[test]
