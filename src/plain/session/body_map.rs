@@ -7,7 +7,7 @@ use super::{Session, Step, words};
 use crate::content::sites::{Site, Sites, Who};
 use crate::explorer::search::{self, Tier};
 use crate::markdown::sanitize;
-use crate::plain::explorer::tier_words;
+use crate::plain::explorer::{emergency_words, tier_words};
 use crate::words::t;
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {
@@ -107,12 +107,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                         let name = sites.sites.get(hit.site).map_or("", |s| s.name.as_str());
                         match hit.matches.first() {
                             Some((Tier::Emergency, line)) => {
-                                let tier = format!(
-                                    "{}: {}",
-                                    tier_words(Tier::Emergency),
-                                    crate::tui::text::who_short(sites.who(line))
-                                );
-                                words::symptom_hit(name, line, &tier)
+                                words::symptom_hit(name, line, &emergency_words(sites.who(line)))
                             }
                             Some((tier, line)) => words::symptom_hit(name, line, tier_words(*tier)),
                             None => sanitize(name).into_owned(),
