@@ -22,6 +22,8 @@ use std::fs;
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+use crate::tf;
+
 use serde::{Deserialize, Serialize};
 
 use super::faults::{Faults, injected};
@@ -220,7 +222,7 @@ pub(super) fn parse_file(bytes: &[u8]) -> Result<(Option<Header>, Vec<Attempt>, 
 }
 
 fn too_large() -> String {
-    format!("it is larger than {} MiB", MAX_HISTORY_BYTES / 1024 / 1024)
+    tf!("progress.too_large", mib = MAX_HISTORY_BYTES / 1024 / 1024)
 }
 /// The answers in `bytes` (which start at line `first_line` of the file) and the
 /// length of their complete lines; a torn last line is left out.
@@ -234,7 +236,7 @@ pub(super) fn parse(bytes: &[u8], first_line: usize) -> Result<(Vec<Attempt>, us
         let attempt =
             serde_json::from_slice::<Attempt>(line).map_err(|e| describe_json_error(first_line + i + 1, &e))?;
         if let Some(problem) = attempt.problem() {
-            return Err(format!("line {}: not a check-in ({problem})", first_line + i + 1));
+            return Err(tf!("progress.not_a_checkin", line = first_line + i + 1, problem = problem));
         }
         attempts.push(attempt);
     }
@@ -246,7 +248,7 @@ pub(super) fn parse(bytes: &[u8], first_line: usize) -> Result<(Vec<Attempt>, us
 fn describe_json_error(line: usize, e: &serde_json::Error) -> String {
     let message = e.to_string();
     let message = message.split(" at line ").next().unwrap_or_default();
-    format!("line {line}: not an answer ({message})")
+    tf!("progress.not_an_answer", line = line, problem = message)
 }
 
 /// Append `attempts` after `mark` (the end of the last complete line, so a torn line
