@@ -1,11 +1,13 @@
 //! "My questions": a notebook of questions for the next appointment. The list
-//! lives in the progress file; this module changes and formats it, and writes the
-//! checklist to a new file when asked (`save_checklist`).
+//! lives in the progress (`Progress::my_questions`, its only copy); this module
+//! changes it in place ([`Notebook`]) and formats it, and writes the checklist to a
+//! new file when asked (`save_checklist`).
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::progress::Progress;
 use crate::tf;
 use crate::words::t;
 
@@ -66,26 +68,44 @@ pub fn clean(text: &str) -> Result<String, TextError> {
     }
 }
 
-/// The notebook: the list, plus what was deleted, for undo.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Notebook {
-    pub items: Vec<MyQuestion>,
-    /// Deleted entries with the place they held, newest last.
-    undo: Vec<(usize, MyQuestion)>,
+/// How many questions are still to ask.
+pub fn open_count(items: &[MyQuestion]) -> usize {
+    items.iter().filter(|q| !q.asked).count()
 }
 
-impl Notebook {
-    pub fn new(items: Vec<MyQuestion>) -> Self {
-        Notebook { items, undo: Vec::new() }
+/// What was deleted this run, for undo; never saved. Deletes belong to the progress
+/// they were made in: after a `progress reset` (a new generation) they are
+/// forgotten, so undo cannot bring back a question the reset erased.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Undo {
+    generation: u64,
+    /// Deleted entries with the place they held, newest last.
+    deleted: Vec<(usize, MyQuestion)>,
+}
+
+/// My questions, to change. The list has one home, `Progress::my_questions` (saved,
+/// merged with another copy's and reset with the rest of the progress): this borrows
+/// it, with the undo, so every change goes straight into it and no copy can drift.
+pub struct Notebook<'a> {
+    items: &'a mut Vec<MyQuestion>,
+    undo: &'a mut Vec<(usize, MyQuestion)>,
+}
+
+impl<'a> Notebook<'a> {
+    pub fn new(progress: &'a mut Progress, undo: &'a mut Undo) -> Self {
+        if undo.generation != progress.generation {
+            undo.generation = progress.generation;
+            undo.deleted.clear();
+        }
+        Notebook { items: &mut progress.my_questions, undo: &mut undo.deleted }
     }
 
-    /// New items from elsewhere (a merge); the undo history stays.
-    pub fn replace_items(&mut self, items: Vec<MyQuestion>) {
-        self.items = items;
+    pub fn items(&self) -> &[MyQuestion] {
+        self.items
     }
 
     pub fn open_count(&self) -> usize {
-        self.items.iter().filter(|q| !q.asked).count()
+        open_count(self.items)
     }
 
     fn next_id(&self) -> u64 {
@@ -101,8 +121,9 @@ impl Notebook {
         now: u64,
     ) -> Result<usize, TextError> {
         let text = clean(text)?;
+        let id = self.next_id();
         self.items.push(MyQuestion {
-            id: self.next_id(),
+            id,
             text,
             lesson: lesson.map(str::to_string),
             section: section.map(str::to_string),
@@ -187,40 +208,40 @@ pub type TopicOf<'a> = dyn Fn(&MyQuestion) -> Option<String> + 'a;
 /// The Markdown checklist to take to an appointment: open questions first,
 /// grouped by topic, each with room for the answer; asked ones after.
 pub fn export_markdown(items: &[MyQuestion], date: &str, topic_of: &TopicOf) -> String {
-    let mut out = format!("# {}\n\n{}\n\n", t("notebook.title"), tf!("notebook.date", date = date));
+    let mut out = format!("# {}\n\n{}\n\n", t("notebook.checklist.title"), tf!("notebook.checklist.date", date = date));
     let open: Vec<&MyQuestion> = items.iter().filter(|q| !q.asked).collect();
     let asked: Vec<&MyQuestion> = items.iter().filter(|q| q.asked).collect();
     if open.is_empty() {
-        out.push_str(&format!("{}\n\n", t("notebook.no_open_questions")));
+        out.push_str(&format!("{}\n\n", t("notebook.checklist.no_open_questions")));
     } else {
-        out.push_str(&format!("## {}\n\n", t("notebook.to_ask")));
+        out.push_str(&format!("## {}\n\n", t("notebook.checklist.to_ask")));
         write_grouped(&mut out, &open, topic_of, "- [ ]");
     }
     if !asked.is_empty() {
-        out.push_str(&format!("## {}\n\n", t("notebook.already_asked")));
+        out.push_str(&format!("## {}\n\n", t("notebook.checklist.already_asked")));
         write_grouped(&mut out, &asked, topic_of, "- [x]");
     }
-    out.push_str(&format!("---\n\n{}\n", t("notebook.made_with")));
+    out.push_str(&format!("---\n\n{}\n", t("notebook.checklist.made_with")));
     out
 }
 
 fn write_grouped(out: &mut String, items: &[&MyQuestion], topic_of: &TopicOf, box_: &str) {
     let mut topics: Vec<String> = Vec::new();
     for q in items {
-        let topic = topic_of(q).unwrap_or_else(|| t("notebook.other_questions").to_string());
+        let topic = topic_of(q).unwrap_or_else(|| t("notebook.checklist.other_questions").to_string());
         if !topics.contains(&topic) {
             topics.push(topic);
         }
     }
     for topic in topics {
         out.push_str(&format!("### {}\n\n", escape(&topic)));
-        let other = || t("notebook.other_questions").to_string();
+        let other = || t("notebook.checklist.other_questions").to_string();
         for q in items.iter().filter(|q| topic_of(q).unwrap_or_else(other) == topic) {
             out.push_str(&format!("{box_} {}\n", escape(&q.text)));
             if q.note.is_empty() {
-                out.push_str(&format!("  - {}\n\n", t("notebook.answer_blank")));
+                out.push_str(&format!("  - {}\n\n", t("notebook.checklist.answer_blank")));
             } else {
-                out.push_str(&format!("  - {}\n\n", tf!("notebook.answer", note = escape(&q.note))));
+                out.push_str(&format!("  - {}\n\n", tf!("notebook.checklist.answer", note = escape(&q.note))));
             }
         }
     }
@@ -245,36 +266,37 @@ fn escape(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn book(texts: &[&str]) -> Notebook {
-        let mut b = Notebook::default();
+    fn add_all(b: &mut Notebook, texts: &[&str]) {
         for t in texts {
             b.add(t, None, None, 0).unwrap();
         }
-        b
     }
 
-    fn texts(b: &Notebook) -> Vec<&str> {
-        b.items.iter().map(|q| q.text.as_str()).collect()
+    fn texts<'a>(b: &'a Notebook) -> Vec<&'a str> {
+        b.items().iter().map(|q| q.text.as_str()).collect()
     }
 
     #[test]
     fn add_cleans_and_refuses_bad_text() {
-        let mut b = Notebook::default();
+        let (mut progress, mut undo) = (Progress::default(), Undo::default());
+        let mut b = Notebook::new(&mut progress, &mut undo);
         assert_eq!(b.add("   ", None, None, 0), Err(TextError::Empty));
         assert_eq!(b.add("\t\n", None, None, 0), Err(TextError::Empty));
         assert_eq!(b.add(&"x".repeat(501), None, None, 0), Err(TextError::TooLong(501)));
         assert!(b.add(&"x".repeat(500), None, None, 0).is_ok());
         let i = b.add("  What \u{1b}[31mis\u{7}  M1?\u{202e} ", Some("staging"), Some("what-m1-means"), 9).unwrap();
-        assert_eq!(b.items[i].text, "What [31mis M1?");
-        assert_eq!(b.items[i].lesson.as_deref(), Some("staging"));
-        assert_eq!(b.items[i].section.as_deref(), Some("what-m1-means"));
-        assert_eq!(b.items[i].added, 9);
+        assert_eq!(b.items()[i].text, "What [31mis M1?");
+        assert_eq!(b.items()[i].lesson.as_deref(), Some("staging"));
+        assert_eq!(b.items()[i].section.as_deref(), Some("what-m1-means"));
+        assert_eq!(b.items()[i].added, 9);
         assert!(TextError::Empty.to_string().contains("Type a question"));
     }
 
     #[test]
     fn edit_delete_undo_reorder_mark() {
-        let mut b = book(&["a", "b", "c"]);
+        let (mut progress, mut undo) = (Progress::default(), Undo::default());
+        let mut b = Notebook::new(&mut progress, &mut undo);
+        add_all(&mut b, &["a", "b", "c"]);
         b.edit(1, "  B  ").unwrap();
         assert_eq!(b.edit(1, ""), Err(TextError::Empty));
         assert_eq!(texts(&b), ["a", "B", "c"]);
@@ -292,26 +314,44 @@ mod tests {
         b.toggle_asked(2);
         assert_eq!(b.open_count(), 2);
         b.set_note(2, " Yes, every 3 months ").unwrap();
-        assert_eq!(b.items[2].note, "Yes, every 3 months");
+        assert_eq!(b.items()[2].note, "Yes, every 3 months");
         b.set_note(2, "").unwrap();
-        assert_eq!(b.items[2].note, "");
+        assert_eq!(b.items()[2].note, "");
     }
 
     #[test]
     fn ids_stay_unique_after_deletes() {
-        let mut b = book(&["a", "b"]);
+        let (mut progress, mut undo) = (Progress::default(), Undo::default());
+        let mut b = Notebook::new(&mut progress, &mut undo);
+        add_all(&mut b, &["a", "b"]);
         b.delete(1);
         b.add("c", None, None, 0).unwrap();
         b.undo_delete();
-        let mut ids: Vec<u64> = b.items.iter().map(|q| q.id).collect();
+        let mut ids: Vec<u64> = b.items().iter().map(|q| q.id).collect();
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), 3);
     }
 
     #[test]
+    fn changes_go_into_the_progress_and_a_reset_forgets_the_undo() {
+        let (mut progress, mut undo) = (Progress::default(), Undo::default());
+        let mut b = Notebook::new(&mut progress, &mut undo);
+        add_all(&mut b, &["a", "b"]);
+        b.delete(1);
+        assert_eq!(progress.my_questions.len(), 1, "the progress is the list");
+        assert!(Notebook::new(&mut progress, &mut undo).can_undo(), "undo lasts from one change to the next");
+        // A `progress reset` seen at a save: a new generation.
+        progress.generation += 1;
+        let mut b = Notebook::new(&mut progress, &mut undo);
+        assert_eq!(b.undo_delete(), None, "nothing from before the reset comes back");
+        assert_eq!(texts(&b), ["a"]);
+    }
+
+    #[test]
     fn export_puts_open_questions_first_grouped_by_topic() {
-        let mut b = Notebook::default();
+        let (mut progress, mut undo) = (Progress::default(), Undo::default());
+        let mut b = Notebook::new(&mut progress, &mut undo);
         b.add("Is it in my bones?", Some("symptoms"), None, 0).unwrap();
         b.add("What does M1 mean for me?", Some("staging"), None, 0).unwrap();
         b.add("Can I see my scans?", Some("symptoms"), None, 0).unwrap();
@@ -319,7 +359,7 @@ mod tests {
         b.toggle_asked(1);
         b.set_note(1, "It means spread.").unwrap();
         let topic = |q: &MyQuestion| q.lesson.as_ref().map(|l| format!("Lesson: {l}"));
-        let md = export_markdown(&b.items, "2026-11-25", &topic);
+        let md = export_markdown(b.items(), "2026-11-25", &topic);
         let pos = |s: &str| md.find(s).unwrap_or_else(|| panic!("{s} missing:\n{md}"));
         assert!(md.starts_with("# My questions for the care team\n\nDate: 2026-11-25\n"));
         assert!(pos("## To ask") < pos("## Already asked"));
@@ -332,9 +372,10 @@ mod tests {
 
     #[test]
     fn export_escapes_markdown_in_typed_text() {
-        let mut b = Notebook::default();
+        let (mut progress, mut undo) = (Progress::default(), Undo::default());
+        let mut b = Notebook::new(&mut progress, &mut undo);
         b.add("Is *this* [a link](x) # or <b>?", None, None, 0).unwrap();
-        let md = export_markdown(&b.items, "d", &|_| None);
+        let md = export_markdown(b.items(), "d", &|_| None);
         assert!(md.contains(r"- [ ] Is \*this\* \[a link\](x) \# or \<b\>?"), "{md}");
     }
 }

@@ -58,7 +58,7 @@ fn with_checkins(scores: &[(u64, u8)]) -> Progress {
 fn home_offers_the_check_in_in_its_footer_and_help() {
     let home = keys::bindings(Context::Home);
     let b = home.iter().find(|b| b.action == Action::OpenCheckIn).expect("a key on home");
-    assert_eq!((b.label, b.footer), ("d", Some("check in")));
+    assert_eq!((b.label(), b.footer()), ("d", Some("check in")));
     let mut app = at(seen(), 80, 24, T0);
     assert!(screen_text(&app).contains("d check in"), "{}", screen_text(&app));
     send(&mut app, &[Action::Help]);

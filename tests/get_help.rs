@@ -42,13 +42,16 @@ fn h_on_the_first_run_notice_opens_the_lesson_at_its_top_and_the_notice_is_done(
 }
 
 #[test]
-fn h_on_the_notice_opened_again_from_help_opens_the_lesson_too() {
+fn h_on_about_opens_the_lesson_and_back_comes_back_to_about() {
     let mut app = app(80, 24);
     send(&mut app, &[Action::Help, Action::About]);
-    assert!(app.notice_showing());
-    app.update(key(Context::Notice, 'h'));
-    assert!(!app.notice_showing());
-    assert_eq!(reading(&app).map(|(id, _)| id), Some(GET_HELP_LESSON.to_string()));
+    assert_eq!(app.screen(), ScreenKind::About);
+    let text = screen_text(&app);
+    assert!(text.contains("h when to get help"), "footer:\n{text}");
+    app.update(key(Context::About, 'h'));
+    assert_eq!(reading(&app), Some((GET_HELP_LESSON.to_string(), 0)));
+    app.update(Action::Back);
+    assert_eq!(app.screen(), ScreenKind::About);
 }
 
 #[test]

@@ -7,6 +7,7 @@ use patient_tutor::progress::{LessonStatus, Progress};
 use patient_tutor::tui::action::{Action, Effect};
 use patient_tutor::tui::app::ScreenKind;
 use patient_tutor::words::list;
+use patient_tutor::words::t;
 
 #[test]
 fn first_run_shows_the_notice_until_dismissed() {
@@ -59,16 +60,17 @@ fn the_notice_gives_each_get_help_sign_its_own_short_line_under_who_to_call() {
 }
 
 #[test]
-fn notice_is_reachable_from_help() {
+fn about_is_reachable_from_help() {
     let mut app = app(100, 30);
     send(&mut app, &[Action::Help]);
     let text = screen_text(&app);
     assert!(text.contains("about this app and emergencies"), "{text}");
     send(&mut app, &[Action::About]);
     assert!(screen_text(&app).contains("emergency number"));
-    // Dismissing it again needs no save: it was seen before.
-    assert_eq!(app.update(Action::Dismiss), vec![]);
-    assert!(!screen_text(&app).contains("Before you start"));
+    // About is a screen: Back pops it, with nothing to save.
+    assert_eq!(app.update(Action::Back), vec![]);
+    assert_eq!(app.screen(), patient_tutor::tui::app::ScreenKind::Home);
+    assert!(!screen_text(&app).contains(t("tui.about_title")));
 }
 
 #[test]
@@ -221,7 +223,7 @@ fn help_lists_every_key_of_the_screen_below() {
         text.push_str(&screen_text(&app));
     }
     for binding in patient_tutor::tui::keys::bindings(patient_tutor::tui::keys::Context::Reader) {
-        assert!(text.contains(binding.help), "help lacks {:?}:\n{text}", binding.help);
+        assert!(text.contains(binding.help()), "help lacks {:?}:\n{text}", binding.help());
     }
     app.update(Action::Back);
     assert!(!screen_text(&app).contains("Keys"));
@@ -315,8 +317,8 @@ fn help_scrolls_on_a_small_window_to_every_key() {
         seen.push_str(&screen_text(&app));
     }
     for binding in patient_tutor::tui::keys::bindings(patient_tutor::tui::keys::Context::Reader) {
-        let first_word = binding.help.split(' ').next().unwrap();
-        assert!(seen.contains(binding.label), "{} missing", binding.label);
+        let first_word = binding.help().split(' ').next().unwrap();
+        assert!(seen.contains(binding.label()), "{} missing", binding.label());
         assert!(seen.contains(first_word), "{first_word} missing");
     }
 }

@@ -7,8 +7,7 @@ use std::path::Path;
 
 use patient_tutor::words::Catalogue;
 
-/// The calls that take a catalogue key as their first argument (rustfmt may put the
-/// key on the next line).
+/// The calls that take a catalogue key as their first argument.
 const CALLS: &[&str] = &["t(", "list(", "plural(", "tf!(", "tn!("];
 
 fn keys_used_in(text: &str, out: &mut BTreeSet<String>) {
@@ -21,10 +20,9 @@ fn keys_used_in(text: &str, out: &mut BTreeSet<String>) {
             if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                 continue;
             }
+            // rustfmt may put the key on the next line.
             let Some(quoted) = rest.trim_start().strip_prefix('"') else { continue };
-            rest = quoted;
-            let end = rest.find('"').unwrap_or(0);
-            let key = &rest[..end];
+            let key = &quoted[..quoted.find('"').unwrap_or(0)];
             if key.contains('.')
                 && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._".contains(c))
             {
@@ -65,7 +63,7 @@ fn the_scanner_finds_keys_in_every_kind_of_call() {
     let mut keys = BTreeSet::new();
     keys_used_in(
         r#"t("a.one") list("a.two") plural("a.three", n) tf!("a.four", x = 1) tn!("a.five", n) set("no.key") t("nodot") tf!(
-            "a.six", x = 1) t(x, "no.key")"#,
+            "a.six", x = 1) t(x)"#,
         &mut keys,
     );
     assert_eq!(keys.into_iter().collect::<Vec<_>>(), ["a.five", "a.four", "a.one", "a.six", "a.three", "a.two"]);
@@ -81,6 +79,8 @@ fn every_key_the_code_asks_for_is_in_english() {
 #[test]
 fn every_english_word_is_used() {
     let used = keys_in_sources();
-    let unused: Vec<_> = Catalogue::english().keys().into_iter().filter(|k| !used.contains(*k)).collect();
+    // A key's words (`keys.*`) are looked up by the key's id; src/tui/keys.rs tests them.
+    let unused: Vec<_> =
+        Catalogue::english().keys().into_iter().filter(|k| !k.starts_with("keys.") && !used.contains(*k)).collect();
     assert!(unused.is_empty(), "words in src/words/en.toml that no code uses: {unused:#?}");
 }

@@ -9,7 +9,7 @@ use anyhow::{Context, Result, bail};
 use crate::content::ContentPack;
 use crate::content::check::date_of;
 use crate::markdown::{sanitize, sanitize_path};
-use crate::notebook::{self, MyQuestion, Notebook};
+use crate::notebook::{self, MyQuestion, Notebook, Undo};
 use crate::progress::Opened;
 use crate::session;
 use crate::words::t;
@@ -56,14 +56,13 @@ pub fn add(pack: &ContentPack, opened: Opened, text: &str, lesson: Option<&str>)
         bail!("{}", super::no_lesson(pack, id));
     }
     let Opened { store, mut progress, .. } = opened;
-    let mut book = Notebook::new(progress.my_questions.clone());
-    if let Err(e) = book.add(text, lesson, None, session::now()) {
+    if let Err(e) = Notebook::new(&mut progress, &mut Undo::default()).add(text, lesson, None, session::now()) {
         writeln!(super::stderr(), "{e}")?;
         return Ok(ExitCode::FAILURE);
     }
-    progress.my_questions = book.items.clone();
     store.save(&mut progress)?;
-    writeln!(super::stdout(), "{}", tn!("plain.questions.added", book.open_count()))?;
+    let open = notebook::open_count(&progress.my_questions);
+    writeln!(super::stdout(), "{}", tn!("plain.questions.added", open))?;
     Ok(ExitCode::SUCCESS)
 }
 

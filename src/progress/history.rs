@@ -246,8 +246,12 @@ pub(super) fn parse(bytes: &[u8], first_line: usize) -> Result<(Vec<Attempt>, us
 /// "line 12: not an answer (missing field `question`)": serde_json's own position is
 /// within the line, so it is left out.
 fn describe_json_error(line: usize, e: &serde_json::Error) -> String {
+    // serde_json ends its message with " at line L column C" when it knows the place.
     let message = e.to_string();
-    let message = message.split(" at line ").next().unwrap_or_default();
+    let message = match message.rfind(" at ") {
+        Some(at) if e.line() > 0 => &message[..at],
+        _ => &message,
+    };
     tf!("progress.not_an_answer", line = line, problem = message)
 }
 

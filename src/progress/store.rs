@@ -584,7 +584,7 @@ fn write_atomically(path: &Path, bytes: &[u8], what: File, fault: bool) -> Resul
     tmp.as_file().sync_all().with_context(context)?;
     set_mode(tmp.path(), 0o600).with_context(context)?;
     if fault {
-        return Err(injected("replacing the file")).with_context(context);
+        return Err(injected("rename")).with_context(context);
     }
     tmp.persist(path).map_err(|e| e.error).with_context(context)?;
     // Make the rename itself durable.
@@ -843,12 +843,12 @@ mod tests {
         p.mark_explored("lungs");
         p.mark_explored("brain");
         crate::quiz::record_answer(&mut p, "staging-m1", &[2], true, 1_000);
-        let mut book = crate::notebook::Notebook::default();
+        let mut undo = crate::notebook::Undo::default();
+        let mut book = crate::notebook::Notebook::new(&mut p, &mut undo);
         book.add("What does M1 mean for me?", Some("staging"), Some("what-m1-means"), 5).unwrap();
         book.add("Who do I call at night?", None, None, 6).unwrap();
         book.set_note(0, "It means the cancer has spread.").unwrap();
         book.toggle_asked(0);
-        p.my_questions = book.items.clone();
         opened.store.save(&mut p).unwrap();
         let again = Store::open(&path, schedule_answer).unwrap();
         assert_eq!(again.progress, p);

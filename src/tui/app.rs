@@ -17,12 +17,12 @@ use crate::markdown::{self, Rendered};
 use crate::progress::Progress;
 use crate::reading;
 
+pub use super::about_flow::AboutState;
 pub use super::checkin_flow::{CheckInState, HistoryState};
 pub use super::explorer_flow::{ExplorerState, SiteSearch};
 pub use super::notebook_flow::{InputPurpose, QuestionInput};
 pub use super::quiz_flow::{QuizKind, QuizState};
 pub use super::tools_flow::{GlossaryState, SearchState, StagingState, SurvivalState};
-use crate::notebook::Notebook;
 use crate::words::t;
 
 /// Which screen is showing, without its state: for tests and for the drawing's `match`.
@@ -39,6 +39,7 @@ pub enum ScreenKind {
     Search,
     CheckIn,
     CheckInHistory,
+    About,
 }
 
 /// One step of the way the person came: a screen with its own state. The app holds a
@@ -56,6 +57,7 @@ pub enum Screen {
     Search(SearchState),
     CheckIn(CheckInState),
     CheckInHistory(HistoryState),
+    About(AboutState),
 }
 
 impl Screen {
@@ -72,6 +74,7 @@ impl Screen {
             Screen::Search(_) => ScreenKind::Search,
             Screen::CheckIn(_) => ScreenKind::CheckIn,
             Screen::CheckInHistory(_) => ScreenKind::CheckInHistory,
+            Screen::About(_) => ScreenKind::About,
         }
     }
 }
@@ -82,8 +85,6 @@ pub enum Overlay {
     Help { scroll: u16, under: Option<Box<Overlay>> },
     /// "Education, not advice" on first run, until it is dismissed once.
     Notice { scroll: u16 },
-    /// The same notice opened again with `i` (About): any way out just closes it.
-    About { scroll: u16 },
     /// A question, or a note of its answer, being typed.
     TextInput(QuestionInput),
     /// The reader's panel of glossary words on screen.
@@ -183,13 +184,15 @@ pub struct App {
     pub quiz_seed: u64,
     /// The body-map site last looked at: the map opens on it again.
     pub last_site: Option<usize>,
-    /// "My questions", with undo for deletes; mirrored into `progress.my_questions`.
-    pub notebook: Notebook,
+    /// Undo for deletes in My questions (the list itself is `progress.my_questions`).
+    pub question_undo: crate::notebook::Undo,
     pub notebook_selected: usize,
     /// The staging explorer's letters last chosen: it opens on them again.
     pub last_tnm: Option<crate::staging::Tnm>,
     /// Glossary names, lowercased, longest first: what the reader underlines.
     pub glossary_phrases: Vec<(String, usize)>,
+    /// Where the progress is kept (About says so); None in tests without a store.
+    pub progress_path: Option<std::path::PathBuf>,
     /// Seconds since 1970; injected so tests can move time.
     pub clock: Box<dyn Fn() -> u64>,
     /// "More detail" parts opened, by lesson id, for this session (the progress file
@@ -201,7 +204,6 @@ impl App {
     pub fn new(pack: ContentPack, progress: Progress, theme: Theme) -> Self {
         let ids = pack.lesson_ids();
         let home_selected = progress.next_lesson(&ids).and_then(|id| pack.lesson_index(id)).unwrap_or(0);
-        let notebook = Notebook::new(progress.my_questions.clone());
         let glossary_phrases = super::reader_words::glossary_phrases(&pack);
         let progress_notice_seen = progress.notice_seen;
         App {
@@ -220,18 +222,19 @@ impl App {
             export_armed: None,
             quiz_seed: 0,
             last_site: None,
-            notebook,
+            question_undo: Default::default(),
             notebook_selected: 0,
             last_tnm: None,
             glossary_phrases,
+            progress_path: None,
             clock: Box::new(crate::session::now),
             unfolded: HashMap::new(),
         }
     }
 
-    /// The notice (first run, or About) is showing.
+    /// The first-run notice is showing.
     pub fn notice_showing(&self) -> bool {
-        self.overlay_is(|o| matches!(o, Overlay::Notice { .. } | Overlay::About { .. }))
+        self.overlay_is(|o| matches!(o, Overlay::Notice { .. }))
     }
 
     /// The overlay, or the one under help, matches.
@@ -261,7 +264,6 @@ impl App {
         match (overlay, self.top()) {
             (Some(Overlay::Help { .. }), _) => Context::Help,
             (Some(Overlay::Notice { .. }), _) => Context::Notice,
-            (Some(Overlay::About { .. }), _) => Context::About,
             (Some(Overlay::TextInput(_)), _) => Context::QuestionInput,
             (Some(Overlay::Terms { .. }), _) => Context::Terms,
             (Some(Overlay::ConfirmQuit), _) => Context::ConfirmQuit,
@@ -284,6 +286,7 @@ impl App {
             (None, Screen::CheckIn(c)) if form.is_some_and(|f| c.draft.at_end(f)) => Context::CheckInNote,
             (None, Screen::CheckIn(_)) => Context::CheckIn,
             (None, Screen::CheckInHistory(_)) => Context::CheckInHistory,
+            (None, Screen::About(_)) => Context::About,
         }
     }
 
@@ -394,7 +397,7 @@ impl App {
     }
     pub fn notice_scroll(&self) -> u16 {
         match &self.overlay {
-            Some(Overlay::Notice { scroll } | Overlay::About { scroll }) => *scroll,
+            Some(Overlay::Notice { scroll }) => *scroll,
             _ => 0,
         }
     }
@@ -441,7 +444,8 @@ impl App {
         }
         match self.context() {
             Context::Help => self.update_help(action),
-            Context::Notice | Context::About => self.update_notice(action),
+            Context::Notice => self.update_notice(action),
+            Context::About => self.update_about(action),
             Context::Home => self.update_home(action),
             Context::Reader => self.update_reader(action),
             Context::Contents => self.update_contents(action),
@@ -478,7 +482,11 @@ impl App {
                     self.message = Some(notices.join(" "));
                 }
             }
-            Action::SaveFailed(why) => self.save_problem = Some(why.clone()),
+            Action::SaveFailed(why) => {
+                self.save_problem = Some(why.clone());
+                // A failed save may still have merged or dropped questions.
+                self.progress_merged();
+            }
             Action::SaveWaiting if self.save_problem.is_none() => {
                 self.message = Some(t("tui.saving.waiting").to_string());
             }
@@ -496,7 +504,7 @@ impl App {
     fn update_help(&mut self, action: Action) -> Vec<Effect> {
         let Some(Overlay::Help { scroll, under }) = self.overlay.as_mut() else { return vec![] };
         match action {
-            Action::About => self.overlay = Some(Overlay::About { scroll: 0 }),
+            Action::About => self.open_about(),
             Action::Down | Action::Scroll(1..) => *scroll = scroll.saturating_add(1),
             Action::Up | Action::Scroll(i16::MIN..=-1) => *scroll = scroll.saturating_sub(1),
             Action::Back | Action::Click(..) => self.overlay = under.take().map(|b| *b),
@@ -506,7 +514,7 @@ impl App {
     }
 
     fn update_notice(&mut self, action: Action) -> Vec<Effect> {
-        let Some(Overlay::Notice { scroll } | Overlay::About { scroll }) = self.overlay.as_mut() else {
+        let Some(Overlay::Notice { scroll }) = self.overlay.as_mut() else {
             return vec![];
         };
         match action {
@@ -570,7 +578,7 @@ impl App {
             Action::OpenGlossary => self.open_glossary(),
             Action::OpenSearch => self.open_search(),
             Action::Help => self.open_help(),
-            Action::About => self.overlay = Some(Overlay::About { scroll: 0 }),
+            Action::About => self.open_about(),
             Action::OpenGetHelp => self.open_get_help(),
             Action::OpenCheckIn => self.open_checkin(),
             Action::OpenCheckInHistory => self.open_checkin_history(),
@@ -627,7 +635,7 @@ impl App {
             Action::NextLesson => self.step_lesson(1),
             Action::PrevLesson => self.step_lesson(-1),
             Action::Help => self.open_help(),
-            Action::About => self.overlay = Some(Overlay::About { scroll: 0 }),
+            Action::About => self.open_about(),
             Action::Click(x, y) => pending = self.click_reader(x, y),
             Action::Back => return self.back(),
             _ => {}

@@ -11,7 +11,7 @@ use crate::explorer::nav::Direction;
 pub enum Context {
     /// The first-run notice.
     Notice,
-    /// The same notice opened again (About).
+    /// About (`i`): what the app is, whose lessons, where progress is kept.
     About,
     Home,
     Reader,
@@ -69,126 +69,142 @@ impl Context {
     }
 }
 
+/// A key (or keys) of one context and what it does. Its words are in the catalogue, under
+/// `keys.<id>`: `label` (how the keys are written on screen), `help` (what the key does, in
+/// a few plain words) and, for a key shown in the footer, `footer` (one or two words).
 pub struct Binding {
     pub keys: &'static [KeyCode],
-    /// How the keys are written on screen.
-    pub label: &'static str,
-    /// What the key does, in a few plain words.
-    pub help: &'static str,
+    /// `context.name`: where its words are in the catalogue.
+    pub id: &'static str,
     pub action: Action,
-    /// The short word shown in the footer; `None`: only in the help overlay.
-    pub footer: Option<&'static str>,
+    /// Shown in the footer (when there is room), not only in the help overlay.
+    pub in_footer: bool,
 }
 
-const fn bind(
-    keys: &'static [KeyCode],
-    label: &'static str,
-    help: &'static str,
-    action: Action,
-    footer: Option<&'static str>,
-) -> Binding {
-    Binding { keys, label, help, action, footer }
+impl Binding {
+    fn word(&self, which: &str) -> Option<&'static str> {
+        crate::words::find(&format!("keys.{}.{which}", self.id))
+    }
+
+    pub fn label(&self) -> &'static str {
+        self.word("label").unwrap_or(self.id)
+    }
+
+    pub fn help(&self) -> &'static str {
+        self.word("help").unwrap_or(self.id)
+    }
+
+    /// The footer's word for the key; `None` for keys shown only in help.
+    pub fn footer(&self) -> Option<&'static str> {
+        if self.in_footer { self.word("footer").or(Some(self.id)) } else { None }
+    }
+}
+
+const fn bind(keys: &'static [KeyCode], id: &'static str, action: Action, in_footer: bool) -> Binding {
+    Binding { keys, id, action, in_footer }
 }
 
 use KeyCode::*;
 
 #[rustfmt::skip]
 const NOTICE: &[Binding] = &[
-    bind(&[Enter, Esc], "Enter", "I understand, go on", Action::Dismiss, Some("go on")),
-    bind(&[Char('h')], "h", "read When to get help now", Action::OpenGetHelp, Some("when to get help")),
-    bind(&[Down, Char('j'), PageDown, Char(' ')], "↓", "read more (small windows)", Action::Down, None),
-    bind(&[Up, Char('k'), PageUp], "↑", "scroll back up", Action::Up, None),
-    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
-    bind(&[Char('q')], "q", "quit", Action::Quit, Some("quit")),
+    bind(&[Enter, Esc], "notice.dismiss", Action::Dismiss, true),
+    bind(&[Char('h')], "notice.open_get_help", Action::OpenGetHelp, true),
+    bind(&[Down, Char('j'), PageDown, Char(' ')], "notice.down", Action::Down, false),
+    bind(&[Up, Char('k'), PageUp], "notice.up", Action::Up, false),
+    bind(&[Char('?')], "notice.help", Action::Help, true),
+    bind(&[Char('q')], "notice.quit", Action::Quit, true),
 ];
 
-/// The notice opened again from help (`i`): closing it never quits.
+/// About (`i`), a screen: back is one step, never quit.
 #[rustfmt::skip]
 const ABOUT: &[Binding] = &[
-    bind(&[Esc, Enter, Char('q')], "Esc", "close", Action::Dismiss, Some("close")),
-    bind(&[Char('h')], "h", "read When to get help now", Action::OpenGetHelp, Some("when to get help")),
-    bind(&[Down, Char('j'), PageDown, Char(' ')], "↓", "read more (small windows)", Action::Down, None),
-    bind(&[Up, Char('k'), PageUp], "↑", "scroll back up", Action::Up, None),
-    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
+    bind(&[Esc, Char('q'), Enter], "about.back", Action::Back, true),
+    bind(&[Char('h')], "about.open_get_help", Action::OpenGetHelp, true),
+    bind(&[Down, Char('j')], "about.down", Action::Down, false),
+    bind(&[Up, Char('k')], "about.up", Action::Up, false),
+    bind(&[PageDown, Char(' ')], "about.page_down", Action::PageDown, false),
+    bind(&[PageUp, Char('b')], "about.page_up", Action::PageUp, false),
+    bind(&[Char('?')], "about.help", Action::Help, true),
 ];
 
 #[rustfmt::skip]
 const CONFIRM_QUIT: &[Binding] = &[
-    bind(&[Char('y'), Char('q'), Enter], "y", "yes, quit (progress is saved)", Action::Quit, Some("quit")),
-    bind(&[Char('n'), Esc], "n/Esc", "no, stay", Action::Back, Some("stay")),
+    bind(&[Char('y'), Char('q'), Enter], "confirm_quit.quit", Action::Quit, true),
+    bind(&[Char('n'), Esc], "confirm_quit.back", Action::Back, true),
 ];
 
 #[rustfmt::skip]
 const HOME: &[Binding] = &[
-    bind(&[Up, Char('k')], "↑/k", "previous lesson", Action::Up, None),
-    bind(&[Down, Char('j')], "↓/j", "next lesson", Action::Down, None),
-    bind(&[Enter, Right, Char('l')], "Enter", "open the lesson", Action::Open, Some("open")),
-    bind(&[Char('h')], "h", "when to get help now: the signs and who to call", Action::OpenGetHelp, Some("get help now")),
-    bind(&[Char('d')], "d", "symptom check-in: rate how you feel this week", Action::OpenCheckIn, Some("check in")),
-    bind(&[Home, Char('g')], "g/Home", "first lesson", Action::Top, None),
-    bind(&[End, Char('G')], "G/End", "last lesson", Action::Bottom, None),
-    bind(&[Char('s')], "s", "quiz: check yourself on the lesson", Action::StartQuiz, Some("quiz")),
-    bind(&[Char('r')], "r", "review the questions that are due", Action::StartReview, Some("review")),
-    bind(&[Char('x')], "x", "mixed quiz from the lessons you have read", Action::StartMixed, None),
-    bind(&[Char('m')], "m", "body map: symptoms by where cancer has spread", Action::OpenExplorer, Some("body map")),
-    bind(&[Char('y')], "y", "my questions for the care team", Action::OpenNotebook, Some("my questions")),
-    bind(&[Char('D')], "D", "your check-ins over time, and the sheet for your visit", Action::OpenCheckInHistory, None),
-    bind(&[Char('/')], "/", "search all lessons", Action::OpenSearch, Some("search")),
-    bind(&[Char('w')], "w", "glossary: what words mean", Action::OpenGlossary, None),
-    bind(&[Char('c')], "c", "survival chart", Action::OpenSurvival, None),
-    bind(&[Char('e')], "e", "staging explorer: try T, N and M", Action::OpenStaging, None),
-    bind(&[Char('i')], "i", "about this app and emergencies", Action::About, None),
-    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
-    bind(&[Char('q')], "q", "quit (progress is saved)", Action::Quit, Some("quit")),
-    bind(&[Esc], "Esc", "quit, after asking", Action::Back, None),
+    bind(&[Up, Char('k')], "home.up", Action::Up, false),
+    bind(&[Down, Char('j')], "home.down", Action::Down, false),
+    bind(&[Enter, Right, Char('l')], "home.open", Action::Open, true),
+    bind(&[Char('h')], "home.open_get_help", Action::OpenGetHelp, true),
+    bind(&[Char('d')], "home.open_check_in", Action::OpenCheckIn, true),
+    bind(&[Home, Char('g')], "home.top", Action::Top, false),
+    bind(&[End, Char('G')], "home.bottom", Action::Bottom, false),
+    bind(&[Char('s')], "home.start_quiz", Action::StartQuiz, true),
+    bind(&[Char('r')], "home.start_review", Action::StartReview, true),
+    bind(&[Char('x')], "home.start_mixed", Action::StartMixed, false),
+    bind(&[Char('m')], "home.open_explorer", Action::OpenExplorer, true),
+    bind(&[Char('y')], "home.open_notebook", Action::OpenNotebook, true),
+    bind(&[Char('D')], "home.open_check_in_history", Action::OpenCheckInHistory, false),
+    bind(&[Char('/')], "home.open_search", Action::OpenSearch, true),
+    bind(&[Char('w')], "home.open_glossary", Action::OpenGlossary, false),
+    bind(&[Char('c')], "home.open_survival", Action::OpenSurvival, false),
+    bind(&[Char('e')], "home.open_staging", Action::OpenStaging, false),
+    bind(&[Char('i')], "home.about", Action::About, false),
+    bind(&[Char('?')], "home.help", Action::Help, true),
+    bind(&[Char('q')], "home.quit", Action::Quit, true),
+    bind(&[Esc], "home.back", Action::Back, false),
 ];
 
 #[rustfmt::skip]
 const READER: &[Binding] = &[
-    bind(&[Down, Char('j')], "↓/j", "scroll down one line", Action::Down, None),
-    bind(&[Up, Char('k')], "↑/k", "scroll up one line", Action::Up, None),
-    bind(&[PageDown, Char(' ')], "Space", "next page (also PgDn)", Action::PageDown, Some("page")),
-    bind(&[PageUp, Char('b')], "PgUp/b", "previous page", Action::PageUp, None),
-    bind(&[Home, Char('g')], "g/Home", "go to the top", Action::Top, None),
-    bind(&[End, Char('G')], "G/End", "go to the end", Action::Bottom, None),
-    bind(&[Char('t')], "t", "contents: jump to a section", Action::Contents, Some("contents")),
-    bind(&[Char(']')], "]", "next section", Action::NextSection, None),
-    bind(&[Char('[')], "[", "previous section", Action::PrevSection, None),
-    bind(&[Tab], "Tab", "select the next link", Action::NextLink, Some("links")),
-    bind(&[BackTab], "Shift-Tab", "select the previous link", Action::PrevLink, None),
-    bind(&[Enter], "Enter", "follow a link, or open or fold More detail", Action::Open, None),
-    bind(&[Right, Char('l')], "→/l", "next lesson", Action::NextLesson, Some("next lesson")),
-    bind(&[Left], "←", "previous lesson", Action::PrevLesson, None),
-    bind(&[Char('h')], "h", "when to get help now: the signs and who to call", Action::OpenGetHelp, None),
-    bind(&[Char('s')], "s", "quiz: check yourself on this lesson", Action::StartQuiz, Some("quiz")),
-    bind(&[Char('m')], "m", "body map: symptoms by where cancer has spread", Action::OpenExplorer, None),
-    bind(&[Char('a')], "a", "add a question for your care team", Action::AddQuestion, Some("ask")),
-    bind(&[Char('y')], "y", "my questions", Action::OpenNotebook, None),
-    bind(&[Char('w')], "w", "glossary words on this screen", Action::ShowTerms, Some("words")),
-    bind(&[Char('/')], "/", "search all lessons", Action::OpenSearch, None),
-    bind(&[Char('n')], "n", "next search match", Action::NextMatch, None),
-    bind(&[Char('N')], "N", "previous search match", Action::PrevMatch, None),
-    bind(&[Char('c')], "c", "survival chart", Action::OpenSurvival, None),
-    bind(&[Char('e')], "e", "staging explorer: try T, N and M", Action::OpenStaging, None),
-    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
-    bind(&[Char('q'), Esc], "q/Esc", "back", Action::Back, Some("back")),
+    bind(&[Down, Char('j')], "reader.down", Action::Down, false),
+    bind(&[Up, Char('k')], "reader.up", Action::Up, false),
+    bind(&[PageDown, Char(' ')], "reader.page_down", Action::PageDown, true),
+    bind(&[PageUp, Char('b')], "reader.page_up", Action::PageUp, false),
+    bind(&[Home, Char('g')], "reader.top", Action::Top, false),
+    bind(&[End, Char('G')], "reader.bottom", Action::Bottom, false),
+    bind(&[Char('t')], "reader.contents", Action::Contents, true),
+    bind(&[Char(']')], "reader.next_section", Action::NextSection, false),
+    bind(&[Char('[')], "reader.prev_section", Action::PrevSection, false),
+    bind(&[Tab], "reader.next_link", Action::NextLink, true),
+    bind(&[BackTab], "reader.prev_link", Action::PrevLink, false),
+    bind(&[Enter], "reader.open", Action::Open, false),
+    bind(&[Right, Char('l')], "reader.next_lesson", Action::NextLesson, true),
+    bind(&[Left], "reader.prev_lesson", Action::PrevLesson, false),
+    bind(&[Char('h')], "reader.open_get_help", Action::OpenGetHelp, false),
+    bind(&[Char('s')], "reader.start_quiz", Action::StartQuiz, true),
+    bind(&[Char('m')], "reader.open_explorer", Action::OpenExplorer, false),
+    bind(&[Char('a')], "reader.add_question", Action::AddQuestion, true),
+    bind(&[Char('y')], "reader.open_notebook", Action::OpenNotebook, false),
+    bind(&[Char('w')], "reader.show_terms", Action::ShowTerms, true),
+    bind(&[Char('/')], "reader.open_search", Action::OpenSearch, false),
+    bind(&[Char('n')], "reader.next_match", Action::NextMatch, false),
+    bind(&[Char('N')], "reader.prev_match", Action::PrevMatch, false),
+    bind(&[Char('c')], "reader.open_survival", Action::OpenSurvival, false),
+    bind(&[Char('e')], "reader.open_staging", Action::OpenStaging, false),
+    bind(&[Char('?')], "reader.help", Action::Help, true),
+    bind(&[Char('q'), Esc], "reader.back", Action::Back, true),
 ];
 
 #[rustfmt::skip]
 const CONTENTS: &[Binding] = &[
-    bind(&[Up, Char('k')], "↑/k", "previous section", Action::Up, None),
-    bind(&[Down, Char('j')], "↓/j", "next section", Action::Down, None),
-    bind(&[Enter], "Enter", "go to the section", Action::Open, Some("go")),
-    bind(&[Char('t'), Esc, Char('q')], "t/Esc", "close the contents", Action::Back, Some("close")),
-    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
+    bind(&[Up, Char('k')], "contents.up", Action::Up, false),
+    bind(&[Down, Char('j')], "contents.down", Action::Down, false),
+    bind(&[Enter], "contents.open", Action::Open, true),
+    bind(&[Char('t'), Esc, Char('q')], "contents.back", Action::Back, true),
+    bind(&[Char('?')], "contents.help", Action::Help, true),
 ];
 
 #[rustfmt::skip]
 const HELP: &[Binding] = &[
-    bind(&[Char('i')], "i", "about this app and emergencies", Action::About, Some("about & emergencies")),
-    bind(&[Down, Char('j')], "↓/j", "scroll down (small windows)", Action::Down, None),
-    bind(&[Up, Char('k')], "↑/k", "scroll up", Action::Up, None),
-    bind(&[Esc, Char('q'), Char('?'), Enter], "Esc", "close help", Action::Back, Some("close")),
+    bind(&[Char('i')], "help.about", Action::About, true),
+    bind(&[Down, Char('j')], "help.down", Action::Down, false),
+    bind(&[Up, Char('k')], "help.up", Action::Up, false),
+    bind(&[Esc, Char('q'), Char('?'), Enter], "help.back", Action::Back, true),
 ];
 
 /// Typed choice keys: digits, letters, and t/f for true/false.
@@ -220,147 +236,146 @@ const DIGIT_KEYS: &[KeyCode] =
 
 #[rustfmt::skip]
 const QUIZ: &[Binding] = &[
-    bind(&[Up, Char('k')], "↑/k", "previous choice", Action::Up, None),
-    bind(&[Down, Char('j')], "↓/j", "next choice", Action::Down, None),
-    bind(PICK_KEYS, "1-9/a-i", "pick that choice (t/f for true or false)", Action::Pick(' '), Some("pick")),
-    bind(&[Char(' ')], "Space", "pick or unpick the highlighted choice", Action::Toggle, None),
-    bind(&[Enter], "Enter", "check my answer", Action::Open, Some("check")),
-    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
-    bind(&[Char('q'), Esc], "q/Esc", "stop the quiz (answers so far are saved)", Action::Back, Some("stop")),
+    bind(&[Up, Char('k')], "quiz.up", Action::Up, false),
+    bind(&[Down, Char('j')], "quiz.down", Action::Down, false),
+    bind(PICK_KEYS, "quiz.pick", Action::Pick(' '), true),
+    bind(&[Char(' ')], "quiz.toggle", Action::Toggle, false),
+    bind(&[Enter], "quiz.open", Action::Open, true),
+    bind(&[Char('?')], "quiz.help", Action::Help, true),
+    bind(&[Char('q'), Esc], "quiz.back", Action::Back, true),
 ];
 
 #[rustfmt::skip]
 const QUIZ_FEEDBACK: &[Binding] = &[
-    bind(&[Enter, Right, Char('n')], "Enter", "next question", Action::Open, Some("next")),
-    bind(&[Char('r')], "r", "read the lesson section this question is about", Action::ReadMore, Some("read more")),
-    bind(&[Down, Char('j')], "↓/j", "scroll down", Action::Down, None),
-    bind(&[Up, Char('k')], "↑/k", "scroll up", Action::Up, None),
-    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
-    bind(&[Char('q'), Esc], "q/Esc", "stop the quiz (answers so far are saved)", Action::Back, Some("stop")),
+    bind(&[Enter, Right, Char('n')], "quiz_feedback.open", Action::Open, true),
+    bind(&[Char('r')], "quiz_feedback.read_more", Action::ReadMore, true),
+    bind(&[Down, Char('j')], "quiz_feedback.down", Action::Down, false),
+    bind(&[Up, Char('k')], "quiz_feedback.up", Action::Up, false),
+    bind(&[Char('?')], "quiz_feedback.help", Action::Help, true),
+    bind(&[Char('q'), Esc], "quiz_feedback.back", Action::Back, true),
 ];
 
 #[rustfmt::skip]
 const QUIZ_DONE: &[Binding] = &[
-    bind(&[Down, Char('j')], "↓/j", "next section to read again", Action::Down, None),
-    bind(&[Up, Char('k')], "↑/k", "previous section to read again", Action::Up, None),
-    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
-    bind(&[Enter], "Enter", "read the highlighted section again (q there comes back)", Action::Open, Some("read")),
-    bind(&[Char('q'), Esc], "q/Esc", "done", Action::Back, Some("done")),
+    bind(&[Down, Char('j')], "quiz_done.down", Action::Down, false),
+    bind(&[Up, Char('k')], "quiz_done.up", Action::Up, false),
+    bind(&[Char('?')], "quiz_done.help", Action::Help, true),
+    bind(&[Enter], "quiz_done.open", Action::Open, true),
+    bind(&[Char('q'), Esc], "quiz_done.back", Action::Back, true),
 ];
 
 #[rustfmt::skip]
 const EXPLORER: &[Binding] = &[
-    bind(&[Up, Char('k')], "↑/k", "nearest place above", Action::Move(Direction::Up), None),
-    bind(&[Down, Char('j')], "↓/j", "nearest place below", Action::Move(Direction::Down), None),
-    bind(&[Left, Char('h')], "←/h", "nearest place to the left", Action::Move(Direction::Left), None),
-    bind(&[Right, Char('l')], "→/l", "nearest place to the right", Action::Move(Direction::Right), None),
-    bind(&[Tab], "Tab", "next place in the list", Action::NextLink, Some("next place")),
-    bind(&[BackTab], "Shift-Tab", "previous place in the list", Action::PrevLink, None),
-    bind(&[PageDown, Char(' ')], "PgDn", "scroll the details down", Action::PageDown, Some("more")),
-    bind(&[PageUp], "PgUp", "scroll the details up", Action::PageUp, None),
-    bind(DIGIT_KEYS, "1-9", "read the lesson section with that number", Action::Pick(' '), Some("read")),
-    bind(&[Char('/')], "/", "find a symptom", Action::Find, Some("find symptom")),
-    bind(&[Char('d')], "d", "symptom check-in: rate how you feel this week", Action::OpenCheckIn, None),
-    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
-    bind(&[Char('q'), Esc], "q/Esc", "back", Action::Back, Some("back")),
+    bind(&[Up, Char('k')], "explorer.move_up", Action::Move(Direction::Up), false),
+    bind(&[Down, Char('j')], "explorer.move_down", Action::Move(Direction::Down), false),
+    bind(&[Left, Char('h')], "explorer.move_left", Action::Move(Direction::Left), false),
+    bind(&[Right, Char('l')], "explorer.move_right", Action::Move(Direction::Right), false),
+    bind(&[Tab], "explorer.next_link", Action::NextLink, true),
+    bind(&[BackTab], "explorer.prev_link", Action::PrevLink, false),
+    bind(&[PageDown, Char(' ')], "explorer.page_down", Action::PageDown, true),
+    bind(&[PageUp], "explorer.page_up", Action::PageUp, false),
+    bind(DIGIT_KEYS, "explorer.pick", Action::Pick(' '), true),
+    bind(&[Char('/')], "explorer.find", Action::Find, true),
+    bind(&[Char('d')], "explorer.open_check_in", Action::OpenCheckIn, false),
+    bind(&[Char('?')], "explorer.help", Action::Help, true),
+    bind(&[Char('q'), Esc], "explorer.back", Action::Back, true),
 ];
 
 #[rustfmt::skip]
 const EXPLORER_SEARCH: &[Binding] = &[
-    bind(&[Enter], "Enter", "go to the highlighted place (or, if nothing matches, read When to get help now)", Action::Open, Some("go")),
-    bind(&[Up], "↑", "previous match", Action::Up, None),
-    bind(&[Down], "↓", "next match", Action::Down, None),
-    bind(&[Esc], "Esc", "stop searching", Action::Back, Some("cancel")),
+    bind(&[Enter], "explorer_search.open", Action::Open, true),
+    bind(&[Up], "explorer_search.up", Action::Up, false),
+    bind(&[Down], "explorer_search.down", Action::Down, false),
+    bind(&[Esc], "explorer_search.back", Action::Back, true),
 ];
 
 #[rustfmt::skip]
 const NOTEBOOK: &[Binding] = &[
-    bind(&[Up, Char('k')], "↑/k", "previous question", Action::Up, None),
-    bind(&[Down, Char('j')], "↓/j", "next question", Action::Down, None),
-    bind(&[Char('a')], "a", "add a question", Action::AddQuestion, Some("add")),
-    bind(&[Char('e')], "e", "edit the question", Action::EditItem, None),
-    bind(&[Char(' ')], "Space", "mark as asked (or not)", Action::Toggle, Some("asked")),
-    bind(&[Char('o')], "o", "write a note of the answer", Action::AddNote, Some("note")),
-    bind(&[Char('K')], "K", "move the question up", Action::MoveUp, None),
-    bind(&[Char('J')], "J", "move the question down", Action::MoveDown, None),
-    bind(&[Char('d'), Delete], "d", "delete the question", Action::Delete, None),
-    bind(&[Char('u')], "u", "undo the last delete", Action::Undo, None),
-    bind(&[Char('x')], "x", "export a checklist to take to the appointment", Action::Export, Some("export")),
-    bind(&[Enter], "Enter", "read the lesson section it came from", Action::Open, None),
-    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
-    bind(&[Char('q'), Esc], "q/Esc", "back", Action::Back, Some("back")),
+    bind(&[Up, Char('k')], "notebook.up", Action::Up, false),
+    bind(&[Down, Char('j')], "notebook.down", Action::Down, false),
+    bind(&[Char('a')], "notebook.add_question", Action::AddQuestion, true),
+    bind(&[Char('e')], "notebook.edit_item", Action::EditItem, false),
+    bind(&[Char(' ')], "notebook.toggle", Action::Toggle, true),
+    bind(&[Char('o')], "notebook.add_note", Action::AddNote, true),
+    bind(&[Char('K')], "notebook.move_up", Action::MoveUp, false),
+    bind(&[Char('J')], "notebook.move_down", Action::MoveDown, false),
+    bind(&[Char('d'), Delete], "notebook.delete", Action::Delete, false),
+    bind(&[Char('u')], "notebook.undo", Action::Undo, false),
+    bind(&[Char('x')], "notebook.export", Action::Export, true),
+    bind(&[Enter], "notebook.open", Action::Open, false),
+    bind(&[Char('?')], "notebook.help", Action::Help, true),
+    bind(&[Char('q'), Esc], "notebook.back", Action::Back, true),
 ];
 
 #[rustfmt::skip]
 const QUESTION_INPUT: &[Binding] = &[
-    bind(&[Enter], "Enter", "save (the typed text, or the highlighted suggestion)", Action::Open, Some("save")),
-    bind(&[Up], "↑", "previous suggestion", Action::Up, None),
-    bind(&[Down], "↓", "next suggestion", Action::Down, Some("suggestions")),
-    bind(&[Tab], "Tab", "copy the suggestion into the text to change it", Action::NextLink, None),
-    bind(&[Esc], "Esc", "cancel", Action::Back, Some("cancel")),
+    bind(&[Enter], "question_input.open", Action::Open, true),
+    bind(&[Up], "question_input.up", Action::Up, false),
+    bind(&[Down], "question_input.down", Action::Down, true),
+    bind(&[Tab], "question_input.next_link", Action::NextLink, false),
+    bind(&[Esc], "question_input.back", Action::Back, true),
 ];
 
 #[rustfmt::skip]
 const SURVIVAL_NOTE: &[Binding] = &[
-    bind(&[Enter], "Enter", "show the numbers", Action::Open, Some("show")),
-    bind(&[Char('s'), Char('q'), Esc], "s/Esc", "skip for now", Action::Skip, Some("skip")),
-    bind(&[Down, Char('j'), PageDown, Char(' ')], "↓/Space", "read more of the note (small windows)", Action::Down, None),
-    bind(&[Up, Char('k'), PageUp], "↑", "scroll the note back up", Action::Up, None),
-    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
+    bind(&[Enter], "survival_note.open", Action::Open, true),
+    bind(&[Char('s'), Char('q'), Esc], "survival_note.skip", Action::Skip, true),
+    bind(&[Down, Char('j'), PageDown, Char(' ')], "survival_note.down", Action::Down, false),
+    bind(&[Up, Char('k'), PageUp], "survival_note.up", Action::Up, false),
+    bind(&[Char('?')], "survival_note.help", Action::Help, true),
 ];
 
 #[rustfmt::skip]
 const LESSON_NOTE: &[Binding] = &[
-    bind(&[Enter], "Enter", "read the lesson now", Action::Open, Some("read it now")),
-    bind(&[Char('s'), Char('q'), Esc], "s/Esc", "skip it for now", Action::Skip, Some("skip for now")),
-    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
+    bind(&[Enter], "lesson_note.open", Action::Open, true),
+    bind(&[Char('s'), Char('q'), Esc], "lesson_note.skip", Action::Skip, true),
+    bind(&[Char('?')], "lesson_note.help", Action::Help, true),
 ];
 
 #[rustfmt::skip]
 const SURVIVAL: &[Binding] = &[
-    bind(&[Up, Char('k')], "↑/k", "previous cancer", Action::Up, Some("choose")),
-    bind(&[Down, Char('j')], "↓/j", "next cancer", Action::Down, None),
-    bind(&[Char('s')], "s", "hide the numbers again", Action::Skip, Some("hide")),
-    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
-    bind(&[Char('q'), Esc], "q/Esc", "back", Action::Back, Some("back")),
+    bind(&[Up, Char('k')], "survival.up", Action::Up, true),
+    bind(&[Down, Char('j')], "survival.down", Action::Down, false),
+    bind(&[Char('s')], "survival.skip", Action::Skip, true),
+    bind(&[Char('?')], "survival.help", Action::Help, true),
+    bind(&[Char('q'), Esc], "survival.back", Action::Back, true),
 ];
 
 #[rustfmt::skip]
 const STAGING: &[Binding] = &[
-    bind(&[Left], "←", "previous letter (T, N, M)", Action::Move(Direction::Left), None),
-    bind(&[Right, Tab], "→/Tab", "next letter", Action::Move(Direction::Right), Some("letter")),
-    bind(&[Up, Char('k')], "↑/k", "higher value", Action::Move(Direction::Up), Some("value")),
-    bind(&[Down, Char('j')], "↓/j", "lower value", Action::Move(Direction::Down), None),
-    bind(&[Char('t'), Char('n'), Char('m'), Char('0'), Char('1'), Char('2'), Char('3'), Char('4')],
-         "t/n/m 0-4", "choose a letter, then type its value", Action::Pick(' '), None),
-    bind(&[PageDown, Char(' ')], "Space", "read more below (small windows)", Action::PageDown, None),
-    bind(&[PageUp, Char('b')], "PgUp/b", "scroll back up", Action::PageUp, None),
-    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
-    bind(&[Char('q'), Esc], "q/Esc", "back", Action::Back, Some("back")),
+    bind(&[Left], "staging.move_left", Action::Move(Direction::Left), false),
+    bind(&[Right, Tab], "staging.move_right", Action::Move(Direction::Right), true),
+    bind(&[Up, Char('k')], "staging.move_up", Action::Move(Direction::Up), true),
+    bind(&[Down, Char('j')], "staging.move_down", Action::Move(Direction::Down), false),
+    bind(&[Char('t'), Char('n'), Char('m'), Char('0'), Char('1'), Char('2'), Char('3'), Char('4')], "staging.pick", Action::Pick(' '), false),
+    bind(&[PageDown, Char(' ')], "staging.page_down", Action::PageDown, false),
+    bind(&[PageUp, Char('b')], "staging.page_up", Action::PageUp, false),
+    bind(&[Char('?')], "staging.help", Action::Help, true),
+    bind(&[Char('q'), Esc], "staging.back", Action::Back, true),
 ];
 
 #[rustfmt::skip]
 const GLOSSARY: &[Binding] = &[
-    bind(&[Up], "↑", "previous word", Action::Up, None),
-    bind(&[Down], "↓", "next word", Action::Down, None),
-    bind(&[Enter], "Enter", "read the lesson section about it", Action::Open, Some("read more")),
-    bind(&[Esc], "Esc", "back", Action::Back, Some("back")),
+    bind(&[Up], "glossary.up", Action::Up, false),
+    bind(&[Down], "glossary.down", Action::Down, false),
+    bind(&[Enter], "glossary.open", Action::Open, true),
+    bind(&[Esc], "glossary.back", Action::Back, true),
 ];
 
 #[rustfmt::skip]
 const SEARCH: &[Binding] = &[
-    bind(&[Up], "↑", "previous hit", Action::Up, None),
-    bind(&[Down], "↓", "next hit", Action::Down, Some("choose")),
-    bind(&[Enter], "Enter", "open the lesson at the hit", Action::Open, Some("open")),
-    bind(&[Esc], "Esc", "back", Action::Back, Some("back")),
+    bind(&[Up], "search.up", Action::Up, false),
+    bind(&[Down], "search.down", Action::Down, true),
+    bind(&[Enter], "search.open", Action::Open, true),
+    bind(&[Esc], "search.back", Action::Back, true),
 ];
 
 #[rustfmt::skip]
 const TERMS: &[Binding] = &[
-    bind(&[Down, Char('j')], "↓/j", "scroll down", Action::Down, None),
-    bind(&[Up, Char('k')], "↑/k", "scroll up", Action::Up, None),
-    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
-    bind(&[Char('w'), Char('q'), Esc], "w/Esc", "close", Action::Back, Some("close")),
+    bind(&[Down, Char('j')], "terms.down", Action::Down, false),
+    bind(&[Up, Char('k')], "terms.up", Action::Up, false),
+    bind(&[Char('?')], "terms.help", Action::Help, true),
+    bind(&[Char('w'), Char('q'), Esc], "terms.back", Action::Back, true),
 ];
 
 /// Ratings and yes/no: digits 0–9 and y/n.
@@ -381,40 +396,40 @@ const CHECKIN_KEYS: &[KeyCode] = &[
 
 #[rustfmt::skip]
 const CHECKIN: &[Binding] = &[
-    bind(CHECKIN_KEYS, "0-10 y/n", "rate 0 to 10 (type 1 then 0 for 10), or answer yes or no", Action::Pick(' '), Some("answer")),
-    bind(&[Right, Char('l')], "→", "one more", Action::Move(Direction::Right), None),
-    bind(&[Left, Char('h')], "←", "one less", Action::Move(Direction::Left), None),
-    bind(&[Delete, Backspace, Char('-')], "-", "clear the rating (skip this one)", Action::Delete, None),
-    bind(&[Enter], "Enter", "go on", Action::Open, Some("go on")),
-    bind(&[Down, Char('j')], "↓/j", "next question", Action::Down, None),
-    bind(&[Up, Char('k')], "↑/k", "previous question", Action::Up, Some("back a question")),
-    bind(&[Char('D')], "D", "your check-ins over time (this one is kept to finish)", Action::OpenCheckInHistory, None),
-    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
-    bind(&[Esc, Char('q')], "Esc", "leave: your answers are kept to finish later", Action::Back, Some("leave")),
+    bind(CHECKIN_KEYS, "checkin.pick", Action::Pick(' '), true),
+    bind(&[Right, Char('l')], "checkin.move_right", Action::Move(Direction::Right), false),
+    bind(&[Left, Char('h')], "checkin.move_left", Action::Move(Direction::Left), false),
+    bind(&[Delete, Backspace, Char('-')], "checkin.delete", Action::Delete, false),
+    bind(&[Enter], "checkin.open", Action::Open, true),
+    bind(&[Down, Char('j')], "checkin.down", Action::Down, false),
+    bind(&[Up, Char('k')], "checkin.up", Action::Up, true),
+    bind(&[Char('D')], "checkin.open_check_in_history", Action::OpenCheckInHistory, false),
+    bind(&[Char('?')], "checkin.help", Action::Help, true),
+    bind(&[Esc, Char('q')], "checkin.back", Action::Back, true),
 ];
 
 #[rustfmt::skip]
 const CHECKIN_NOTE: &[Binding] = &[
-    bind(&[Enter], "Enter", "save the check-in", Action::Open, Some("save")),
-    bind(&[Up], "↑", "previous question", Action::Up, None),
-    bind(&[Esc], "Esc", "leave: your answers are kept to finish later", Action::Back, Some("leave")),
+    bind(&[Enter], "checkin_note.open", Action::Open, true),
+    bind(&[Up], "checkin_note.up", Action::Up, false),
+    bind(&[Esc], "checkin_note.back", Action::Back, true),
 ];
 
 #[rustfmt::skip]
 const CHECKIN_GET_HELP: &[Binding] = &[
-    bind(&[Enter, Esc], "Enter", "I understand, go on with the check-in", Action::Dismiss, Some("go on")),
-    bind(&[Char('r')], "r", "read about this sign in When to get help now", Action::ReadMore, Some("read more")),
-    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
+    bind(&[Enter, Esc], "checkin_get_help.dismiss", Action::Dismiss, true),
+    bind(&[Char('r')], "checkin_get_help.read_more", Action::ReadMore, true),
+    bind(&[Char('?')], "checkin_get_help.help", Action::Help, true),
 ];
 
 #[rustfmt::skip]
 const CHECKIN_HISTORY: &[Binding] = &[
-    bind(&[Up, Char('k')], "↑/k", "previous symptom", Action::Up, None),
-    bind(&[Down, Char('j')], "↓/j", "next symptom", Action::Down, None),
-    bind(&[Char('d')], "d", "check in now", Action::OpenCheckIn, Some("check in")),
-    bind(&[Char('q'), Esc], "q", "back", Action::Back, Some("back")),
-    bind(&[Char('x')], "x", "export a sheet to take to your visit", Action::Export, Some("export")),
-    bind(&[Char('?')], "?", "help: all keys", Action::Help, Some("help")),
+    bind(&[Up, Char('k')], "checkin_history.up", Action::Up, false),
+    bind(&[Down, Char('j')], "checkin_history.down", Action::Down, false),
+    bind(&[Char('d')], "checkin_history.open_check_in", Action::OpenCheckIn, true),
+    bind(&[Char('q'), Esc], "checkin_history.back", Action::Back, true),
+    bind(&[Char('x')], "checkin_history.export", Action::Export, true),
+    bind(&[Char('?')], "checkin_history.help", Action::Help, true),
 ];
 
 pub fn bindings(context: Context) -> &'static [Binding] {
@@ -519,8 +534,7 @@ mod tests {
     #[test]
     fn every_context_shows_a_way_out_in_its_footer() {
         for context in ALL {
-            let footer: Vec<_> =
-                bindings(context).iter().filter(|b| b.footer.is_some()).map(|b| b.action.clone()).collect();
+            let footer: Vec<_> = bindings(context).iter().filter(|b| b.in_footer).map(|b| b.action.clone()).collect();
             assert!(
                 footer.iter().any(|a| matches!(a, Action::Quit | Action::Back | Action::Dismiss | Action::Skip)),
                 "{context:?} footer has no way out"
@@ -557,6 +571,29 @@ mod tests {
         }
         for context in [Context::Home, Context::Reader] {
             assert!(bindings(context).iter().any(|b| b.keys.contains(&Char('y'))), "no y in {context:?}");
+        }
+    }
+
+    /// Every key has its words in English, a footer word where it is in the footer, and
+    /// every `keys.*` word belongs to a key.
+    #[test]
+    fn every_key_has_its_words_and_every_key_word_a_key() {
+        let english = crate::words::Catalogue::english();
+        let mut expected = Vec::new();
+        for context in ALL {
+            for b in bindings(context) {
+                expected.push(format!("keys.{}.label", b.id));
+                expected.push(format!("keys.{}.help", b.id));
+                if b.in_footer {
+                    expected.push(format!("keys.{}.footer", b.id));
+                }
+            }
+        }
+        for key in &expected {
+            assert!(english.get(key).is_some(), "{key} is not in src/words/en.toml");
+        }
+        for key in english.keys().into_iter().filter(|k| k.starts_with("keys.")) {
+            assert!(expected.iter().any(|e| e == key), "{key} in src/words/en.toml belongs to no key");
         }
     }
 

@@ -1,5 +1,6 @@
 //! The interactive tutor: terminal setup, the event loop, and carrying out effects.
 
+mod about_flow;
 pub mod action;
 pub mod app;
 pub mod checkin_flow;
@@ -70,6 +71,7 @@ pub fn run(
     let Opened { store, progress, notices } = opened;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut app = App::new(pack, progress, theme::Theme::for_terminal(no_color));
+    app.progress_path = Some(store.path().to_path_buf());
     app.quiz_seed = crate::session::fresh_seed();
     match start {
         Start::Home => {}
@@ -77,9 +79,12 @@ pub fn run(
         Start::Quiz { lesson, seed } => {
             let Some(index) = app.pack.lesson_index(&lesson) else {
                 anyhow::bail!(
-                    "there is no lesson `{}`. The lessons are:\n  {}",
-                    crate::markdown::sanitize(&lesson),
-                    app.pack.lesson_ids().join("\n  ")
+                    "{}",
+                    crate::tf!(
+                        "tui.no_such_lesson",
+                        lesson = crate::markdown::sanitize(&lesson),
+                        lessons = app.pack.lesson_ids().join("\n  ")
+                    )
                 );
             };
             app.quiz_seed = seed.unwrap_or(app.quiz_seed);

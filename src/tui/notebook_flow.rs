@@ -1,12 +1,13 @@
 //! "My questions": the notebook screen and the question input, and how actions
-//! change them. The list itself is `crate::notebook`; it is kept in the progress.
+//! change them. The list has one home, `progress.my_questions`: the screen reads it
+//! there and `crate::notebook::Notebook` changes it there, so nothing keeps them in step.
 
 use tui_input::Input;
 
 use super::action::{Action, Effect, ExportKind};
 use super::app::{App, Overlay, Screen, text_input_mut, top};
 use super::{field, text};
-use crate::notebook::{self, MyQuestion};
+use crate::notebook::{self, MyQuestion, Notebook};
 use crate::words::t;
 
 /// What the text being typed is for.
@@ -32,8 +33,29 @@ pub struct QuestionInput {
 }
 
 impl App {
+    /// My questions, as the progress holds them (and saves them).
+    pub fn questions(&self) -> &[MyQuestion] {
+        &self.progress.my_questions
+    }
+
+    /// How many of My questions are still to ask.
+    pub fn open_questions(&self) -> usize {
+        notebook::open_count(self.questions())
+    }
+
+    /// My questions, to change them in the progress.
+    fn notebook(&mut self) -> Notebook<'_> {
+        Notebook::new(&mut self.progress, &mut self.question_undo)
+    }
+
+    /// The highlighted question, kept on the list when it gets shorter (a delete, or a
+    /// save that merged in another copy's change or a reset).
+    fn clamp_question(&mut self) {
+        self.notebook_selected = self.notebook_selected.min(self.questions().len().saturating_sub(1));
+    }
+
     pub fn open_notebook(&mut self) {
-        self.notebook_selected = self.notebook_selected.min(self.notebook.items.len().saturating_sub(1));
+        self.clamp_question();
         self.push(Screen::Notebook);
     }
 
@@ -64,15 +86,15 @@ impl App {
     /// from is the section being read.
     pub fn add_care_team_number(&mut self) -> Vec<Effect> {
         let question = t("tui.care_team_number_question");
-        if self.notebook.items.iter().any(|q| q.text == question) {
+        if self.questions().iter().any(|q| q.text == question) {
             self.message = Some(t("tui.already_in_my_questions").to_string());
             return vec![];
         }
         let (lesson, section) = self.reading_place();
         let now = (self.clock)();
-        match self.notebook.add(question, lesson.as_deref(), section.as_deref(), now) {
+        match self.notebook().add(question, lesson.as_deref(), section.as_deref(), now) {
             Ok(_) => {
-                self.message = Some(text::question_saved(self.notebook.open_count()));
+                self.message = Some(text::question_saved(self.open_questions()));
                 self.notebook_changed()
             }
             Err(e) => {
@@ -96,9 +118,8 @@ impl App {
         }
     }
 
-    /// The notebook changed: keep the progress in step and save it.
+    /// My questions changed (in the progress): save them.
     fn notebook_changed(&mut self) -> Vec<Effect> {
-        self.progress.my_questions = self.notebook.items.clone();
         self.unsaved = true;
         vec![Effect::Save]
     }
@@ -136,15 +157,17 @@ impl App {
         let typed = state.input.value().to_string();
         let picked = state.cursor.and_then(|c| state.suggestions.get(c)).cloned();
         let text = if typed.trim().is_empty() { picked.unwrap_or(typed) } else { typed };
-        let result = match &state.purpose {
+        let purpose = state.purpose.clone();
+        let result = match purpose {
             InputPurpose::Add { lesson, section } => {
-                self.notebook.add(&text, lesson.as_deref(), section.as_deref(), now).map(|i| {
+                let added = self.notebook().add(&text, lesson.as_deref(), section.as_deref(), now);
+                added.map(|i| {
                     self.notebook_selected = i;
-                    text::question_saved(self.notebook.open_count())
+                    text::question_saved(self.open_questions())
                 })
             }
-            InputPurpose::Edit(i) => self.notebook.edit(*i, &text).map(|_| t("tui.question_changed").to_string()),
-            InputPurpose::Note(i) => self.notebook.set_note(*i, &text).map(|_| t("tui.note_saved").to_string()),
+            InputPurpose::Edit(i) => self.notebook().edit(i, &text).map(|_| t("tui.question_changed").to_string()),
+            InputPurpose::Note(i) => self.notebook().set_note(i, &text).map(|_| t("tui.note_saved").to_string()),
         };
         match result {
             Ok(message) => {
@@ -162,31 +185,31 @@ impl App {
     }
 
     pub(super) fn update_notebook(&mut self, action: Action) -> Vec<Effect> {
-        let count = self.notebook.items.len();
+        let count = self.questions().len();
         let selected = self.notebook_selected.min(count.saturating_sub(1));
         match action {
             Action::Up | Action::Scroll(i16::MIN..=-1) => self.notebook_selected = selected.saturating_sub(1),
             Action::Down | Action::Scroll(1..) => self.notebook_selected = (selected + 1).min(count.saturating_sub(1)),
             Action::AddQuestion => self.ask_question(),
             Action::EditItem if count > 0 => {
-                let text = self.notebook.items[selected].text.clone();
+                let text = self.questions()[selected].text.clone();
                 self.start_edit(InputPurpose::Edit(selected), text);
             }
             Action::AddNote if count > 0 => {
-                let note = self.notebook.items[selected].note.clone();
+                let note = self.questions()[selected].note.clone();
                 self.start_edit(InputPurpose::Note(selected), note);
             }
             Action::Toggle if count > 0 => {
-                self.notebook.toggle_asked(selected);
+                self.notebook().toggle_asked(selected);
                 return self.notebook_changed();
             }
             Action::Delete if count > 0 => {
-                self.notebook.delete(selected);
-                self.notebook_selected = selected.min(self.notebook.items.len().saturating_sub(1));
+                self.notebook().delete(selected);
+                self.clamp_question();
                 self.message = Some(t("tui.deleted_undo").to_string());
                 return self.notebook_changed();
             }
-            Action::Undo => match self.notebook.undo_delete() {
+            Action::Undo => match self.notebook().undo_delete() {
                 Some(i) => {
                     self.notebook_selected = i;
                     self.message = Some(t("tui.undone").to_string());
@@ -196,11 +219,11 @@ impl App {
             },
             Action::MoveUp | Action::MoveDown if count > 0 => {
                 let step = if action == Action::MoveUp { -1 } else { 1 };
-                self.notebook_selected = self.notebook.move_by(selected, step);
+                self.notebook_selected = self.notebook().move_by(selected, step);
                 return self.notebook_changed();
             }
             Action::Export => {
-                if self.progress.my_questions.is_empty() {
+                if self.questions().is_empty() {
                     self.message = Some(t("tui.no_questions_to_export").to_string());
                     return vec![];
                 }
@@ -224,7 +247,7 @@ impl App {
 
     /// Open the lesson section a question came from; Back returns to the notebook.
     fn open_question_source(&mut self, index: usize) {
-        let Some(q) = self.notebook.items.get(index) else { return };
+        let Some(q) = self.questions().get(index) else { return };
         let Some(lesson) = q.lesson.as_deref().and_then(|id| self.pack.lesson_index(id)) else {
             self.message = Some(t("tui.no_source").to_string());
             return;
@@ -233,12 +256,11 @@ impl App {
         self.open_lesson(lesson, section.as_deref());
     }
 
-    /// The progress was merged with another copy's: show its questions too.
+    /// A save may have changed the progress (another copy's changes merged in, a
+    /// reset dropped what came before), even one that then failed: keep the
+    /// highlighted question on the list.
     pub fn progress_merged(&mut self) {
-        if self.notebook.items != self.progress.my_questions {
-            self.notebook.replace_items(self.progress.my_questions.clone());
-            self.notebook_selected = self.notebook_selected.min(self.notebook.items.len().saturating_sub(1));
-        }
+        self.clamp_question();
     }
 
     /// Where a question came from, for people: "Lesson › Section".
@@ -255,6 +277,6 @@ impl App {
     pub fn questions_markdown(&self) -> String {
         let date = crate::content::check::date_of((self.clock)());
         let topic = |q: &MyQuestion| q.lesson.as_deref().and_then(|id| self.pack.target_label(id));
-        notebook::export_markdown(&self.notebook.items, &date, &topic)
+        notebook::export_markdown(self.questions(), &date, &topic)
     }
 }

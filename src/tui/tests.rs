@@ -41,7 +41,7 @@ fn place(app: &App) -> Option<(usize, usize)> {
 }
 
 #[test]
-fn keys_on_the_notice_and_about_do_what_they_say() {
+fn keys_on_the_first_run_notice_do_what_they_say() {
     use KeyCode::*;
     // (first run?, keys, context after, quits?)
     let table: &[(bool, &[KeyCode], Context, bool)] = &[
@@ -50,13 +50,6 @@ fn keys_on_the_notice_and_about_do_what_they_say() {
         (true, &[Esc], Context::Home, false),
         (true, &[Enter], Context::Home, false),
         (true, &[Char('q')], Context::Notice, true),
-        (false, &[Char('i')], Context::About, false),
-        (false, &[Char('i'), Char('q')], Context::Home, false),
-        (false, &[Char('i'), Esc], Context::Home, false),
-        (false, &[Char('i'), Enter], Context::Home, false),
-        (false, &[Char('i'), Char('?')], Context::Help, false),
-        (false, &[Char('i'), Char('?'), Esc], Context::About, false),
-        (false, &[Char('?'), Char('i'), Char('q')], Context::Home, false),
     ];
     for (first_run, presses, after, quits) in table {
         let mut app = app_with(Progress { notice_seen: !first_run, ..Default::default() });
@@ -67,6 +60,68 @@ fn keys_on_the_notice_and_about_do_what_they_say() {
         assert_eq!(app.context(), *after, "first run {first_run}, {presses:?}");
         assert_eq!(effects.contains(&Effect::Quit), *quits, "first run {first_run}, {presses:?}: {effects:?}");
     }
+}
+
+/// About is a screen on the stack: `i` (or `?` then `i`) pushes it over where the
+/// person was, any way back pops exactly that step and never quits, `h` opens "When to
+/// get help now" over it, and `?` lists About's own keys.
+#[test]
+fn about_is_a_screen_and_back_pops_one_step() {
+    use KeyCode::*;
+    // (opened over a lesson?, keys, context after, screens on the stack after)
+    let table: &[(bool, &[KeyCode], Context, usize)] = &[
+        (false, &[Char('i')], Context::About, 2),
+        (false, &[Char('i'), Esc], Context::Home, 1),
+        (false, &[Char('i'), Char('q')], Context::Home, 1),
+        (false, &[Char('i'), Enter], Context::Home, 1),
+        (false, &[Char('i'), Esc, Char('i'), Char('q')], Context::Home, 1),
+        (false, &[Char('?'), Char('i')], Context::About, 2),
+        (false, &[Char('?'), Char('i'), Esc], Context::Home, 1),
+        (false, &[Char('i'), Char('?')], Context::Help, 2),
+        (false, &[Char('i'), Char('?'), Esc], Context::About, 2),
+        (false, &[Char('i'), Char('h')], Context::Reader, 3),
+        (false, &[Char('i'), Char('h'), Esc], Context::About, 2),
+        (false, &[Char('i'), Char('h'), Esc, Esc], Context::Home, 1),
+        (true, &[Char('?'), Char('i')], Context::About, 3),
+        (true, &[Char('?'), Char('i'), Esc], Context::Reader, 2),
+        (true, &[Char('?'), Char('i'), Char('q')], Context::Reader, 2),
+        (true, &[Char('?'), Char('i'), Char('h'), Char('q'), Char('q')], Context::Reader, 2),
+    ];
+    for (over_lesson, presses, after, depth) in table {
+        let mut app = app();
+        if *over_lesson {
+            app.open_lesson(lesson(&app, "treatment"), None);
+            for _ in 0..5 {
+                press(&mut app, KeyCode::Down);
+            }
+        }
+        let before = place(&app);
+        let mut effects = Vec::new();
+        for &key in *presses {
+            effects.extend(press(&mut app, key));
+        }
+        assert_eq!(app.context(), *after, "over a lesson {over_lesson}, {presses:?}");
+        assert_eq!(app.stack.len(), *depth, "over a lesson {over_lesson}, {presses:?}");
+        assert!(!effects.contains(&Effect::Quit), "About never quits: {presses:?}");
+        if *after == Context::About {
+            assert_eq!(app.screen(), ScreenKind::About, "{presses:?}");
+        }
+        match after {
+            // Back at the lesson it was opened over, at the same place.
+            Context::Reader if *depth == 2 => assert_eq!(place(&app), before, "{presses:?}"),
+            // `h`: the lesson on when to get help now, at its top.
+            Context::Reader => {
+                assert_eq!(place(&app), Some((lesson(&app, crate::content::GET_HELP_LESSON), 0)), "{presses:?}")
+            }
+            Context::Help => assert_eq!(app.base_context(), Context::About, "help lists About's keys"),
+            _ => {}
+        }
+    }
+    // Back (the action, as a click on the footer's word would give) pops it too.
+    let mut app = app();
+    press(&mut app, KeyCode::Char('i'));
+    app.update(Action::Back);
+    assert_eq!((app.context(), app.stack.len()), (Context::Home, 1));
 }
 
 #[test]
@@ -340,8 +395,9 @@ fn export_says_where_first_and_writes_on_the_second_x_only() {
     // An empty list: nothing to plan or write, and it says so.
     assert_eq!(press(&mut app, KeyCode::Char('x')), vec![]);
     assert_eq!(app.message.as_deref(), Some(t("tui.no_questions_to_export")));
-    app.notebook.add("Can I travel?", None, None, 0).unwrap();
-    app.progress.my_questions = app.notebook.items.clone();
+    press(&mut app, KeyCode::Char('a'));
+    app.update(Action::Paste("Can I travel?".into()));
+    press(&mut app, KeyCode::Enter);
     let plan = press(&mut app, KeyCode::Char('x'));
     assert!(matches!(plan.as_slice(), [Effect::PlanExport { kind: ExportKind::Questions, .. }]), "{plan:?}");
     app.update(Action::ExportPlanned("x again to save as /d/q.md".into()));

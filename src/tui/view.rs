@@ -79,6 +79,7 @@ fn draw_screens(app: &App, frame: &mut Frame, area: Rect) {
             ScreenKind::Search => screens::search::draw(app, frame, area),
             ScreenKind::CheckIn => screens::checkin::draw(app, frame, area),
             ScreenKind::CheckInHistory => screens::checkin::draw_history(app, frame, area),
+            ScreenKind::About => screens::about::draw(app, frame, area),
         }
     }
     draw_emergency(app, frame.buffer_mut(), area);
@@ -131,10 +132,10 @@ fn footer_rank(binding: &keys::Binding) -> u8 {
 /// shown in the table's order; a key is shown whole or not at all.
 pub fn footer_keys(context: Context, width: usize) -> Vec<(&'static str, &'static str)> {
     let items: Vec<(usize, &keys::Binding)> =
-        keys::bindings(context).iter().filter(|b| b.footer.is_some()).enumerate().collect();
+        keys::bindings(context).iter().filter(|b| b.in_footer).enumerate().collect();
     let mut by_rank = items.clone();
     by_rank.sort_by_key(|(i, b)| (footer_rank(b), *i));
-    let cost = |b: &keys::Binding| display_width(b.label) + 1 + display_width(b.footer.unwrap_or_default());
+    let cost = |b: &keys::Binding| display_width(b.label()) + 1 + display_width(b.footer().unwrap_or_default());
     let mut chosen = Vec::new();
     let mut used = 0;
     for (i, b) in by_rank {
@@ -147,7 +148,7 @@ pub fn footer_keys(context: Context, width: usize) -> Vec<(&'static str, &'stati
     items
         .into_iter()
         .filter(|(i, _)| chosen.contains(i))
-        .map(|(_, b)| (b.label, b.footer.unwrap_or_default()))
+        .map(|(_, b)| (b.label(), b.footer().unwrap_or_default()))
         .collect()
 }
 
@@ -295,6 +296,7 @@ mod tests {
         for width in [20, 40, 80] {
             for context in [
                 Context::Notice,
+                Context::About,
                 Context::Home,
                 Context::Reader,
                 Context::Quiz,

@@ -143,6 +143,15 @@ fn lookup(key: &str) -> Option<&'static Entry> {
     current().get(key).or_else(|| Catalogue::english().get(key))
 }
 
+/// The text of a key made at run time (a key's words: `keys.home.open.label`); `None` if
+/// no catalogue has it. Prefer [`t`] with a literal key, which the key test can see.
+pub fn find(key: &str) -> Option<&'static str> {
+    match lookup(key)? {
+        Entry::Text(s) => Some(s),
+        _ => None,
+    }
+}
+
 /// A fixed text. An unknown key shows as itself (a test keeps that from shipping).
 pub fn t(key: &'static str) -> &'static str {
     match lookup(key) {

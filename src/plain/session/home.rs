@@ -146,7 +146,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             }
             due => self.say(&words::reviews_due(due))?,
         }
-        let open = self.notebook.open_count();
+        let open = self.open_questions();
         if open > 0 {
             self.say(&words::questions_to_ask(open))?;
         }

@@ -29,7 +29,7 @@ use anyhow::Result;
 
 use self::prompt::Choice;
 use crate::content::ContentPack;
-use crate::notebook::Notebook;
+use crate::notebook::{self, Notebook, Undo};
 use crate::progress::{Opened, Progress, Store};
 use crate::staging::Tnm;
 use crate::words::t;
@@ -76,8 +76,8 @@ struct Session<'a, R: BufRead, W: Write> {
     pack: &'a ContentPack,
     store: Store,
     progress: Progress,
-    /// "My questions", mirrored into `progress.my_questions`.
-    notebook: Notebook,
+    /// Undo for My questions (the list itself is `progress.my_questions`).
+    question_undo: Undo,
     input: R,
     out: Lines<W>,
     options: Options,
@@ -97,9 +97,18 @@ pub fn run(
     options: Options,
 ) -> Result<()> {
     let Opened { store, progress, notices } = opened;
-    let notebook = Notebook::new(progress.my_questions.clone());
     let out = Lines::new(output, options.width);
-    let mut session = Session { pack, store, progress, notebook, input, out, options, depth: 0, tnm: START_TNM };
+    let mut session = Session {
+        pack,
+        store,
+        progress,
+        question_undo: Undo::default(),
+        input,
+        out,
+        options,
+        depth: 0,
+        tnm: START_TNM,
+    };
     let result = session.start(&notices);
     let saved = session.store.save(&mut session.progress);
     let farewell = match (&result, &saved) {
@@ -211,15 +220,20 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         }
     }
 
+    /// My questions, to change them where they live: in the progress.
+    fn notebook(&mut self) -> Notebook<'_> {
+        Notebook::new(&mut self.progress, &mut self.question_undo)
+    }
+
+    fn open_questions(&self) -> usize {
+        notebook::open_count(&self.progress.my_questions)
+    }
+
     /// Save now, telling the person if it failed (and any notice the store has).
     /// A changed file from another copy is merged in, so its questions show too.
     fn save(&mut self) -> io::Result<()> {
-        self.progress.my_questions = self.notebook.items.clone();
         match self.store.save(&mut self.progress) {
             Ok(()) => {
-                if self.notebook.items != self.progress.my_questions {
-                    self.notebook.replace_items(self.progress.my_questions.clone());
-                }
                 for notice in self.store.take_notices() {
                     self.say(&words::notice(&notice))?;
                 }

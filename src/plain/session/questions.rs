@@ -1,6 +1,7 @@
 //! "My questions" for the care team: add (typed, or a suggested one), edit, mark
 //! asked, note the answer, delete, reorder, export a checklist, and read where a
-//! question came from. The list is `crate::notebook`'s; every change is saved.
+//! question came from. The list is the progress's (`crate::notebook` changes it);
+//! every change is saved.
 
 use std::io::{BufRead, Write};
 use std::path::Path;
@@ -31,14 +32,14 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     /// The link in "Write down your numbers now": add the 24-hour number question, once.
     pub(super) fn add_care_team_number(&mut self) -> Step {
         let question = t("tui.care_team_number_question");
-        if self.notebook.items.iter().any(|q| q.text == question) {
+        if self.progress.my_questions.iter().any(|q| q.text == question) {
             return Ok(self.say(t("tui.already_in_my_questions"))?);
         }
         let now = self.now();
-        match self.notebook.add(question, Some(crate::content::GET_HELP_LESSON), None, now) {
+        match self.notebook().add(question, Some(crate::content::GET_HELP_LESSON), None, now) {
             Ok(_) => {
                 self.save()?;
-                Ok(self.say(&words::question_saved(self.notebook.open_count()))?)
+                Ok(self.say(&words::question_saved(self.open_questions()))?)
             }
             Err(e) => Ok(self.say(&e.to_string())?),
         }
@@ -83,8 +84,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 
     fn list_questions(&mut self) -> Step {
-        let items = self.notebook.items.clone();
-        self.say(&words::questions_title(items.len(), self.notebook.open_count()))?;
+        let items = self.progress.my_questions.clone();
+        self.say(&words::questions_title(items.len(), self.open_questions()))?;
         for (i, q) in items.iter().enumerate() {
             self.say(&words::question_line(i + 1, q.asked, &q.text))?;
             if let Some(from) = self.question_source(q) {
@@ -106,7 +107,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
 
     /// Ask which question: its index, or None for `q` (or when there are none).
     fn which_question(&mut self) -> Step<Option<usize>> {
-        let count = self.notebook.items.len();
+        let count = self.progress.my_questions.len();
         if count == 0 {
             self.say(t("plain.session.questions.no_questions_yet"))?;
             return Ok(None);
@@ -146,10 +147,10 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 _ => line,
             };
             let now = self.now();
-            match self.notebook.add(&text, lesson.as_deref(), section.as_deref(), now) {
+            match self.notebook().add(&text, lesson.as_deref(), section.as_deref(), now) {
                 Ok(_) => {
                     self.save()?;
-                    return Ok(self.say(&words::question_saved(self.notebook.open_count()))?);
+                    return Ok(self.say(&words::question_saved(self.open_questions()))?);
                 }
                 Err(e) => self.say(&e.to_string())?,
             }
@@ -157,12 +158,12 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 
     fn edit_question(&mut self, index: usize) -> Step {
-        self.say(&words::question_now(&self.notebook.items[index].text))?;
+        self.say(&words::question_now(&self.progress.my_questions[index].text))?;
         loop {
             let Some(line) = self.text(t("plain.session.questions.edit_prompt"))? else {
                 return Ok(self.say(t("plain.session.questions.unchanged"))?);
             };
-            match self.notebook.edit(index, &line) {
+            match self.notebook().edit(index, &line) {
                 Ok(()) => {
                     self.save()?;
                     return Ok(self.say(t("tui.question_changed"))?);
@@ -173,28 +174,28 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 
     fn toggle_asked(&mut self, index: usize) -> Step {
-        self.notebook.toggle_asked(index);
+        self.notebook().toggle_asked(index);
         self.save()?;
-        let q = &self.notebook.items[index];
+        let q = &self.progress.my_questions[index];
         Ok(self.say(&words::marked(index + 1, q.asked))?)
     }
 
     fn note(&mut self, index: usize) -> Step {
-        let note = self.notebook.items[index].note.clone();
+        let note = self.progress.my_questions[index].note.clone();
         if !note.is_empty() {
             self.say(&words::question_note(&note))?;
         }
-        self.say(&words::question_now(&self.notebook.items[index].text))?;
+        self.say(&words::question_now(&self.progress.my_questions[index].text))?;
         loop {
             self.say(t("plain.session.questions.note_prompt"))?;
             let line = self.line()?;
             if prompt::is_back(&line) {
                 return Ok(self.say(t("plain.session.questions.unchanged"))?);
             }
-            match self.notebook.set_note(index, &line) {
+            match self.notebook().set_note(index, &line) {
                 Ok(()) => {
                     self.save()?;
-                    let cleared = self.notebook.items[index].note.is_empty();
+                    let cleared = self.progress.my_questions[index].note.is_empty();
                     return Ok(self.say(if cleared {
                         t("plain.session.questions.note_cleared")
                     } else {
@@ -207,20 +208,20 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 
     fn delete(&mut self, index: usize) -> Step {
-        let text = self.notebook.items[index].text.clone();
+        let text = self.progress.my_questions[index].text.clone();
         self.say(&words::confirm_delete(index + 1, &text))?;
         let line = self.line()?;
         if !line.trim().eq_ignore_ascii_case(t("plain.session.questions.yes")) {
             return Ok(self.say(t("plain.session.questions.kept"))?);
         }
-        self.notebook.delete(index);
+        self.notebook().delete(index);
         self.save()?;
         Ok(self.say(t("plain.session.questions.deleted"))?)
     }
 
     /// Move a question to another place in the list, one step at a time.
     fn move_question(&mut self, index: usize) -> Step {
-        let count = self.notebook.items.len();
+        let count = self.progress.my_questions.len();
         if count < 2 {
             return Ok(self.say(t("plain.session.questions.nothing_to_move"))?);
         }
@@ -233,7 +234,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         };
         let mut at = index;
         while at != target {
-            at = self.notebook.move_by(at, if target > at { 1 } else { -1 });
+            at = self.notebook().move_by(at, if target > at { 1 } else { -1 });
         }
         self.save()?;
         Ok(self.say(&words::moved(target + 1))?)
@@ -242,13 +243,13 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     /// Write the checklist to a new private file in the export folder (the documents
     /// folder, else the progress folder), as the tutor does: where first, then the file.
     fn export(&mut self) -> Step {
-        if self.notebook.items.is_empty() {
+        if self.progress.my_questions.is_empty() {
             return Ok(self.say(t("tui.no_questions_to_export"))?);
         }
         let date = crate::content::check::date_of(self.now());
         let pack = self.pack;
         let topic = |q: &notebook::MyQuestion| q.lesson.as_deref().and_then(|id| pack.target_label(id));
-        let markdown = notebook::export_markdown(&self.notebook.items, &date, &topic);
+        let markdown = notebook::export_markdown(&self.progress.my_questions, &date, &topic);
         let data_dir = self.store.path().parent().filter(|p| !p.as_os_str().is_empty()).map(Path::to_path_buf);
         let dir = match crate::export::export_dir(&data_dir.unwrap_or_else(|| ".".into())) {
             Ok(dir) => dir,
@@ -262,7 +263,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 
     fn read_source(&mut self, index: usize) -> Step {
-        let q = &self.notebook.items[index];
+        let q = &self.progress.my_questions[index];
         let Some(lesson) = q.lesson.as_deref().and_then(|id| self.pack.lesson_index(id)) else {
             return Ok(self.say(t("tui.no_source"))?);
         };

@@ -115,9 +115,6 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         for failure in failures {
             self.say(&words::save_failed(&failure))?;
         }
-        if self.notebook.items != self.progress.my_questions {
-            self.notebook.replace_items(self.progress.my_questions.clone());
-        }
         if session.is_finished() {
             self.read_again(&session)?;
         }

@@ -51,10 +51,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let parts = layout::frame(area);
     let buf = frame.buffer_mut();
-    let explored = format!(
-        "{} of {} looked at ",
-        app.progress.explored_count(sites.sites.iter().map(|s| s.id.as_str())),
-        sites.sites.len()
+    let explored = crate::tf!(
+        "explorer.looked_at",
+        n = app.progress.explored_count(sites.sites.iter().map(|s| s.id.as_str())),
+        total = sites.sites.len()
     );
     draw_title(buf, parts.title, t("tui.explorer_title"), &explored, theme.title, theme.dim);
 
@@ -202,7 +202,7 @@ fn detail_rows(app: &App, sites: &Sites, site: &Site, width: usize) -> Vec<Line<
     if !site.primaries.is_empty() {
         rows.push(Line::raw(""));
         let list = site.primaries.iter().map(|p| sanitize(p).into_owned()).collect::<Vec<_>>().join(", ");
-        wrapped(&mut rows, &format!("{}{list}.", t("tui.often_from")), width, "", "", theme.dim);
+        wrapped(&mut rows, &crate::tf!("tui.often_from", list = list), width, "", "", theme.dim);
     }
     if !site.lessons.is_empty() {
         rows.push(Line::raw(""));

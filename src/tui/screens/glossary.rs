@@ -49,7 +49,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 .map(|l| (Line::raw(format!("    {l}")), pos)),
         );
         if let Some(see) = term.see.as_deref().and_then(|t| app.pack.target_label(t)) {
-            rows.push((Line::styled(format!("    Read more: {see}"), theme.dim), pos));
+            rows.push((Line::styled(format!("    {}", crate::tf!("glossary.read_more", see = see)), theme.dim), pos));
         }
         rows.push((Line::raw(""), pos));
     }

@@ -20,12 +20,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 
     // One entry per key, wrapped with the help text hanging under itself.
     let bindings = keys::bindings(app.base_context());
-    let label_w = bindings.iter().map(|b| display_width(b.label)).max().unwrap_or(0).min(inner_w / 2);
+    let label_w = bindings.iter().map(|b| display_width(b.label())).max().unwrap_or(0).min(inner_w / 2);
     let mut lines: Vec<Line> = Vec::new();
     for b in bindings {
         let room = inner_w.saturating_sub(label_w + 2).max(1);
-        for (i, part) in wrap_text(b.help, room).into_iter().enumerate() {
-            let label = if i == 0 { format!("{:<label_w$}", b.label) } else { " ".repeat(label_w) };
+        for (i, part) in wrap_text(b.help(), room).into_iter().enumerate() {
+            let label = if i == 0 { format!("{:<label_w$}", b.label()) } else { " ".repeat(label_w) };
             lines.push(Line::from(vec![Span::styled(label, theme.key), Span::raw("  "), Span::raw(part)]));
         }
     }

@@ -115,7 +115,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if due > 0 {
         notes.push(text::due_line(due));
     }
-    let open = app.notebook.open_count();
+    let open = app.open_questions();
     if open > 0 {
         notes.push(text::open_questions_line(open));
     }

@@ -1,5 +1,6 @@
 //! One file per screen: each draws from the app's state and nothing more.
 
+pub mod about;
 pub mod checkin;
 pub mod confirm_quit;
 pub mod explorer;

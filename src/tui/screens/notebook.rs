@@ -33,19 +33,26 @@ pub fn item_at(app: &App, y: u16) -> Option<usize> {
     }
     let offset = layout::list_offset(app.notebook_selected, visible_items(list));
     let index = offset + ((y - list.y) / ROWS_PER_ITEM) as usize;
-    (index < app.notebook.items.len()).then_some(index)
+    (index < app.questions().len()).then_some(index)
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let parts = layout::frame(area);
     let buf = frame.buffer_mut();
-    let open = app.notebook.open_count();
-    draw_title(buf, parts.title, t("tui.notebook_title"), &format!("{open} to ask "), theme.title, theme.dim);
+    let open = app.open_questions();
+    draw_title(
+        buf,
+        parts.title,
+        t("tui.notebook_title"),
+        &crate::tf!("notebook.to_ask", open = open),
+        theme.title,
+        theme.dim,
+    );
 
     let list = list_area(area);
     let width = list.width as usize;
-    if app.notebook.items.is_empty() {
+    if app.questions().is_empty() {
         for (row, line) in
             wrap_text(t("tui.notebook_empty"), width.max(1)).into_iter().enumerate().take(list.height as usize)
         {
@@ -54,7 +61,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     let visible = visible_items(list);
     let offset = layout::list_offset(app.notebook_selected, visible);
-    for (slot, (i, q)) in app.notebook.items.iter().enumerate().skip(offset).take(visible).enumerate() {
+    for (slot, (i, q)) in app.questions().iter().enumerate().skip(offset).take(visible).enumerate() {
         let y = list.y + slot as u16 * ROWS_PER_ITEM;
         let selected = i == app.notebook_selected;
         let mark = if q.asked { "[x]" } else { "[ ]" };
@@ -72,7 +79,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 details.push(t("tui.asked").to_string());
             }
             if !q.note.is_empty() {
-                details.push(format!("answer: {}", sanitize(&q.note)));
+                details.push(crate::tf!("notebook.answer", note = sanitize(&q.note)));
             }
             let line = truncate(&details.join(" · "), width.saturating_sub(6));
             buf.set_line(list.x + 6, y + 1, &Line::styled(line, theme.dim), list.width.saturating_sub(6));

@@ -36,7 +36,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let progress = if state.session.is_finished() {
         String::new()
     } else {
-        format!("{} · {right}/{answered} right ", text::question_of(state.session.index() + 1, state.session.len()))
+        crate::tf!(
+            "quiz.progress",
+            question = text::question_of(state.session.index() + 1, state.session.len()),
+            right = right,
+            answered = answered
+        )
     };
     draw_title(
         buf,

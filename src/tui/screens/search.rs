@@ -21,7 +21,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let Some(state) = app.search() else { return };
     let theme = &app.theme;
     let parts = layout::frame(area);
-    let count = if state.hits.is_empty() { String::new() } else { format!("{} found ", state.hits.len()) };
+    let count = if state.hits.is_empty() { String::new() } else { crate::tf!("search.found", n = state.hits.len()) };
     draw_title(frame.buffer_mut(), parts.title, t("tui.search_title"), &count, theme.title, theme.dim);
     let body =
         Rect { x: parts.body.x + 1, width: parts.body.width.saturating_sub(2).min(layout::MAX_MEASURE), ..parts.body };
