@@ -162,20 +162,13 @@ impl Cli {
         }
         let mut cli = <Cli as clap::CommandFactory>::command();
         cli.build();
-        let message = "give at least one word to look for";
+        let message = crate::words::t("cli.no_words");
         Err(match cli.find_subcommand_mut(name) {
             Some(sub) => sub.error(clap::error::ErrorKind::InvalidValue, message),
             None => cli.error(clap::error::ErrorKind::InvalidValue, message),
         })
     }
 }
-
-/// Why `--watch` cannot be used here, if it cannot: it watches the `--content` pack
-/// (the built-in pack is inside the program and never changes), or the file `read` shows.
-pub const WATCH_NEEDS_CONTENT: &str = "--watch needs --content DIR: the built-in pack is inside the program and never changes; \
-     to preview your own pack, name its folder (e.g. `patient-tutor --content my-pack --watch`)";
-pub const WATCH_NOT_HERE: &str =
-    "--watch works with the full-screen tutor (`patient-tutor --content DIR --watch`) and with `read FILE.md --watch`";
 
 impl Cli {
     /// Whether `read` should print again on each change (`read … --watch`, or `--watch read …`).
@@ -199,13 +192,13 @@ impl Cli {
             let Some(Command::Read { target, .. }) = &self.command else { return Ok(()) };
             // A file is watched by itself; a lesson id needs a pack that can change.
             let file = target.ends_with(".md") || std::path::Path::new(target).is_file();
-            (!file && self.content.is_none()).then_some(WATCH_NEEDS_CONTENT)
+            (!file && self.content.is_none()).then(watch_needs_content)
         } else if !self.watch {
             None
         } else if !tui {
-            Some(WATCH_NOT_HERE)
+            Some(crate::words::t("cli.watch_not_here"))
         } else {
-            self.content.is_none().then_some(WATCH_NEEDS_CONTENT)
+            self.content.is_none().then(watch_needs_content)
         };
         match problem {
             None => Ok(()),
@@ -216,6 +209,12 @@ impl Cli {
             }
         }
     }
+}
+
+/// Why `--watch` cannot be used here, if it cannot: it watches the `--content` pack
+/// (the built-in pack is inside the program and never changes), or the file `read` shows.
+fn watch_needs_content() -> &'static str {
+    crate::words::t("cli.watch_needs_content")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -11,6 +11,9 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use crate::tf;
+use crate::words::t;
+
 /// Where an export from the tutor goes: the documents folder if there is one, else
 /// `data_dir` (the progress file's folder, made private if it has to be created).
 pub fn export_dir(data_dir: &Path) -> io::Result<PathBuf> {
@@ -29,7 +32,7 @@ pub fn export_dir_with(var: &dyn Fn(&str) -> Option<OsString>, data_dir: &Path) 
         std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
         builder
             .create(data_dir)
-            .map_err(|e| io::Error::new(e.kind(), format!("cannot create {}: {e}", data_dir.display())))?;
+            .map_err(|e| io::Error::new(e.kind(), tf!("export.cannot_create", path = data_dir.display(), why = e)))?;
     }
     Ok(fs::canonicalize(data_dir).unwrap_or_else(|_| data_dir.to_path_buf()))
 }
@@ -106,7 +109,7 @@ pub fn write_private(path: &Path, bytes: &[u8], replace: bool) -> io::Result<Pat
     let mut file = options.open(path)?;
     let meta = file.metadata()?;
     if !meta.is_file() {
-        return Err(io::Error::other("it is not a regular file"));
+        return Err(io::Error::other(t("export.not_a_file")));
     }
     file.set_len(0)?;
     #[cfg(unix)]
@@ -143,15 +146,17 @@ pub fn write_new_in(dir: &Path, stem: &str, date: &str, bytes: &[u8]) -> io::Res
                 if !fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file()) {
                     return Err(io::Error::new(
                         io::ErrorKind::AlreadyExists,
-                        format!("{} is in the way and is not a regular file; nothing was written", path.display()),
+                        tf!("export.in_the_way", path = path.display()),
                     ));
                 }
             }
-            Err(e) => return Err(io::Error::new(e.kind(), format!("cannot write in {}: {e}", dir.display()))),
+            Err(e) => {
+                return Err(io::Error::new(e.kind(), tf!("export.cannot_write_in", path = dir.display(), why = e)));
+            }
             ok => return ok,
         }
     }
-    Err(io::Error::other("too many files with today's name"))
+    Err(io::Error::other(t("export.too_many")))
 }
 
 /// The path as an absolute one (its folder resolved), for messages.

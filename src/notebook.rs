@@ -8,6 +8,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::progress::Progress;
+use crate::tf;
+use crate::words::t;
 
 /// Longer questions are refused: an appointment question should fit on a card.
 pub const MAX_CHARS: usize = 500;
@@ -44,10 +46,8 @@ pub enum TextError {
 impl fmt::Display for TextError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TextError::Empty => write!(f, "Type a question first, for example: \"What are my treatment choices?\""),
-            TextError::TooLong(n) => {
-                write!(f, "That is {n} characters; a question can have at most {MAX_CHARS}. Try splitting it into two.")
-            }
+            TextError::Empty => f.write_str(t("notebook.empty")),
+            TextError::TooLong(n) => f.write_str(&tf!("notebook.too_long", n = n, max = MAX_CHARS)),
         }
     }
 }
@@ -208,39 +208,40 @@ pub type TopicOf<'a> = dyn Fn(&MyQuestion) -> Option<String> + 'a;
 /// The Markdown checklist to take to an appointment: open questions first,
 /// grouped by topic, each with room for the answer; asked ones after.
 pub fn export_markdown(items: &[MyQuestion], date: &str, topic_of: &TopicOf) -> String {
-    let mut out = format!("# My questions for the care team\n\nDate: {date}\n\n");
+    let mut out = format!("# {}\n\n{}\n\n", t("notebook.checklist.title"), tf!("notebook.checklist.date", date = date));
     let open: Vec<&MyQuestion> = items.iter().filter(|q| !q.asked).collect();
     let asked: Vec<&MyQuestion> = items.iter().filter(|q| q.asked).collect();
     if open.is_empty() {
-        out.push_str("No open questions.\n\n");
+        out.push_str(&format!("{}\n\n", t("notebook.checklist.no_open_questions")));
     } else {
-        out.push_str("## To ask\n\n");
+        out.push_str(&format!("## {}\n\n", t("notebook.checklist.to_ask")));
         write_grouped(&mut out, &open, topic_of, "- [ ]");
     }
     if !asked.is_empty() {
-        out.push_str("## Already asked\n\n");
+        out.push_str(&format!("## {}\n\n", t("notebook.checklist.already_asked")));
         write_grouped(&mut out, &asked, topic_of, "- [x]");
     }
-    out.push_str("---\n\nMade with patient-tutor. It is education, not medical advice.\n");
+    out.push_str(&format!("---\n\n{}\n", t("notebook.checklist.made_with")));
     out
 }
 
 fn write_grouped(out: &mut String, items: &[&MyQuestion], topic_of: &TopicOf, box_: &str) {
     let mut topics: Vec<String> = Vec::new();
     for q in items {
-        let topic = topic_of(q).unwrap_or_else(|| "Other questions".to_string());
+        let topic = topic_of(q).unwrap_or_else(|| t("notebook.checklist.other_questions").to_string());
         if !topics.contains(&topic) {
             topics.push(topic);
         }
     }
     for topic in topics {
         out.push_str(&format!("### {}\n\n", escape(&topic)));
-        for q in items.iter().filter(|q| topic_of(q).unwrap_or_else(|| "Other questions".to_string()) == topic) {
+        let other = || t("notebook.checklist.other_questions").to_string();
+        for q in items.iter().filter(|q| topic_of(q).unwrap_or_else(other) == topic) {
             out.push_str(&format!("{box_} {}\n", escape(&q.text)));
             if q.note.is_empty() {
-                out.push_str("  - Answer: ______________________________________________\n\n");
+                out.push_str(&format!("  - {}\n\n", t("notebook.checklist.answer_blank")));
             } else {
-                out.push_str(&format!("  - Answer: {}\n\n", escape(&q.note)));
+                out.push_str(&format!("  - {}\n\n", tf!("notebook.checklist.answer", note = escape(&q.note))));
             }
         }
     }

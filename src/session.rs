@@ -16,7 +16,7 @@ pub fn load_pack(dir: Option<&Path>) -> Result<ContentPack> {
     };
     loaded.map_err(|errors| {
         let n = errors.0.len();
-        anyhow!("{errors}\nthe content pack has {n} problem{} (fix them and try again)", if n == 1 { "" } else { "s" })
+        anyhow!("{errors}\n{}", crate::tn!("cli.pack_problems", n))
     })
 }
 
@@ -24,8 +24,7 @@ pub fn load_pack(dir: Option<&Path>) -> Result<ContentPack> {
 pub fn progress_path(flag: Option<&Path>) -> Result<PathBuf> {
     match flag {
         Some(path) => Ok(path.to_path_buf()),
-        None => progress::default_path()
-            .context("cannot find a home folder for the progress file; give one with --progress FILE"),
+        None => progress::default_path().context(crate::words::t("cli.no_home")),
     }
 }
 

@@ -5,9 +5,19 @@
 
 use std::path::{Path, PathBuf};
 
-/// Where the interface's words are shown. Error texts for pack authors (`check`) and
-/// clap's own `--help` are not here yet.
-const FOLDERS: &[&str] = &["src/tui"];
+/// Where the interface's words are shown (folders and files). Error texts for pack
+/// authors (`check`, in src/content) and clap's own `--help` are not here yet.
+const FOLDERS: &[&str] = &[
+    "src/tui",
+    "src/plain",
+    "src/checkin",
+    "src/progress",
+    "src/notebook.rs",
+    "src/export.rs",
+    "src/cli.rs",
+    "src/session.rs",
+    "src/main.rs",
+];
 
 /// The string literals of Rust source, with their line numbers; comments and
 /// `#[cfg(test)]` modules left out.
@@ -64,6 +74,10 @@ fn has_words(text: &str) -> bool {
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    if dir.is_file() {
+        out.push(dir.to_path_buf());
+        return;
+    }
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {

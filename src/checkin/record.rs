@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::tf;
+
 /// The "anything else" note is cut to this many characters: one line.
 pub const MAX_NOTE_CHARS: usize = 500;
 /// A stored check-in with more items or red flags than this is not one.
@@ -36,21 +38,21 @@ impl CheckIn {
     /// scores over 10, ids that are not ids, a note that is not one clean line.
     pub fn problem(&self) -> Option<String> {
         if self.scores.len() > MAX_ENTRIES || self.flags.len() > MAX_ENTRIES {
-            return Some(format!("more than {MAX_ENTRIES} items or red flags"));
+            return Some(tf!("checkin.problem_too_many", max = MAX_ENTRIES));
         }
         let ids = self.scores.keys().chain(self.flags.keys());
         if let Some(id) = ids.into_iter().find(|id| !is_id(id)) {
             let shown: String = crate::markdown::sanitize(id).chars().take(MAX_ID_CHARS).collect();
-            return Some(format!("`{shown}` is not an item id"));
+            return Some(tf!("checkin.problem_not_an_id", id = shown));
         }
         if let Some((id, score)) = self.scores.iter().find(|(_, s)| **s > 10) {
-            return Some(format!("the score of `{id}` is {score}, more than 10"));
+            return Some(tf!("checkin.problem_score", id = id, score = score));
         }
         if self.note.chars().count() > MAX_NOTE_CHARS {
-            return Some(format!("the note is longer than {MAX_NOTE_CHARS} characters"));
+            return Some(tf!("checkin.problem_note_long", max = MAX_NOTE_CHARS));
         }
         if clean_note(&self.note).0 != self.note {
-            return Some("the note has control characters or line breaks".to_string());
+            return Some(crate::words::t("checkin.problem_note_controls").to_string());
         }
         None
     }

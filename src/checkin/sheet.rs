@@ -7,6 +7,8 @@ use super::record::CheckIn;
 use super::review::{band, rows};
 use super::words;
 use crate::markdown::sanitize;
+use crate::words::t;
+use crate::{tf, tn};
 
 /// Check-ins in the sheet's table: enough to see a trend, few enough for one page.
 pub const SHEET_CHECKINS: usize = 6;
@@ -29,41 +31,45 @@ fn cell(text: &str) -> String {
 pub fn export_markdown(form: &Form, sheet: &Sheet) -> String {
     let from = sheet.checkins.len().saturating_sub(SHEET_CHECKINS);
     let shown = &sheet.checkins[from..];
-    let mut out = format!("# {}\n\nMade: {}\n\n", words::TITLE, sheet.today);
+    let mut out = format!("# {}\n\n{}\n\n", t("checkin.title"), tf!("checkin.sheet.made", date = sheet.today));
     if shown.is_empty() {
-        let _ = writeln!(out, "{}\n", words::NO_CHECKINS);
+        let _ = writeln!(out, "{}\n", t("checkin.no_checkins"));
     } else {
         let first = &shown[0].0;
         let last = &shown[shown.len() - 1].0;
-        let _ = writeln!(out, "Check-ins on this sheet: {} (from {first} to {last}).\n", shown.len());
-        let _ = writeln!(out, "Scores from 0 (none) to 10 (the worst). {}\n", words::BANDS);
+        let _ = writeln!(out, "{}\n", tn!("checkin.sheet.on_sheet", shown.len(), first = first, last = last));
+        let _ = writeln!(out, "{}\n", tf!("checkin.sheet.scores", bands = t("checkin.bands")));
         let dates: Vec<&str> = shown.iter().map(|(d, _)| d.as_str()).collect();
-        let _ = writeln!(out, "| Symptom | {} | Band now | Change |", dates.join(" | "));
+        let (symptom, band_now, change) =
+            (t("checkin.sheet.symptom"), t("checkin.sheet.band_now"), t("checkin.sheet.change"));
+        let _ = writeln!(out, "| {symptom} | {} | {band_now} | {change} |", dates.join(" | "));
         let _ = writeln!(out, "|---|{}---|---|", "---|".repeat(dates.len()));
         let all: Vec<&CheckIn> = sheet.checkins.iter().map(|(_, c)| *c).collect();
         let rows = rows(form, &all, shown.len());
         for row in &rows {
             let scores: Vec<String> = row.recent.iter().map(|s| s.map_or("–".to_string(), |s| s.to_string())).collect();
             let now = row.latest.map_or("–", |s| words::band(band(s)));
-            let mark = if row.tell { format!(" {}", words::TELL_MARK) } else { String::new() };
+            let mark = if row.tell { format!(" {}", t("checkin.tell_mark")) } else { String::new() };
             let change = if row.latest.is_some() { words::change(row.change) } else { "–".to_string() };
             let _ = writeln!(out, "| {}{mark} | {} | {now} | {change} |", cell(&row.name), scores.join(" | "));
         }
         let tell: Vec<_> = rows.iter().filter(|r| r.tell).collect();
         if !tell.is_empty() {
-            let _ = writeln!(out, "\n{} = {}.\n\n## To tell your care team\n", words::TELL_MARK, words::TELL);
+            let legend = tf!("checkin.sheet.tell_legend", mark = t("checkin.tell_mark"), tell = t("checkin.tell"));
+            let _ = writeln!(out, "\n{legend}\n\n## {}\n", t("checkin.sheet.to_tell"));
             for r in tell {
                 let score = r.latest.unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "- {}: {score} ({}), {} since the last check-in",
-                    cell(&r.name),
-                    words::band(band(score)),
-                    words::change(r.change)
+                let line = tf!(
+                    "checkin.sheet.tell_line",
+                    name = cell(&r.name),
+                    score = score,
+                    band = words::band(band(score)),
+                    change = words::change(r.change)
                 );
+                let _ = writeln!(out, "- {line}");
             }
         }
-        out.push_str("\n## Signs answered yes\n\n");
+        let _ = write!(out, "\n## {}\n\n", t("checkin.sheet.signs_yes"));
         let mut any = false;
         for (date, c) in shown {
             for id in c.yes_flags() {
@@ -73,25 +79,25 @@ pub fn export_markdown(form: &Form, sheet: &Sheet) -> String {
             }
         }
         if !any {
-            out.push_str("None.\n");
+            let _ = writeln!(out, "{}", t("checkin.sheet.no_signs"));
         }
-        out.push_str("\n## Anything else\n\n");
+        let _ = write!(out, "\n## {}\n\n", t("checkin.sheet.anything_else"));
         let notes: Vec<_> = shown.iter().filter(|(_, c)| !c.note.is_empty()).collect();
         if notes.is_empty() {
-            out.push_str("Nothing noted.\n");
+            let _ = writeln!(out, "{}", t("checkin.sheet.nothing_noted"));
         }
         for (date, c) in notes {
             let _ = writeln!(out, "- {date}: {}", sanitize(&c.note));
         }
     }
-    out.push_str("\n## My open questions\n\n");
+    let _ = write!(out, "\n## {}\n\n", t("checkin.sheet.open_questions"));
     if sheet.open_questions.is_empty() {
-        out.push_str("No open questions.\n");
+        let _ = writeln!(out, "{}", t("checkin.sheet.no_open_questions"));
     }
     for q in &sheet.open_questions {
         let _ = writeln!(out, "- [ ] {}", sanitize(q));
     }
-    let _ = writeln!(out, "\n---\n\n{}", words::PRIVACY);
+    let _ = writeln!(out, "\n---\n\n{}", t("checkin.privacy"));
     out
 }
 

@@ -396,7 +396,7 @@ impl<'t, 'e> Renderer<'t, 'e> {
         }
         self.inline.push(" (", outer);
         if see {
-            self.inline.push("see: ", target_style);
+            self.inline.push(crate::words::t("plain.link.see"), target_style);
         }
         self.inline.push(&words, target_style);
         self.inline.push(")", outer);

@@ -16,6 +16,8 @@ use crate::content::check::date_of;
 use crate::markdown::{sanitize, sanitize_path};
 use crate::progress::{Opened, Progress};
 use crate::session;
+use crate::words::t;
+use crate::{tf, tn};
 
 use super::quiz::read_line;
 
@@ -23,7 +25,7 @@ use super::quiz::read_line;
 pub const MAX_NUMBER_CHARS: usize = 40;
 
 fn form(pack: &ContentPack) -> Result<&Form> {
-    pack.checkin.as_ref().context(words::NO_FORM)
+    pack.checkin.as_ref().context(t("checkin.no_form"))
 }
 
 /// The care team's number the person saved, cleaned.
@@ -37,23 +39,23 @@ pub fn get_help_lines(pack: &ContentPack, form: &Form, flags: &[&RedFlag], numbe
     let mut flags = flags.to_vec();
     flags.sort_by_key(|f| f.who);
     let mut lines = vec![
-        format!("{mark} {} {mark}", words::GET_HELP_NOW, mark = words::GET_HELP_MARK),
-        words::YOU_ANSWERED_YES.to_string(),
+        format!("{mark} {} {mark}", t("checkin.get_help_now"), mark = t("checkin.get_help_mark")),
+        t("checkin.you_answered_yes").to_string(),
     ];
     for flag in flags {
         for sign in &flag.signs {
-            lines.push(format!("  {} {}", words::GET_HELP_MARK, sanitize(sign)));
+            lines.push(format!("  {} {}", t("checkin.get_help_mark"), sanitize(sign)));
         }
         lines.push(format!("  {}", sanitize(form.call.words(flag.who))));
         if let Some(also) = &flag.also {
             lines.push(format!("  {}", sanitize(also)));
         }
         let label = pack.target_label(&flag.see).unwrap_or_else(|| sanitize(&flag.see).into_owned());
-        lines.push(format!("  Read more: {label}"));
+        lines.push(format!("  {}", tf!("plain.link.read_more", pointer = label)));
     }
     lines.push(match number {
-        Some(n) => format!("{} {n}", words::YOUR_NUMBER),
-        None => words::NO_NUMBER.to_string(),
+        Some(n) => tf!("checkin.your_number", number = n),
+        None => t("checkin.no_number").to_string(),
     });
     lines
 }
@@ -72,18 +74,25 @@ pub fn ask(
     on_answer: &mut dyn FnMut(&Draft),
 ) -> io::Result<bool> {
     let total = form.steps();
-    writeln!(out, "{}: {total} short questions. {}", words::TITLE, words::SCALE)?;
+    let title = tn!("plain.checkin.title", total, title = t("checkin.title"), scale = t("checkin.scale"));
+    writeln!(out, "{title}")?;
     if !draft.is_empty() {
-        writeln!(out, "Carrying on with the check-in you started on {}.", date_of(draft.started))?;
+        writeln!(out, "{}", tf!("plain.checkin.carrying_on", date = date_of(draft.started)))?;
     }
     loop {
         let number_of = draft.step.min(total - 1) + 1;
         match draft.current(form) {
             Step::Item(i) => {
                 let item = &form.items[i];
-                writeln!(out, "Question {number_of} of {total}. {}", sanitize(&item.question))?;
-                writeln!(out, "0 = {}, 10 = {}.", sanitize(&item.low), sanitize(&item.high))?;
-                writeln!(out, "Type a number from 0 to 10, or - to skip.")?;
+                let question = sanitize(&item.question);
+                writeln!(
+                    out,
+                    "{}",
+                    tf!("plain.checkin.question", number = number_of, total = total, question = question)
+                )?;
+                let (low, high) = (sanitize(&item.low), sanitize(&item.high));
+                writeln!(out, "{}", tf!("plain.checkin.scale", low = low, high = high))?;
+                writeln!(out, "{}", t("plain.checkin.rate_how"))?;
                 loop {
                     out.flush()?;
                     let Some(line) = read_line(input)? else { return Ok(false) };
@@ -92,7 +101,7 @@ pub fn ask(
                         text => match text.parse::<u8>() {
                             Ok(n) if n <= 10 => _ = draft.rate(form, n),
                             _ => {
-                                writeln!(out, "Please type a number from 0 to 10, or - to skip.")?;
+                                writeln!(out, "{}", t("plain.checkin.rate_again"))?;
                                 continue;
                             }
                         },
@@ -102,15 +111,20 @@ pub fn ask(
             }
             Step::RedFlag(i) => {
                 let flag = &form.red_flags[i];
-                writeln!(out, "Question {number_of} of {total}. {}", sanitize(&flag.question))?;
-                writeln!(out, "Type y for yes or n for no.")?;
+                let question = sanitize(&flag.question);
+                writeln!(
+                    out,
+                    "{}",
+                    tf!("plain.checkin.question", number = number_of, total = total, question = question)
+                )?;
+                writeln!(out, "{}", t("plain.checkin.yes_no_how"))?;
                 let yes = loop {
                     out.flush()?;
                     let Some(line) = read_line(input)? else { return Ok(false) };
                     match line.trim().to_lowercase().as_str() {
                         "y" | "yes" => break true,
                         "n" | "no" => break false,
-                        _ => writeln!(out, "Please type y for yes or n for no.")?,
+                        _ => writeln!(out, "{}", t("plain.checkin.yes_no_again"))?,
                     }
                 };
                 if let Some(flag) = draft.answer(form, yes) {
@@ -122,11 +136,16 @@ pub fn ask(
                 }
             }
             Step::Note => {
-                writeln!(out, "Question {number_of} of {total}. {}", words::NOTE_PROMPT)?;
+                let question = t("checkin.note_prompt");
+                writeln!(
+                    out,
+                    "{}",
+                    tf!("plain.checkin.question", number = number_of, total = total, question = question)
+                )?;
                 out.flush()?;
                 let Some(line) = read_line(input)? else { return Ok(false) };
                 if draft.set_note(&line) {
-                    writeln!(out, "Your note was cut to {} characters.", checkin::MAX_NOTE_CHARS)?;
+                    writeln!(out, "{}", tf!("plain.checkin.note_cut", max = checkin::MAX_NOTE_CHARS))?;
                 }
                 on_answer(draft);
                 return Ok(true);
@@ -172,7 +191,7 @@ pub fn run_plain(pack: &ContentPack, opened: Opened) -> Result<ExitCode> {
             writeln!(out)?;
         }
         if failed.is_none() {
-            writeln!(out, "{}", words::SAVED)?;
+            writeln!(out, "{}", t("checkin.saved"))?;
         }
         summary(&mut out, form, &progress)?;
     } else {
@@ -182,13 +201,13 @@ pub fn run_plain(pack: &ContentPack, opened: Opened) -> Result<ExitCode> {
         }
         writeln!(out)?;
         if failed.is_none() {
-            writeln!(out, "{}", words::DRAFT_SAVED)?;
+            writeln!(out, "{}", t("checkin.draft_saved"))?;
         }
     }
     super::print_notice_lines(&store.take_notices());
     if let Some(e) = failed {
         let why = sanitize(&format!("{e:#}")).into_owned();
-        writeln!(super::stderr(), "patient-tutor: your check-in could not be saved ({why}). Try again.")?;
+        writeln!(super::stderr(), "patient-tutor: {}", tf!("plain.checkin.not_saved", why = why))?;
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
@@ -200,18 +219,19 @@ fn summary(out: &mut impl Write, form: &Form, progress: &Progress) -> io::Result
     let rows = checkin::rows(form, &all, checkin::RECENT);
     for row in rows.iter().filter(|r| r.tell) {
         let score = row.latest.unwrap_or_default();
-        writeln!(
-            out,
-            "{} {}: {score} ({}, {}): {}.",
-            words::TELL_MARK,
-            sanitize(&row.name),
-            words::band(band(score)),
-            words::change(row.change),
-            words::TELL
-        )?;
+        let line = tf!(
+            "plain.checkin.tell_line",
+            mark = t("checkin.tell_mark"),
+            name = sanitize(&row.name),
+            score = score,
+            band = words::band(band(score)),
+            change = words::change(row.change),
+            tell = t("checkin.tell")
+        );
+        writeln!(out, "{line}")?;
     }
-    writeln!(out, "See them all with: patient-tutor checkin history")?;
-    writeln!(out, "{}", words::PRIVACY)
+    writeln!(out, "{}", t("plain.checkin.see_history"))?;
+    writeln!(out, "{}", t("checkin.privacy"))
 }
 
 /// `checkin history`: one line per check-in and symptom, oldest first.
@@ -221,13 +241,13 @@ pub fn history(pack: &ContentPack, opened: &Opened) -> Result<ExitCode> {
     let mut out = super::stdout();
     let p = &opened.progress;
     if p.checkins().next().is_none() {
-        writeln!(out, "{} Start one with: patient-tutor checkin --plain", words::NO_CHECKINS)?;
+        writeln!(out, "{}", tf!("plain.checkin.history_empty", none = t("checkin.no_checkins")))?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut before: BTreeMap<&str, u8> = BTreeMap::new();
     for (n, (at, c)) in p.checkins().enumerate() {
         let date = date_of(at);
-        writeln!(out, "Check-in {} on {date}:", n + 1)?;
+        writeln!(out, "{}", tf!("plain.checkin.history_heading", number = n + 1, date = date))?;
         let ids = form.items.iter().map(|i| i.id.as_str()).chain(c.scores.keys().map(String::as_str));
         let mut done = Vec::new();
         for id in ids {
@@ -238,39 +258,54 @@ pub fn history(pack: &ContentPack, opened: &Opened) -> Result<ExitCode> {
             let name = sanitize(form.item_name(id)).into_owned();
             let Some(&score) = c.scores.get(id) else {
                 if form.item(id).is_some() {
-                    writeln!(out, "{date}, {name}: skipped")?;
+                    writeln!(out, "{}", tf!("plain.checkin.history_skipped", date = date, name = name))?;
                 }
                 continue;
             };
             let was = before.insert(id, score);
             let change = was.map(|b| i16::from(score) - i16::from(b));
-            let tell = if tell_care_team(score, was) {
-                format!(", {} {}", words::TELL_MARK, words::TELL)
+            let (band, change) = (words::band(band(score)), words::change(change));
+            let line = if tell_care_team(score, was) {
+                let (mark, tell) = (t("checkin.tell_mark"), t("checkin.tell"));
+                tf!(
+                    "plain.checkin.history_score_tell",
+                    date = date,
+                    name = name,
+                    score = score,
+                    band = band,
+                    change = change,
+                    mark = mark,
+                    tell = tell
+                )
             } else {
-                String::new()
+                tf!(
+                    "plain.checkin.history_score",
+                    date = date,
+                    name = name,
+                    score = score,
+                    band = band,
+                    change = change
+                )
             };
-            writeln!(out, "{date}, {name}: {score}, {}, {}{tell}", words::band(band(score)), words::change(change))?;
+            writeln!(out, "{line}")?;
         }
         for id in c.yes_flags() {
             let sign = form
                 .red_flag(id)
                 .map_or_else(|| sanitize(id).into_owned(), |f| sanitize(&f.signs.join("; ")).into_owned());
-            writeln!(out, "{date}, said yes: {} {sign}", words::GET_HELP_MARK)?;
+            let mark = t("checkin.get_help_mark");
+            writeln!(out, "{}", tf!("plain.checkin.history_yes", date = date, mark = mark, sign = sign))?;
         }
         if !c.note.is_empty() {
-            writeln!(out, "{date}, anything else: {}", sanitize(&c.note))?;
+            writeln!(out, "{}", tf!("plain.checkin.history_note", date = date, note = sanitize(&c.note)))?;
         }
     }
     if let Some(d) = &p.checkin_draft {
-        writeln!(
-            out,
-            "{} (started {}).",
-            words::draft_progress(d.scores.len() + d.flags.len(), form.steps()),
-            date_of(d.started)
-        )?;
+        let draft = words::draft_progress(d.scores.len() + d.flags.len(), form.steps());
+        writeln!(out, "{}", tf!("plain.checkin.history_draft", draft = draft, date = date_of(d.started)))?;
     }
-    writeln!(out, "{}", words::BANDS)?;
-    writeln!(out, "{}", words::PRIVACY)?;
+    writeln!(out, "{}", t("checkin.bands"))?;
+    writeln!(out, "{}", t("checkin.privacy"))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -296,13 +331,11 @@ pub fn export(pack: &ContentPack, opened: &Opened, file: Option<&Path>, force: b
     let shown = sanitize_path(path);
     match crate::export::write_private(path, markdown.as_bytes(), force) {
         Ok(full) => {
-            writeln!(super::stdout(), "Wrote your check-in sheet to {} (only you can read it).", sanitize_path(&full))?;
+            writeln!(super::stdout(), "{}", tf!("plain.checkin.wrote", path = sanitize_path(&full)))?;
             Ok(ExitCode::SUCCESS)
         }
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            bail!("{shown} already exists; choose another name, or add --force to replace it")
-        }
-        Err(e) => Err(e).with_context(|| format!("cannot write {shown}")),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => bail!("{}", tf!("plain.file_exists", path = shown)),
+        Err(e) => Err(e).with_context(|| tf!("plain.cannot_write", path = shown)),
     }
 }
 
@@ -315,24 +348,21 @@ pub fn number(opened: Opened, number: Option<&str>, clear: bool) -> Result<ExitC
     } else if let Some(number) = number {
         let cleaned = sanitize(number).split_whitespace().collect::<Vec<_>>().join(" ");
         if cleaned.is_empty() || cleaned.chars().count() > MAX_NUMBER_CHARS {
-            writeln!(
-                super::stderr(),
-                "patient-tutor: give the number as you would dial it, at most {MAX_NUMBER_CHARS} characters, like \"0123 456 789\""
-            )?;
+            writeln!(super::stderr(), "patient-tutor: {}", tf!("plain.checkin.bad_number", max = MAX_NUMBER_CHARS))?;
             return Ok(ExitCode::from(2));
         }
         progress.care_team_number = Some(cleaned);
     } else {
         match care_team_number(&progress) {
-            Some(n) => writeln!(out, "{} {n}", words::YOUR_NUMBER)?,
-            None => writeln!(out, "{}", words::NO_NUMBER)?,
+            Some(n) => writeln!(out, "{}", tf!("checkin.your_number", number = n))?,
+            None => writeln!(out, "{}", t("checkin.no_number"))?,
         }
         return Ok(ExitCode::SUCCESS);
     }
     store.save(&mut progress)?;
     match care_team_number(&progress) {
-        Some(n) => writeln!(out, "Saved. {} {n}. It is shown with every \"Get help now\".", words::YOUR_NUMBER)?,
-        None => writeln!(out, "Your care team's 24-hour number was removed.")?,
+        Some(n) => writeln!(out, "{}", tf!("plain.checkin.number_saved", number = n))?,
+        None => writeln!(out, "{}", t("plain.checkin.number_removed"))?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -342,7 +372,7 @@ pub fn remind(opened: Opened, on: bool) -> Result<ExitCode> {
     let Opened { store, mut progress, .. } = opened;
     progress.checkin_reminders_off = !on;
     store.save(&mut progress)?;
-    writeln!(super::stdout(), "{}", if on { words::REMINDERS_ON } else { words::REMINDERS_OFF })?;
+    writeln!(super::stdout(), "{}", if on { t("checkin.reminders_on") } else { t("checkin.reminders_off") })?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -353,12 +383,9 @@ pub fn describe(progress: &Progress) -> Option<String> {
     let draft = progress.checkin_draft.is_some();
     match (n, last) {
         (0, _) if !draft => None,
-        (0, _) => Some("a check-in you had not finished".to_string()),
-        (n, Some(last)) => Some(format!(
-            "{} (the last on {last}){}",
-            super::count(n, "symptom check-in", "symptom check-ins"),
-            if draft { " and one not finished" } else { "" }
-        )),
+        (0, _) => Some(t("plain.checkin.reset_draft").to_string()),
+        (n, Some(last)) if draft => Some(tn!("plain.checkin.reset_with_draft", n, last = last)),
+        (n, Some(last)) => Some(tn!("plain.checkin.reset", n, last = last)),
         (_, None) => None,
     }
 }

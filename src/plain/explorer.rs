@@ -9,28 +9,27 @@ use crate::content::ContentPack;
 use crate::content::sites::{Site, Sites, Who};
 use crate::explorer::search::{self, Tier};
 use crate::markdown::sanitize;
+use crate::tf;
 use crate::tui::text::{who_heading, who_short};
 use crate::words::t;
 
 /// Plain words for a tier, the same the TUI shows beside its symbol.
 pub fn tier_words(tier: Tier) -> &'static str {
     match tier {
-        Tier::Emergency => "EMERGENCY, get help now",
-        Tier::CallToday => "Call your care team today",
-        Tier::NextVisit => "Mention at your next visit",
+        Tier::Emergency => t("plain.explorer.tier_emergency"),
+        Tier::CallToday => t("plain.explorer.tier_today"),
+        Tier::NextVisit => t("plain.explorer.tier_next_visit"),
     }
 }
 
-const MANY_CAUSES: &str = "Symptoms have many causes, and most are not an emergency, but get help now for any sign \
-                           marked EMERGENCY. This is education, not advice: your care team is who to ask.";
+/// The top tier's words with who to call for a sign: "EMERGENCY, get help now: call …".
+pub fn emergency_words(who: Who) -> String {
+    tf!("plain.explorer.tier_emergency_who", tier = tier_words(Tier::Emergency), who = who_short(who))
+}
 
 /// Where the signs that need help now are explained, in the form `read` takes.
 fn get_help_line() -> String {
-    format!(
-        "Read more: {} (the signs that need help now, and who to call: patient-tutor read {})",
-        crate::content::GET_HELP_LESSON,
-        crate::content::GET_HELP_LESSON
-    )
+    tf!("plain.explorer.get_help", lesson = crate::content::GET_HELP_LESSON)
 }
 
 /// A site's lesson links, one line each: `Read more: LESSON#SECTION (Title, section Name)`;
@@ -45,7 +44,7 @@ fn write_read_more(out: &mut impl Write, pack: &ContentPack, site: &Site) -> io:
 fn pack_sites(pack: &ContentPack) -> Result<&Sites> {
     match pack.sites.as_ref() {
         Some(sites) => Ok(sites),
-        None => bail!("this content pack has no body map (sites.toml)"),
+        None => bail!("{}", t("plain.explorer.no_sites")),
     }
 }
 
@@ -64,12 +63,12 @@ pub fn sites(pack: &ContentPack) -> Result<ExitCode> {
         }
         if !site.primaries.is_empty() {
             let list: Vec<_> = site.primaries.iter().map(|p| sanitize(p).into_owned()).collect();
-            writeln!(out, "  Cancers that often spread here: {}.", list.join(", "))?;
+            writeln!(out, "  {}", tf!("plain.explorer.often_from", cancers = list.join(t("plain.separator"))))?;
         }
         write_read_more(&mut out, pack, site)?;
     }
     writeln!(out)?;
-    writeln!(out, "{MANY_CAUSES}")?;
+    writeln!(out, "{}", t("plain.explorer.many_causes"))?;
     writeln!(out, "{}", get_help_line())?;
     Ok(ExitCode::SUCCESS)
 }
@@ -80,7 +79,7 @@ fn write_tier(out: &mut impl Write, sites: &Sites, site: &Site, tier: Tier) -> i
     if lines.is_empty() {
         return Ok(());
     }
-    writeln!(out, "  {}:", tier_words(tier))?;
+    writeln!(out, "  {}", tf!("plain.explorer.tier_heading", tier = tier_words(tier)))?;
     if tier == Tier::Emergency {
         return write_who(out, sites, site);
     }
@@ -108,7 +107,7 @@ fn write_who(out: &mut impl Write, sites: &Sites, site: &Site) -> io::Result<()>
 /// A sign found by `symptom`, with its tier and, in the top tier, who to call.
 fn match_words(sites: &Sites, tier: Tier, line: &str) -> String {
     match tier {
-        Tier::Emergency => format!("{}: {}", tier_words(tier), who_short(sites.who(line))),
+        Tier::Emergency => emergency_words(sites.who(line)),
         _ => tier_words(tier).to_string(),
     }
 }
@@ -118,13 +117,7 @@ pub fn symptom(pack: &ContentPack, query: &str) -> Result<ExitCode> {
     let sites = pack_sites(pack)?;
     let hits = search::search(sites, query);
     if hits.is_empty() {
-        writeln!(
-            super::stderr(),
-            "No place on the body map lists \"{}\". Try other or fewer words (for example \"short of breath\", \
-             \"yellow skin\", \"headache\"), or see all places with `patient-tutor sites`. If you are worried, \
-             call your care team. In an emergency, call your local emergency number (such as 911, 999 or 112).",
-            sanitize(query.trim())
-        )?;
+        writeln!(super::stderr(), "{}", tf!("plain.explorer.no_match", query = sanitize(query.trim())))?;
         writeln!(super::stderr(), "{}", get_help_line())?;
         return Ok(ExitCode::FAILURE);
     }
@@ -133,16 +126,20 @@ pub fn symptom(pack: &ContentPack, query: &str) -> Result<ExitCode> {
         let Some(site) = sites.sites.get(hit.site) else { continue };
         writeln!(out, "{} ({})", sanitize(&site.name), site.id)?;
         for (tier, line) in &hit.matches {
-            writeln!(out, "  matches: {} [{}]", sanitize(line), match_words(sites, *tier, line))?;
+            writeln!(
+                out,
+                "  {}",
+                tf!("plain.explorer.matches", sign = sanitize(line), tier = match_words(sites, *tier, line))
+            )?;
         }
         if !site.emergency.is_empty() {
-            writeln!(out, "  Emergency signs for this place (get help now):")?;
+            writeln!(out, "  {}", t("plain.explorer.emergency_signs"))?;
             write_who(&mut out, sites, site)?;
         }
         write_read_more(&mut out, pack, site)?;
     }
     writeln!(out)?;
-    writeln!(out, "{MANY_CAUSES}")?;
+    writeln!(out, "{}", t("plain.explorer.many_causes"))?;
     writeln!(out, "{}", get_help_line())?;
     Ok(ExitCode::SUCCESS)
 }

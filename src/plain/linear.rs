@@ -6,6 +6,8 @@ use std::io::{self, Write};
 
 use crate::content::{ContentPack, InternalLink, Lesson, ToolLink};
 use crate::markdown::{self, Linear, MdTheme};
+use crate::tf;
+use crate::words::t;
 
 /// How the lines are written: plain text, or with SGR styles for a colour terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,7 +27,7 @@ pub fn link_words(pack: Option<&ContentPack>, target: &str) -> Option<String> {
     let lesson = pack?.lesson(link.lesson)?;
     let title = markdown::sanitize(&lesson.title);
     Some(match link.anchor.and_then(|a| lesson.sections.iter().find(|s| s.slug == a)) {
-        Some(section) => format!("{title}, section {}", markdown::sanitize(&section.title)),
+        Some(section) => tf!("plain.link.section", title = title, section = markdown::sanitize(&section.title)),
         None => title.into_owned(),
     })
 }
@@ -36,20 +38,20 @@ pub fn link_words(pack: Option<&ContentPack>, target: &str) -> Option<String> {
 pub fn read_more(pack: Option<&ContentPack>, target: &str) -> String {
     let pointer = markdown::sanitize(target);
     match link_words(pack, target) {
-        Some(words) => format!("Read more: {pointer} ({words})"),
-        None => format!("Read more: {pointer}"),
+        Some(words) => tf!("plain.link.read_more_to", pointer = pointer, words = words),
+        None => tf!("plain.link.read_more", pointer = pointer),
     }
 }
 
 fn tool_words(tool: ToolLink) -> &'static str {
     match tool {
-        ToolLink::BodyMap => "the body map",
-        ToolLink::SurvivalChart => "the survival chart",
-        ToolLink::StagingExplorer => "the staging explorer",
-        ToolLink::Glossary => "the glossary",
-        ToolLink::MyQuestions => "My questions",
-        ToolLink::AddCareTeamNumber => "My questions, where you can note your care team's 24-hour number",
-        ToolLink::CheckIn => "the weekly symptom check-in (patient-tutor checkin)",
+        ToolLink::BodyMap => t("plain.link.body_map"),
+        ToolLink::SurvivalChart => t("plain.link.survival_chart"),
+        ToolLink::StagingExplorer => t("plain.link.staging_explorer"),
+        ToolLink::Glossary => t("plain.link.glossary"),
+        ToolLink::MyQuestions => t("plain.link.my_questions"),
+        ToolLink::AddCareTeamNumber => t("plain.link.add_care_team_number"),
+        ToolLink::CheckIn => t("plain.link.check_in"),
     }
 }
 

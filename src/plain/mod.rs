@@ -26,6 +26,7 @@ use crate::quiz::{QuizSession, due_at, due_questions, record_answer};
 use crate::session as app_session;
 use crate::tui::text::saving as progress_words;
 use crate::words::t;
+use crate::{tf, tn};
 pub use wrapped::Wrapped;
 
 /// Standard output for a plain command: each line wrapped to [`output_width`] and
@@ -39,17 +40,12 @@ pub fn stderr() -> Wrapped<io::StderrLock<'static>> {
     Wrapped::new(io::stderr().lock(), line_width(io::stderr().is_terminal()).unwrap_or(u16::MAX))
 }
 
-/// "1 question", "2 questions": a count with its noun, singular or plural.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
-}
-
 /// Text for a lesson's status, shared by every plain command.
 pub fn status_text(status: LessonStatus) -> String {
     match status {
-        LessonStatus::New => "new".to_string(),
-        LessonStatus::InProgress(p) => format!("in progress {p}%"),
-        LessonStatus::Read => "read".to_string(),
+        LessonStatus::New => t("plain.status_new").to_string(),
+        LessonStatus::InProgress(p) => tf!("plain.status_in_progress", percent = p),
+        LessonStatus::Read => t("plain.status_read").to_string(),
     }
 }
 
@@ -131,7 +127,7 @@ fn find_document(content: Option<&Path>, target: &str, detail: bool) -> Result<(
         let (lesson, warnings) = lesson::parse_draft(target, &text);
         for warning in warnings {
             let warning = markdown::sanitize(&warning.to_string()).into_owned();
-            eprintln!("patient-tutor: warning: {warning} (shown as a preview all the same)");
+            eprintln!("patient-tutor: {}", tf!("plain.commands.preview_warning", warning = warning));
         }
         // Links in a page being written point at the pack it is for, if that loads.
         // A plain page (no front matter) is shown as it is, not folded.
@@ -146,18 +142,18 @@ fn find_document(content: Option<&Path>, target: &str, detail: bool) -> Result<(
         None => (target, None),
     };
     let Some(lesson) = pack.lesson(id) else {
-        bail!(
-            "there is no lesson `{}`. The lessons are:\n  {}\n(or give the path of a Markdown file to preview it)",
-            markdown::sanitize(id),
-            pack.lesson_ids().join("\n  ")
-        );
+        bail!("{}", tf!("plain.commands.no_lesson_or_file", id = markdown::sanitize(id), lessons = lesson_list(&pack)));
     };
     let Some(document) = lesson_document(lesson, section, detail) else {
         let slugs: Vec<String> = lesson.sections.iter().map(|s| format!("{id}#{}", s.slug)).collect();
         bail!(
-            "the lesson `{id}` has no section `{}`. Its sections are:\n  {}",
-            markdown::sanitize(section.unwrap_or_default()),
-            slugs.join("\n  ")
+            "{}",
+            tf!(
+                "plain.commands.no_section",
+                id = id,
+                section = markdown::sanitize(section.unwrap_or_default()),
+                sections = slugs.join("\n  ")
+            )
         );
     };
     Ok((Some(pack), document))
@@ -189,22 +185,21 @@ pub fn define(pack: &ContentPack, query: &str) -> Result<ExitCode> {
     match pack.glossary.lookup(query) {
         Lookup::Found(term) => {
             let mut out = stdout();
-            writeln!(out, "{}: {}", markdown::sanitize(&term.term), markdown::sanitize(&term.definition))?;
+            let (name, definition) = (markdown::sanitize(&term.term), markdown::sanitize(&term.definition));
+            writeln!(out, "{}", tf!("plain.commands.definition", term = name, definition = definition))?;
             if let Some(see) = &term.see {
-                writeln!(out, "Read more: {}", markdown::sanitize(see))?;
+                writeln!(out, "{}", tf!("plain.link.read_more", pointer = markdown::sanitize(see)))?;
             }
             Ok(ExitCode::SUCCESS)
         }
         Lookup::Closest(terms) if !terms.is_empty() => {
             let names: Vec<String> = terms.iter().map(|t| markdown::sanitize(&t.term).into_owned()).collect();
-            writeln!(stderr(), "\"{shown}\" is not in the glossary. Did you mean: {}?", names.join(", "))?;
+            let names = names.join(t("plain.separator"));
+            writeln!(stderr(), "{}", tf!("plain.commands.did_you_mean", query = shown, words = names))?;
             Ok(ExitCode::FAILURE)
         }
         Lookup::Closest(_) => {
-            writeln!(
-                stderr(),
-                "\"{shown}\" is not in the glossary. Try `patient-tutor search {shown}` to find it in the lessons."
-            )?;
+            writeln!(stderr(), "{}", tf!("plain.commands.not_in_glossary", query = shown))?;
             Ok(ExitCode::FAILURE)
         }
     }
@@ -214,7 +209,7 @@ pub fn define(pack: &ContentPack, query: &str) -> Result<ExitCode> {
 pub fn search(pack: &ContentPack, query: &str) -> Result<ExitCode> {
     let hits = crate::search::search(pack, query);
     if hits.is_empty() {
-        writeln!(stderr(), "No lesson mentions \"{}\". Try fewer or shorter words.", markdown::sanitize(query.trim()))?;
+        writeln!(stderr(), "{}", tf!("plain.commands.no_search_hits", query = markdown::sanitize(query.trim())))?;
         return Ok(ExitCode::FAILURE);
     }
     let mut out = stdout();
@@ -227,15 +222,11 @@ pub fn search(pack: &ContentPack, query: &str) -> Result<ExitCode> {
 /// `quiz ID --plain`: one lesson's quiz as plain text; progress saved after every answer.
 pub fn quiz_lesson(pack: &ContentPack, opened: Opened, lesson_id: &str, seed: Option<u64>) -> Result<ExitCode> {
     if pack.lesson(lesson_id).is_none() {
-        bail!(
-            "there is no lesson `{}`. The lessons are:\n  {}",
-            markdown::sanitize(lesson_id),
-            pack.lesson_ids().join("\n  ")
-        );
+        bail!("{}", no_lesson(pack, lesson_id));
     }
     let questions: Vec<Question> = pack.quiz(lesson_id).into_iter().cloned().collect();
     if questions.is_empty() {
-        bail!("the lesson `{lesson_id}` has no quiz");
+        bail!("{}", tf!("plain.commands.no_quiz", id = lesson_id));
     }
     run_plain_quiz(pack, opened, questions, seed)
 }
@@ -305,8 +296,8 @@ fn next_due(pack: &ContentPack, progress: &crate::progress::Progress) -> Option<
 /// "Nothing to review now…", with when the next review is.
 fn nothing_due(next: Option<u64>) -> String {
     match next {
-        None => "Nothing to review yet: questions come back for review after you answer them in a quiz.".to_string(),
-        Some(at) => format!("Nothing to review now. The next review is {}.", when(at)),
+        None => t("plain.commands.nothing_due_yet").to_string(),
+        Some(at) => tf!("plain.commands.nothing_due_now", when = when(at)),
     }
 }
 
@@ -315,9 +306,9 @@ fn when(at: u64) -> String {
     let now = app_session::now();
     let date = crate::content::check::date_of(at);
     match at.saturating_sub(now).div_ceil(crate::quiz::DAY) {
-        0 => "now".to_string(),
-        1 => format!("tomorrow ({date})"),
-        days => format!("in {days} days ({date})"),
+        0 => t("plain.commands.when_now").to_string(),
+        1 => tf!("plain.commands.when_tomorrow", date = date),
+        days => tn!("plain.commands.when_in_days", days, date = date),
     }
 }
 
@@ -328,19 +319,23 @@ pub fn progress_summary(pack: &ContentPack, opened: &Opened) -> Result<ExitCode>
     let p = &opened.progress;
     let mut out = stdout();
     let read = pack.lessons.iter().filter(|l| p.lesson_status(&l.id) == LessonStatus::Read).count();
-    writeln!(out, "Lessons: {read} of {} read", pack.lessons.len())?;
+    writeln!(out, "{}", tf!("plain.progress.lessons_read", read = read, total = pack.lessons.len()))?;
     for (i, lesson) in pack.lessons.iter().enumerate() {
         let status = status_text(p.lesson_status(&lesson.id));
-        writeln!(out, "  {:>2}. {} ({status})", i + 1, markdown::sanitize(&lesson.title))?;
+        let title = markdown::sanitize(&lesson.title);
+        writeln!(out, "  {:>2}. {}", i + 1, tf!("plain.progress.lesson", title = title, status = status))?;
     }
     let ids = pack.lesson_ids();
     match p.next_lesson(&ids).and_then(|id| pack.lesson(id)) {
-        Some(next) => writeln!(out, "Next to read: {} ({})", markdown::sanitize(&next.title), next.id)?,
-        None => writeln!(out, "You have read every lesson.")?,
+        Some(next) => {
+            let title = markdown::sanitize(&next.title);
+            writeln!(out, "{}", tf!("plain.progress.next", title = title, id = next.id))?
+        }
+        None => writeln!(out, "{}", t("plain.progress.all_read"))?,
     }
 
     writeln!(out)?;
-    writeln!(out, "Quizzes (right or not at your last answer to each question):")?;
+    writeln!(out, "{}", t("plain.progress.quizzes"))?;
     let mut any_quiz = false;
     for lesson in &pack.lessons {
         let quiz = pack.quiz(&lesson.id);
@@ -353,26 +348,24 @@ pub fn progress_summary(pack: &ContentPack, opened: &Opened) -> Result<ExitCode>
         let right = states.iter().filter(|s| s.leitner_box >= 2).count();
         let title = markdown::sanitize(&lesson.title);
         let result = match states.len() {
-            0 => "not taken yet".to_string(),
-            answered => format!(
-                "{} of {} answered, {right} right{}",
-                answered,
-                count(quiz.len(), "question", "questions"),
-                if crate::quiz::mastered(&quiz, p) { ", mastered" } else { "" }
-            ),
+            0 => t("plain.progress.not_taken").to_string(),
+            answered if crate::quiz::mastered(&quiz, p) => {
+                tn!("plain.progress.answered_mastered", quiz.len(), answered = answered, right = right)
+            }
+            answered => tn!("plain.progress.answered", quiz.len(), answered = answered, right = right),
         };
-        writeln!(out, "  {title}: {result}")?;
+        writeln!(out, "  {}", tf!("plain.progress.quiz", title = title, result = result))?;
     }
     if !any_quiz {
-        writeln!(out, "  This content pack has no quizzes.")?;
+        writeln!(out, "  {}", t("plain.progress.no_quizzes"))?;
     }
 
     writeln!(out)?;
     let due = due_questions(&pack.questions, p, app_session::now()).len();
     if due > 0 {
-        writeln!(out, "Review: {} due now (patient-tutor review).", count(due, "question", "questions"))?;
+        writeln!(out, "{}", tn!("plain.progress.review_due", due))?;
     } else {
-        writeln!(out, "Review: {}", nothing_due(next_due(pack, p)))?;
+        writeln!(out, "{}", tf!("plain.progress.review", review = nothing_due(next_due(pack, p))))?;
     }
 
     if let Some(sites) = &pack.sites {
@@ -382,20 +375,35 @@ pub fn progress_summary(pack: &ContentPack, opened: &Opened) -> Result<ExitCode>
             .filter(|s| p.explored_sites.contains(&s.id))
             .map(|s| markdown::sanitize(&s.name).into_owned())
             .collect();
-        write!(out, "Body map: {} of {} looked at", seen.len(), count(sites.sites.len(), "place", "places"))?;
-        if seen.is_empty() { writeln!(out, ".")? } else { writeln!(out, ": {}.", seen.join(", "))? }
+        let total = sites.sites.len();
+        if seen.is_empty() {
+            writeln!(out, "{}", tn!("plain.progress.body_map", total, seen = seen.len()))?
+        } else {
+            let places = seen.join(t("plain.separator"));
+            writeln!(out, "{}", tn!("plain.progress.body_map_places", total, seen = seen.len(), places = places))?
+        }
     }
 
     let asked = p.my_questions.iter().filter(|q| q.asked).count();
     let open = p.my_questions.len() - asked;
-    writeln!(out, "My questions: {} to ask, {asked} asked.", count(open, "question", "questions"))?;
+    writeln!(out, "{}", tn!("plain.progress.my_questions", open, asked = asked))?;
 
     writeln!(out)?;
-    writeln!(out, "Files:")?;
+    writeln!(out, "{}", t("plain.progress.files"))?;
     let shown = markdown::sanitize_path;
-    writeln!(out, "  Progress: {}", shown(opened.store.path()))?;
-    writeln!(out, "  Quiz answers: {}", shown(&opened.store.history_path()))?;
+    writeln!(out, "  {}", tf!("plain.progress.progress_file", path = shown(opened.store.path())))?;
+    writeln!(out, "  {}", tf!("plain.progress.history_file", path = shown(&opened.store.history_path())))?;
     Ok(ExitCode::SUCCESS)
 }
 
 pub use reset::progress_reset;
+
+/// The ids of a pack's lessons, one a line, for an error that names a missing one.
+fn lesson_list(pack: &ContentPack) -> String {
+    pack.lesson_ids().join("\n  ")
+}
+
+/// "there is no lesson `x`. The lessons are: …", for the commands that take a lesson id.
+pub fn no_lesson(pack: &ContentPack, id: &str) -> String {
+    tf!("plain.commands.no_lesson", id = markdown::sanitize(id), lessons = lesson_list(pack))
+}

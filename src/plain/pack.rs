@@ -11,6 +11,8 @@ use crate::content::PackFiles;
 use crate::content::check::{self, Options, Report, Severity};
 use crate::content::files::{EMBEDDED_ASSETS, EMBEDDED_CONTENT};
 use crate::markdown::sanitize_path as shown;
+use crate::words::t;
+use crate::{tf, tn};
 
 /// `check [DIR]`: exit 1 if there is any error.
 pub fn check(dir: Option<&Path>, max_grade: Option<f64>, format: Format) -> Result<ExitCode> {
@@ -34,8 +36,8 @@ pub fn check(dir: Option<&Path>, max_grade: Option<f64>, format: Format) -> Resu
 fn write_text(out: &mut impl Write, report: &Report, max_grade: Option<f64>) -> io::Result<()> {
     for f in &report.findings {
         let kind = match f.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => t("plain.check.error"),
+            Severity::Warning => t("plain.check.warning"),
         };
         let (file, message) = (crate::markdown::sanitize(&f.file), crate::markdown::sanitize(&f.message));
         match f.line {
@@ -45,41 +47,41 @@ fn write_text(out: &mut impl Write, report: &Report, max_grade: Option<f64>) -> 
     }
     if !report.readability.is_empty() {
         writeln!(out)?;
-        writeln!(
-            out,
-            "Readability of the main text (Flesch–Kincaid grade; SMOG grade; Flesch reading ease, higher is easier), \
-             and of the More detail parts:"
-        )?;
+        writeln!(out, "{}", t("plain.check.readability"))?;
         let id_w = report.readability.iter().map(|r| r.lesson.len()).max().unwrap_or(0);
         for r in &report.readability {
             // `r.grade` is rounded to the one decimal shown; the check compares the same value.
             let over = max_grade.is_some_and(|m| r.grade > m);
+            // Numbers are padded here so that the columns line up in every language.
             let detail = r.detail.as_ref().map_or(String::new(), |d| {
-                format!("  detail: {:>4} words, grade {:>4.1}, SMOG {:>4.1}", d.words, d.grade, d.smog)
+                let (words, grade, smog) =
+                    (format!("{:>4}", d.words), format!("{:>4.1}", d.grade), format!("{:>4.1}", d.smog));
+                format!("  {}", tf!("plain.check.detail", words = words, grade = grade, smog = smog))
             });
-            writeln!(
-                out,
-                "  {:<id_w$}  {:>5} words  {:>4} sentences  grade {:>4.1}  SMOG {:>4.1}  ease {:>5.1}{}{detail}",
-                r.lesson,
-                r.words,
-                r.sentences,
-                r.grade,
-                r.smog,
-                r.ease,
-                if over { "  (over the limit)" } else { "" }
-            )?;
+            let over = if over { format!("  {}", t("plain.check.over_limit")) } else { String::new() };
+            let row = tf!(
+                "plain.check.row",
+                words = format!("{:>5}", r.words),
+                sentences = format!("{:>4}", r.sentences),
+                grade = format!("{:>4.1}", r.grade),
+                smog = format!("{:>4.1}", r.smog),
+                ease = format!("{:>5.1}", r.ease)
+            );
+            writeln!(out, "  {:<id_w$}  {row}{over}{detail}", r.lesson)?;
         }
-        writeln!(out, "  pack average: grade {:.1}, SMOG {:.1}", report.average_grade, report.average_smog)?;
+        let (grade, smog) = (format!("{:.1}", report.average_grade), format!("{:.1}", report.average_smog));
+        writeln!(out, "  {}", tf!("plain.check.average", grade = grade, smog = smog))?;
     }
     if !report.origins.is_empty() {
         let base = report.origins.iter().filter(|o| o.file.starts_with(crate::content::BASE_PREFIX)).count();
         writeln!(out)?;
-        writeln!(
-            out,
-            "Built on the default pack: {base} items from it (files named {}…), {} from this pack:",
-            crate::content::BASE_PREFIX,
-            report.origins.len() - base
-        )?;
+        let line = tf!(
+            "plain.check.built_on",
+            base = base,
+            prefix = crate::content::BASE_PREFIX,
+            own = report.origins.len() - base
+        );
+        writeln!(out, "{line}")?;
         for origin in report.origins.iter().filter(|o| !o.file.starts_with(crate::content::BASE_PREFIX)) {
             let (id, file) = (crate::markdown::sanitize(&origin.id), crate::markdown::sanitize(&origin.file));
             writeln!(out, "  {} {id}: {file}", origin.kind)?;
@@ -87,46 +89,49 @@ fn write_text(out: &mut impl Write, report: &Report, max_grade: Option<f64>) -> 
     }
     if !report.score_cards.is_empty() {
         writeln!(out)?;
-        writeln!(out, "Score card (PEMAT-style understandability of the machine-checkable items; items not passed):")?;
+        writeln!(out, "{}", t("plain.check.score_card"))?;
         let id_w = report.score_cards.iter().map(|c| c.lesson.len()).max().unwrap_or(0);
         for card in &report.score_cards {
             let failed: Vec<String> = card.failed().map(|rule| rule.name().to_string()).collect();
-            let failed = if failed.is_empty() { "all passed".to_string() } else { failed.join(", ") };
+            let failed = if failed.is_empty() { t("plain.check.all_passed").to_string() } else { failed.join(", ") };
             writeln!(out, "  {:<id_w$}  {:>3}%  {failed}", card.lesson, card.understandability)?;
         }
     }
     let (errors, warnings) = (report.errors(), report.warnings());
-    writeln!(out, "{}, {}", super::count(errors, "error", "errors"), super::count(warnings, "warning", "warnings"))
+    let (errors, warnings) = (tn!("plain.check.errors", errors), tn!("plain.check.warnings", warnings));
+    writeln!(out, "{}", tf!("plain.check.total", errors = errors, warnings = warnings))
 }
 
 /// `export-content DIR`: the built-in pack's files, ready to edit.
 pub fn export(dir: &Path, force: bool) -> Result<ExitCode> {
     let non_empty = dir.is_dir()
-        && std::fs::read_dir(dir).with_context(|| format!("cannot read the folder {}", shown(dir)))?.next().is_some();
+        && std::fs::read_dir(dir).with_context(|| tf!("plain.export.cannot_read", path = shown(dir)))?.next().is_some();
     if dir.exists() && !dir.is_dir() {
-        bail!("{} exists and is not a folder", shown(dir));
+        bail!("{}", tf!("plain.export.not_a_folder", path = shown(dir)));
     }
     if non_empty && !force {
-        bail!("{} is not empty; choose an empty folder, or add --force to write into it", shown(dir));
+        bail!("{}", tf!("plain.export.not_empty", path = shown(dir)));
     }
     let mut written = 0;
     for (root, prefix) in [(&EMBEDDED_CONTENT, ""), (&EMBEDDED_ASSETS, "assets")] {
         for file in all_files(root) {
             let target = dir.join(prefix).join(file.path());
             if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", shown(parent)))?;
+                std::fs::create_dir_all(parent)
+                    .with_context(|| tf!("plain.export.cannot_create", path = shown(parent)))?;
             }
             // With --force, a FIFO by that name would block the write, a link would lead elsewhere.
             if target.symlink_metadata().is_ok_and(|m| !m.is_file()) {
-                bail!("{} is in the way and is not a regular file; remove it or choose another folder", shown(&target));
+                bail!("{}", tf!("plain.export.in_the_way", path = shown(&target)));
             }
-            std::fs::write(&target, file.contents()).with_context(|| format!("cannot write {}", shown(&target)))?;
+            std::fs::write(&target, file.contents())
+                .with_context(|| tf!("plain.cannot_write", path = shown(&target)))?;
             written += 1;
         }
     }
-    println!("Wrote {written} files to {}.", shown(dir));
-    println!("Edit them, then run: patient-tutor check {}", shown(dir));
-    println!("Try them in the tutor: patient-tutor --content {}", shown(dir));
+    println!("{}", tn!("plain.export.wrote", written, path = shown(dir)));
+    println!("{}", tf!("plain.export.then_check", path = shown(dir)));
+    println!("{}", tf!("plain.export.then_try", path = shown(dir)));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -13,6 +13,7 @@ use crate::notebook::{self, MyQuestion, Notebook, Undo};
 use crate::progress::Opened;
 use crate::session;
 use crate::words::t;
+use crate::{tf, tn};
 
 fn source(pack: &ContentPack, q: &MyQuestion) -> Option<String> {
     let lesson = q.lesson.as_deref()?;
@@ -28,25 +29,22 @@ pub fn list(pack: &ContentPack, opened: &Opened) -> Result<ExitCode> {
     let items = &opened.progress.my_questions;
     let mut out = super::stdout();
     if items.is_empty() {
-        writeln!(
-            out,
-            "No questions yet. Add one with: patient-tutor questions add \"What are my treatment choices?\""
-        )?;
+        writeln!(out, "{}", t("plain.questions.none"))?;
         return Ok(ExitCode::SUCCESS);
     }
     for (i, q) in items.iter().enumerate() {
         let mark = if q.asked { "[x]" } else { "[ ]" };
         write!(out, "{:>2}. {mark} {}", i + 1, sanitize(&q.text))?;
         if let Some(from) = source(pack, q) {
-            write!(out, "  (from {from})")?;
+            write!(out, "  {}", tf!("plain.questions.from", place = from))?;
         }
         writeln!(out)?;
         if !q.note.is_empty() {
-            writeln!(out, "        answer: {}", sanitize(&q.note))?;
+            writeln!(out, "        {}", tf!("plain.questions.answer", note = sanitize(&q.note)))?;
         }
     }
     let open = items.iter().filter(|q| !q.asked).count();
-    writeln!(out, "{open} of {} still to ask.", super::count(items.len(), "question", "questions"))?;
+    writeln!(out, "{}", tn!("plain.questions.still_to_ask", items.len(), open = open))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -55,7 +53,7 @@ pub fn add(pack: &ContentPack, opened: Opened, text: &str, lesson: Option<&str>)
     if let Some(id) = lesson
         && pack.lesson(id).is_none()
     {
-        bail!("there is no lesson `{}`. The lessons are:\n  {}", sanitize(id), pack.lesson_ids().join("\n  "));
+        bail!("{}", super::no_lesson(pack, id));
     }
     let Opened { store, mut progress, .. } = opened;
     if let Err(e) = Notebook::new(&mut progress, &mut Undo::default()).add(text, lesson, None, session::now()) {
@@ -64,7 +62,7 @@ pub fn add(pack: &ContentPack, opened: Opened, text: &str, lesson: Option<&str>)
     }
     store.save(&mut progress)?;
     let open = notebook::open_count(&progress.my_questions);
-    writeln!(super::stdout(), "Added. You have {} to ask.", super::count(open, "question", "questions"))?;
+    writeln!(super::stdout(), "{}", tn!("plain.questions.added", open))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -91,11 +89,9 @@ pub fn export(pack: &ContentPack, opened: &Opened, file: Option<&Path>, force: b
     // A private file (mode 600), as every export: it holds health questions.
     let shown = sanitize_path(path);
     match crate::export::write_private(path, markdown.as_bytes(), force) {
-        Ok(_) => println!("Wrote your questions to {shown}."),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            bail!("{shown} already exists; choose another name, or add --force to replace it")
-        }
-        Err(e) => return Err(e).with_context(|| format!("cannot write {shown}")),
+        Ok(_) => println!("{}", tf!("plain.questions.wrote", path = shown)),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => bail!("{}", tf!("plain.file_exists", path = shown)),
+        Err(e) => return Err(e).with_context(|| tf!("plain.cannot_write", path = shown)),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -7,6 +7,8 @@ use crate::content::ContentPack;
 use crate::content::quiz::{Kind, Question};
 use crate::quiz::{QuizSession, Verdict};
 use crate::tui::text;
+use crate::words::t;
+use crate::{tf, tn};
 
 /// Called after each answer with the question id, the picks (original 0-based
 /// indices) and whether it was right; returns when the question comes back for
@@ -76,21 +78,22 @@ pub fn run(
 
     let (right, answered) = session.score();
     if total == 0 {
-        writeln!(out, "There are no questions in this quiz.")?;
+        writeln!(out, "{}", t("plain.quiz.no_questions"))?;
     } else if stopped {
-        writeln!(out, "Stopped after {answered} of {total} questions.")?;
+        writeln!(out, "{}", tn!("plain.quiz.stopped", total, answered = answered))?;
     }
     if let Some(at) = comeback {
         let when = crate::quiz::review_day(at, review.now);
-        writeln!(out, "{} {}", text::missed_come_back(answered - right, when), review.how)?;
+        let missed = text::missed_come_back(answered - right, when);
+        writeln!(out, "{}", tf!("plain.quiz.missed_then_how", missed = missed, how = review.how))?;
     }
-    writeln!(out, "Score: {right}/{answered}")?;
+    writeln!(out, "{}", tf!("plain.quiz.score", right = right, answered = answered))?;
     out.flush()?;
     Ok(PlainOutcome { right, answered, total })
 }
 
 fn ask(out: &mut impl Write, number: usize, total: usize, q: &Question, order: &[usize]) -> io::Result<()> {
-    writeln!(out, "Question {number} of {total}")?;
+    writeln!(out, "{}", tf!("plain.quiz.question_of", number = number, total = total))?;
     writeln!(out, "{}", clean(&q.prompt))?;
     for (pos, &original) in order.iter().enumerate() {
         let text = q.choices.get(original).map_or("", String::as_str);
@@ -102,12 +105,10 @@ fn ask(out: &mut impl Write, number: usize, total: usize, q: &Question, order: &
 
 fn hint(kind: Kind, count: usize) -> String {
     match kind {
-        Kind::Single => format!("Answer with one number from 1 to {count}."),
+        Kind::Single => tf!("plain.quiz.hint_single", n = count),
         // The prompt says "choose all that apply" itself.
-        Kind::Multiple => {
-            format!("Answer with a number, or several like 1,3 (from 1 to {count}): one or more are right.")
-        }
-        Kind::TrueFalse => "Answer t for true or f for false.".to_string(),
+        Kind::Multiple => tf!("plain.quiz.hint_multiple", n = count),
+        Kind::TrueFalse => t("plain.quiz.hint_true_false").to_string(),
     }
 }
 
@@ -157,8 +158,8 @@ pub(super) fn read_line(input: &mut impl BufRead) -> io::Result<Option<String>> 
 /// say in a short sentence what is wrong with it.
 fn parse_answer(line: &str, kind: Kind, count: usize) -> Result<Vec<usize>, String> {
     let how = match kind {
-        Kind::TrueFalse => "Type t for true or f for false.".to_string(),
-        _ => format!("Answer with a number from 1 to {count}."),
+        Kind::TrueFalse => t("plain.quiz.how_true_false").to_string(),
+        _ => tf!("plain.quiz.how_number", n = count),
     };
     let mut picks = Vec::new();
     for token in line.split(|c: char| c == ',' || c.is_whitespace()).filter(|t| !t.is_empty()) {
@@ -169,11 +170,11 @@ fn parse_answer(line: &str, kind: Kind, count: usize) -> Result<Vec<usize>, Stri
             _ => match (word.parse::<u64>(), letter(&word)) {
                 (Ok(n), _) => match usize::try_from(n) {
                     Ok(n) if (1..=count).contains(&n) => n - 1,
-                    _ => return Err(format!("There is no choice {}. {how}", shown(token))),
+                    _ => return Err(tf!("plain.quiz.no_such_choice", shown = shown(token), how = how)),
                 },
                 (_, Some(p)) if p < count => p,
-                (_, Some(_)) => return Err(format!("There is no choice {}. {how}", shown(token))),
-                _ => return Err(format!("I did not understand \"{}\". {how}", shown(token))),
+                (_, Some(_)) => return Err(tf!("plain.quiz.no_such_choice", shown = shown(token), how = how)),
+                _ => return Err(tf!("plain.quiz.not_understood", shown = shown(token), how = how)),
             },
         };
         picks.push(pick);
@@ -181,10 +182,10 @@ fn parse_answer(line: &str, kind: Kind, count: usize) -> Result<Vec<usize>, Stri
     picks.sort_unstable();
     picks.dedup();
     match picks.len() {
-        0 => Err(format!("Please type an answer. {how}")),
+        0 => Err(tf!("plain.quiz.empty", how = how)),
         1 => Ok(picks),
         _ if kind == Kind::Multiple => Ok(picks),
-        _ => Err(format!("This question has one answer: give just one. {how}")),
+        _ => Err(tf!("plain.quiz.just_one", how = how)),
     }
 }
 
@@ -215,7 +216,7 @@ fn feedback(
     chosen: &[usize],
     verdict: &Verdict,
 ) -> io::Result<()> {
-    writeln!(out, "{}", if verdict.correct { "Right." } else { "Not quite." })?;
+    writeln!(out, "{}", if verdict.correct { t("plain.quiz.right") } else { t("plain.quiz.not_quite") })?;
     // Each choice you picked, and each right one, in the order shown: the same marks
     // and words as the tutor's screen.
     for (pos, &original) in order.iter().enumerate() {
@@ -226,8 +227,15 @@ fn feedback(
         };
         let choice = clean(q.choices.get(original).map_or("", String::as_str));
         match q.kind {
-            Kind::TrueFalse => writeln!(out, "  {symbol} {choice} ({words})")?,
-            _ => writeln!(out, "  {}. {symbol} {choice} ({words})", pos + 1)?,
+            Kind::TrueFalse => {
+                writeln!(out, "  {}", tf!("plain.quiz.feedback", mark = symbol, choice = choice, words = words))?
+            }
+            _ => writeln!(
+                out,
+                "  {}. {}",
+                pos + 1,
+                tf!("plain.quiz.feedback", mark = symbol, choice = choice, words = words)
+            )?,
         }
     }
     writeln!(out, "{}", clean(&q.explanation))?;

@@ -7,10 +7,12 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 
-use super::{checkin, count};
+use super::checkin;
 use crate::markdown::sanitize_path as shown;
 use crate::progress::Progress;
 use crate::session as app_session;
+use crate::words::t;
+use crate::{tf, tn};
 
 /// Erase the progress file and its answer history (or, with `keep_questions`, all
 /// but My questions and their notes), after naming what goes and asking (unless
@@ -18,43 +20,45 @@ use crate::session as app_session;
 pub fn progress_reset(path: &Path, yes: bool, keep_questions: bool) -> Result<ExitCode> {
     let history = crate::progress::history_path(path);
     if !path.exists() && !history.exists() {
-        println!("There is no progress to reset ({} does not exist).", shown(path));
+        println!("{}", tf!("plain.reset.nothing", path = shown(path)));
         return Ok(ExitCode::SUCCESS);
     }
     let held = crate::progress::peek(path).unwrap_or_default();
     let (erased, kept) = what_goes(&held, keep_questions);
     if erased.is_empty() {
-        println!("Your progress holds nothing to erase but its files.");
+        println!("{}", t("plain.reset.only_files"));
     } else {
-        println!("A reset erases:");
+        println!("{}", t("plain.reset.erases"));
         for line in &erased {
             println!("  - {line}");
         }
     }
     match (&kept, keep_questions) {
-        (Some(kept), true) => println!("It keeps {kept}."),
-        (Some(_), false) => println!("To keep My questions and their notes, add --keep-questions."),
+        (Some(kept), true) => println!("{}", tf!("plain.reset.keeps", kept = kept)),
+        (Some(_), false) => println!("{}", t("plain.reset.how_to_keep")),
         (None, _) => {}
     }
     if !yes {
-        let what = if keep_questions { "your progress, except My questions," } else { "all your progress" };
-        eprint!("This erases {what} in {}. Type yes to go on: ", shown(path));
+        let ask = if keep_questions {
+            tf!("plain.reset.confirm_keeping", path = shown(path))
+        } else {
+            tf!("plain.reset.confirm", path = shown(path))
+        };
+        eprint!("{ask} ");
         io::stderr().flush()?;
         let mut answer = String::new();
         io::stdin().lock().read_line(&mut answer)?;
-        if !answer.trim().eq_ignore_ascii_case("yes") {
-            eprintln!("Nothing was changed.");
+        if !answer.trim().eq_ignore_ascii_case(t("plain.reset.yes")) {
+            eprintln!("{}", t("plain.reset.unchanged"));
             return Ok(ExitCode::FAILURE);
         }
     }
     let files = crate::progress::reset_keeping(path, app_session::now(), keep_questions)?;
     if keep_questions {
-        let questions = count(held.my_questions.len(), "question", "questions");
-        println!("Progress reset: {} now holds only My questions ({questions}); the rest was erased.", shown(path));
+        println!("{}", tn!("plain.reset.done_keeping", held.my_questions.len(), path = shown(path)));
     } else {
         let names: Vec<String> = files.iter().map(|p| shown(p)).collect();
-        let verb = if names.len() == 1 { "was" } else { "were" };
-        println!("Progress reset: {} {verb} erased.", names.join(" and "));
+        println!("{}", tn!("plain.reset.done", names.len(), files = names.join(t("plain.reset.and"))));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -65,28 +69,28 @@ fn what_goes(p: &Progress, keep_questions: bool) -> (Vec<String>, Option<String>
     let mut erased = Vec::new();
     let places = p.lessons.len();
     if places > 0 {
-        erased.push(format!("reading places in {}", count(places, "lesson", "lessons")));
+        erased.push(tn!("plain.reset.reading_places", places));
     }
     let answers = p.attempts.iter().filter(|a| !a.is_checkin()).count();
     if answers > 0 || !p.questions.is_empty() {
-        erased.push(format!(
-            "quiz history: {} and the review schedule of {}",
-            count(answers, "answer", "answers"),
-            count(p.questions.len(), "question", "questions")
+        erased.push(tf!(
+            "plain.reset.quiz_history",
+            answers = tn!("plain.reset.answers", answers),
+            questions = tn!("plain.reset.questions", p.questions.len())
         ));
     }
     if !p.explored_sites.is_empty() {
-        erased.push(format!("body-map places looked at: {}", p.explored_sites.len()));
+        erased.push(tf!("plain.reset.body_map", n = p.explored_sites.len()));
     }
     if let Some(checkins) = checkin::describe(p) {
         erased.push(checkins);
     }
     if p.care_team_number.is_some() {
-        erased.push("your care team's 24-hour number".to_string());
+        erased.push(t("plain.reset.care_team_number").to_string());
     }
     let questions = (!p.my_questions.is_empty()).then(|| {
         let notes = p.my_questions.iter().filter(|q| !q.note.is_empty()).count();
-        format!("My questions: {}, {} with a note", count(p.my_questions.len(), "question", "questions"), notes)
+        tn!("plain.reset.my_questions", p.my_questions.len(), notes = notes)
     });
     if !keep_questions && let Some(q) = &questions {
         erased.push(q.clone());

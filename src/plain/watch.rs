@@ -11,9 +11,9 @@ use std::time::Duration;
 
 use anyhow::Result;
 
-use super::session::words;
 use crate::content::watch;
 use crate::markdown;
+use crate::words::t;
 
 /// Clear the screen and go to its top (the scrollback is left alone).
 const CLEAR: &str = "\x1b[H\x1b[2J";
@@ -46,7 +46,7 @@ pub fn read(content: Option<&Path>, target: &str, width: Option<u16>, detail: bo
         if terminal {
             write!(out, "{CLEAR}")?;
         } else {
-            writeln!(out, "\n{}\n", words::PRINTED_AGAIN)?;
+            writeln!(out, "\n{}\n", t("plain.watch.printed_again"))?;
         }
         out.flush()?;
         drop(out);
@@ -62,7 +62,7 @@ pub fn read(content: Option<&Path>, target: &str, width: Option<u16>, detail: bo
 fn hint(terminal: bool) -> Result<()> {
     if terminal {
         let mut err = super::stderr();
-        writeln!(err, "\n{}", words::WATCHING)?;
+        writeln!(err, "\n{}", t("plain.watch.watching"))?;
     }
     Ok(())
 }

@@ -6,9 +6,18 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
+use crate::tf;
+use crate::words::t;
+
 /// Why a path cannot be one of our files, in words that name it.
-fn refused(path: &Path, why: &str) -> io::Error {
-    io::Error::other(format!("{} {why}", shown(path)))
+/// A link where the progress should be: refused, with how to give the real file.
+fn refused_link(path: &Path) -> io::Error {
+    io::Error::other(tf!("progress.is_link", path = shown(path)))
+}
+
+/// Anything but a regular file where the progress should be (a FIFO, a folder…).
+fn refused_kind(path: &Path, meta: &fs::Metadata) -> io::Error {
+    io::Error::other(tf!("progress.not_regular", path = shown(path), kind = kind(meta)))
 }
 
 /// A path as it may be shown in a message: cleaned of control characters.
@@ -16,25 +25,22 @@ pub(super) fn shown(path: &Path) -> String {
     crate::markdown::sanitize(&path.display().to_string()).into_owned()
 }
 
-const LINK: &str =
-    "is a symbolic link: patient-tutor does not follow links for your progress; give the real file with --progress";
-
 fn kind(meta: &fs::Metadata) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
-        let t = meta.file_type();
-        if t.is_fifo() {
-            return "a FIFO";
+        let file_type = meta.file_type();
+        if file_type.is_fifo() {
+            return t("progress.kind_fifo");
         }
-        if t.is_char_device() || t.is_block_device() {
-            return "a device";
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return t("progress.kind_device");
         }
-        if t.is_socket() {
-            return "a socket";
+        if file_type.is_socket() {
+            return t("progress.kind_socket");
         }
     }
-    if meta.is_dir() { "a folder" } else { "not a file" }
+    if meta.is_dir() { t("progress.kind_folder") } else { t("progress.kind_other") }
 }
 
 /// Check what is at `path` without following a link: Ok(None) if nothing, an error
@@ -46,10 +52,10 @@ pub(super) fn check(path: &Path) -> io::Result<Option<fs::Metadata>> {
         Err(e) => return Err(named(path, e)),
     };
     if meta.file_type().is_symlink() {
-        return Err(refused(path, LINK));
+        return Err(refused_link(path));
     }
     if !meta.is_file() {
-        return Err(refused(path, &format!("is not a regular file ({})", kind(&meta))));
+        return Err(refused_kind(path, &meta));
     }
     Ok(Some(meta))
 }
@@ -99,7 +105,7 @@ pub(super) fn open_write(path: &Path, create_new: bool) -> io::Result<fs::File> 
 fn verified(path: &Path, file: fs::File) -> io::Result<fs::File> {
     let meta = file.metadata().map_err(|e| named(path, e))?;
     if !meta.is_file() {
-        return Err(refused(path, &format!("is not a regular file ({})", kind(&meta))));
+        return Err(refused_kind(path, &meta));
     }
     Ok(file)
 }
@@ -107,7 +113,7 @@ fn verified(path: &Path, file: fs::File) -> io::Result<fs::File> {
 fn opening(path: &Path, e: io::Error) -> io::Error {
     #[cfg(unix)]
     if e.raw_os_error() == Some(libc::ELOOP) {
-        return refused(path, LINK);
+        return refused_link(path);
     }
     named(path, e)
 }

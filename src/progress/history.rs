@@ -22,6 +22,8 @@ use std::fs;
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+use crate::tf;
+
 use serde::{Deserialize, Serialize};
 
 use super::faults::{Faults, injected};
@@ -220,7 +222,7 @@ pub(super) fn parse_file(bytes: &[u8]) -> Result<(Option<Header>, Vec<Attempt>, 
 }
 
 fn too_large() -> String {
-    format!("it is larger than {} MiB", MAX_HISTORY_BYTES / 1024 / 1024)
+    tf!("progress.too_large", mib = MAX_HISTORY_BYTES / 1024 / 1024)
 }
 /// The answers in `bytes` (which start at line `first_line` of the file) and the
 /// length of their complete lines; a torn last line is left out.
@@ -234,7 +236,7 @@ pub(super) fn parse(bytes: &[u8], first_line: usize) -> Result<(Vec<Attempt>, us
         let attempt =
             serde_json::from_slice::<Attempt>(line).map_err(|e| describe_json_error(first_line + i + 1, &e))?;
         if let Some(problem) = attempt.problem() {
-            return Err(format!("line {}: not a check-in ({problem})", first_line + i + 1));
+            return Err(tf!("progress.not_a_checkin", line = first_line + i + 1, problem = problem));
         }
         attempts.push(attempt);
     }
@@ -244,9 +246,13 @@ pub(super) fn parse(bytes: &[u8], first_line: usize) -> Result<(Vec<Attempt>, us
 /// "line 12: not an answer (missing field `question`)": serde_json's own position is
 /// within the line, so it is left out.
 fn describe_json_error(line: usize, e: &serde_json::Error) -> String {
+    // serde_json ends its message with " at line L column C" when it knows the place.
     let message = e.to_string();
-    let message = message.split(" at line ").next().unwrap_or_default();
-    format!("line {line}: not an answer ({message})")
+    let message = match message.rfind(" at ") {
+        Some(at) if e.line() > 0 => &message[..at],
+        _ => &message,
+    };
+    tf!("progress.not_an_answer", line = line, problem = message)
 }
 
 /// Append `attempts` after `mark` (the end of the last complete line, so a torn line

@@ -26,7 +26,7 @@ pub struct Busy;
 
 impl std::fmt::Display for Busy {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("another copy of patient-tutor is saving; try again in a moment")
+        f.write_str(crate::words::t("progress.busy"))
     }
 }
 

@@ -118,7 +118,7 @@ impl Attempt {
     pub fn problem(&self) -> Option<String> {
         let checkin = self.checkin.as_ref()?;
         if self.question != CHECKIN_QUESTION {
-            return Some(format!("a check-in must have `question` \"{CHECKIN_QUESTION}\""));
+            return Some(crate::tf!("progress.checkin_question", question = CHECKIN_QUESTION));
         }
         checkin.problem()
     }

@@ -47,6 +47,8 @@ pub use super::lock::Busy;
 use super::lock::{self};
 use super::merge::{merge, union_multiset};
 use super::model::{Attempt, Progress};
+use crate::words::t;
+use crate::{tf, tn};
 
 /// The temporary file of a save: `.progress-XXXXXX.tmp` beside the progress file.
 const TEMP_PREFIX: &str = ".progress-";
@@ -119,7 +121,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 
 /// Parse the bytes of a progress file, or say in a few words why they are not one.
 pub fn parse(bytes: &[u8]) -> std::result::Result<Progress, String> {
-    let text = std::str::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_string())?;
+    let text = std::str::from_utf8(bytes).map_err(|_| t("progress.not_utf8").to_string())?;
     toml::from_str::<Progress>(text).map_err(|e| describe_toml_error(text, &e))
 }
 
@@ -139,13 +141,13 @@ fn read_limited(file: fs::File) -> io::Result<Vec<u8>> {
 /// FIFO or device).
 fn read_progress_file(path: &Path) -> Result<Option<Vec<u8>>> {
     let read = files::open_read(path).and_then(|file| file.map(read_limited).transpose());
-    read.with_context(|| format!("cannot read the progress file {}", shown(path)))
+    read.with_context(|| File::Progress.cannot_read(path))
 }
 
 /// Parse what [`read_limited`] read.
 fn parse_limited(bytes: &[u8]) -> std::result::Result<Progress, String> {
     if bytes.len() as u64 > MAX_PROGRESS_BYTES {
-        return Err(format!("it is larger than {} MiB", MAX_PROGRESS_BYTES / 1024 / 1024));
+        return Err(tf!("progress.too_large", mib = MAX_PROGRESS_BYTES / 1024 / 1024));
     }
     parse(bytes)
 }
@@ -214,20 +216,17 @@ impl Store {
     /// is no file or it is unreadable (then it is moved aside, with a notice).
     fn open_summary(&self, notices: &mut Vec<String>) -> Result<(Option<String>, Progress)> {
         let path = &self.path;
-        let context = || format!("cannot read the progress file {}", shown(path));
+        let context = || File::Progress.cannot_read(path);
         let Some(file) = files::open_read(path).with_context(context)? else {
             return Ok((None, Progress::default()));
         };
-        notices.extend(tighten_permissions(&file, path, "progress file")?);
+        notices.extend(tighten_permissions(&file, path, File::Progress)?);
         let bytes = read_limited(file).with_context(context)?;
         match parse_limited(&bytes) {
             Ok(progress) => Ok((String::from_utf8(bytes).ok(), progress)),
             Err(why) => {
                 let aside = move_aside(path)?;
-                notices.push(format!(
-                    "Your progress file could not be read ({why}). It was kept as {} and a fresh one was started.",
-                    shown(&aside)
-                ));
+                notices.push(tf!("progress.progress_kept_aside", why = why, path = shown(&aside)));
                 Ok((None, Progress::default()))
             }
         }
@@ -237,19 +236,16 @@ impl Store {
     /// it is moved aside, with a notice).
     fn open_history(&self, notices: &mut Vec<String>) -> Result<(Vec<Attempt>, Mark)> {
         let path = self.history_path();
-        let context = || format!("cannot read the answer history {}", shown(&path));
+        let context = || File::History.cannot_read(&path);
         if let Some(file) = files::open_read(&path).with_context(context)? {
-            notices.extend(tighten_permissions(&file, &path, "answer history")?);
+            notices.extend(tighten_permissions(&file, &path, File::History)?);
         }
         match history::read(&path).with_context(context)? {
             Ok(None) => Ok((Vec::new(), Mark::default())),
             Ok(Some(history)) => Ok(history),
             Err(why) => {
                 let aside = move_aside(&path)?;
-                notices.push(format!(
-                    "Your answer history could not be read ({why}). It was kept as {} and a fresh one was started.",
-                    shown(&aside)
-                ));
+                notices.push(tf!("progress.history_kept_aside", why = why, path = shown(&aside)));
                 Ok((Vec::new(), Mark::default()))
             }
         }
@@ -276,7 +272,7 @@ impl Store {
         let _locked = match lock::acquire(&dir, wait, &self.faults, on_wait) {
             Ok(locked) => locked,
             Err(e) if e.get_ref().is_some_and(|inner| inner.is::<Busy>()) => return Err(Busy.into()),
-            Err(e) => return Err(e).with_context(|| format!("cannot lock the folder {}", shown(&dir))),
+            Err(e) => return Err(e).with_context(|| tf!("progress.cannot_lock", path = shown(&dir))),
         };
         let mut seen = lock(&self.seen);
         // The answers are handled on their own: out of the way of merging and
@@ -320,16 +316,13 @@ impl Store {
 
         progress.history_counted = mark.lines;
         progress.generation = mark.generation;
-        let text = toml::to_string(&*progress).context("cannot write the progress as TOML")?;
+        let text = toml::to_string(&*progress).context(t("progress.cannot_write_toml"))?;
         if text.len() as u64 > MAX_PROGRESS_BYTES {
             // Never write a file the next start would refuse to read.
-            bail!(
-                "your progress is larger than {} MiB, more than the app can read back, so it was not written",
-                MAX_PROGRESS_BYTES / 1024 / 1024
-            );
+            bail!("{}", tf!("progress.too_large_to_save", mib = MAX_PROGRESS_BYTES / 1024 / 1024));
         }
         if on_disk.as_deref() != Some(text.as_bytes()) {
-            write_atomically(&self.path, text.as_bytes(), "the progress file", self.faults.replace)?;
+            write_atomically(&self.path, text.as_bytes(), File::Progress, self.faults.replace)?;
         }
         seen.text = Some(text);
         seen.base = progress.clone();
@@ -341,16 +334,12 @@ impl Store {
     /// cannot be moved, the save fails).
     fn history_since(&self, seen: &Seen) -> Result<Since> {
         let path = self.history_path();
-        let since = history::since(&path, &seen.history)
-            .with_context(|| format!("cannot read the answer history {}", shown(&path)))?;
+        let since = history::since(&path, &seen.history).with_context(|| File::History.cannot_read(&path))?;
         Ok(match since {
             Ok(since) => since,
             Err(why) => {
                 let aside = move_aside(&path)?;
-                self.tell(format!(
-                    "Another copy of the answer history could not be read ({why}). It was kept as {}.",
-                    shown(&aside)
-                ));
+                self.tell(tf!("progress.other_history_kept_aside", why = why, path = shown(&aside)));
                 Since::Replaced(None)
             }
         })
@@ -381,13 +370,9 @@ impl Store {
         let history = Mark { generation, reset_at, kept_questions, ..Mark::default() };
         *seen = Seen { text: None, base, history, last: None };
         self.tell(if kept_questions {
-            "Your progress was reset (with `progress reset --keep-questions`) while this copy was open: what it \
-             held from before the reset is not kept, except My questions; answers given since are."
-                .to_string()
+            t("progress.reset_elsewhere_keeping").to_string()
         } else {
-            "Your progress was reset (with `progress reset`) while this copy was open: what it held from before \
-             the reset is not kept; answers given since are."
-                .to_string()
+            t("progress.reset_elsewhere").to_string()
         });
     }
 
@@ -417,10 +402,7 @@ impl Store {
             }
             Err(why) => {
                 let aside = move_aside(&self.path)?;
-                self.tell(format!(
-                    "Another copy of the progress file could not be read ({why}). It was kept as {}.",
-                    shown(&aside)
-                ));
+                self.tell(tf!("progress.other_progress_kept_aside", why = why, path = shown(&aside)));
                 Ok(0)
             }
         }
@@ -457,7 +439,7 @@ impl Store {
                 let bytes = history::contents(&attempts[end.lines..])?;
                 if end.ident != Ident::Legacy && end.len + bytes.len() as u64 <= history::COMPACT_AT_BYTES {
                     let mark = history::append(&path, &end, &attempts[end.lines..], &self.faults)
-                        .with_context(|| format!("cannot save the answer history {}", shown(&path)))?;
+                        .with_context(|| File::History.cannot_save(&path))?;
                     self.warn_if_large(&mark);
                     return Ok(mark);
                 }
@@ -479,13 +461,9 @@ impl Store {
             let dropped = history::compact(attempts)?;
             like.dropped += dropped as u64;
             (bytes, mark) = history::whole_contents(&like, attempts)?;
-            self.tell(format!(
-                "Your answer history reached {} MiB, so the {dropped} oldest answers were dropped from it. \
-                 Your review schedule still counts them.",
-                history::COMPACT_AT_BYTES / 1024 / 1024
-            ));
+            self.tell(tn!("progress.history_compacted", dropped, mib = history::COMPACT_AT_BYTES / 1024 / 1024));
         }
-        write_atomically(&path, &bytes, "the answer history", false)?;
+        write_atomically(&path, &bytes, File::History, false)?;
         self.warn_if_large(&mark);
         Ok(mark)
     }
@@ -493,11 +471,10 @@ impl Store {
     /// Once per run: the history is getting near the size at which it is compacted.
     fn warn_if_large(&self, mark: &Mark) {
         if mark.len > history::WARN_HISTORY_BYTES && !self.warned_large.swap(true, Ordering::Relaxed) {
-            self.tell(format!(
-                "Your answer history is large ({} MiB). At {} MiB the oldest answers are dropped from it to keep \
-                 it readable; your review schedule keeps what they showed.",
-                mark.len / 1024 / 1024,
-                history::COMPACT_AT_BYTES / 1024 / 1024
+            self.tell(tf!(
+                "progress.history_large",
+                mib = mark.len / 1024 / 1024,
+                limit = history::COMPACT_AT_BYTES / 1024 / 1024
             ));
         }
     }
@@ -537,6 +514,53 @@ impl Store {
     }
 }
 
+/// Which of the two files a message is about. Each has its own sentences: a file's
+/// name put into one sentence would not fit every language's grammar.
+#[derive(Debug, Clone, Copy)]
+enum File {
+    Progress,
+    History,
+}
+
+impl File {
+    fn cannot_read(self, path: &Path) -> String {
+        match self {
+            File::Progress => tf!("progress.cannot_read_progress", path = shown(path)),
+            File::History => tf!("progress.cannot_read_history", path = shown(path)),
+        }
+    }
+
+    fn cannot_save(self, path: &Path) -> String {
+        match self {
+            File::Progress => tf!("progress.cannot_save_progress", path = shown(path)),
+            File::History => tf!("progress.cannot_save_history", path = shown(path)),
+        }
+    }
+
+    fn cannot_save_temp(self, dir: &Path) -> String {
+        match self {
+            File::Progress => tf!("progress.cannot_save_progress_temp", dir = shown(dir)),
+            File::History => tf!("progress.cannot_save_history_temp", dir = shown(dir)),
+        }
+    }
+
+    fn cannot_make_private(self, path: &Path) -> String {
+        match self {
+            File::Progress => tf!("progress.cannot_make_progress_private", path = shown(path)),
+            File::History => tf!("progress.cannot_make_history_private", path = shown(path)),
+        }
+    }
+
+    /// `mode` is written in octal, as `ls -l` and `chmod` show it.
+    fn made_private(self, path: &Path, mode: u32) -> String {
+        let mode = format!("{mode:o}");
+        match self {
+            File::Progress => tf!("progress.progress_made_private", path = shown(path), mode = mode),
+            File::History => tf!("progress.history_made_private", path = shown(path), mode = mode),
+        }
+    }
+}
+
 /// The folder a file is in (`.` for a bare name).
 fn folder_of(path: &Path) -> PathBuf {
     match path.parent() {
@@ -548,19 +572,19 @@ fn folder_of(path: &Path) -> PathBuf {
 /// Atomically replace the file at `path` with `bytes`: a temporary file in the same
 /// folder, fsync, rename, fsync the folder. `what` names the file in messages;
 /// `fault`: fail as a full disk would (tests only).
-fn write_atomically(path: &Path, bytes: &[u8], what: &str, fault: bool) -> Result<()> {
+fn write_atomically(path: &Path, bytes: &[u8], what: File, fault: bool) -> Result<()> {
     let dir = folder_of(path);
-    let context = || format!("cannot save {what} {}", shown(path));
+    let context = || what.cannot_save(path);
     let mut tmp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
         .tempfile_in(&dir)
-        .with_context(|| format!("cannot save {what}: cannot create a temporary file in {}", shown(&dir)))?;
+        .with_context(|| what.cannot_save_temp(&dir))?;
     tmp.write_all(bytes).with_context(context)?;
     tmp.as_file().sync_all().with_context(context)?;
     set_mode(tmp.path(), 0o600).with_context(context)?;
     if fault {
-        return Err(injected("replacing the file")).with_context(context);
+        return Err(injected("rename")).with_context(context);
     }
     tmp.persist(path).map_err(|e| e.error).with_context(context)?;
     // Make the rename itself durable.
@@ -581,8 +605,7 @@ fn move_aside(path: &Path) -> Result<PathBuf> {
         aside = dir.join(format!("{name}.corrupt-{secs}-{n}"));
         n += 1;
     }
-    fs::rename(path, &aside)
-        .with_context(|| format!("the file {} could not be read, and could not be moved aside", shown(path)))?;
+    fs::rename(path, &aside).with_context(|| tf!("progress.cannot_move_aside", path = shown(path)))?;
     Ok(aside)
 }
 
@@ -609,7 +632,7 @@ fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
     match e.span() {
         Some(span) => {
             let line = text.as_bytes()[..span.start.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1;
-            format!("line {line}: {first}")
+            tf!("progress.at_line", line = line, problem = first)
         }
         None => first.to_string(),
     }
@@ -626,7 +649,7 @@ fn create_private_dir(dir: &Path) -> Result<()> {
         use std::os::unix::fs::DirBuilderExt;
         builder.mode(0o700);
     }
-    builder.create(dir).with_context(|| format!("cannot create the folder {}", shown(dir)))
+    builder.create(dir).with_context(|| tf!("progress.cannot_create_folder", path = shown(dir)))
 }
 
 #[cfg(unix)]
@@ -643,22 +666,19 @@ fn set_mode(_path: &Path, _mode: u32) -> io::Result<()> {
 /// Progress is health information: others must not read it. Tighten a looser file
 /// (through the open file, so never through a link to another one).
 #[cfg(unix)]
-fn tighten_permissions(file: &fs::File, path: &Path, what: &str) -> Result<Option<String>> {
+fn tighten_permissions(file: &fs::File, path: &Path, what: File) -> Result<Option<String>> {
     use std::os::unix::fs::PermissionsExt;
-    let context = || format!("cannot make your {what} {} private", shown(path));
+    let context = || what.cannot_make_private(path);
     let mode = file.metadata().with_context(context)?.permissions().mode() & 0o777;
     if mode & 0o077 == 0 {
         return Ok(None);
     }
     file.set_permissions(fs::Permissions::from_mode(0o600)).with_context(context)?;
-    Ok(Some(format!(
-        "Your {what} {} could be read by other users (mode {mode:o}); it is now private (600).",
-        shown(path)
-    )))
+    Ok(Some(what.made_private(path, mode)))
 }
 
 #[cfg(not(unix))]
-fn tighten_permissions(_file: &fs::File, _path: &Path, _what: &str) -> Result<Option<String>> {
+fn tighten_permissions(_file: &fs::File, _path: &Path, _what: File) -> Result<Option<String>> {
     Ok(None)
 }
 
@@ -681,7 +701,7 @@ pub fn reset_keeping(path: &Path, now: u64, keep_questions: bool) -> Result<Vec<
     let history = history_path(path);
     let mut found = Vec::new();
     for file in [path, history.as_path()] {
-        if files::check(file).with_context(|| format!("cannot reset {}", shown(file)))?.is_some() {
+        if files::check(file).with_context(|| tf!("progress.cannot_reset", path = shown(file)))?.is_some() {
             found.push(file.to_path_buf());
         }
     }
@@ -692,7 +712,7 @@ pub fn reset_keeping(path: &Path, now: u64, keep_questions: bool) -> Result<Vec<
     let _locked = match lock::acquire(&dir, LOCK_WAIT, &Faults::from_env(), &mut || {}) {
         Ok(locked) => locked,
         Err(e) if e.get_ref().is_some_and(|inner| inner.is::<Busy>()) => return Err(Busy.into()),
-        Err(e) => return Err(e).with_context(|| format!("cannot lock the folder {}", shown(&dir))),
+        Err(e) => return Err(e).with_context(|| tf!("progress.cannot_lock", path = shown(&dir))),
     };
     // The generation to leave: one more than either file's (unreadable: 0).
     let of_history = match history::read(&history) {
@@ -718,21 +738,21 @@ pub fn reset_keeping(path: &Path, now: u64, keep_questions: bool) -> Result<Vec<
             Some(Ok(p)) if p.generation < of_history => Vec::new(),
             Some(Ok(p)) => p.my_questions,
             Some(Err(why)) => {
-                bail!("cannot read My questions in {} ({why}), so nothing was reset", shown(path))
+                bail!("{}", tf!("progress.reset_cannot_keep", path = shown(path), why = why))
             }
         };
         let kept = Progress { generation, my_questions: questions, ..Progress::default() };
-        let text = toml::to_string(&kept).context("cannot write the progress as TOML")?;
-        write_atomically(path, text.as_bytes(), "the progress file", false)?;
+        let text = toml::to_string(&kept).context(t("progress.cannot_write_toml"))?;
+        write_atomically(path, text.as_bytes(), File::Progress, false)?;
     }
     let like = Mark { generation, reset_at: now, kept_questions: keep_questions, ..Mark::default() };
     let (bytes, _) = history::whole_contents(&like, &[])?;
-    write_atomically(&history, &bytes, "the answer history", false)?;
+    write_atomically(&history, &bytes, File::History, false)?;
     if !keep_questions {
         match fs::remove_file(path) {
             Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => return Err(e).with_context(|| format!("cannot remove {}", shown(path))),
+            Err(e) => return Err(e).with_context(|| tf!("progress.cannot_remove", path = shown(path))),
         }
     }
     if let Ok(d) = fs::File::open(&dir) {
@@ -762,11 +782,8 @@ pub fn tighten_folder(dir: &Path) -> Result<Option<String>> {
     if !meta.is_dir() || mode & 0o077 == 0 {
         return Ok(None);
     }
-    set_mode(dir, 0o700).with_context(|| format!("cannot make the folder {} private", shown(dir)))?;
-    Ok(Some(format!(
-        "The folder of your progress file {} could be read by other users (mode {mode:o}); it is now private (700).",
-        shown(dir)
-    )))
+    set_mode(dir, 0o700).with_context(|| tf!("progress.cannot_make_folder_private", path = shown(dir)))?;
+    Ok(Some(tf!("progress.folder_made_private", path = shown(dir), mode = format!("{mode:o}"))))
 }
 
 #[cfg(not(unix))]

@@ -6,7 +6,7 @@ use tui_input::Input;
 use super::action::{Action, Effect, ExportKind};
 use super::app::{App, Screen, ScreenKind, top, top_mut};
 use super::field;
-use crate::checkin::{Draft, Step, words};
+use crate::checkin::{Draft, Step};
 use crate::explorer::nav::Direction;
 use crate::words::t;
 
@@ -32,7 +32,7 @@ impl App {
     /// Open the check-in where the draft left off, or a new one.
     pub fn open_checkin(&mut self) {
         if self.pack.checkin.is_none() {
-            self.message = Some(words::NO_FORM.to_string());
+            self.message = Some(t("checkin.no_form").to_string());
             return;
         }
         self.leave_reader_position();
@@ -50,7 +50,7 @@ impl App {
 
     pub fn open_checkin_history(&mut self) {
         if self.pack.checkin.is_none() {
-            self.message = Some(words::NO_FORM.to_string());
+            self.message = Some(t("checkin.no_form").to_string());
             return;
         }
         self.push(Screen::CheckInHistory(HistoryState::default()));

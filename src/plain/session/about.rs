@@ -4,12 +4,12 @@
 use std::io::{BufRead, Write};
 
 use super::{Session, Step, prompt, words};
-use crate::words::list;
+use crate::words::{list, t};
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {
     /// The notice's paragraphs: the same words as the tutor's first screen.
     fn notice_text(&mut self) -> Step {
-        self.say(words::NOTICE_TITLE)?;
+        self.say(t("plain.session.about.notice_title"))?;
         for paragraph in list("tui.notice") {
             self.say(paragraph)?;
         }
@@ -21,9 +21,9 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         self.blank()?;
         self.notice_text()?;
         self.blank()?;
-        self.say(words::NOTICE_AGAIN)?;
+        self.say(t("plain.session.about.notice_again"))?;
         loop {
-            self.say(words::NOTICE_PROMPT)?;
+            self.say(t("plain.session.about.notice_prompt"))?;
             let line = self.line()?;
             if prompt::is_back(&line) {
                 return Ok(false);
@@ -43,13 +43,13 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         self.say(&words::about_title(env!("CARGO_PKG_VERSION")))?;
         self.notice_text()?;
         let path = self.store.path().display().to_string();
-        self.say(words::PROGRESS_KEPT_IN)?;
+        self.say(t("plain.session.about.progress_kept_in"))?;
         // On a line of its own, so it is read (and can be copied) whole.
         self.say(&crate::markdown::sanitize(&path))?;
-        self.say(words::ABOUT_PLAIN)?;
+        self.say(t("plain.session.about.plain"))?;
         self.blank()?;
         loop {
-            self.say(words::ENTER_TO_GO_BACK)?;
+            self.say(t("plain.session.about.enter_to_go_back"))?;
             let line = self.line()?;
             if line.trim().is_empty() || prompt::is_back(&line) {
                 return Ok(());

@@ -7,17 +7,17 @@ use super::{Session, Step, words};
 use crate::content::sites::{Site, Sites, Who};
 use crate::explorer::search::{self, Tier};
 use crate::markdown::sanitize;
-use crate::plain::explorer::tier_words;
+use crate::plain::explorer::{emergency_words, tier_words};
 use crate::words::t;
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {
     pub(super) fn body_map(&mut self) -> Step {
         let pack = self.pack;
-        let Some(sites) = pack.sites.as_ref() else { return Ok(self.say(words::NO_MAP)?) };
+        let Some(sites) = pack.sites.as_ref() else { return Ok(self.say(t("plain.session.body_map.no_map"))?) };
         loop {
             self.blank()?;
             self.say(&words::body_map_title(sites.sites.len(), self.progress.explored_sites.len()))?;
-            self.say(words::BODY_MAP_HOW)?;
+            self.say(t("plain.session.body_map.how"))?;
             let labels: Vec<String> = sites
                 .sites
                 .iter()
@@ -44,7 +44,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             if site.lessons.is_empty() {
                 return Ok(());
             }
-            self.say(words::READ_MORE_TITLE)?;
+            self.say(t("plain.session.body_map.read_more_title"))?;
             let labels: Vec<String> = site.lessons.iter().map(|t| self.link_place(t)).collect();
             match self.pick(&labels, &words::choose_or_back(labels.len()))? {
                 Some(i) => self.follow(&site.lessons[i])?,
@@ -88,11 +88,11 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
 
     pub(super) fn symptom_search(&mut self) -> Step {
         let pack = self.pack;
-        let Some(sites) = pack.sites.as_ref() else { return Ok(self.say(words::NO_MAP)?) };
+        let Some(sites) = pack.sites.as_ref() else { return Ok(self.say(t("plain.session.body_map.no_map"))?) };
         self.blank()?;
-        self.say(words::SYMPTOM_TITLE)?;
+        self.say(t("plain.session.body_map.symptom_title"))?;
         loop {
-            let Some(query) = self.text(words::SYMPTOM_PROMPT)? else { return Ok(()) };
+            let Some(query) = self.text(t("plain.session.body_map.symptom_prompt"))? else { return Ok(()) };
             let hits = search::search(sites, &query);
             if hits.is_empty() {
                 self.say(&crate::tui::text::no_site_matches(&query))?;
@@ -107,12 +107,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                         let name = sites.sites.get(hit.site).map_or("", |s| s.name.as_str());
                         match hit.matches.first() {
                             Some((Tier::Emergency, line)) => {
-                                let tier = format!(
-                                    "{}: {}",
-                                    tier_words(Tier::Emergency),
-                                    crate::tui::text::who_short(sites.who(line))
-                                );
-                                words::symptom_hit(name, line, &tier)
+                                words::symptom_hit(name, line, &emergency_words(sites.who(line)))
                             }
                             Some((tier, line)) => words::symptom_hit(name, line, tier_words(*tier)),
                             None => sanitize(name).into_owned(),

@@ -5,13 +5,14 @@ use std::io::{BufRead, Write};
 
 use super::{Session, Step, words};
 use crate::content::glossary::{Lookup, Term};
+use crate::words::t;
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {
     pub(super) fn glossary(&mut self) -> Step {
         loop {
             self.blank()?;
             self.say(&words::glossary_title(self.pack.glossary.terms.len()))?;
-            let labels = [words::LOOK_UP_ITEM, words::BROWSE_ITEM];
+            let labels = [t("plain.session.glossary.look_up_item"), t("plain.session.glossary.browse_item")];
             match self.pick(&labels, &words::choose_or_back(labels.len()))? {
                 Some(0) => self.look_up()?,
                 Some(_) => self.browse()?,
@@ -23,7 +24,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     fn look_up(&mut self) -> Step {
         let pack = self.pack;
         loop {
-            let Some(query) = self.text(words::LOOK_UP_PROMPT)? else { return Ok(()) };
+            let Some(query) = self.text(t("plain.session.glossary.look_up_prompt"))? else { return Ok(()) };
             match pack.glossary.lookup(&query) {
                 Lookup::Found(term) => self.term(term)?,
                 Lookup::Closest(terms) if !terms.is_empty() => {

@@ -44,7 +44,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     pub(super) fn home(&mut self) -> Step {
         loop {
             self.blank()?;
-            self.say(words::HOME)?;
+            self.say(t("plain.session.home.title"))?;
             self.status()?;
             let next = self.next_lesson();
             let labels: Vec<String> = ITEMS
@@ -52,18 +52,18 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 .map(|item| match item {
                     Item::NextLesson => match next {
                         Some(i) => words::read_next(&self.pack.lessons[i].title),
-                        None => words::READ_AGAIN.to_string(),
+                        None => t("plain.session.home.read_again").to_string(),
                     },
                     Item::Lessons => words::all_lessons(self.pack.lessons.len()),
-                    Item::Quizzes => words::QUIZZES_ITEM.to_string(),
-                    Item::BodyMap => words::BODY_MAP_ITEM.to_string(),
-                    Item::Symptom => words::SYMPTOM_ITEM.to_string(),
-                    Item::Glossary => words::GLOSSARY_ITEM.to_string(),
-                    Item::Search => words::SEARCH_ITEM.to_string(),
-                    Item::Survival => words::SURVIVAL_ITEM.to_string(),
-                    Item::Staging => words::STAGING_ITEM.to_string(),
-                    Item::Questions => words::QUESTIONS_ITEM.to_string(),
-                    Item::About => words::ABOUT_ITEM.to_string(),
+                    Item::Quizzes => t("plain.session.home.quizzes_item").to_string(),
+                    Item::BodyMap => t("plain.session.home.body_map_item").to_string(),
+                    Item::Symptom => t("plain.session.home.symptom_item").to_string(),
+                    Item::Glossary => t("plain.session.home.glossary_item").to_string(),
+                    Item::Search => t("plain.session.home.search_item").to_string(),
+                    Item::Survival => t("plain.session.home.survival_item").to_string(),
+                    Item::Staging => t("plain.session.home.staging_item").to_string(),
+                    Item::Questions => t("plain.session.home.questions_item").to_string(),
+                    Item::About => t("plain.session.home.about_item").to_string(),
                 })
                 .collect();
             let Some(chosen) = self.home_choice(&labels)? else { return Ok(()) };
@@ -135,7 +135,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 let status = status_text(self.progress.lesson_status(&lesson.id));
                 self.say(&words::next_lesson(&sanitize(&lesson.title), &status))?;
             }
-            None => self.say(words::ALL_READ)?,
+            None => self.say(t("plain.session.home.all_read"))?,
         }
         let now = self.now();
         match quiz::due_count(&pack.questions, &self.progress, now) {
@@ -154,9 +154,9 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             self.say(&words::places_seen(self.progress.explored_sites.len(), sites.sites.len()))?;
         }
         if self.pack.lesson_index(crate::content::GET_HELP_LESSON).is_some() {
-            self.say(words::EMERGENCY_HOME)?;
+            self.say(t("plain.session.home.emergency_home"))?;
         } else {
-            self.say(words::EMERGENCY_ONLY)?;
+            self.say(t("plain.session.home.emergency_only"))?;
         }
         Ok(())
     }

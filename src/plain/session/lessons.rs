@@ -190,7 +190,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     /// Read lesson `index`, from `start`, until the person goes back.
     pub(super) fn lesson(&mut self, index: usize, start: Start) -> Step {
         if self.depth >= MAX_DEPTH {
-            return Ok(self.say(words::TOO_DEEP)?);
+            return Ok(self.say(t("plain.session.lessons.too_deep"))?);
         }
         self.depth += 1;
         let result = self.read_lesson(index, start);
@@ -227,7 +227,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     open.top = open.end();
                     self.show_page(&open)?;
                 }
-                Item::PreviousPage if open.top == 0 => self.say(words::FIRST_PAGE)?,
+                Item::PreviousPage if open.top == 0 => self.say(t("plain.session.lessons.first_page"))?,
                 Item::PreviousPage => {
                     open.top = open.top.saturating_sub(PAGE_LINES);
                     self.show_page(&open)?;
@@ -260,7 +260,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     self.back_in(&open)?;
                 }
                 Item::NextLesson => match self.lesson_after(open.index) {
-                    None => self.say(words::LAST_LESSON)?,
+                    None => self.say(t("plain.session.lessons.last_lesson"))?,
                     // Skipped at its content note: still in this lesson.
                     Some(next) if !self.content_note(next)? => self.back_in(&open)?,
                     Some(next) => match self.open(next, Start::Saved)? {
@@ -309,19 +309,19 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         let labels: Vec<String> = ITEMS
             .iter()
             .map(|item| match item {
-                Item::NextPage => words::NEXT_PAGE.to_string(),
-                Item::PreviousPage => words::PREVIOUS_PAGE.to_string(),
-                Item::Rest => words::READ_REST.to_string(),
+                Item::NextPage => t("plain.session.lessons.next_page").to_string(),
+                Item::PreviousPage => t("plain.session.lessons.previous_page").to_string(),
+                Item::Rest => t("plain.session.lessons.read_rest").to_string(),
                 Item::Sections => words::sections_item(open.sections().len()),
                 Item::Links => words::links_item(open.doc.links.len()),
-                Item::Top => words::FROM_THE_TOP.to_string(),
-                Item::Quiz => words::QUIZ_ON_LESSON.to_string(),
-                Item::AddQuestion => words::ADD_QUESTION_ITEM.to_string(),
+                Item::Top => t("plain.session.lessons.from_the_top").to_string(),
+                Item::Quiz => t("plain.session.lessons.quiz_on_lesson").to_string(),
+                Item::AddQuestion => t("plain.session.lessons.add_question_item").to_string(),
                 Item::NextLesson => words::next_lesson_item(next),
                 Item::Details => words::details_item(self.pack.lessons[open.index].details.len()),
             })
             .collect();
-        self.say(words::READER_MENU)?;
+        self.say(t("plain.session.lessons.reader_menu"))?;
         Ok(self.items(&labels)?)
     }
 
@@ -379,7 +379,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         self.say(&words::content_note_heading(&lesson.title))?;
         self.say(&crate::tui::text::content_note_plain(note))?;
         loop {
-            self.say(words::CONTENT_NOTE_PROMPT)?;
+            self.say(t("plain.session.lessons.content_note_prompt"))?;
             let line = self.line()?;
             let word = line.trim();
             if word.is_empty() {
@@ -397,7 +397,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     fn details(&mut self, open: &Open) -> Step {
         let lesson = &self.pack.lessons[open.index];
         if lesson.details.is_empty() {
-            return Ok(self.say(words::NO_DETAILS)?);
+            return Ok(self.say(t("plain.session.lessons.no_details"))?);
         }
         loop {
             self.blank()?;
@@ -408,7 +408,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             for line in detail_lines(self.pack, lesson, part, self.options.width) {
                 self.say(&line)?;
             }
-            self.say(words::END_OF_DETAIL)?;
+            self.say(t("plain.session.lessons.end_of_detail"))?;
         }
     }
 
@@ -416,7 +416,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     fn choose_section(&mut self, open: &Open) -> Step<Option<usize>> {
         let sections = open.sections();
         if sections.is_empty() {
-            self.say(words::NO_SECTIONS)?;
+            self.say(t("plain.session.lessons.no_sections"))?;
             return Ok(None);
         }
         self.say(&words::sections_title(sections.len()))?;
@@ -429,7 +429,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     /// The lesson's links, by number, each said as where it goes; follow one.
     fn links(&mut self, open: &Open) -> Step {
         if open.doc.links.is_empty() {
-            return Ok(self.say(words::NO_LINKS)?);
+            return Ok(self.say(t("plain.session.lessons.no_links"))?);
         }
         loop {
             self.blank()?;
@@ -471,7 +471,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 ToolLink::MyQuestions => self.questions(),
                 ToolLink::AddCareTeamNumber => self.add_care_team_number(),
                 // The check-in asks its own questions: it runs as its own command.
-                ToolLink::CheckIn => Ok(self.say(words::CHECK_IN_COMMAND)?),
+                ToolLink::CheckIn => Ok(self.say(t("plain.session.lessons.check_in_command"))?),
             };
         }
         match InternalLink::parse(target).and_then(|l| self.pack.lesson_index(l.lesson).map(|i| (i, l.anchor))) {

@@ -32,6 +32,7 @@ use crate::content::ContentPack;
 use crate::notebook::{self, Notebook, Undo};
 use crate::progress::{Opened, Progress, Store};
 use crate::staging::Tnm;
+use crate::words::t;
 
 /// Where the staging explorer starts, as in the tutor: spread far (M1).
 const START_TNM: Tnm = Tnm { t: 1, n: 0, m: 1 };
@@ -113,7 +114,7 @@ pub fn run(
     let farewell = match (&result, &saved) {
         // The output is gone: there is nobody to tell.
         (Err(Stop::Io(_)), _) => None,
-        (_, Ok(())) => Some(words::BYE.to_string()),
+        (_, Ok(())) => Some(t("plain.session.bye").to_string()),
         (_, Err(e)) => Some(words::save_failed(&format!("{e:#}"))),
     };
     if let Some(farewell) = farewell {
@@ -129,7 +130,7 @@ pub fn run(
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {
     fn start(&mut self, notices: &[String]) -> Step {
-        self.say(words::WELCOME)?;
+        self.say(t("plain.session.welcome"))?;
         for notice in notices {
             self.say(&words::notice(notice))?;
         }
@@ -215,7 +216,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             if !line.trim().is_empty() {
                 return Ok(Some(line));
             }
-            self.say(words::TYPE_SOMETHING)?;
+            self.say(t("plain.session.type_something"))?;
         }
     }
 

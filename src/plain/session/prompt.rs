@@ -3,6 +3,7 @@
 
 use super::words;
 use crate::staging::{self, Tnm};
+use crate::words::t;
 
 /// A line typed at a numbered menu.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +61,7 @@ pub fn parse_tnm(line: &str, current: Tnm) -> Result<Tnm, String> {
     let mut tnm = current;
     let mut chars = line.chars().filter(|c| !c.is_whitespace() && *c != ',').peekable();
     if chars.peek().is_none() {
-        return Err(words::TNM_HOW.to_string());
+        return Err(t("plain.session.staging.how").to_string());
     }
     while let Some(letter) = chars.next() {
         let (slot, max, name) = match letter.to_ascii_lowercase() {

@@ -52,17 +52,17 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             let labels: Vec<&str> = ITEMS
                 .iter()
                 .map(|item| match item {
-                    Item::Add => words::ADD_ITEM,
-                    Item::Edit => words::EDIT_ITEM,
-                    Item::Asked => words::ASKED_ITEM,
-                    Item::Note => words::NOTE_ITEM,
-                    Item::Delete => words::DELETE_ITEM,
-                    Item::Move => words::MOVE_ITEM,
-                    Item::Export => words::EXPORT_ITEM,
-                    Item::Source => words::SOURCE_ITEM,
+                    Item::Add => t("plain.session.questions.add_item"),
+                    Item::Edit => t("plain.session.questions.edit_item"),
+                    Item::Asked => t("plain.session.questions.asked_item"),
+                    Item::Note => t("plain.session.questions.note_item"),
+                    Item::Delete => t("plain.session.questions.delete_item"),
+                    Item::Move => t("plain.session.questions.move_item"),
+                    Item::Export => t("plain.session.questions.export_item"),
+                    Item::Source => t("plain.session.questions.source_item"),
                 })
                 .collect();
-            self.say(words::WHAT_TO_DO)?;
+            self.say(t("plain.session.questions.what_to_do"))?;
             let Some(chosen) = self.pick(&labels, &words::choose_or_back(labels.len()))? else { return Ok(()) };
             match ITEMS[chosen] {
                 Item::Add => self.add_question(None, None)?,
@@ -109,7 +109,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     fn which_question(&mut self) -> Step<Option<usize>> {
         let count = self.progress.my_questions.len();
         if count == 0 {
-            self.say(words::NO_QUESTIONS_YET)?;
+            self.say(t("plain.session.questions.no_questions_yet"))?;
             return Ok(None);
         }
         loop {
@@ -125,13 +125,17 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     /// remembers the lesson and section.
     pub(super) fn add_question(&mut self, lesson: Option<String>, section: Option<String>) -> Step {
         self.blank()?;
-        self.say(words::ADD_TITLE)?;
+        self.say(t("plain.session.questions.add_title"))?;
         let suggestions = self.pack.suggested_questions(lesson.as_deref());
         if !suggestions.is_empty() {
-            self.say(words::SUGGESTIONS_TITLE)?;
+            self.say(t("plain.session.questions.suggestions_title"))?;
             self.items(&suggestions)?;
         }
-        let ask = if suggestions.is_empty() { words::ADD_PROMPT } else { words::ADD_OR_PICK_PROMPT };
+        let ask = if suggestions.is_empty() {
+            t("plain.session.questions.add_prompt")
+        } else {
+            t("plain.session.questions.add_or_pick_prompt")
+        };
         loop {
             let Some(line) = self.text(ask)? else { return Ok(()) };
             let text = match prompt::parse_choice(&line, suggestions.len()) {
@@ -156,7 +160,9 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     fn edit_question(&mut self, index: usize) -> Step {
         self.say(&words::question_now(&self.progress.my_questions[index].text))?;
         loop {
-            let Some(line) = self.text(words::EDIT_PROMPT)? else { return Ok(self.say(words::UNCHANGED)?) };
+            let Some(line) = self.text(t("plain.session.questions.edit_prompt"))? else {
+                return Ok(self.say(t("plain.session.questions.unchanged"))?);
+            };
             match self.notebook().edit(index, &line) {
                 Ok(()) => {
                     self.save()?;
@@ -181,16 +187,20 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         }
         self.say(&words::question_now(&self.progress.my_questions[index].text))?;
         loop {
-            self.say(words::NOTE_PROMPT)?;
+            self.say(t("plain.session.questions.note_prompt"))?;
             let line = self.line()?;
             if prompt::is_back(&line) {
-                return Ok(self.say(words::UNCHANGED)?);
+                return Ok(self.say(t("plain.session.questions.unchanged"))?);
             }
             match self.notebook().set_note(index, &line) {
                 Ok(()) => {
                     self.save()?;
                     let cleared = self.progress.my_questions[index].note.is_empty();
-                    return Ok(self.say(if cleared { words::NOTE_CLEARED } else { t("tui.note_saved") })?);
+                    return Ok(self.say(if cleared {
+                        t("plain.session.questions.note_cleared")
+                    } else {
+                        t("tui.note_saved")
+                    })?);
                 }
                 Err(e) => self.say(&e.to_string())?,
             }
@@ -201,19 +211,19 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         let text = self.progress.my_questions[index].text.clone();
         self.say(&words::confirm_delete(index + 1, &text))?;
         let line = self.line()?;
-        if !line.trim().eq_ignore_ascii_case(words::YES) {
-            return Ok(self.say(words::KEPT)?);
+        if !line.trim().eq_ignore_ascii_case(t("plain.session.questions.yes")) {
+            return Ok(self.say(t("plain.session.questions.kept"))?);
         }
         self.notebook().delete(index);
         self.save()?;
-        Ok(self.say(words::DELETED)?)
+        Ok(self.say(t("plain.session.questions.deleted"))?)
     }
 
     /// Move a question to another place in the list, one step at a time.
     fn move_question(&mut self, index: usize) -> Step {
         let count = self.progress.my_questions.len();
         if count < 2 {
-            return Ok(self.say(words::NOTHING_TO_MOVE)?);
+            return Ok(self.say(t("plain.session.questions.nothing_to_move"))?);
         }
         let target = loop {
             match self.choice(&words::move_to(index + 1, count), count)? {

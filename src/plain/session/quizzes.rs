@@ -8,15 +8,20 @@ use super::{Session, Step, prompt, words};
 use crate::content::Question;
 use crate::plain;
 use crate::quiz::{self, QuizSession};
+use crate::words::t;
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {
     pub(super) fn quizzes(&mut self) -> Step {
         loop {
             self.blank()?;
-            self.say(words::QUIZZES_TITLE)?;
+            self.say(t("plain.session.quizzes.title"))?;
             let now = self.now();
             let due = quiz::due_count(&self.pack.questions, &self.progress, now);
-            let labels = [words::LESSON_QUIZ_ITEM.to_string(), words::review_item(due), words::MIXED_ITEM.to_string()];
+            let labels = [
+                t("plain.session.quizzes.lesson_quiz_item").to_string(),
+                words::review_item(due),
+                t("plain.session.quizzes.mixed_item").to_string(),
+            ];
             match self.pick(&labels, &words::choose_or_back(labels.len()))? {
                 Some(0) => self.choose_lesson_quiz()?,
                 Some(1) => self.review()?,
@@ -29,7 +34,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     fn choose_lesson_quiz(&mut self) -> Step {
         loop {
             self.blank()?;
-            self.say(words::WHICH_QUIZ)?;
+            self.say(t("plain.session.quizzes.which_quiz"))?;
             // In the lessons menu's order, so a lesson has the same number in both.
             let order = self.lesson_order();
             let labels: Vec<String> = (order.iter().map(|&i| &self.pack.lessons[i]))
@@ -52,7 +57,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         let Some(lesson) = self.pack.lessons.get(index) else { return Ok(()) };
         let questions: Vec<Question> = self.pack.quiz(&lesson.id).into_iter().cloned().collect();
         if questions.is_empty() {
-            return Ok(self.say(words::NO_QUIZ)?);
+            return Ok(self.say(t("plain.session.quizzes.no_quiz"))?);
         }
         self.run_quiz(&words::lesson_quiz_title(&lesson.title, questions.len()), questions)
     }
@@ -78,7 +83,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         let seed = self.next_seed();
         let questions = quiz::mixed_for(&self.pack.questions, &ids, &self.progress, seed);
         if questions.is_empty() {
-            return Ok(self.say(words::READ_FIRST)?);
+            return Ok(self.say(t("plain.session.quizzes.read_first"))?);
         }
         self.run_quiz(&words::mixed_title(questions.len()), questions)
     }
@@ -88,7 +93,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     fn run_quiz(&mut self, title: &str, questions: Vec<Question>) -> Step {
         self.blank()?;
         self.say(title)?;
-        self.say(words::QUIZ_HOW)?;
+        self.say(t("plain.session.quizzes.quiz_how"))?;
         self.blank()?;
         let mut session = QuizSession::new(questions, self.next_seed());
         let mut failures = Vec::new();
@@ -120,7 +125,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     fn read_again(&mut self, session: &QuizSession) -> Step {
         let targets = session.read_again();
         if targets.is_empty() {
-            return Ok(self.say(words::ALL_RIGHT)?);
+            return Ok(self.say(t("plain.session.quizzes.all_right"))?);
         }
         loop {
             self.say(&words::read_again_title(targets.len()))?;

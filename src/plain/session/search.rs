@@ -4,14 +4,15 @@ use std::io::{BufRead, Write};
 
 use super::lessons::Start;
 use super::{Session, Step, words};
+use crate::words::t;
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {
     pub(super) fn search(&mut self) -> Step {
         let pack = self.pack;
         self.blank()?;
-        self.say(words::SEARCH_TITLE)?;
+        self.say(t("plain.session.search.title"))?;
         loop {
-            let Some(query) = self.text(words::SEARCH_PROMPT)? else { return Ok(()) };
+            let Some(query) = self.text(t("plain.session.search.prompt"))? else { return Ok(()) };
             let hits = crate::search::search(pack, &query);
             if hits.is_empty() {
                 self.say(&words::no_search_hits(&query))?;

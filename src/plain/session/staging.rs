@@ -4,12 +4,12 @@
 use std::io::{BufRead, Write};
 
 use super::{Session, Step, prompt, words};
-use crate::words::list;
+use crate::words::{list, t};
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {
     pub(super) fn staging(&mut self) -> Step {
         self.blank()?;
-        self.say(words::STAGING_TITLE)?;
+        self.say(t("plain.session.staging.title"))?;
         for line in list("tui.seer_groups") {
             // The tutor's list marks are decoration: spoken, they are noise.
             self.say(line.trim_start_matches('•').trim_start())?;
@@ -24,7 +24,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             self.say(tnm.verdict_text())?;
             self.say(tnm.seer_group())?;
             loop {
-                self.say(words::TNM_PROMPT)?;
+                self.say(t("plain.session.staging.prompt"))?;
                 let line = self.line()?;
                 if prompt::is_back(&line) {
                     return Ok(());

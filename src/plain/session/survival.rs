@@ -17,17 +17,17 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         }
         if !self.progress.show_survival_numbers {
             self.blank()?;
-            self.say(words::CONTENT_NOTE_TITLE)?;
+            self.say(t("plain.session.survival.content_note_title"))?;
             for paragraph in list("tui.survival_content_note") {
                 self.say(paragraph)?;
             }
-            let labels = [words::SHOW_NUMBERS, words::SKIP_NUMBERS];
+            let labels = [t("plain.session.survival.show_numbers"), t("plain.session.survival.skip_numbers")];
             match self.pick(&labels, &words::choose_or_back(labels.len()))? {
                 Some(0) => {
                     self.progress.show_survival_numbers = true;
                     self.save()?;
                 }
-                _ => return Ok(self.say(words::SKIPPED)?),
+                _ => return Ok(self.say(t("plain.session.survival.skipped"))?),
             }
         }
         self.chart()
@@ -58,7 +58,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             if line.trim().eq_ignore_ascii_case("h") {
                 self.progress.show_survival_numbers = false;
                 self.save()?;
-                return Ok(self.say(words::HIDDEN)?);
+                return Ok(self.say(t("plain.session.survival.hidden"))?);
             }
             match prompt::parse_choice(&line, labels.len()) {
                 Ok(prompt::Choice::Back) => return Ok(()),

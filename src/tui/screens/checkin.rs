@@ -74,7 +74,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     draw_title(
         buf,
         parts.title,
-        words::TITLE,
+        t("checkin.title"),
         &format!("{} ", text::checkin::question_of(number, total)),
         theme.title,
         theme.dim,
@@ -115,7 +115,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             let scroll = state.note.visual_scroll(room);
             let shown: String = sanitize(value).chars().skip(scroll).take(room).collect();
             vec![
-                wrapped(words::NOTE_PROMPT, width, theme.title),
+                wrapped(t("checkin.note_prompt"), width, theme.title),
                 vec![Line::from(vec![Span::raw("> "), Span::styled(shown, theme.selected)])],
                 wrapped(t("tui.checkin.note_hint"), width, theme.key),
             ]
@@ -125,7 +125,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     draw_groups(buf, body, groups);
     if note_row {
         // The cursor in the note, on the line after the prompt.
-        let prompt_rows = wrap_text(words::NOTE_PROMPT, width.max(1)).len() as u16;
+        let prompt_rows = wrap_text(t("checkin.note_prompt"), width.max(1)).len() as u16;
         let spaced = u16::from(prompt_rows + 4 <= body.height);
         let y = body.y + prompt_rows + spaced;
         let room = width.saturating_sub(2).max(1);
@@ -145,16 +145,16 @@ fn draw_get_help(app: &App, frame: &mut Frame, area: Rect) {
     let parts = layout::frame(area);
     Clear.render(area, frame.buffer_mut());
     let buf = frame.buffer_mut();
-    let title = format!("{mark} {} {mark}", words::GET_HELP_NOW, mark = words::GET_HELP_MARK);
+    let title = format!("{mark} {} {mark}", t("checkin.get_help_now"), mark = t("checkin.get_help_mark"));
     draw_title(buf, parts.title, &title, "", theme.warn.add_modifier(Modifier::BOLD), theme.dim);
     let body = inner(area);
     let width = body.width as usize;
     let flags: Vec<_> = state.get_help.iter().flatten().filter_map(|id| form.red_flag(id)).collect();
     let mut groups = Vec::new();
     for flag in &flags {
-        let mut sign = wrapped(words::YOU_ANSWERED_YES, width, theme.dim);
+        let mut sign = wrapped(t("checkin.you_answered_yes"), width, theme.dim);
         for s in &flag.signs {
-            sign.extend(wrapped(&format!("{} {}", words::GET_HELP_MARK, sanitize(s)), width, theme.warn));
+            sign.extend(wrapped(&format!("{} {}", t("checkin.get_help_mark"), sanitize(s)), width, theme.warn));
         }
         groups.push(sign);
         groups.push(wrapped(&sanitize(form.call.words(flag.who)), width, theme.title.add_modifier(Modifier::BOLD)));
@@ -164,8 +164,8 @@ fn draw_get_help(app: &App, frame: &mut Frame, area: Rect) {
     }
     // The number once, after every sign; as in the plain check-in, say how to save it.
     let number = match crate::plain::checkin::care_team_number(&app.progress) {
-        Some(n) => format!("{} {n}", words::YOUR_NUMBER),
-        None => words::NO_NUMBER.to_string(),
+        Some(n) => crate::tf!("checkin.your_number", number = n),
+        None => t("checkin.no_number").to_string(),
     };
     groups.push(wrapped(&number, width, theme.title));
     draw_groups(buf, body, groups);
@@ -182,10 +182,10 @@ pub fn draw_history(app: &App, frame: &mut Frame, area: Rect) {
     let all: Vec<&CheckIn> = app.progress.checkins().map(|(_, c)| c).collect();
     let last = app.progress.checkins().next_back().map(|(at, _)| crate::content::check::date_of(at));
     let right = last.map(|d| format!("{} · {d} ", all.len())).unwrap_or_default();
-    draw_title(buf, parts.title, words::HISTORY_TITLE, &right, theme.title, theme.dim);
+    draw_title(buf, parts.title, t("checkin.history_title"), &right, theme.title, theme.dim);
     let body = inner(area);
     let width = body.width as usize;
-    let privacy = wrapped(words::PRIVACY, width, theme.dim);
+    let privacy = wrapped(t("checkin.privacy"), width, theme.dim);
     let mut y = body.y;
     if all.is_empty() {
         let mut lines = wrapped(t("tui.checkin.no_checkins_key"), width, theme.title);
@@ -201,7 +201,7 @@ pub fn draw_history(app: &App, frame: &mut Frame, area: Rect) {
     let any_tell = rows.iter().any(|r| r.tell);
     // Under the rows: what the mark means, then the privacy statement, as room allows.
     let legend = if any_tell {
-        wrapped(&format!("{} {}", words::TELL_MARK, words::TELL), width, theme.warn)
+        wrapped(&format!("{} {}", t("checkin.tell_mark"), t("checkin.tell")), width, theme.warn)
     } else {
         Vec::new()
     };
@@ -227,7 +227,7 @@ pub fn draw_history(app: &App, frame: &mut Frame, area: Rect) {
             None => " – ".to_string(),
         };
         let change = if row.latest.is_some() { words::change(row.change) } else { String::new() };
-        let mark = if row.tell { format!(" {}", words::TELL_MARK) } else { String::new() };
+        let mark = if row.tell { format!(" {}", t("checkin.tell_mark")) } else { String::new() };
         let tail = format!(" {now} {change}{mark}");
         let tail_x = spark_x + spark_w;
         let tail_style = if row.tell { theme.warn } else { Style::new() };
