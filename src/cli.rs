@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 pub use crate::tui::theme::ThemeChoice;
+use crate::words::t;
 
 /// A terminal tutor about stage 4 (metastatic) cancer, for patients and carers.
 ///
@@ -162,7 +163,7 @@ impl Cli {
         }
         let mut cli = <Cli as clap::CommandFactory>::command();
         cli.build();
-        let message = crate::words::t("cli.no_words");
+        let message = t("cli.no_words");
         Err(match cli.find_subcommand_mut(name) {
             Some(sub) => sub.error(clap::error::ErrorKind::InvalidValue, message),
             None => cli.error(clap::error::ErrorKind::InvalidValue, message),
@@ -196,7 +197,7 @@ impl Cli {
         } else if !self.watch {
             None
         } else if !tui {
-            Some(crate::words::t("cli.watch_not_here"))
+            Some(t("cli.watch_not_here"))
         } else {
             self.content.is_none().then(watch_needs_content)
         };
@@ -214,7 +215,7 @@ impl Cli {
 /// Why `--watch` cannot be used here, if it cannot: it watches the `--content` pack
 /// (the built-in pack is inside the program and never changes), or the file `read` shows.
 fn watch_needs_content() -> &'static str {
-    crate::words::t("cli.watch_needs_content")
+    t("cli.watch_needs_content")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -7,6 +7,7 @@ use anyhow::{Context, Result, anyhow};
 
 use crate::content::{self, ContentPack};
 use crate::progress::{self, Opened, Store};
+use crate::words::t;
 
 /// Load the pack named by `--content`, or the built-in one.
 pub fn load_pack(dir: Option<&Path>) -> Result<ContentPack> {
@@ -24,7 +25,7 @@ pub fn load_pack(dir: Option<&Path>) -> Result<ContentPack> {
 pub fn progress_path(flag: Option<&Path>) -> Result<PathBuf> {
     match flag {
         Some(path) => Ok(path.to_path_buf()),
-        None => progress::default_path().context(crate::words::t("cli.no_home")),
+        None => progress::default_path().context(t("cli.no_home")),
     }
 }
 

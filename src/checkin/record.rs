@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::tf;
+use crate::words::t;
 
 /// The "anything else" note is cut to this many characters: one line.
 pub const MAX_NOTE_CHARS: usize = 500;
@@ -52,7 +53,7 @@ impl CheckIn {
             return Some(tf!("checkin.problem_note_long", max = MAX_NOTE_CHARS));
         }
         if clean_note(&self.note).0 != self.note {
-            return Some(crate::words::t("checkin.problem_note_controls").to_string());
+            return Some(t("checkin.problem_note_controls").to_string());
         }
         None
     }

@@ -19,6 +19,7 @@ use super::table::{Row, Table, separator};
 use super::theme::MdTheme;
 use super::wrap::{WrapBufs, wrap_hard, wrap_words};
 use super::{Anchor, Linear, LinkRef, LinkTitles, Rendered};
+use crate::words::t;
 
 const CODE_INDENT: &str = "  ";
 const CODE_CONTINUED: &str = "↪ ";
@@ -396,7 +397,7 @@ impl<'t, 'e> Renderer<'t, 'e> {
         }
         self.inline.push(" (", outer);
         if see {
-            self.inline.push(crate::words::t("plain.link.see"), target_style);
+            self.inline.push(t("plain.link.see"), target_style);
         }
         self.inline.push(&words, target_style);
         self.inline.push(")", outer);

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use super::faults::{Faults, injected};
+use crate::words::t;
 
 /// The lock file, where `flock` does not work.
 pub const LOCK_FILE: &str = ".patient-tutor.lock";
@@ -26,7 +27,7 @@ pub struct Busy;
 
 impl std::fmt::Display for Busy {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(crate::words::t("progress.busy"))
+        f.write_str(t("progress.busy"))
     }
 }
 
