@@ -87,13 +87,15 @@ fn the_spanish_catalogue_has_every_english_word_and_the_same_places() {
     assert!(extra.is_empty(), "es.toml has keys English lacks: {extra:?}");
     let mut wrong = Vec::new();
     for key in english.keys() {
-        let (en, es) = (forms(english.get(key).unwrap()), forms(spanish.get(key).unwrap()));
-        if en.len() != es.len() || std::mem::discriminant(english.get(key).unwrap()) != std::mem::discriminant(spanish.get(key).unwrap()) {
+        let (en_entry, es_entry) = (english.get(key).unwrap(), spanish.get(key).unwrap());
+        let (en, es) = (forms(en_entry), forms(es_entry));
+        if en.len() != es.len() || std::mem::discriminant(en_entry) != std::mem::discriminant(es_entry) {
             wrong.push(format!("{key}: not the same shape or number of items"));
             continue;
         }
         for ((form, en_text), (_, es_text)) in en.iter().zip(&es) {
-            let (want, got): (BTreeSet<_>, BTreeSet<_>) = (places(en_text).into_iter().collect(), places(es_text).into_iter().collect());
+            let want: BTreeSet<&str> = places(en_text).into_iter().collect();
+            let got: BTreeSet<&str> = places(es_text).into_iter().collect();
             if want != got {
                 wrong.push(format!("{key}{form}: English {want:?}, Spanish {got:?}"));
             }
