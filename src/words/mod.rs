@@ -16,6 +16,9 @@ use std::sync::{OnceLock, RwLock};
 /// The English catalogue, built into the program.
 pub const ENGLISH_TOML: &str = include_str!("en.toml");
 
+/// The Spanish catalogue, built into the program.
+pub const SPANISH_TOML: &str = include_str!("es.toml");
+
 /// One word or text of the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Entry {

@@ -67,3 +67,39 @@ fn english_words_are_found_and_unknown_keys_show_as_themselves() {
     assert_eq!(t("no.such.key"), "no.such.key");
     assert!(list("tui.notice").len() > 3);
 }
+
+/// Every text of an entry, labelled by its form, for comparing two languages' places.
+fn forms(entry: &Entry) -> Vec<(String, &str)> {
+    match entry {
+        Entry::Text(s) => vec![(String::new(), s.as_str())],
+        Entry::Plural { one, other } => vec![("one".into(), one.as_str()), ("other".into(), other.as_str())],
+        Entry::List(items) => items.iter().enumerate().map(|(i, s)| (format!("[{i}]"), s.as_str())).collect(),
+    }
+}
+
+#[test]
+fn the_spanish_catalogue_has_every_english_word_and_the_same_places() {
+    use std::collections::BTreeSet;
+    let spanish = Catalogue::parse("es", SPANISH_TOML).expect("es.toml parses");
+    let english = Catalogue::english();
+    assert!(spanish.missing().is_empty(), "es.toml lacks {:?}", spanish.missing());
+    let extra: Vec<&str> = spanish.keys().into_iter().filter(|k| english.get(k).is_none()).collect();
+    assert!(extra.is_empty(), "es.toml has keys English lacks: {extra:?}");
+    let mut wrong = Vec::new();
+    for key in english.keys() {
+        let (en_entry, es_entry) = (english.get(key).unwrap(), spanish.get(key).unwrap());
+        let (en, es) = (forms(en_entry), forms(es_entry));
+        if en.len() != es.len() || std::mem::discriminant(en_entry) != std::mem::discriminant(es_entry) {
+            wrong.push(format!("{key}: not the same shape or number of items"));
+            continue;
+        }
+        for ((form, en_text), (_, es_text)) in en.iter().zip(&es) {
+            let want: BTreeSet<&str> = places(en_text).into_iter().collect();
+            let got: BTreeSet<&str> = places(es_text).into_iter().collect();
+            if want != got {
+                wrong.push(format!("{key}{form}: English {want:?}, Spanish {got:?}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
