@@ -48,7 +48,7 @@ pub fn progress_reset(path: &Path, yes: bool, keep_questions: bool) -> Result<Ex
         io::stderr().flush()?;
         let mut answer = String::new();
         io::stdin().lock().read_line(&mut answer)?;
-        if !answer.trim().eq_ignore_ascii_case(t("plain.reset.yes")) {
+        if !crate::words::typed_is(&answer, t("plain.reset.yes")) {
             eprintln!("{}", t("plain.reset.unchanged"));
             return Ok(ExitCode::FAILURE);
         }

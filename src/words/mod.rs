@@ -188,6 +188,26 @@ pub fn plural(key: &'static str, n: u64) -> &'static str {
     }
 }
 
+/// Whether a typed answer is the catalogue's `word` ("yes", "sí"): case and the accents of
+/// vowels do not matter, since many keyboards make them hard to type ("si" is "sí").
+pub fn typed_is(typed: &str, word: &str) -> bool {
+    let fold = |s: &str| -> String {
+        s.trim()
+            .chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| match c {
+                'á' | 'à' | 'â' | 'ä' => 'a',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'í' | 'ì' | 'î' | 'ï' => 'i',
+                'ó' | 'ò' | 'ô' | 'ö' => 'o',
+                'ú' | 'ù' | 'û' | 'ü' => 'u',
+                c => c,
+            })
+            .collect()
+    };
+    fold(typed) == fold(word)
+}
+
 /// Puts arguments into `{name}` places; `{{` and `}}` are literal braces. A place with
 /// no argument stays as written, so a mistake shows instead of vanishing.
 pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {

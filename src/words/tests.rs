@@ -28,6 +28,17 @@ fn places_are_filled_by_name_in_any_order() {
 }
 
 #[test]
+fn a_typed_answer_matches_its_word_whatever_the_case_and_accents() {
+    for typed in ["sí", "si", "SÍ", "Si", " sí \n"] {
+        assert!(typed_is(typed, "sí"), "{typed:?}");
+    }
+    assert!(typed_is("YES", "yes"));
+    for typed in ["s", "sin", "no", ""] {
+        assert!(!typed_is(typed, "sí"), "{typed:?}");
+    }
+}
+
+#[test]
 fn places_are_listed_for_check() {
     assert_eq!(places("Lesson {n} of {total}"), ["n", "total"]);
     assert_eq!(places("{{not}} a place {x}"), ["x"]);

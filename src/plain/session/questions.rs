@@ -211,7 +211,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         let text = self.progress.my_questions[index].text.clone();
         self.say(&words::confirm_delete(index + 1, &text))?;
         let line = self.line()?;
-        if !line.trim().eq_ignore_ascii_case(t("plain.session.questions.yes")) {
+        if !crate::words::typed_is(&line, t("plain.session.questions.yes")) {
             return Ok(self.say(t("plain.session.questions.kept"))?);
         }
         self.notebook().delete(index);
