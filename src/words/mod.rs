@@ -9,6 +9,8 @@
 //! `list("notice.paragraphs")` for a list of paragraphs. A test scans the sources and
 //! checks that every key used exists in English, and that every English key is used.
 
+pub mod choose;
+
 use std::collections::HashMap;
 use std::fmt::{Display, Write as _};
 use std::sync::{OnceLock, RwLock};
