@@ -33,10 +33,12 @@ fn language_of(value: &str) -> Option<String> {
 mod tests {
     use super::choose;
 
+    /// `--lang`, the environment, the language chosen.
+    type Case<'a> = (Option<&'a str>, &'a [(&'a str, &'a str)], &'a str);
+
     #[test]
     fn the_first_source_that_names_a_language_decides() {
-        // (--lang, environment, chosen)
-        let cases: &[(Option<&str>, &[(&str, &str)], &str)] = &[
+        let cases: &[Case] = &[
             (None, &[], "en"),
             (Some("es"), &[], "es"),
             (Some("ES"), &[], "es"),

@@ -7,6 +7,16 @@ fn the_english_catalogue_parses_and_has_words() {
     assert!(english.missing().is_empty());
 }
 
+#[test]
+fn the_spanish_catalogue_parses_and_has_only_english_keys() {
+    let spanish = Catalogue::parse("es", SPANISH_TOML).expect("es.toml parses");
+    let english = Catalogue::english().keys();
+    assert!(!spanish.keys().is_empty());
+    for key in spanish.keys() {
+        assert!(english.contains(&key), "es.toml has `{key}`, which English does not");
+    }
+}
+
 type Case<'a> = (&'a str, &'a [(&'a str, &'a dyn Display)], &'a str);
 
 #[test]
