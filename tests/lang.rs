@@ -60,3 +60,46 @@ fn a_language_the_program_lacks_stays_english() {
         .stdout(predicate::str::contains("new"))
         .stdout(predicate::str::contains("nueva").not());
 }
+
+#[test]
+fn lang_es_reads_the_spanish_lesson() {
+    let (_dir, progress) = temp();
+    tutor(&progress)
+        .args(["--lang", "es", "read", "when-to-get-help", "--width", "80"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Cuándo pedir ayuda ahora mismo"))
+        .stdout(predicate::str::contains("A quién llamar"))
+        .stdout(predicate::str::contains("When to get help now").not());
+    // The Spanish lessons are the ones listed, under their Spanish titles.
+    tutor(&progress)
+        .args(["--lang", "es", "lessons"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Cuándo pedir ayuda ahora mismo"));
+}
+
+#[test]
+fn the_spanish_pack_borrows_the_english_sites_for_now() {
+    let (_dir, progress) = temp();
+    tutor(&progress)
+        .args(["--lang", "es", "sites"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(whole-body)"))
+        .stdout(predicate::str::contains("911"));
+}
+
+#[test]
+fn a_content_folder_wins_over_the_language() {
+    let (_dir, progress) = temp();
+    let english = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    tutor(&progress)
+        .args(["--lang", "es", "read", "when-to-get-help"])
+        .arg("--content")
+        .arg(&english)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("When to get help now"))
+        .stdout(predicate::str::contains("Cuándo pedir ayuda").not());
+}
