@@ -45,6 +45,12 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, value_name = "THEME", env = "PATIENT_TUTOR_THEME", default_value_t = ThemeChoice::Auto)]
     pub theme: ThemeChoice,
 
+    /// The language of the tutor's words and lessons: `en` or `es` (any other means
+    /// English). Without it: PATIENT_TUTOR_LANG, else the locale (LC_ALL, LC_MESSAGES,
+    /// LANG), else English. This help stays in English.
+    #[arg(long, global = true, value_name = "CODE")]
+    pub lang: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -9,11 +9,12 @@ use crate::content::{self, ContentPack};
 use crate::progress::{self, Opened, Store};
 use crate::words::t;
 
-/// Load the pack named by `--content`, or the built-in one.
+/// Load the pack named by `--content`, or the built-in one in the language of the words
+/// in use (`--content` always wins, whatever the language).
 pub fn load_pack(dir: Option<&Path>) -> Result<ContentPack> {
     let loaded = match dir {
         Some(dir) => content::load_dir(dir),
-        None => content::load_embedded(),
+        None => content::load_builtin(crate::words::language()),
     };
     loaded.map_err(|errors| {
         let n = errors.0.len();

@@ -335,8 +335,13 @@ fn reviewed_line(files: &PackFiles, lesson: &super::Lesson) -> usize {
 /// live in the repository's `content/` and `assets/` folders.
 pub fn display_path(files: &PackFiles, file: &str) -> String {
     match files {
-        PackFiles::Embedded if file.starts_with("assets/") => file.to_string(),
+        PackFiles::Embedded | PackFiles::EmbeddedSpanish if file.starts_with("assets/") => file.to_string(),
         PackFiles::Embedded => format!("content/{file}"),
+        // The repository path only of its own files; the English ones it borrows are `content/`.
+        PackFiles::EmbeddedSpanish if super::files::EMBEDDED_SPANISH.get_file(file).is_some() => {
+            format!("packs/es/{file}")
+        }
+        PackFiles::EmbeddedSpanish => format!("content/{file}"),
         PackFiles::Dir(_) if file.starts_with('/') || file.starts_with(super::BASE_PREFIX) => file.to_string(),
         PackFiles::Dir(_) if file.starts_with("assets/") => files.asset_display(&file["assets/".len()..]),
         PackFiles::Dir(dir) => dir.join(file).display().to_string(),

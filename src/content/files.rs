@@ -12,6 +12,11 @@ use super::ContentError;
 pub static EMBEDDED_CONTENT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
 /// Art and other non-text assets of the default pack.
 pub static EMBEDDED_ASSETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets");
+/// The Spanish pack, compiled in beside the English one. It has its own `pack.toml`,
+/// lessons and quizzes; every other file (sites, glossary, survival, check-in, assets) is
+/// still the English pack's, so for now it is a mixed-language pack, until the Spanish
+/// files exist: see [`PackFiles::EmbeddedSpanish`].
+pub static EMBEDDED_SPANISH: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/packs/es");
 
 /// Content files larger than this are refused rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 2 * 1024 * 1024;
@@ -21,10 +26,34 @@ pub const MAX_PREVIEW_BYTES: u64 = 64 * 1024 * 1024;
 #[derive(Debug, Clone)]
 pub enum PackFiles {
     Embedded,
+    /// The built-in Spanish pack. A file it lacks is read from the English pack, a folder
+    /// it lacks listed from there: per file, not per item, so that once a Spanish
+    /// `glossary.toml` exists it replaces the English one whole.
+    EmbeddedSpanish,
     Dir(PathBuf),
 }
 
 impl PackFiles {
+    /// The built-in pack in `language` (see `words::choose`); English for any other.
+    pub fn builtin(language: &str) -> PackFiles {
+        match language {
+            "es" => PackFiles::EmbeddedSpanish,
+            _ => PackFiles::Embedded,
+        }
+    }
+
+    /// A file of a built-in pack (the Spanish pack's own, else the English pack's).
+    fn embedded_file(&self, path: &str) -> Option<&'static include_dir::File<'static>> {
+        let spanish = matches!(self, PackFiles::EmbeddedSpanish).then(|| EMBEDDED_SPANISH.get_file(path)).flatten();
+        spanish.or_else(|| EMBEDDED_CONTENT.get_file(path))
+    }
+
+    /// A folder of a built-in pack, chosen as [`Self::embedded_file`] chooses a file.
+    fn embedded_dir(&self, folder: &str) -> Option<&'static Dir<'static>> {
+        let spanish = matches!(self, PackFiles::EmbeddedSpanish).then(|| EMBEDDED_SPANISH.get_dir(folder)).flatten();
+        spanish.or_else(|| EMBEDDED_CONTENT.get_dir(folder))
+    }
+
     /// A pack on disk, in either layout: `DIR` holds `lessons/` (the layout the README
     /// describes, `assets/` inside it or beside it), or `DIR` holds `content/` and
     /// `assets/` side by side (a checkout of this repository).
@@ -57,14 +86,14 @@ impl PackFiles {
     /// How to name an asset in messages, so an editor can open it.
     pub fn asset_display(&self, name: &str) -> String {
         match self {
-            PackFiles::Embedded => format!("assets/{name}"),
+            PackFiles::Embedded | PackFiles::EmbeddedSpanish => format!("assets/{name}"),
             PackFiles::Dir(dir) => Self::assets_dir(dir).join(name).display().to_string(),
         }
     }
 
     pub fn origin(&self) -> String {
         match self {
-            PackFiles::Embedded => "built-in pack".to_string(),
+            PackFiles::Embedded | PackFiles::EmbeddedSpanish => "built-in pack".to_string(),
             PackFiles::Dir(dir) => dir.display().to_string(),
         }
     }
@@ -72,7 +101,7 @@ impl PackFiles {
     /// How to name a pack-relative path in messages.
     pub fn display(&self, path: &str) -> String {
         match self {
-            PackFiles::Embedded => path.to_string(),
+            PackFiles::Embedded | PackFiles::EmbeddedSpanish => path.to_string(),
             PackFiles::Dir(dir) => dir.join(path).display().to_string(),
         }
     }
@@ -82,8 +111,8 @@ impl PackFiles {
     pub fn list(&self, folder: &str, ext: &str) -> Result<Vec<String>, ContentError> {
         let suffix = format!(".{ext}");
         let mut names: Vec<String> = match self {
-            PackFiles::Embedded => EMBEDDED_CONTENT
-                .get_dir(folder)
+            PackFiles::Embedded | PackFiles::EmbeddedSpanish => self
+                .embedded_dir(folder)
                 .map(|d| d.files().filter_map(|f| f.path().to_str().map(str::to_string)).collect())
                 .unwrap_or_default(),
             PackFiles::Dir(dir) => match std::fs::read_dir(dir.join(folder)) {
@@ -107,7 +136,7 @@ impl PackFiles {
     pub fn read_asset(&self, name: &str) -> Result<String, ContentError> {
         let shown = format!("assets/{name}");
         match self {
-            PackFiles::Embedded => EMBEDDED_ASSETS
+            PackFiles::Embedded | PackFiles::EmbeddedSpanish => EMBEDDED_ASSETS
                 .get_file(name)
                 .and_then(|f| f.contents_utf8())
                 .map(str::to_string)
@@ -118,7 +147,7 @@ impl PackFiles {
 
     pub fn exists(&self, path: &str) -> bool {
         match self {
-            PackFiles::Embedded => EMBEDDED_CONTENT.get_file(path).is_some(),
+            PackFiles::Embedded | PackFiles::EmbeddedSpanish => self.embedded_file(path).is_some(),
             // Anything by that name, so that `read` can say what is wrong with it.
             PackFiles::Dir(dir) => dir.join(path).symlink_metadata().is_ok(),
         }
@@ -127,8 +156,8 @@ impl PackFiles {
     /// Read one pack file as UTF-8 text, refusing files over [`MAX_FILE_BYTES`].
     pub fn read(&self, path: &str) -> Result<String, ContentError> {
         match self {
-            PackFiles::Embedded => EMBEDDED_CONTENT
-                .get_file(path)
+            PackFiles::Embedded | PackFiles::EmbeddedSpanish => self
+                .embedded_file(path)
                 .and_then(|f| f.contents_utf8())
                 .map(str::to_string)
                 .ok_or_else(|| ContentError::new(path, 0, "missing from the built-in pack")),

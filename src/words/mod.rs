@@ -9,14 +9,15 @@
 //! `list("notice.paragraphs")` for a list of paragraphs. A test scans the sources and
 //! checks that every key used exists in English, and that every English key is used.
 
+pub mod choose;
+
 use std::collections::HashMap;
 use std::fmt::{Display, Write as _};
 use std::sync::{OnceLock, RwLock};
 
 /// The English catalogue, built into the program.
 pub const ENGLISH_TOML: &str = include_str!("en.toml");
-
-/// The Spanish catalogue, built into the program.
+/// The Spanish catalogue, built into the program (`es.toml`); English fills its gaps.
 pub const SPANISH_TOML: &str = include_str!("es.toml");
 
 /// One word or text of the catalogue.
@@ -126,6 +127,17 @@ static CURRENT: RwLock<Option<&'static Catalogue>> = RwLock::new(None);
 pub fn use_catalogue(catalogue: Catalogue) {
     let leaked: &'static Catalogue = Box::leak(Box::new(catalogue));
     *CURRENT.write().unwrap_or_else(|e| e.into_inner()) = Some(leaked);
+}
+
+/// Makes the built-in words of `code` (see [`choose`]) the ones in use; English for a
+/// language the program has no words for.
+pub fn use_language(code: &str) {
+    match code {
+        "es" => {
+            use_catalogue(Catalogue::parse("es", SPANISH_TOML).expect("the built-in es.toml parses (a test checks it)"))
+        }
+        _ => use_english(),
+    }
 }
 
 /// Back to the built-in English words.
