@@ -12,10 +12,8 @@ use super::ContentError;
 pub static EMBEDDED_CONTENT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
 /// Art and other non-text assets of the default pack.
 pub static EMBEDDED_ASSETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets");
-/// The Spanish pack, compiled in beside the English one. It has its own `pack.toml`,
-/// lessons and quizzes; every other file (sites, glossary, survival, check-in, assets) is
-/// still the English pack's, so for now it is a mixed-language pack, until the Spanish
-/// files exist: see [`PackFiles::EmbeddedSpanish`].
+/// The Spanish pack, compiled in beside the English one, with its own files (and its
+/// own `assets/`); a file it lacks is the English pack's: see [`PackFiles::EmbeddedSpanish`].
 pub static EMBEDDED_SPANISH: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/packs/es");
 
 /// Content files larger than this are refused rather than read into memory.
@@ -136,8 +134,10 @@ impl PackFiles {
     pub fn read_asset(&self, name: &str) -> Result<String, ContentError> {
         let shown = format!("assets/{name}");
         match self {
-            PackFiles::Embedded | PackFiles::EmbeddedSpanish => EMBEDDED_ASSETS
-                .get_file(name)
+            PackFiles::Embedded | PackFiles::EmbeddedSpanish => matches!(self, PackFiles::EmbeddedSpanish)
+                .then(|| EMBEDDED_SPANISH.get_file(&shown))
+                .flatten()
+                .or_else(|| EMBEDDED_ASSETS.get_file(name))
                 .and_then(|f| f.contents_utf8())
                 .map(str::to_string)
                 .ok_or_else(|| ContentError::new(shown, 0, "missing from the built-in pack")),

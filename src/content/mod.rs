@@ -850,7 +850,7 @@ mod tests {
     }
 
     #[test]
-    fn the_spanish_pack_has_its_own_lessons_and_the_english_files_it_lacks() {
+    fn the_spanish_pack_has_its_own_files() {
         let english = load_embedded().unwrap_or_else(|e| panic!("{e}"));
         let spanish = load_builtin("es").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(spanish.lesson_ids(), english.lesson_ids());
@@ -858,11 +858,17 @@ mod tests {
         assert_eq!(spanish.lesson("when-to-get-help").unwrap().title, "Cuándo pedir ayuda ahora mismo");
         assert_eq!(spanish.questions.len(), english.questions.len());
         assert_ne!(spanish.questions[0].prompt, english.questions[0].prompt);
-        // Borrowed whole from the English pack until the Spanish files exist.
-        assert_eq!(spanish.sites.as_ref().map(|s| s.sites.len()), english.sites.as_ref().map(|s| s.sites.len()));
+        // Its own body map (names and picture), glossary, check-in and survival figures.
+        let (es_sites, en_sites) = (spanish.sites.as_ref().unwrap(), english.sites.as_ref().unwrap());
+        assert_eq!(es_sites.sites.len(), en_sites.sites.len());
+        assert_eq!(es_sites.sites[0].name, "Todo el cuerpo");
+        assert!(es_sites.map.rows.iter().any(|r| r.contains("Todo el")), "the Spanish body-map picture");
+        assert!(!en_sites.map.rows.iter().any(|r| r.contains("Todo el")));
         assert_eq!(spanish.glossary.terms.len(), english.glossary.terms.len());
         assert!(spanish.checkin.is_some());
         assert_eq!(spanish.survival.len(), english.survival.len());
+        let values = |p: &ContentPack| p.survival.iter().map(|r| (r.value, r.distant)).collect::<Vec<_>>();
+        assert_eq!(values(&spanish), values(&english), "the same numbers in both languages");
         // Any other language: the English pack.
         assert_eq!(load_builtin("fr").unwrap().lesson("when-to-get-help").unwrap().title, "When to get help now");
     }
