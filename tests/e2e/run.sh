@@ -6,6 +6,7 @@
 #
 #   tests/e2e/run.sh            (needs tmux and python3; builds nothing: run
 #                                `cargo build --release` first, or set BIN)
+#   tests/e2e/run.sh es         the same walk in Spanish (LANG=es_ES.UTF-8)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -24,12 +25,24 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The words the walk looks for, in the language it runs in (the tutor picks it from LANG).
+lang=${1:-en}
+case "$lang" in
+  en) locale=C.UTF-8 notice="Before you start" emergency="emergency number" next="Next:"
+      first="What stage 4 cancer is" key_points="Key points" lesson_of="Lesson 1 of"
+      question_of="Question 1 of" question2_of="Question 2 of" verdict="Right|Not quite" body_map="Body map" ;;
+  es) locale=es_ES.UTF-8 notice="Antes de empezar" emergency="número de emergencias" next="Siguiente:"
+      first="Qué es el cáncer en estadio 4" key_points="Puntos clave" lesson_of="Lección 1 de"
+      question_of="Pregunta 1 de" question2_of="Pregunta 2 de" verdict="Correcto|No exactamente" body_map="Mapa del cuerpo" ;;
+  *) echo "e2e: no words for language '$lang'" >&2; exit 2 ;;
+esac
+step() { printf 'e2e (%s): %s\n' "$lang" "$*"; }
+
 # How many lessons the built-in pack has (one a line), asked of the binary itself.
 lessons=$("$BIN" --progress "$work/count/progress.toml" lessons | wc -l)
 
 passed=0
 failed=0
-step() { printf 'e2e: %s\n' "$*"; }
 fail() {
   printf 'e2e: FAILED: %s\n--- screen ---\n' "$*" >&2
   t capture-pane -p -t e2e >&2 || true
@@ -62,38 +75,38 @@ keys() { t send-keys -t e2e "$@"; }
 
 # The app runs in a shell that reports how it ended and the terminal's modes after.
 t -f /dev/null new-session -d -s e2e -x 100 -y 30 \
-  "env NO_COLOR=1 PATIENT_TUTOR_NOW=1800000000 TERM=xterm-256color '$BIN' --progress '$progress'; \
+  "env -u LC_ALL -u LC_MESSAGES -u PATIENT_TUTOR_LANG LANG=$locale NO_COLOR=1 PATIENT_TUTOR_NOW=1800000000 TERM=xterm-256color '$BIN' --progress '$progress'; \
    echo \"ended with exit=\$?\"; stty -a | tr ' ' '\n' | grep -xE -- '-?(icanon|echo)' | tr '\n' ' '; echo; sleep 60"
 
 step "first-run notice"
-wait_for "Before you start"
-wait_for "emergency number"
+wait_for "$notice"
+wait_for "$emergency"
 keys Enter
 step "home"
-wait_for "Next: What stage 4 cancer is"
-wait_for "1. What stage 4 cancer is"
+wait_for "$next $first"
+wait_for "1. $first"
 
 step "lesson"
 keys Enter
-wait_for "Key points"
-wait_for "Lesson 1 of $lessons"
+wait_for "$key_points"
+wait_for "$lesson_of $lessons"
 keys j j j j j
 keys q
-wait_for "Next: What stage 4 cancer is"
+wait_for "$next $first"
 
 step "quiz"
 keys s
-wait_for "Question 1 of"
+wait_for "$question_of"
 keys 1 Enter
-wait_re "Right|Not quite"
+wait_re "$verdict"
 keys Enter
-wait_for "Question 2 of"
+wait_for "$question2_of"
 keys q
-wait_for "Next:"
+wait_for "$next"
 
 step "body map"
 keys m
-wait_for "Body map"
+wait_for "$body_map"
 keys Tab
 sleep 0.3
 
@@ -105,7 +118,7 @@ small=$(screen)
   || fail "at 1x1 the screen shows '$small'"
 ok
 t resize-window -t e2e -x 100 -y 30
-wait_for "Body map"
+wait_for "$body_map"
 
 step "Ctrl-C quits and saves"
 keys C-c
@@ -116,7 +129,7 @@ wait_re '(^| )-?icanon -?echo'
 # back on the normal screen (the tutor's alternate screen is gone).
 screen | grep -qE '(^| )icanon echo' || fail "terminal modes not restored: $(screen | tail -3)"
 ok
-screen | grep -qF "Body map" && fail "the tutor's screen is still showing after it ended"
+screen | grep -qF "$body_map" && fail "the tutor's screen is still showing after it ended"
 ok
 screen | grep -q "panicked" && fail "a panic"
 ok
