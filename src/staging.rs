@@ -3,6 +3,8 @@
 //! then only for almost all cancers (testicular cancer has no stage 4, and some thyroid cancers
 //! are staged by age; AJCC 8th edition).
 
+use crate::words::{list, t};
+
 /// A TNM combination. T is 0–4, N is 0–3, M is 0 or 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Tnm {
@@ -29,54 +31,39 @@ impl Tnm {
         if self.m >= 1 { Verdict::Stage4 } else { Verdict::DependsOnCancer }
     }
 
-    /// Plain words for the T value.
+    /// Plain words for the T value (the catalogue's `staging.t`, one a value).
     pub fn t_meaning(self) -> &'static str {
-        match self.t {
-            0 => "T0: no main tumor can be found.",
-            1 => "T1: the main tumor is small and has not grown into nearby tissue.",
-            2 => "T2: the main tumor is larger, or has grown a little into nearby tissue.",
-            3 => "T3: the main tumor is larger still, or has grown further into nearby tissue.",
-            _ => "T4: the main tumor is large, or has grown into nearby organs or tissue.",
-        }
+        nth(list("staging.t"), self.t)
     }
 
     pub fn n_meaning(self) -> &'static str {
-        match self.n {
-            0 => "N0: no cancer in nearby lymph nodes.",
-            1 => "N1: cancer in a few nearby lymph nodes.",
-            2 => "N2: cancer in more nearby lymph nodes, or ones a bit further away.",
-            _ => "N3: cancer in many lymph nodes, or in nodes further from the tumor.",
-        }
+        nth(list("staging.n"), self.n)
     }
 
     pub fn m_meaning(self) -> &'static str {
-        match self.m {
-            0 => "M0: no spread to distant parts of the body.",
-            _ => "M1: the cancer has spread to distant parts of the body.",
-        }
+        nth(list("staging.m"), self.m)
     }
 
     pub fn verdict_text(self) -> &'static str {
         match self.verdict() {
-            Verdict::Stage4 => {
-                "This is stage 4 for almost all cancers, whatever the T and N. A few, such as testicular \
-                 and some thyroid cancers, have their own rules. The T and N still matter for the outlook."
-            }
-            Verdict::DependsOnCancer => {
-                "With M0, the exact stage depends on the kind of cancer: each kind has its own rules. \
-                 Your care team will tell you which stage it is."
-            }
+            Verdict::Stage4 => t("staging.stage_4"),
+            Verdict::DependsOnCancer => t("staging.depends_on_cancer"),
         }
     }
 
     /// SEER's summary stage that matches, where TNM alone can tell.
     pub fn seer_group(self) -> &'static str {
         match (self.m, self.n) {
-            (1.., _) => "SEER would call this distant: spread far from where it started.",
-            (0, 1..) => "SEER would call this regional: spread to nearby lymph nodes or tissue.",
-            (0, 0) => "SEER would call this localized or regional, depending on how far the tumor has grown.",
+            (1.., _) => t("staging.seer_distant"),
+            (0, 1..) => t("staging.seer_regional"),
+            (0, 0) => t("staging.seer_localized_or_regional"),
         }
     }
+}
+
+/// The words for `value` (the last ones for any higher value).
+fn nth(words: &'static [String], value: u8) -> &'static str {
+    words.get(usize::from(value)).or(words.last()).map_or("", String::as_str)
 }
 
 #[cfg(test)]
