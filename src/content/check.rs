@@ -162,7 +162,7 @@ pub fn check(files: &PackFiles, options: &Options) -> Report {
         };
         let body = &lesson.body;
         let mut found: Vec<(Rule, literacy::Warning)> = Vec::new();
-        found.extend(literacy::key_points_first(body).map(|w| (Rule::KeyPoints, w)));
+        found.extend(literacy::key_points_first(body, lesson.language.key_points).map(|w| (Rule::KeyPoints, w)));
         let long = literacy::long_sentences(body, literacy::MAX_SENTENCE_WORDS);
         found.extend(long.into_iter().map(|w| (Rule::ShortSentences, w)));
         found.extend(literacy::bare_percentages(body).into_iter().map(|w| (Rule::ClearNumbers, w)));
@@ -439,6 +439,49 @@ mod tests {
         let stale: Vec<_> = report.findings.iter().filter(|f| f.message.contains("more than two years")).collect();
         assert_eq!(stale.len(), 19, "{stale:#?}");
         assert_eq!(stale[0].line, 6, "{:?}", stale[0]);
+    }
+
+    /// A pack of one lesson in `language`, written with `key_points` and `detail` as its markers.
+    fn one_lesson_pack(language: &str, key_points: &str, detail: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("lessons")).unwrap();
+        let manifest =
+            format!("id = \"p\"\nname = \"P\"\nlanguage = \"{language}\"\nversion = \"1\"\npublisher = \"Us\"\n");
+        std::fs::write(dir.path().join("pack.toml"), manifest).unwrap();
+        let lesson = format!(
+            "+++\nid = \"x\"\ntitle = \"X\"\nsummary = \"S.\"\nsources = [\"NCI\"]\nreviewed = 2026-11-25\n+++\n\
+             # X\n\n{key_points}\n\n- Uno.\n\n## Dos\n\nTexto.\n\n### {detail} qué es\n\nDetalle.\n"
+        );
+        std::fs::write(dir.path().join("lessons/01-x.md"), lesson).unwrap();
+        dir
+    }
+
+    fn key_points_warnings(report: &Report) -> usize {
+        report.findings.iter().filter(|f| f.rule == Some(Rule::KeyPoints)).count()
+    }
+
+    #[test]
+    fn a_spanish_pack_marks_its_parts_in_spanish_and_an_english_one_in_english() {
+        let es = one_lesson_pack("es", "**Puntos clave**", "Más detalles:");
+        let files = PackFiles::dir(es.path()).unwrap();
+        let (pack, _) = crate::content::load_with_errors(&files);
+        assert_eq!(pack.lessons[0].details.len(), 1, "the Spanish detail part folds");
+        assert_eq!(pack.lessons[0].details[0].what, "qué es");
+        assert!(!pack.lessons[0].main_text().contains("Detalle."));
+        assert_eq!(key_points_warnings(&check(&files, &options())), 0);
+        // English markers are not Spanish ones, nor the other way round.
+        let en_words = one_lesson_pack("es", "**Key points**", "More detail:");
+        let files = PackFiles::dir(en_words.path()).unwrap();
+        assert!(crate::content::load_with_errors(&files).0.lessons[0].details.is_empty());
+        assert_eq!(key_points_warnings(&check(&files, &options())), 1);
+        let en = one_lesson_pack("en", "**Key points**", "More detail:");
+        let files = PackFiles::dir(en.path()).unwrap();
+        assert_eq!(crate::content::load_with_errors(&files).0.lessons[0].details.len(), 1);
+        assert_eq!(key_points_warnings(&check(&files, &options())), 0);
+        let es_words = one_lesson_pack("en", "**Puntos clave**", "Más detalles:");
+        let files = PackFiles::dir(es_words.path()).unwrap();
+        assert!(crate::content::load_with_errors(&files).0.lessons[0].details.is_empty());
+        assert_eq!(key_points_warnings(&check(&files, &options())), 1);
     }
 
     #[test]
