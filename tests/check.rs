@@ -324,3 +324,48 @@ fn a_red_flag_must_point_at_a_real_section_and_a_get_help_now_sign() {
         "{out}"
     );
 }
+
+/// A pack in Spanish of two lessons: one plain, one long-winded.
+fn spanish_pack(dir: &Path) {
+    fs::create_dir_all(dir.join("lessons")).unwrap();
+    let manifest = "id = \"p\"\nname = \"P\"\nlanguage = \"es\"\nversion = \"1\"\npublisher = \"Nosotros\"\n";
+    fs::write(dir.join("pack.toml"), manifest).unwrap();
+    let lesson = |id: &str, text: &str| {
+        format!(
+            "+++\nid = \"{id}\"\ntitle = \"T\"\nsummary = \"R.\"\nsources = [\"NCI\"]\nreviewed = 2026-11-25\n+++\n\
+             # T\n\n**Puntos clave**\n\n- Hable con su equipo.\n\n## Parte\n\n{text}\n"
+        )
+    };
+    let plain = "El cáncer puede crecer. Hable con su equipo de atención médica. Llame hoy si tiene fiebre.";
+    let hard = "La quimioterapia administrada conjuntamente con radioterapia estereotáctica fraccionada \
+                proporciona habitualmente supervivencias considerablemente prolongadas.";
+    fs::write(dir.join("lessons/01-plain.md"), lesson("plain", plain)).unwrap();
+    fs::write(dir.join("lessons/02-hard.md"), lesson("hard", hard)).unwrap();
+}
+
+#[test]
+fn a_spanish_pack_is_scored_by_fernandez_huerta_and_inflesz_not_by_grade() {
+    let tmp = tempfile::tempdir().unwrap();
+    spanish_pack(tmp.path());
+    let out = tutor().arg("check").arg(tmp.path()).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let row = |id: &str| text.lines().find(|l| l.trim_start().starts_with(id)).unwrap_or_default().to_string();
+    for id in ["plain", "hard"] {
+        assert!(row(id).contains("Fernández-Huerta") && row(id).contains("INFLESZ"), "{text}");
+        assert!(!row(id).contains("grade") && !row(id).contains("SMOG"), "{text}");
+    }
+    assert!(row("plain").contains("(very easy)") || row("plain").contains("(fairly easy)"), "{text}");
+    assert!(row("hard").contains("(very difficult)"), "{text}");
+    // The hard lesson warns on both scales; the plain one does not; no English grade rules.
+    let warnings: Vec<&str> = text.lines().filter(|l| l.contains(": warning: ")).collect();
+    assert!(warnings.iter().any(|w| w.contains("02-hard.md:1:") && w.contains("Fernández-Huerta")), "{text}");
+    assert!(warnings.iter().any(|w| w.contains("02-hard.md:1:") && w.contains("INFLESZ")), "{text}");
+    assert!(!warnings.iter().any(|w| w.contains("01-plain.md")), "{text}");
+    assert!(!text.contains("grade") && !text.contains("SMOG"), "{text}");
+    let out = tutor().arg("check").arg(tmp.path()).args(["--format", "json"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let plain = &report["readability"][0];
+    assert_eq!(plain["lesson"], "plain");
+    assert!(plain["fernandez_huerta"].as_f64().unwrap() >= 70.0, "{plain}");
+    assert_eq!(plain["inflesz_band"], "very-easy");
+}

@@ -7,6 +7,15 @@
 //!
 //! All words are lower case; matching is by whole word, ignoring case.
 
+/// A readability scale, fitted to one language's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    /// Flesch–Kincaid grade, SMOG grade and Flesch reading ease ([`super::readability`]).
+    EnglishGrade,
+    /// Fernández-Huerta and INFLESZ ([`super::readability_es`]).
+    SpanishEase,
+}
+
 #[derive(Debug)]
 pub struct Language {
     pub code: &'static str,
@@ -18,6 +27,8 @@ pub struct Language {
     /// Whether the plain-language rules below are written for this language; a table with
     /// only its markers leaves those rules off (its word lists are empty).
     pub plain_rules: bool,
+    /// How `check` scores the lessons' readability.
+    pub readability: Scale,
     /// Words in capitals that need no spelling out (common words of the language, not jargon).
     pub known_abbreviations: &'static [&'static str],
     /// Words right after an abbreviation that say what it means ("CPR means …").
@@ -56,6 +67,7 @@ pub static ENGLISH: Language = Language {
     key_points: "key points",
     detail_prefix: "More detail:",
     plain_rules: true,
+    readability: Scale::EnglishGrade,
     known_abbreviations: &["ok", "uk", "us", "usa", "tv", "am", "pm", "id", "pin"],
     explaining_words: &["means", "stands", "is short for"],
     naming_words: &["called", "named"],
@@ -200,6 +212,7 @@ pub static SPANISH: Language = Language {
     key_points: "puntos clave",
     detail_prefix: "Más detalles:",
     plain_rules: false,
+    readability: Scale::SpanishEase,
     known_abbreviations: &[],
     explaining_words: &[],
     naming_words: &[],

@@ -13,6 +13,7 @@ pub mod manifest;
 pub mod plain_language;
 pub mod quiz;
 pub mod readability;
+pub mod readability_es;
 pub mod signs;
 pub mod sites;
 pub mod survival;
