@@ -283,8 +283,10 @@ fn a_pack_in_a_language_without_rules_is_not_judged_by_english_word_lists() {
     let tmp = tempfile::tempdir().unwrap();
     let pack = tmp.path().join("pack");
     copy_dir(&fixtures().join("warnings/empty-heading"), &pack);
+    // French: no table at all, so English part markers ("Key points") and no rules. (Spanish
+    // has its own markers and readability, so English text labelled Spanish is judged.)
     let manifest =
-        fs::read_to_string(pack.join("pack.toml")).unwrap().replace("language = \"en\"", "language = \"es\"");
+        fs::read_to_string(pack.join("pack.toml")).unwrap().replace("language = \"en\"", "language = \"fr\"");
     fs::write(pack.join("pack.toml"), manifest).unwrap();
     tutor().arg("check").arg(&pack).assert().success().stdout(predicate::str::contains("0 errors, 0 warnings"));
 }
@@ -321,4 +323,49 @@ fn a_red_flag_must_point_at_a_real_section_and_a_get_help_now_sign() {
         out.contains(&format!("{shown}:{sign}: error: red flag `fluids`: the sign \"Feeling sick (nausea) that is new or getting worse\" is in the `call_today` list of sites.toml")),
         "{out}"
     );
+}
+
+/// A pack in Spanish of two lessons: one plain, one long-winded.
+fn spanish_pack(dir: &Path) {
+    fs::create_dir_all(dir.join("lessons")).unwrap();
+    let manifest = "id = \"p\"\nname = \"P\"\nlanguage = \"es\"\nversion = \"1\"\npublisher = \"Nosotros\"\n";
+    fs::write(dir.join("pack.toml"), manifest).unwrap();
+    let lesson = |id: &str, text: &str| {
+        format!(
+            "+++\nid = \"{id}\"\ntitle = \"T\"\nsummary = \"R.\"\nsources = [\"NCI\"]\nreviewed = 2026-11-25\n+++\n\
+             # T\n\n**Puntos clave**\n\n- Hable con su equipo.\n\n## Parte\n\n{text}\n"
+        )
+    };
+    let plain = "El cáncer puede crecer. Hable con su equipo de atención médica. Llame hoy si tiene fiebre.";
+    let hard = "La quimioterapia administrada conjuntamente con radioterapia estereotáctica fraccionada \
+                proporciona habitualmente supervivencias considerablemente prolongadas.";
+    fs::write(dir.join("lessons/01-plain.md"), lesson("plain", plain)).unwrap();
+    fs::write(dir.join("lessons/02-hard.md"), lesson("hard", hard)).unwrap();
+}
+
+#[test]
+fn a_spanish_pack_is_scored_by_fernandez_huerta_and_inflesz_not_by_grade() {
+    let tmp = tempfile::tempdir().unwrap();
+    spanish_pack(tmp.path());
+    let out = tutor().arg("check").arg(tmp.path()).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let row = |id: &str| text.lines().find(|l| l.trim_start().starts_with(id)).unwrap_or_default().to_string();
+    for id in ["plain", "hard"] {
+        assert!(row(id).contains("Fernández-Huerta") && row(id).contains("INFLESZ"), "{text}");
+        assert!(!row(id).contains("grade") && !row(id).contains("SMOG"), "{text}");
+    }
+    assert!(row("plain").contains("(very easy)") || row("plain").contains("(fairly easy)"), "{text}");
+    assert!(row("hard").contains("(very difficult)"), "{text}");
+    // The hard lesson warns on both scales; the plain one does not; no English grade rules.
+    let warnings: Vec<&str> = text.lines().filter(|l| l.contains(": warning: ")).collect();
+    assert!(warnings.iter().any(|w| w.contains("02-hard.md:1:") && w.contains("Fernández-Huerta")), "{text}");
+    assert!(warnings.iter().any(|w| w.contains("02-hard.md:1:") && w.contains("INFLESZ")), "{text}");
+    assert!(!warnings.iter().any(|w| w.contains("01-plain.md")), "{text}");
+    assert!(!text.contains("grade") && !text.contains("SMOG"), "{text}");
+    let out = tutor().arg("check").arg(tmp.path()).args(["--format", "json"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let plain = &report["readability"][0];
+    assert_eq!(plain["lesson"], "plain");
+    assert!(plain["fernandez_huerta"].as_f64().unwrap() >= 70.0, "{plain}");
+    assert_eq!(plain["inflesz_band"], "very-easy");
 }

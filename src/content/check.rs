@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::plain_language::{self, Rule};
+use super::readability_es::{self, Band};
 use super::{ContentError, PackFiles, language, literacy, manifest, readability};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -31,13 +32,17 @@ pub struct LessonReadability {
     pub file: String,
     pub words: usize,
     pub sentences: usize,
-    /// Flesch–Kincaid grade of the main text (without the "More detail" parts).
+    /// Flesch–Kincaid grade of the main text (without the "More detail" parts); with `ease` and
+    /// `smog`, not a number (null) for a Spanish lesson, which has `spanish` instead.
     pub grade: f64,
     pub ease: f64,
     /// SMOG grade of the main text.
     pub smog: f64,
     /// The "More detail" parts, graded on their own (None if the lesson has none).
     pub detail: Option<DetailReadability>,
+    /// A Spanish lesson's scores (see [`readability_es`]).
+    #[serde(flatten)]
+    pub spanish: Option<SpanishReadability>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -46,6 +51,29 @@ pub struct DetailReadability {
     pub sentences: usize,
     pub grade: f64,
     pub smog: f64,
+    #[serde(flatten)]
+    pub spanish: Option<SpanishReadability>,
+}
+
+/// Fernández-Huerta and INFLESZ of a Spanish passage, rounded to the one decimal shown.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct SpanishReadability {
+    pub fernandez_huerta: f64,
+    pub fernandez_huerta_band: Band,
+    pub inflesz: f64,
+    pub inflesz_band: Band,
+}
+
+impl SpanishReadability {
+    fn of(r: &readability_es::Readability) -> SpanishReadability {
+        let (fernandez_huerta, inflesz) = (round1(r.fernandez_huerta), round1(r.inflesz));
+        SpanishReadability {
+            fernandez_huerta,
+            fernandez_huerta_band: readability_es::fernandez_huerta_band(fernandez_huerta),
+            inflesz,
+            inflesz_band: readability_es::inflesz_band(inflesz),
+        }
+    }
 }
 
 /// A lesson's plain-language score card: each machine-checkable item, passed or not.
@@ -106,6 +134,11 @@ pub struct Report {
     pub average_grade: f64,
     /// Mean SMOG grade of the lessons' main text.
     pub average_smog: f64,
+    /// Means of the Spanish lessons' main text (None without Spanish lessons).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub average_fernandez_huerta: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub average_inflesz: Option<f64>,
     /// For a pack that `extends` the default one: where each lesson, quiz, glossary term and
     /// site of the merged pack came from (`default:…` for the built-in pack's files).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -162,7 +195,7 @@ pub fn check(files: &PackFiles, options: &Options) -> Report {
         };
         let body = &lesson.body;
         let mut found: Vec<(Rule, literacy::Warning)> = Vec::new();
-        found.extend(literacy::key_points_first(body).map(|w| (Rule::KeyPoints, w)));
+        found.extend(literacy::key_points_first(body, lesson.language.key_points).map(|w| (Rule::KeyPoints, w)));
         let long = literacy::long_sentences(body, literacy::MAX_SENTENCE_WORDS);
         found.extend(long.into_iter().map(|w| (Rule::ShortSentences, w)));
         found.extend(literacy::bare_percentages(body).into_iter().map(|w| (Rule::ClearNumbers, w)));
@@ -196,6 +229,12 @@ pub fn check(files: &PackFiles, options: &Options) -> Report {
             warn(Rule::ReviewDate, reviewed_line(files, lesson), message);
         }
 
+        if lesson.language.readability == language::Scale::SpanishEase {
+            let row = spanish_readability(lesson, &file, &mut failed, &mut findings);
+            score_cards.push(ScoreCard::new(&lesson.id, &file, &failed));
+            report.push(row);
+            continue;
+        }
         let r = readability::measure(&lesson.main_text());
         // The grade as shown (one decimal) is the one compared, so that what is
         // printed and what is judged agree: 8.04 is shown as 8.0 and passes 8.
@@ -258,13 +297,23 @@ pub fn check(files: &PackFiles, options: &Options) -> Report {
                 sentences: d.sentences,
                 grade: round1(d.grade),
                 smog: round1(d.smog),
+                spanish: None,
             }),
+            spanish: None,
         });
     }
-    let mean = |value: fn(&LessonReadability) -> f64| {
-        if report.is_empty() { 0.0 } else { round1(report.iter().map(value).sum::<f64>() / report.len() as f64) }
+    // English grades average over English lessons, Spanish scores over Spanish ones.
+    let (spanish, english): (Vec<&LessonReadability>, Vec<&LessonReadability>) =
+        report.iter().partition(|r| r.spanish.is_some());
+    let mean = |rows: &[&LessonReadability], value: fn(&LessonReadability) -> f64| {
+        (!rows.is_empty()).then(|| round1(rows.iter().map(|r| value(r)).sum::<f64>() / rows.len() as f64))
     };
-    let (average_grade, average_smog) = (mean(|r| r.grade), mean(|r| r.smog));
+    // No English lesson: no grade (null), unless there are no lessons at all (0, as before).
+    let none = if spanish.is_empty() { 0.0 } else { f64::NAN };
+    let average_grade = mean(&english, |r| r.grade).unwrap_or(none);
+    let average_smog = mean(&english, |r| r.smog).unwrap_or(none);
+    let average_fernandez_huerta = mean(&spanish, |r| r.spanish.map_or(0.0, |s| s.fernandez_huerta));
+    let average_inflesz = mean(&spanish, |r| r.spanish.map_or(0.0, |s| s.inflesz));
     if average_grade > MAIN_AVERAGE_GRADE {
         findings.push(Finding {
             severity: Severity::Warning,
@@ -279,7 +328,64 @@ pub fn check(files: &PackFiles, options: &Options) -> Report {
     }
     findings.extend(manifest_findings(files, &pack));
     findings.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-    Report { findings, readability: report, score_cards, average_grade, average_smog, origins }
+    Report {
+        findings,
+        readability: report,
+        score_cards,
+        average_grade,
+        average_smog,
+        average_fernandez_huerta,
+        average_inflesz,
+        origins,
+    }
+}
+
+/// A Spanish lesson's readability by Fernández-Huerta and INFLESZ (no English grades): a warning,
+/// counted against everyday words, for main text under "fairly easy" on either scale.
+fn spanish_readability(
+    lesson: &super::Lesson,
+    file: &str,
+    failed: &mut std::collections::HashSet<Rule>,
+    findings: &mut Vec<Finding>,
+) -> LessonReadability {
+    let r = readability_es::measure(&lesson.main_text());
+    let scores = SpanishReadability::of(&r);
+    let scales = [
+        ("Fernández-Huerta", scores.fernandez_huerta, readability_es::MIN_FERNANDEZ_HUERTA),
+        ("INFLESZ", scores.inflesz, readability_es::MIN_INFLESZ),
+    ];
+    for (scale, score, min) in scales.into_iter().filter(|(_, score, min)| score < min) {
+        failed.insert(Rule::EverydayWords);
+        findings.push(Finding {
+            severity: Severity::Warning,
+            file: file.to_string(),
+            line: 1,
+            message: format!(
+                "main text scores {score:.1} on {scale}, under {min:.0} (fairly easy): use shorter sentences and \
+                 everyday words, or move the hard part into a `### {}` part",
+                lesson.language.detail_prefix
+            ),
+            rule: Some(Rule::EverydayWords),
+        });
+    }
+    let detail = (!lesson.details.is_empty()).then(|| readability_es::measure(&lesson.detail_text()));
+    LessonReadability {
+        lesson: lesson.id.clone(),
+        file: file.to_string(),
+        words: r.words,
+        sentences: r.sentences,
+        grade: f64::NAN,
+        ease: f64::NAN,
+        smog: f64::NAN,
+        detail: detail.map(|d| DetailReadability {
+            words: d.words,
+            sentences: d.sentences,
+            grade: f64::NAN,
+            smog: f64::NAN,
+            spanish: Some(SpanishReadability::of(&d)),
+        }),
+        spanish: Some(scores),
+    }
 }
 
 /// A pack without `pack.toml` works but should say what it is; a lesson in no group
@@ -444,6 +550,49 @@ mod tests {
         let stale: Vec<_> = report.findings.iter().filter(|f| f.message.contains("more than two years")).collect();
         assert_eq!(stale.len(), 19, "{stale:#?}");
         assert_eq!(stale[0].line, 6, "{:?}", stale[0]);
+    }
+
+    /// A pack of one lesson in `language`, written with `key_points` and `detail` as its markers.
+    fn one_lesson_pack(language: &str, key_points: &str, detail: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("lessons")).unwrap();
+        let manifest =
+            format!("id = \"p\"\nname = \"P\"\nlanguage = \"{language}\"\nversion = \"1\"\npublisher = \"Us\"\n");
+        std::fs::write(dir.path().join("pack.toml"), manifest).unwrap();
+        let lesson = format!(
+            "+++\nid = \"x\"\ntitle = \"X\"\nsummary = \"S.\"\nsources = [\"NCI\"]\nreviewed = 2026-11-25\n+++\n\
+             # X\n\n{key_points}\n\n- Uno.\n\n## Dos\n\nTexto.\n\n### {detail} qué es\n\nDetalle.\n"
+        );
+        std::fs::write(dir.path().join("lessons/01-x.md"), lesson).unwrap();
+        dir
+    }
+
+    fn key_points_warnings(report: &Report) -> usize {
+        report.findings.iter().filter(|f| f.rule == Some(Rule::KeyPoints)).count()
+    }
+
+    #[test]
+    fn a_spanish_pack_marks_its_parts_in_spanish_and_an_english_one_in_english() {
+        let es = one_lesson_pack("es", "**Puntos clave**", "Más detalles:");
+        let files = PackFiles::dir(es.path()).unwrap();
+        let (pack, _) = crate::content::load_with_errors(&files);
+        assert_eq!(pack.lessons[0].details.len(), 1, "the Spanish detail part folds");
+        assert_eq!(pack.lessons[0].details[0].what, "qué es");
+        assert!(!pack.lessons[0].main_text().contains("Detalle."));
+        assert_eq!(key_points_warnings(&check(&files, &options())), 0);
+        // English markers are not Spanish ones, nor the other way round.
+        let en_words = one_lesson_pack("es", "**Key points**", "More detail:");
+        let files = PackFiles::dir(en_words.path()).unwrap();
+        assert!(crate::content::load_with_errors(&files).0.lessons[0].details.is_empty());
+        assert_eq!(key_points_warnings(&check(&files, &options())), 1);
+        let en = one_lesson_pack("en", "**Key points**", "More detail:");
+        let files = PackFiles::dir(en.path()).unwrap();
+        assert_eq!(crate::content::load_with_errors(&files).0.lessons[0].details.len(), 1);
+        assert_eq!(key_points_warnings(&check(&files, &options())), 0);
+        let es_words = one_lesson_pack("en", "**Puntos clave**", "Más detalles:");
+        let files = PackFiles::dir(es_words.path()).unwrap();
+        assert!(crate::content::load_with_errors(&files).0.lessons[0].details.is_empty());
+        assert_eq!(key_points_warnings(&check(&files, &options())), 1);
     }
 
     #[test]

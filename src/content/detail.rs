@@ -7,8 +7,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
-/// How a detail heading starts (after `### `). Matched without regard to case.
-pub const PREFIX: &str = "More detail:";
+// How a detail heading starts (after `### `) is the pack language's `detail_prefix`
+// (see `super::language`), e.g. "More detail:" or "Más detalles:"; matched ignoring case.
 
 /// One detail part, by byte ranges of the lesson's body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,8 +30,9 @@ pub struct Problem {
     pub message: String,
 }
 
-/// The detail parts of a body, and what is wrong with the way they are written.
-pub fn scan(body: &str) -> (Vec<Detail>, Vec<Problem>) {
+/// The detail parts of a body whose detail headings start with `prefix`, and what is wrong
+/// with the way they are written.
+pub fn scan(body: &str, prefix: &str) -> (Vec<Detail>, Vec<Problem>) {
     let lines = super::toml_util::Lines::new(body);
     let mut details: Vec<Detail> = Vec::new();
     let mut problems = Vec::new();
@@ -69,7 +70,7 @@ pub fn scan(body: &str) -> (Vec<Detail>, Vec<Problem>) {
             Event::End(TagEnd::Heading(_)) => {
                 let Some((level, range, text)) = heading.take() else { continue };
                 let line = lines.line(range.start);
-                let is_detail = strip_prefix(&text).is_some();
+                let is_detail = strip_prefix(&text, prefix).is_some();
                 if depth > 0 {
                     if is_detail {
                         problems.push(Problem {
@@ -97,7 +98,7 @@ pub fn scan(body: &str) -> (Vec<Detail>, Vec<Problem>) {
                     problems.push(Problem { line, message: message.into() });
                     continue;
                 }
-                let what = strip_prefix(&text).unwrap_or_default().trim().to_string();
+                let what = strip_prefix(&text, prefix).unwrap_or_default().trim().to_string();
                 if what.is_empty() {
                     problems.push(Problem {
                         line,
@@ -106,7 +107,7 @@ pub fn scan(body: &str) -> (Vec<Detail>, Vec<Problem>) {
                                 .into(),
                     });
                 }
-                let what_markdown = raw_what(&body[range.clone()]).unwrap_or(&what).to_string();
+                let what_markdown = raw_what(&body[range.clone()], prefix).unwrap_or(&what).to_string();
                 open = Some((details.len(), range.end));
                 details.push(Detail { what, what_markdown, range: range.start..body.len(), line });
             }
@@ -117,16 +118,16 @@ pub fn scan(body: &str) -> (Vec<Detail>, Vec<Problem>) {
     (details, problems)
 }
 
-fn strip_prefix(text: &str) -> Option<&str> {
+fn strip_prefix<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let text = text.trim_start();
-    let head = text.get(..PREFIX.len())?;
-    head.eq_ignore_ascii_case(PREFIX).then(|| &text[PREFIX.len()..])
+    let head = text.get(..prefix.len())?;
+    (head.to_lowercase() == prefix.to_lowercase()).then(|| &text[prefix.len()..])
 }
 
 /// The heading's own Markdown after the prefix: `### More detail: how *X* works ##` → `how *X* works`.
-fn raw_what(heading: &str) -> Option<&str> {
+fn raw_what<'a>(heading: &'a str, prefix: &str) -> Option<&'a str> {
     let line = heading.lines().next()?.trim_start_matches('#');
-    let what = strip_prefix(line)?.trim().trim_end_matches('#').trim();
+    let what = strip_prefix(line, prefix)?.trim().trim_end_matches('#').trim();
     (!what.is_empty()).then_some(what)
 }
 
@@ -193,13 +194,15 @@ impl Folded {
 mod tests {
     use super::*;
 
+    const EN: &str = super::super::language::ENGLISH.detail_prefix;
+
     const BODY: &str = "# T\n\n## One\n\nMain text.\n\n### More detail: how *scans* work\n\nDetail text.\n\n\
                         #### A smaller heading\n\nStill detail.\n\n### Back to main\n\nMain again.\n\n## Two\n\n\
                         ### More detail: the end\n\nLast detail.\n";
 
     #[test]
     fn parts_run_to_the_next_h2_or_h3_or_the_end() {
-        let (details, problems) = scan(BODY);
+        let (details, problems) = scan(BODY, EN);
         assert_eq!(problems, vec![]);
         assert_eq!(details.len(), 2);
         assert_eq!(details[0].what, "how scans work");
@@ -214,7 +217,7 @@ mod tests {
     fn empty_nested_and_wrong_level_parts_are_problems_at_their_line() {
         let body = "# T\n\n### More detail: nothing here\n\n## Next\n\n### More detail: outer\n\nText.\n\n\
                     #### More detail: inner\n\nMore.\n\n## More detail: wrong level\n\nText.\n\n### more detail:\n\nX.\n";
-        let (_, problems) = scan(body);
+        let (_, problems) = scan(body, EN);
         let got: Vec<(usize, &str)> =
             problems.iter().map(|p| (p.line, p.message.split(':').next().unwrap_or(""))).collect();
         assert_eq!(
@@ -232,7 +235,7 @@ mod tests {
     fn headings_in_quotes_and_lists_neither_start_nor_end_a_part() {
         let body = "# T\n\n### More detail: x\n\nText.\n\n> ### Quoted\n\n- ### In a list\n\nStill detail.\n\n\
                     > ### More detail: quoted\n";
-        let (details, problems) = scan(body);
+        let (details, problems) = scan(body, EN);
         assert_eq!(details.len(), 1);
         assert!(body[details[0].range.clone()].contains("Still detail."));
         assert_eq!(problems.len(), 1);
@@ -243,7 +246,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn any_text_scans_and_folds_without_panicking(text in "(### More detail: x\n|## y\n|#### More detail:\n|> |- |text\n|\n|é|\r){0,40}") {
-            let (details, _) = scan(&text);
+            let (details, _) = scan(&text, EN);
             let folded = Folded::new(&text, &details, |i| i % 2 == 0, |_, d| format!("[{}]", d.what));
             // Offsets map back inside the text, in order.
             let mut last = 0;
@@ -258,7 +261,7 @@ mod tests {
 
     #[test]
     fn folding_replaces_parts_and_maps_offsets_back() {
-        let (details, _) = scan(BODY);
+        let (details, _) = scan(BODY, EN);
         let folded = Folded::new(BODY, &details, |i| i == 0, |_, d| format!("[{}]", d.what));
         assert!(folded.text.contains("[how scans work]\n\n### Back to main"), "{}", folded.text);
         assert!(!folded.text.contains("Detail text."));

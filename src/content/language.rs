@@ -2,10 +2,33 @@
 //! per language. A pack's `language` (in `pack.toml`) picks its table; a language without one is
 //! not checked by those rules (English rules on Spanish text would only mislead).
 //!
+//! A table also holds the words a lesson is written with to mark its parts (the key-points
+//! list, "More detail" parts); those every language with a table has.
+//!
 //! All words are lower case; matching is by whole word, ignoring case.
 
+/// A readability scale, fitted to one language's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    /// Flesch–Kincaid grade, SMOG grade and Flesch reading ease ([`super::readability`]).
+    EnglishGrade,
+    /// Fernández-Huerta and INFLESZ ([`super::readability_es`]).
+    SpanishEase,
+}
+
+#[derive(Debug)]
 pub struct Language {
     pub code: &'static str,
+    /// The line that starts a lesson's key-points list, without `**` and a trailing `:`
+    /// (matched ignoring case).
+    pub key_points: &'static str,
+    /// How a `###` heading of a "More detail" part starts (matched ignoring case).
+    pub detail_prefix: &'static str,
+    /// Whether the plain-language rules below are written for this language; a table with
+    /// only its markers leaves those rules off (its word lists are empty).
+    pub plain_rules: bool,
+    /// How `check` scores the lessons' readability.
+    pub readability: Scale,
     /// Words in capitals that need no spelling out (common words of the language, not jargon).
     pub known_abbreviations: &'static [&'static str],
     /// Words right after an abbreviation that say what it means ("CPR means …").
@@ -41,6 +64,10 @@ pub struct Language {
 
 pub static ENGLISH: Language = Language {
     code: "en",
+    key_points: "key points",
+    detail_prefix: "More detail:",
+    plain_rules: true,
+    readability: Scale::EnglishGrade,
     known_abbreviations: &["ok", "uk", "us", "usa", "tv", "am", "pm", "id", "pin"],
     explaining_words: &["means", "stands", "is short for"],
     naming_words: &["called", "named"],
@@ -179,9 +206,46 @@ pub static ENGLISH: Language = Language {
     ],
 };
 
-/// The rule table for a pack's language code, if there is one.
+/// Spanish: the markers only, so far; the plain-language rules are not written for it yet.
+pub static SPANISH: Language = Language {
+    code: "es",
+    key_points: "puntos clave",
+    detail_prefix: "Más detalles:",
+    plain_rules: false,
+    readability: Scale::SpanishEase,
+    known_abbreviations: &[],
+    explaining_words: &[],
+    naming_words: &[],
+    colours: &[],
+    screen_things: &[],
+    marking_words: &[],
+    pointing_words: &[],
+    places: &[],
+    body_words: &[],
+    action_words: &[],
+    relative_words: &[],
+    risk_words: &[],
+    part_words: &[],
+    back_words: &[],
+    empty_headings: &[],
+    symptom_words: &[],
+};
+
+const TABLES: [&Language; 2] = [&ENGLISH, &SPANISH];
+
+/// The plain-language rule table for a pack's language code, if there is one.
 pub fn for_code(code: &str) -> Option<&'static Language> {
-    [&ENGLISH].into_iter().find(|language| language.code.eq_ignore_ascii_case(code))
+    tables(code).filter(|language| language.plain_rules)
+}
+
+/// The table of a pack's language, for its part markers: English for a language without one
+/// (a pack in such a language writes the English markers).
+pub fn markers(code: &str) -> &'static Language {
+    tables(code).unwrap_or(&ENGLISH)
+}
+
+fn tables(code: &str) -> Option<&'static Language> {
+    TABLES.into_iter().find(|language| language.code.eq_ignore_ascii_case(code))
 }
 
 #[cfg(test)]
@@ -193,6 +257,8 @@ mod tests {
         assert_eq!(for_code("en").map(|l| l.code), Some("en"));
         assert_eq!(for_code("EN").map(|l| l.code), Some("en"));
         assert!(for_code("es").is_none());
+        assert_eq!(markers("ES").detail_prefix, "Más detalles:");
+        assert_eq!(markers("fr").key_points, "key points");
         let l = &ENGLISH;
         for list in [
             l.known_abbreviations,

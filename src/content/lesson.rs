@@ -4,6 +4,7 @@ use serde::Deserialize;
 
 use super::ContentError;
 use super::detail::{self, Detail, Folded};
+use super::language::{self, Language};
 use crate::markdown::{anchor_of, slugify};
 
 /// A lesson as the app uses it. The body stays Markdown; it is rendered on demand.
@@ -28,6 +29,8 @@ pub struct Lesson {
     /// A note shown before the lesson opens, which the person may skip for now
     /// (front matter `content_note`), for lessons some people are not ready to read.
     pub content_note: Option<String>,
+    /// The language of the pack the lesson came from: the words that mark its parts.
+    pub language: &'static Language,
 }
 
 impl Lesson {
@@ -141,6 +144,16 @@ const FENCE: &str = "+++";
 /// With `require_front_matter` false, a file without `+++` is accepted as a
 /// bare Markdown page (for previewing with `read FILE.md`).
 pub fn parse(file: &str, text: &str, require_front_matter: bool) -> Result<Lesson, ContentError> {
+    parse_in(file, text, require_front_matter, &language::ENGLISH)
+}
+
+/// [`parse`] a lesson of a pack in `language` (its "More detail" headings are in that language).
+pub fn parse_in(
+    file: &str,
+    text: &str,
+    require_front_matter: bool,
+    language: &'static Language,
+) -> Result<Lesson, ContentError> {
     let err = |line: usize, message: String| ContentError::new(file, line, message);
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
 
@@ -152,7 +165,7 @@ pub fn parse(file: &str, text: &str, require_front_matter: bool) -> Result<Lesso
                 "a lesson must start with a `+++` line, then its front matter (id, title, summary, sources, reviewed), then `+++`".into(),
             ));
         }
-        return Ok(bare_page(file, text));
+        return Ok(bare_page(file, text, language));
     }
 
     let Some((fm_text, body_start, close_line)) = split_front_matter(text) else {
@@ -193,7 +206,7 @@ pub fn parse(file: &str, text: &str, require_front_matter: bool) -> Result<Lesso
     let body = text[body_start..].to_string();
     let body_line = close_line + 1;
     let sections = sections_of(&body, body_line);
-    let (details, _) = detail::scan(&body);
+    let (details, _) = detail::scan(&body, language.detail_prefix);
     Ok(Lesson {
         id: fm.id,
         title: fm.title,
@@ -207,6 +220,7 @@ pub fn parse(file: &str, text: &str, require_front_matter: bool) -> Result<Lesso
         sections,
         details,
         content_note: fm.content_note.map(|note| note.trim().to_string()),
+        language,
     })
 }
 
@@ -239,9 +253,9 @@ pub fn parse_draft(file: &str, text: &str) -> (Lesson, Vec<ContentError>) {
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Some((fm_text, body_start, close_line)) = split_front_matter(text) else {
-        return (bare_page(file, text), vec![problem]);
+        return (bare_page(file, text, &language::ENGLISH), vec![problem]);
     };
-    let mut lesson = bare_page(file, &text[body_start..]);
+    let mut lesson = bare_page(file, &text[body_start..], &language::ENGLISH);
     lesson.body_line = close_line + 1;
     lesson.sections = sections_of(&lesson.body, lesson.body_line);
     let mut warnings = Vec::new();
@@ -260,10 +274,10 @@ pub fn parse_draft(file: &str, text: &str) -> (Lesson, Vec<ContentError>) {
 }
 
 /// A Markdown file with no front matter: title from its first heading or file name.
-fn bare_page(file: &str, text: &str) -> Lesson {
+fn bare_page(file: &str, text: &str, language: &'static Language) -> Lesson {
     let body = text.to_string();
     let sections = sections_of(&body, 1);
-    let (details, _) = detail::scan(&body);
+    let (details, _) = detail::scan(&body, language.detail_prefix);
     let title = heading_texts(&body)
         .into_iter()
         .find(|heading| heading.level == 1)
@@ -282,6 +296,7 @@ fn bare_page(file: &str, text: &str) -> Lesson {
         sections,
         details,
         content_note: None,
+        language,
     }
 }
 

@@ -51,8 +51,8 @@ enum Block {
     Other,
 }
 
-fn is_key_points(text: &str) -> bool {
-    text.trim().trim_end_matches(':').trim().eq_ignore_ascii_case("key points")
+fn is_key_points(text: &str, marker: &str) -> bool {
+    text.trim().trim_end_matches(':').trim().to_lowercase() == marker.to_lowercase()
 }
 
 /// A lesson must start (after the `# Title` heading) with a "Key points" list: a paragraph
@@ -60,7 +60,9 @@ fn is_key_points(text: &str) -> bool {
 ///
 /// Warns at line 1 when there is none; at the "Key points" line when no bullet list follows it, or when
 /// something else comes between the title and it.
-pub fn key_points_first(markdown: &str) -> Option<Warning> {
+///
+/// `marker` is the language's words for "Key points" ([`super::language::Language::key_points`]).
+pub fn key_points_first(markdown: &str, marker: &str) -> Option<Warning> {
     let lines = Lines::new(markdown);
     // Top-level blocks before the first `##` that is not itself the "Key points" heading.
     let mut blocks: Vec<(Block, usize, String)> = Vec::new();
@@ -88,7 +90,7 @@ pub fn key_points_first(markdown: &str) -> Option<Warning> {
                 if depth == 0
                     && let TagEnd::Heading(HeadingLevel::H2) = end
                     && let Some((_, _, text)) = blocks.last()
-                    && !is_key_points(text)
+                    && !is_key_points(text, marker)
                 {
                     blocks.pop();
                     break;
@@ -109,9 +111,9 @@ pub fn key_points_first(markdown: &str) -> Option<Warning> {
         Some((Block::Heading(HeadingLevel::H1), _, _)) => &blocks[1..],
         _ => &blocks[..],
     };
-    let marker = body
-        .iter()
-        .position(|(block, _, text)| matches!(block, Block::Paragraph | Block::Heading(_)) && is_key_points(text));
+    let marker = body.iter().position(|(block, _, text)| {
+        matches!(block, Block::Paragraph | Block::Heading(_)) && is_key_points(text, marker)
+    });
     let Some(index) = marker else {
         return Some(Warning::new(
             1,
@@ -605,6 +607,8 @@ pub fn stale_review_after(reviewed: &str, today: &str, years: u32) -> Option<Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const KP: &str = super::super::language::ENGLISH.key_points;
     use crate::content::readability::measure;
     use std::path::PathBuf;
 
@@ -618,12 +622,12 @@ mod tests {
 
     #[test]
     fn key_points_after_the_title_pass() {
-        assert_eq!(key_points_first(GOOD_START), None);
+        assert_eq!(key_points_first(GOOD_START, KP), None);
         // Without a title, as a heading, with a colon, tight (no blank line before the list).
-        assert_eq!(key_points_first("**Key points**\n\n- One\n\n## Next\n"), None);
-        assert_eq!(key_points_first("# T\n\n## Key points\n\n- One\n- Two\n\n## Next\n"), None);
-        assert_eq!(key_points_first("# T\n\n**Key points:**\n- One\n"), None);
-        assert_eq!(key_points_first("# T\n\nKEY POINTS\n\n* One\n"), None);
+        assert_eq!(key_points_first("**Key points**\n\n- One\n\n## Next\n", KP), None);
+        assert_eq!(key_points_first("# T\n\n## Key points\n\n- One\n- Two\n\n## Next\n", KP), None);
+        assert_eq!(key_points_first("# T\n\n**Key points:**\n- One\n", KP), None);
+        assert_eq!(key_points_first("# T\n\nKEY POINTS\n\n* One\n", KP), None);
     }
 
     #[test]
@@ -632,24 +636,24 @@ mod tests {
             1,
             "lesson does not start with \"Key points\" (a \"**Key points**\" line and a bullet list before the first ## section)",
         ));
-        assert_eq!(key_points_first(""), missing);
-        assert_eq!(key_points_first("# Title\n\nSome text.\n\n- a list\n"), missing);
+        assert_eq!(key_points_first("", KP), missing);
+        assert_eq!(key_points_first("# Title\n\nSome text.\n\n- a list\n", KP), missing);
         // After the first `##` is too late.
-        assert_eq!(key_points_first("# Title\n\n## Section\n\n**Key points**\n\n- One\n"), missing);
+        assert_eq!(key_points_first("# Title\n\n## Section\n\n**Key points**\n\n- One\n", KP), missing);
     }
 
     #[test]
     fn key_points_without_a_bullet_list_or_not_first_warn_at_their_line() {
         assert_eq!(
-            key_points_first("# Title\n\n**Key points**\n\nJust a paragraph.\n"),
+            key_points_first("# Title\n\n**Key points**\n\nJust a paragraph.\n", KP),
             Some(w(3, "\"Key points\" is not followed by a bullet list"))
         );
         assert_eq!(
-            key_points_first("# Title\n\n**Key points**\n\n1. numbered\n2. list\n"),
+            key_points_first("# Title\n\n**Key points**\n\n1. numbered\n2. list\n", KP),
             Some(w(3, "\"Key points\" is not followed by a bullet list"))
         );
         assert_eq!(
-            key_points_first("# Title\n\nAn opening paragraph.\n\n**Key points**\n\n- One\n\n## Next\n"),
+            key_points_first("# Title\n\nAn opening paragraph.\n\n**Key points**\n\n- One\n\n## Next\n", KP),
             Some(w(5, "\"Key points\" should come first, right after the title"))
         );
     }
@@ -881,7 +885,7 @@ mod tests {
     #[test]
     fn real_lessons_have_key_points_first() {
         for (name, body, _) in real_lessons() {
-            assert_eq!(key_points_first(&body), None, "{name}");
+            assert_eq!(key_points_first(&body, KP), None, "{name}");
         }
     }
 
@@ -899,7 +903,7 @@ mod tests {
         for (name, body, front) in real_lessons() {
             let r = measure(&body);
             println!("{name:<36} {:>6} {:>9} {:>6.1} {:>6.1}", r.words, r.sentences, r.grade, r.ease);
-            let mut warnings: Vec<Warning> = key_points_first(&body).into_iter().collect();
+            let mut warnings: Vec<Warning> = key_points_first(&body, KP).into_iter().collect();
             warnings.extend(long_sentences(&body, MAX_SENTENCE_WORDS));
             warnings.extend(bare_percentages(&body));
             warnings.extend(unexplained_terms(&body, &glossary));

@@ -13,6 +13,7 @@ pub mod manifest;
 pub mod plain_language;
 pub mod quiz;
 pub mod readability;
+pub mod readability_es;
 pub mod signs;
 pub mod sites;
 pub mod survival;
@@ -291,6 +292,12 @@ fn cycle_error(base_extends: Option<&str>, line: usize) -> Option<ContentError> 
     })
 }
 
+/// The language a layer's lessons are written in, by its own manifest (English without one).
+fn layer_language(files: &PackFiles) -> &'static language::Language {
+    let code = files.read(manifest::FILE).ok().and_then(|text| manifest::parse(manifest::FILE, &text).ok());
+    language::markers(code.as_ref().map_or("en", |m| m.language.as_str()))
+}
+
 /// The `extends` of a pack's manifest and its line, if it has one and it parses.
 fn extends_of(files: &PackFiles) -> Option<(String, usize)> {
     let text = files.read(manifest::FILE).ok()?;
@@ -317,11 +324,12 @@ pub fn load_with_origins(files: &PackFiles) -> (ContentPack, Vec<ContentError>, 
             errors.push(layer.named(e));
             Vec::new()
         });
+        let lang = layer_language(&layer.files);
         for path in paths {
             any_lesson = true;
             let name = layer.name(&path);
-            match layer.files.read(&path).map_err(|e| layer.named(e)).and_then(|text| lesson::parse(&name, &text, true))
-            {
+            let parse = |text: String| lesson::parse_in(&name, &text, true, lang);
+            match layer.files.read(&path).map_err(|e| layer.named(e)).and_then(parse) {
                 Ok(lesson) => {
                     if let Some(&first) = first_with_id.get(&lesson.id) {
                         unreadable.push(id_from_file_name(&path));
@@ -355,7 +363,7 @@ pub fn load_with_origins(files: &PackFiles) -> (ContentPack, Vec<ContentError>, 
         ));
     }
     for lesson in &lessons {
-        for problem in detail::scan(&lesson.body).1 {
+        for problem in detail::scan(&lesson.body, lesson.language.detail_prefix).1 {
             errors.push(ContentError::new(&lesson.file, lesson.body_line + problem.line - 1, problem.message));
         }
     }

@@ -8,8 +8,9 @@ use anyhow::{Context, Result, bail};
 
 use crate::cli::Format;
 use crate::content::PackFiles;
-use crate::content::check::{self, Options, Report, Severity};
+use crate::content::check::{self, LessonReadability, Options, Report, Severity};
 use crate::content::files::{EMBEDDED_ASSETS, EMBEDDED_CONTENT};
+use crate::content::readability_es::Band;
 use crate::markdown::sanitize_path as shown;
 use crate::words::t;
 use crate::{tf, tn};
@@ -45,11 +46,13 @@ fn write_text(out: &mut impl Write, report: &Report, max_grade: Option<f64>) -> 
             line => writeln!(out, "{file}:{line}: {kind}: {message}")?,
         }
     }
-    if !report.readability.is_empty() {
+    let (spanish, english): (Vec<&LessonReadability>, Vec<&LessonReadability>) =
+        report.readability.iter().partition(|r| r.spanish.is_some());
+    let id_w = report.readability.iter().map(|r| r.lesson.len()).max().unwrap_or(0);
+    if !english.is_empty() {
         writeln!(out)?;
         writeln!(out, "{}", t("plain.check.readability"))?;
-        let id_w = report.readability.iter().map(|r| r.lesson.len()).max().unwrap_or(0);
-        for r in &report.readability {
+        for r in english {
             // `r.grade` is rounded to the one decimal shown; the check compares the same value.
             let over = max_grade.is_some_and(|m| r.grade > m);
             // Numbers are padded here so that the columns line up in every language.
@@ -71,6 +74,33 @@ fn write_text(out: &mut impl Write, report: &Report, max_grade: Option<f64>) -> 
         }
         let (grade, smog) = (format!("{:.1}", report.average_grade), format!("{:.1}", report.average_smog));
         writeln!(out, "  {}", tf!("plain.check.average", grade = grade, smog = smog))?;
+    }
+    if !spanish.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", t("plain.check.readability_es"))?;
+        for r in spanish {
+            let Some(s) = r.spanish else { continue };
+            let detail =
+                r.detail.as_ref().and_then(|d| d.spanish.map(|s| (d.words, s))).map_or(String::new(), |(words, s)| {
+                    let (words, fh, inflesz) =
+                        (format!("{words:>4}"), format!("{:>5.1}", s.fernandez_huerta), format!("{:>5.1}", s.inflesz));
+                    format!("  {}", tf!("plain.check.detail_es", words = words, fh = fh, inflesz = inflesz))
+                });
+            let row = tf!(
+                "plain.check.row_es",
+                words = format!("{:>5}", r.words),
+                sentences = format!("{:>4}", r.sentences),
+                fh = format!("{:>5.1}", s.fernandez_huerta),
+                fh_band = band(s.fernandez_huerta_band),
+                inflesz = format!("{:>5.1}", s.inflesz),
+                inflesz_band = band(s.inflesz_band)
+            );
+            let line = format!("  {:<id_w$}  {row}{detail}", r.lesson);
+            writeln!(out, "{}", line.trim_end())?;
+        }
+        let fh = format!("{:.1}", report.average_fernandez_huerta.unwrap_or_default());
+        let inflesz = format!("{:.1}", report.average_inflesz.unwrap_or_default());
+        writeln!(out, "  {}", tf!("plain.check.average_es", fh = fh, inflesz = inflesz))?;
     }
     if !report.origins.is_empty() {
         let base = report.origins.iter().filter(|o| o.file.starts_with(crate::content::BASE_PREFIX)).count();
@@ -141,4 +171,24 @@ fn all_files<'a>(dir: &'a include_dir::Dir<'a>) -> Vec<&'a include_dir::File<'a>
         files.extend(all_files(sub));
     }
     files
+}
+
+/// The name of a Spanish readability band.
+fn band_name(band: Band) -> &'static str {
+    match band {
+        Band::VeryEasy => t("plain.check.band.very_easy"),
+        Band::Easy => t("plain.check.band.easy"),
+        Band::FairlyEasy => t("plain.check.band.fairly_easy"),
+        Band::Normal => t("plain.check.band.normal"),
+        Band::FairlyDifficult => t("plain.check.band.fairly_difficult"),
+        Band::SomewhatDifficult => t("plain.check.band.somewhat_difficult"),
+        Band::Difficult => t("plain.check.band.difficult"),
+        Band::VeryDifficult => t("plain.check.band.very_difficult"),
+    }
+}
+
+/// A band's name in brackets, padded to the longest so that the columns line up.
+fn band(band: Band) -> String {
+    let width = Band::ALL.iter().map(|&b| band_name(b).chars().count()).max().unwrap_or(0);
+    format!("{:<w$}", format!("({})", band_name(band)), w = width + 2)
 }
