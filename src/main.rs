@@ -86,7 +86,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         None if plain => {
             let pack = session::load_pack(content)?;
-            let opened = session::open_progress(progress)?;
+            let opened = session::open_progress(progress, &pack)?;
             let options = plain::session::Options {
                 width: plain::session::width(),
                 seed: session::fresh_seed(),
@@ -96,17 +96,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         None => run_tui(content, progress, tui::Start::Home, watch),
-        Some(Command::Lessons) => plain::lessons(&session::load_pack(content)?, &session::open_progress(progress)?),
+        Some(Command::Lessons) => {
+            let pack = session::load_pack(content)?;
+            plain::lessons(&pack, &session::open_progress(progress, &pack)?)
+        }
         Some(Command::Read { target, width, detail, .. }) if read_watch => {
             plain::watch::read(content, &target, width, detail)
         }
         Some(Command::Read { target, width, detail, .. }) => plain::read(content, &target, width, detail),
         Some(Command::Quiz { lesson, options: QuizOptions { seed } }) if plain => {
             let pack = session::load_pack(content)?;
-            plain::quiz_lesson(&pack, session::open_progress(progress)?, &lesson, seed)
+            plain::quiz_lesson(&pack, session::open_progress(progress, &pack)?, &lesson, seed)
         }
         Some(Command::Review { options: QuizOptions { seed } }) if plain => {
-            plain::review(&session::load_pack(content)?, session::open_progress(progress)?, seed)
+            let pack = session::load_pack(content)?;
+            plain::review(&pack, session::open_progress(progress, &pack)?, seed)
         }
         Some(Command::Quiz { lesson, options }) => {
             run_tui(content, progress, tui::Start::Quiz { lesson, seed: options.seed }, watch)
@@ -124,7 +128,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Search { words }) => plain::search(&session::load_pack(content)?, &words.join(" ")),
         Some(Command::Questions { action }) => {
             let pack = session::load_pack(content)?;
-            let opened = session::open_progress(progress)?;
+            let opened = session::open_progress(progress, &pack)?;
             match action.unwrap_or(QuestionsAction::List) {
                 QuestionsAction::List => plain::questions::list(&pack, &opened),
                 QuestionsAction::Add { text, lesson } => plain::questions::add(&pack, opened, &text, lesson.as_deref()),
@@ -135,7 +139,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Checkin { plain, action }) => {
             let pack = session::load_pack(content)?;
-            let opened = session::open_progress(progress)?;
+            let opened = session::open_progress(progress, &pack)?;
             match action {
                 None if plain => plain::checkin::run_plain(&pack, opened),
                 None => run_tui(content, progress, tui::Start::CheckIn, watch),
@@ -150,7 +154,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Some(Command::Progress { action: None }) => {
-            plain::progress_summary(&session::load_pack(content)?, &session::open_progress(progress)?)
+            let pack = session::load_pack(content)?;
+            plain::progress_summary(&pack, &session::open_progress(progress, &pack)?)
         }
         Some(Command::Progress { action: Some(ProgressAction::Reset { yes, keep_questions }) }) => {
             plain::progress_reset(&session::progress_path(progress)?, yes, keep_questions)
@@ -182,6 +187,7 @@ fn run_tui(
     }
     // Kept until the tutor closes: dropping it stops the watching.
     let watching = watch.map(patient_tutor::content::watch::watch_pack).transpose()?;
-    tui::run(pack, session::open_progress(progress)?, start, watching.as_ref().map(|w| &w.changes))?;
+    let opened = session::open_progress(progress, &pack)?;
+    tui::run(pack, opened, start, watching.as_ref().map(|w| &w.changes))?;
     Ok(ExitCode::SUCCESS)
 }

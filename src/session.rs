@@ -30,9 +30,12 @@ pub fn progress_path(flag: Option<&Path>) -> Result<PathBuf> {
     }
 }
 
-pub fn open_progress(flag: Option<&Path>) -> Result<Opened> {
+/// Open the progress file (see [`progress_path`]) with `pack`'s reading places and
+/// review schedule in use.
+pub fn open_progress(flag: Option<&Path>, pack: &ContentPack) -> Result<Opened> {
     let path = progress_path(flag)?;
     let mut opened = Store::open(&path, crate::quiz::schedule_answer)?;
+    opened.progress.use_pack(pack.progress_id());
     // The default folder is the app's own: keep it private. A folder the person
     // named is theirs, and only the file in it is tightened.
     if flag.is_none()

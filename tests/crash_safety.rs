@@ -17,6 +17,9 @@ use std::time::{Duration, Instant};
 use patient_tutor::progress::{Progress, Store, history_path};
 use patient_tutor::quiz::schedule_answer;
 
+/// The id in tests/fixtures/packs/valid/pack.toml: its progress is kept under it.
+const FIXTURE_PACK: &str = "valid-fixture";
+
 const BIN: &str = env!("CARGO_BIN_EXE_patient-tutor");
 
 /// A copy of the small valid pack whose lesson `intro` has a long true/false quiz,
@@ -55,9 +58,12 @@ fn is_verdict(line: &str) -> bool {
 /// Open the files as the app would: they must parse (nothing moved aside), and the
 /// review schedule must count every answer in the history exactly once.
 fn open_clean(path: &Path) -> Progress {
-    let opened = Store::open(path, schedule_answer).unwrap();
+    let mut opened = Store::open(path, schedule_answer).unwrap();
+    // The places and schedule of the pack the quizzes were taken in.
+    opened.progress.use_pack(FIXTURE_PACK);
     assert!(opened.notices.is_empty(), "the progress file was not readable: {:?}", opened.notices);
     let mut replayed = Progress::default();
+    replayed.use_pack(FIXTURE_PACK);
     for attempt in &opened.progress.attempts {
         schedule_answer(&mut replayed, attempt);
     }
@@ -243,8 +249,9 @@ fn soak_four_quizzes_and_a_second_writer_with_a_reset_in_the_middle() {
     // The files parse and nothing is to be told. (Not `open_clean`: four copies
     // answering the same question in the same second or two may leave its review
     // time one second apart from a replay in file order; the set is checked instead.)
-    let opened = Store::open(&progress, schedule_answer).unwrap();
+    let mut opened = Store::open(&progress, schedule_answer).unwrap();
     assert!(opened.notices.is_empty(), "{:?}", opened.notices);
+    opened.progress.use_pack(FIXTURE_PACK);
     let saved = opened.progress;
     let scheduled: std::collections::BTreeSet<&String> = saved.questions.keys().collect();
     let answered: std::collections::BTreeSet<&String> = expected_answers.iter().collect();

@@ -103,3 +103,23 @@ fn a_content_folder_wins_over_the_language() {
         .stdout(predicate::str::contains("When to get help now"))
         .stdout(predicate::str::contains("Cuándo pedir ayuda").not());
 }
+
+#[test]
+fn answers_in_spanish_are_kept_for_the_spanish_pack_only() {
+    let (_dir, progress) = temp();
+    tutor(&progress)
+        .args(["--lang", "es", "--plain", "quiz", "what-is-metastasis"])
+        .write_stdin("1\n".repeat(20))
+        .assert()
+        .success();
+    let first_quiz = |out: &str| {
+        out.lines().find(|l| l.starts_with("  What stage 4") || l.starts_with("  Qué es")).map(str::to_string)
+    };
+    let english = tutor(&progress).args(["--lang", "en", "progress"]).assert().success();
+    let english = String::from_utf8(english.get_output().stdout.clone()).unwrap();
+    assert_eq!(first_quiz(&english).as_deref(), Some("  What stage 4 cancer is: not taken yet"), "{english}");
+    let spanish = tutor(&progress).args(["--lang", "es", "progress"]).assert().success();
+    let spanish = String::from_utf8(spanish.get_output().stdout.clone()).unwrap();
+    let line = first_quiz(&spanish).unwrap_or_default();
+    assert!(line.contains("respondidas: 8 de 8"), "{spanish}");
+}

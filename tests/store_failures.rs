@@ -19,6 +19,9 @@ use std::time::{Duration, Instant};
 use patient_tutor::progress::{Progress, Store, history_path};
 use patient_tutor::quiz::schedule_answer;
 
+/// The id in tests/fixtures/packs/valid/pack.toml: its progress is kept under it.
+const FIXTURE_PACK: &str = "valid-fixture";
+
 const BIN: &str = env!("CARGO_BIN_EXE_patient-tutor");
 
 /// The small valid pack with a true/false quiz of `questions` questions on `intro`.
@@ -77,7 +80,9 @@ fn history_answers(progress: &Path) -> usize {
 
 /// Open the files as the app would: nothing moved aside, nothing to tell.
 fn open_clean(path: &Path) -> Progress {
-    let opened = Store::open(path, schedule_answer).unwrap();
+    let mut opened = Store::open(path, schedule_answer).unwrap();
+    // The places and schedule of the pack the quizzes were taken in.
+    opened.progress.use_pack(FIXTURE_PACK);
     assert!(opened.notices.is_empty(), "{:?}", opened.notices);
     opened.progress
 }
@@ -259,7 +264,10 @@ fn the_history_never_grows_past_the_size_the_store_reads() {
     assert!(notices.contains("oldest answers"), "the person is told: {notices}");
     let size = std::fs::metadata(history_path(&path)).unwrap().len();
     assert!(size <= patient_tutor::progress::MAX_HISTORY_BYTES, "{size} bytes");
-    let again = open_clean(&path);
+    // Answered with no pack named: the English pack's schedule.
+    let again = Store::open(&path, schedule_answer).unwrap();
+    assert!(again.notices.is_empty(), "{:?}", again.notices);
+    let again = again.progress;
     assert!(again.attempts.len() < before, "the oldest answers were dropped");
     assert_eq!(again.attempts.last(), p.attempts.last(), "the newest are kept");
     assert!(again.questions.len() >= 50, "the schedule keeps every question: {}", again.questions.len());

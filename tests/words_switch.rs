@@ -28,7 +28,7 @@ stopped = { one = "Xx stop {answered} of one.", other = "Xx stop {answered} of {
 fn session_output(input: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let pack = load_pack(None).unwrap();
-    let opened = open_progress(Some(&dir.path().join("progress.toml"))).unwrap();
+    let opened = open_progress(Some(&dir.path().join("progress.toml")), &pack).unwrap();
     let options = plain::session::Options { width: 80, seed: 1, clock: || 1_800_000_000 };
     let mut out = Vec::new();
     plain::session::run(&pack, opened, Cursor::new(input.as_bytes().to_vec()), &mut out, options).unwrap();

@@ -102,6 +102,12 @@ pub struct ContentPack {
 }
 
 impl ContentPack {
+    /// The id under which the progress file keeps this pack's reading places and review
+    /// schedule: the manifest's, or the built-in English pack's for a pack without one.
+    pub fn progress_id(&self) -> &str {
+        self.manifest.as_ref().map_or(crate::progress::FILE_PACK, |m| m.id.as_str())
+    }
+
     pub fn lesson(&self, id: &str) -> Option<&Lesson> {
         self.lessons.iter().find(|l| l.id == id)
     }

@@ -16,11 +16,14 @@
 
 use std::collections::BTreeMap;
 
-use super::model::{LessonProgress, Progress, QuestionState};
+use super::model::{Attempt, LessonProgress, PackProgress, Progress, QuestionState};
 use crate::notebook::MyQuestion;
 
 /// Merge `ours` and `theirs`, both descended from `base`.
 pub fn merge(base: &Progress, ours: &Progress, theirs: &Progress) -> Progress {
+    // All three with the places of the pack ours uses at the top level.
+    let base = &*base.viewed_from(ours.pack_in_use());
+    let theirs = &*theirs.viewed_from(ours.pack_in_use());
     // Exhaustive on purpose: a new field must decide how it merges.
     let Progress {
         schema,
@@ -36,8 +39,12 @@ pub fn merge(base: &Progress, ours: &Progress, theirs: &Progress) -> Progress {
         care_team_number,
         checkin_reminders_off,
         history_counted,
+        packs,
+        language,
         generation,
         extra,
+        in_use,
+        in_use_extra,
     } = ours;
     Progress {
         schema: (*schema).max(theirs.schema),
@@ -53,13 +60,7 @@ pub fn merge(base: &Progress, ours: &Progress, theirs: &Progress) -> Progress {
         lessons: merge_map(&base.lessons, lessons, &theirs.lessons, merge_lesson),
         questions: merge_map(&base.questions, questions, &theirs.questions, merge_question),
         explored_sites: union_sorted(explored_sites, &theirs.explored_sites),
-        attempts: union_multiset(
-            &base.attempts,
-            attempts,
-            &theirs.attempts,
-            |a| (a.at, a.question.clone(), a.chosen.clone(), a.correct, a.checkin.clone()),
-            |a| a.at,
-        ),
+        attempts: union_multiset(&base.attempts, attempts, &theirs.attempts, Attempt::identity, |a| a.at),
         // A draft, a number or a setting is simply replaced: the side that changed it.
         checkin_draft: changed_side(&base.checkin_draft, checkin_draft, &theirs.checkin_draft).clone(),
         care_team_number: changed_side(&base.care_team_number, care_team_number, &theirs.care_team_number).clone(),
@@ -68,10 +69,14 @@ pub fn merge(base: &Progress, ours: &Progress, theirs: &Progress) -> Progress {
             checkin_reminders_off,
             &theirs.checkin_reminders_off,
         ),
+        packs: merge_packs(&base.packs, packs, &theirs.packs),
+        language: changed_side(&base.language, language, &theirs.language).clone(),
         // The store sets it when it saves.
         history_counted: (*history_counted).max(theirs.history_counted),
         generation: (*generation).max(theirs.generation),
         extra: merge_table(&base.extra, extra, &theirs.extra),
+        in_use: in_use.clone(),
+        in_use_extra: merge_table(&base.in_use_extra, in_use_extra, &theirs.in_use_extra),
     }
 }
 
@@ -148,6 +153,29 @@ pub fn merge_map<K: Ord + Clone, V: Clone + PartialEq>(
         };
         if let Some(value) = value {
             out.insert(key.clone(), value);
+        }
+    }
+    out
+}
+
+/// The places of the packs not in use, pack by pack, field by field as the top level's.
+fn merge_packs(
+    base: &BTreeMap<String, PackProgress>,
+    ours: &BTreeMap<String, PackProgress>,
+    theirs: &BTreeMap<String, PackProgress>,
+) -> BTreeMap<String, PackProgress> {
+    let none = PackProgress::default();
+    let mut out = BTreeMap::new();
+    for id in ours.keys().chain(theirs.keys()) {
+        let [b, o, t] = [base, ours, theirs].map(|side| side.get(id).unwrap_or(&none));
+        let merged = PackProgress {
+            last_lesson: changed_side(&b.last_lesson, &o.last_lesson, &t.last_lesson).clone(),
+            lessons: merge_map(&b.lessons, &o.lessons, &t.lessons, merge_lesson),
+            questions: merge_map(&b.questions, &o.questions, &t.questions, merge_question),
+            extra: merge_table(&b.extra, &o.extra, &t.extra),
+        };
+        if !merged.is_empty() {
+            out.insert(id.clone(), merged);
         }
     }
     out

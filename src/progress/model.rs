@@ -9,6 +9,11 @@ use crate::notebook::MyQuestion;
 
 pub const SCHEMA: u32 = 1;
 
+/// The pack whose reading places and review schedule the file keeps at its top level
+/// (`lessons`, `questions`, `last_lesson`), where versions before packs had their own
+/// places kept them. Every other pack's are under `[packs.<id>]`.
+pub const FILE_PACK: &str = "default-en";
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
     pub schema: u32,
@@ -47,6 +52,14 @@ pub struct Progress {
     /// The person asked home not to remind them to check in.
     #[serde(default, skip_serializing_if = "is_false")]
     pub checkin_reminders_off: bool,
+    /// The reading places and review schedules of the packs not in use, by pack id
+    /// (the pack in use has its own in `lessons`, `questions` and `last_lesson`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub packs: BTreeMap<String, PackProgress>,
+    /// The language the person chose in the tutor (a code such as "es"); it wins over
+    /// the locale, not over `--lang` or `PATIENT_TUTOR_LANG`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// The store's bookkeeping: how many answers of the history file the review
     /// schedule (`questions`) already counts. Answers after those were saved by a copy
     /// of the app stopped before it could update the schedule; they are counted when
@@ -59,6 +72,32 @@ pub struct Progress {
     pub generation: u64,
     #[serde(flatten)]
     pub extra: toml::Table,
+    /// Whose places `lessons`, `questions` and `last_lesson` hold in memory: None for
+    /// [`FILE_PACK`], as in the file (see [`Progress::use_pack`]).
+    #[serde(skip)]
+    pub in_use: Option<String>,
+    /// The unknown keys of the pack in use's `[packs.<id>]` table, kept for its return.
+    #[serde(skip)]
+    pub in_use_extra: toml::Table,
+}
+
+/// One pack's reading places and review schedule, when another pack is in use.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PackProgress {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_lesson: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub lessons: BTreeMap<String, LessonProgress>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub questions: BTreeMap<String, QuestionState>,
+    #[serde(flatten)]
+    pub extra: toml::Table,
+}
+
+impl PackProgress {
+    pub fn is_empty(&self) -> bool {
+        self.last_lesson.is_none() && self.lessons.is_empty() && self.questions.is_empty() && self.extra.is_empty()
+    }
 }
 
 /// A question's place in the Leitner review schedule.
@@ -77,6 +116,9 @@ pub struct QuestionState {
 /// (those are lowercase letters, digits and hyphens), so it is never due for review.
 pub const CHECKIN_QUESTION: &str = "patient-tutor:checkin";
 
+/// See [`Attempt::identity`].
+pub type AttemptIdentity = (u64, String, Vec<usize>, bool, Option<CheckIn>, Option<String>);
+
 /// One line of the answer history: an answer to one question, or (with `checkin`)
 /// a symptom check-in. A check-in line is also a well-formed answer, to a question no
 /// pack has, so that an older version of the app, which reads every line as an answer
@@ -91,11 +133,30 @@ pub struct Attempt {
     pub correct: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checkin: Option<CheckIn>,
+    /// The pack whose question it answers; None for [`FILE_PACK`] (and for check-ins,
+    /// which belong to the person, not to a pack).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pack: Option<String>,
 }
 
 impl Attempt {
     pub fn answer(at: u64, question: &str, chosen: &[usize], correct: bool) -> Attempt {
-        Attempt { at, question: question.to_string(), chosen: chosen.to_vec(), correct, checkin: None }
+        Attempt { at, question: question.to_string(), chosen: chosen.to_vec(), correct, checkin: None, pack: None }
+    }
+
+    /// The same answer, to a question of `pack` (see [`Progress::in_use`]).
+    pub fn in_pack(self, pack: Option<&str>) -> Attempt {
+        Attempt { pack: pack.map(str::to_string), ..self }
+    }
+
+    /// What makes two lines the same answer, when two copies' histories are merged.
+    pub fn identity(&self) -> AttemptIdentity {
+        (self.at, self.question.clone(), self.chosen.clone(), self.correct, self.checkin.clone(), self.pack.clone())
+    }
+
+    /// The pack whose question this answers.
+    pub fn pack_id(&self) -> &str {
+        self.pack.as_deref().unwrap_or(FILE_PACK)
     }
 
     pub fn of_checkin(at: u64, checkin: CheckIn) -> Attempt {
@@ -105,6 +166,7 @@ impl Attempt {
             chosen: Vec::new(),
             correct: true,
             checkin: Some(checkin),
+            pack: None,
         }
     }
 
@@ -140,8 +202,12 @@ impl Default for Progress {
             care_team_number: None,
             checkin_reminders_off: false,
             history_counted: 0,
+            packs: BTreeMap::new(),
+            language: None,
             generation: 0,
             extra: toml::Table::new(),
+            in_use: None,
+            in_use_extra: toml::Table::new(),
         }
     }
 }
@@ -187,6 +253,66 @@ pub enum LessonStatus {
 }
 
 impl Progress {
+    /// The id of the pack whose places are in `lessons`, `questions` and `last_lesson`.
+    pub fn pack_in_use(&self) -> &str {
+        self.in_use.as_deref().unwrap_or(FILE_PACK)
+    }
+
+    /// Put `pack`'s reading places and review schedule where the app reads them
+    /// (`lessons`, `questions`, `last_lesson`), keeping the pack in use until now under
+    /// `packs`. Reading in one pack then never marks another's lessons, though lesson
+    /// ids are the same in every language. Doing it twice changes nothing.
+    pub fn use_pack(&mut self, pack: &str) {
+        if pack == self.pack_in_use() {
+            return;
+        }
+        let leaving = PackProgress {
+            last_lesson: self.last_lesson.take(),
+            lessons: std::mem::take(&mut self.lessons),
+            questions: std::mem::take(&mut self.questions),
+            extra: std::mem::take(&mut self.in_use_extra),
+        };
+        let left = self.pack_in_use().to_string();
+        if !leaving.is_empty() {
+            // Never over another entry for it (only a file edited by hand has one).
+            let kept = self.packs.entry(left).or_default();
+            kept.lessons.extend(leaving.lessons);
+            kept.questions.extend(leaving.questions);
+            kept.extra.extend(leaving.extra);
+            kept.last_lesson = leaving.last_lesson.or(kept.last_lesson.take());
+        }
+        let coming = self.packs.remove(pack).unwrap_or_default();
+        self.last_lesson = coming.last_lesson;
+        self.lessons = coming.lessons;
+        self.questions = coming.questions;
+        self.in_use_extra = coming.extra;
+        self.in_use = (pack != FILE_PACK).then(|| pack.to_string());
+    }
+
+    /// This progress as the file keeps it: [`FILE_PACK`]'s places at the top level.
+    pub fn as_saved(&self) -> std::borrow::Cow<'_, Progress> {
+        self.viewed_from(FILE_PACK)
+    }
+
+    /// This progress with `pack`'s places at the top level, as a copy using it holds it.
+    pub fn viewed_from(&self, pack: &str) -> std::borrow::Cow<'_, Progress> {
+        if self.pack_in_use() == pack {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let mut viewed = self.clone();
+        viewed.use_pack(pack);
+        std::borrow::Cow::Owned(viewed)
+    }
+
+    /// The review schedule of `pack`, in use or not.
+    pub fn questions_of(&mut self, pack: &str) -> &mut BTreeMap<String, QuestionState> {
+        if pack == self.pack_in_use() {
+            &mut self.questions
+        } else {
+            &mut self.packs.entry(pack.to_string()).or_default().questions
+        }
+    }
+
     pub fn lesson_status(&self, id: &str) -> LessonStatus {
         match self.lessons.get(id) {
             None => LessonStatus::New,

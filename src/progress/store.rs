@@ -316,7 +316,7 @@ impl Store {
 
         progress.history_counted = mark.lines;
         progress.generation = mark.generation;
-        let text = toml::to_string(&*progress).context(t("progress.cannot_write_toml"))?;
+        let text = toml::to_string(&*progress.as_saved()).context(t("progress.cannot_write_toml"))?;
         if text.len() as u64 > MAX_PROGRESS_BYTES {
             // Never write a file the next start would refuse to read.
             bail!("{}", tf!("progress.too_large_to_save", mib = MAX_PROGRESS_BYTES / 1024 / 1024));
@@ -355,7 +355,8 @@ impl Store {
         let ours_intact = attempts.len() >= held && (held == 0 || attempts.get(held - 1) == seen.last.as_ref());
         let unsaved = if ours_intact { &attempts[held..] } else { &attempts[..] };
         let kept: Vec<Attempt> = unsaved.iter().filter(|a| a.at >= reset_at).cloned().collect();
-        let fresh = Progress { generation, ..Progress::default() };
+        // Still reading the same pack, with nothing from before.
+        let fresh = Progress { generation, in_use: progress.in_use.clone(), ..Progress::default() };
         let mut base = fresh.clone();
         let mut ours = fresh;
         if kept_questions {
@@ -452,8 +453,7 @@ impl Store {
         };
         if !theirs.is_empty() {
             let base = if ours_intact { &attempts[..held] } else { &[] };
-            let identity = |a: &Attempt| (a.at, a.question.clone(), a.chosen.clone(), a.correct, a.checkin.clone());
-            *attempts = union_multiset(base, attempts, &theirs, identity, |a| a.at);
+            *attempts = union_multiset(base, attempts, &theirs, Attempt::identity, |a| a.at);
         }
         let mut like = Mark { generation: like.generation.max(seen.history.generation), ..like };
         let (mut bytes, mut mark) = history::whole_contents(&like, attempts)?;

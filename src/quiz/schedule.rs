@@ -40,7 +40,7 @@ pub fn is_due(state: Option<&QuestionState>, now: u64) -> bool {
 /// Record an answer: move the question's box (a new question starts in box 1, so a
 /// right first answer puts it in box 2), remember when, and add it to the history.
 pub fn record_answer(progress: &mut Progress, question_id: &str, chosen: &[usize], correct: bool, now: u64) {
-    let attempt = Attempt::answer(now, question_id, chosen, correct);
+    let attempt = Attempt::answer(now, question_id, chosen, correct).in_pack(progress.in_use.as_deref());
     move_box(progress, &attempt);
     progress.attempts.push(attempt);
 }
@@ -53,7 +53,8 @@ pub fn schedule_answer(progress: &mut Progress, attempt: &Attempt) {
     if attempt.is_checkin() {
         return;
     }
-    let newer = progress.questions.get(&attempt.question).is_none_or(|state| attempt.at >= state.last);
+    let newer =
+        progress.questions_of(attempt.pack_id()).get(&attempt.question).is_none_or(|state| attempt.at >= state.last);
     if newer {
         move_box(progress, attempt);
     }
@@ -61,7 +62,10 @@ pub fn schedule_answer(progress: &mut Progress, attempt: &Attempt) {
 
 fn move_box(progress: &mut Progress, attempt: &Attempt) {
     let (now, correct) = (attempt.at, attempt.correct);
-    match progress.questions.get_mut(&attempt.question) {
+    // The schedule of the pack the question is in: the same id in another language's
+    // pack is another question to review.
+    let questions = progress.questions_of(attempt.pack_id());
+    match questions.get_mut(&attempt.question) {
         // A right answer before the question is due again proves nothing new about
         // memory: it keeps its box and its clock, so mastery needs spaced recall.
         Some(state) if correct && !is_due(Some(state), now) => {}
@@ -71,7 +75,7 @@ fn move_box(progress: &mut Progress, attempt: &Attempt) {
         }
         None => {
             let state = QuestionState { leitner_box: next_box(1, correct), last: now, extra: toml::Table::new() };
-            progress.questions.insert(attempt.question.clone(), state);
+            questions.insert(attempt.question.clone(), state);
         }
     }
 }

@@ -207,7 +207,8 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(pack: ContentPack, progress: Progress, theme: Theme) -> Self {
+    pub fn new(pack: ContentPack, mut progress: Progress, theme: Theme) -> Self {
+        progress.use_pack(pack.progress_id());
         let ids = pack.lesson_ids();
         let home_selected = progress.next_lesson(&ids).and_then(|id| pack.lesson_index(id)).unwrap_or(0);
         let glossary_phrases = super::reader_words::glossary_phrases(&pack);

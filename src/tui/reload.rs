@@ -88,6 +88,8 @@ impl App {
         let top_before = self.stack.len();
 
         self.pack = pack;
+        // An edited pack.toml may name another pack: its own places, not these.
+        self.progress.use_pack(self.pack.progress_id());
         self.glossary_phrases = super::reader_words::glossary_phrases(&self.pack);
         let mut note = None;
         let old = std::mem::take(&mut self.stack);
