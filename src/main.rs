@@ -9,7 +9,10 @@ use patient_tutor::{plain, session, tui};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Before anything says a word: errors from here on are in the chosen language.
-    let language = patient_tutor::words::choose::choose(cli.lang.as_deref(), |name| std::env::var(name).ok());
+    let saved =
+        session::progress_path(cli.progress.as_deref()).ok().and_then(|p| patient_tutor::progress::saved_language(&p));
+    let language =
+        patient_tutor::words::choose::choose(cli.lang.as_deref(), |name| std::env::var(name).ok(), saved.as_deref());
     patient_tutor::words::use_language(language);
     if let Err(e) = cli.check_words().and_then(|()| cli.check_watch()) {
         e.exit();

@@ -69,6 +69,13 @@ impl Visit {
         visit
     }
 
+    /// A visit to another rendering of the lesson that counts nothing this one saw: the
+    /// lesson in another language, whose earlier visits had seen `percent` of its
+    /// `total` lines. The person is still there: started and the clock carry on.
+    pub fn afresh(&self, total: usize, sections: Vec<usize>, percent: u8, on_screen: Range<usize>) -> Visit {
+        Visit { started: self.started, ..Visit::new(total, sections, percent, on_screen, self.since) }
+    }
+
     /// The person moved: `on_screen` is what shows now.
     pub fn show(&mut self, on_screen: Range<usize>, now: Instant) {
         if on_screen == self.on_screen {

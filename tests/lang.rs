@@ -123,3 +123,30 @@ fn answers_in_spanish_are_kept_for_the_spanish_pack_only() {
     let line = first_quiz(&spanish).unwrap_or_default();
     assert!(line.contains("respondidas: 8 de 8"), "{spanish}");
 }
+
+#[test]
+fn the_language_chosen_in_the_tutor_wins_over_the_locale_not_over_the_flag() {
+    let (_dir, progress) = temp();
+    std::fs::write(&progress, "schema = 1\nlanguage = \"es\"\n").unwrap();
+    tutor(&progress)
+        .arg("lessons")
+        .env("LANG", "en_US.UTF-8")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("nueva"));
+    tutor(&progress)
+        .args(["--lang", "en", "lessons"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("nueva").not());
+    tutor(&progress)
+        .arg("lessons")
+        .env("PATIENT_TUTOR_LANG", "en")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("nueva").not());
+    // A broken file names no language: the locale decides, and the file is left alone.
+    std::fs::write(&progress, "schema = [\n").unwrap();
+    tutor(&progress).args(["sites"]).env("LANG", "es_ES.UTF-8").assert().success();
+    assert_eq!(std::fs::read_to_string(&progress).unwrap(), "schema = [\n");
+}

@@ -99,6 +99,9 @@ pub struct ContentPack {
     pub checkin: Option<crate::checkin::Form>,
     /// `pack.toml`: the pack's name, publisher and home groups (None in an old pack).
     pub manifest: Option<Manifest>,
+    /// One of the packs built into the program (not `--content`): switching language
+    /// in the tutor switches to the built-in pack of that language.
+    pub builtin: bool,
 }
 
 impl ContentPack {
@@ -194,6 +197,19 @@ pub fn load_embedded() -> Result<ContentPack, PackErrors> {
 /// Spanish pack is mixed for now: see [`files::EMBEDDED_SPANISH`].
 pub fn load_builtin(language: &str) -> Result<ContentPack, PackErrors> {
     load(&PackFiles::builtin(language))
+}
+
+/// The built-in pack of `language`, loaded at most once a run and kept for the rest of
+/// it: the plain session holds its pack by reference and may switch language often.
+pub fn builtin_for_run(language: &str) -> Result<&'static ContentPack, PackErrors> {
+    static LOADED: std::sync::Mutex<Vec<(String, &'static ContentPack)>> = std::sync::Mutex::new(Vec::new());
+    let mut loaded = LOADED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((_, pack)) = loaded.iter().find(|(code, _)| code == language) {
+        return Ok(pack);
+    }
+    let pack: &'static ContentPack = Box::leak(Box::new(load_builtin(language)?));
+    loaded.push((language.to_string(), pack));
+    Ok(pack)
 }
 
 /// Load a pack from a folder on disk (either layout, see [`PackFiles::dir`]).
@@ -448,7 +464,18 @@ pub fn load_with_origins(files: &PackFiles) -> (ContentPack, Vec<ContentError>, 
             origins.extend(sites.sites.iter().zip(&site_files).map(|(s, f)| origin("site", &s.id, f)));
         }
     }
-    let pack = ContentPack { origin: files.origin(), lessons, questions, glossary, sites, survival, checkin, manifest };
+    let builtin = matches!(files, PackFiles::Embedded | PackFiles::EmbeddedSpanish);
+    let pack = ContentPack {
+        origin: files.origin(),
+        lessons,
+        questions,
+        glossary,
+        sites,
+        survival,
+        checkin,
+        manifest,
+        builtin,
+    };
     (pack, errors, origins)
 }
 

@@ -16,5 +16,5 @@ pub use model::{
 };
 pub use store::{
     Busy, LOCK_WAIT, MAX_PROGRESS_BYTES, Opened, Schedule, Store, default_path, parse, parse_history, peek, reset,
-    reset_keeping, tighten_folder,
+    reset_keeping, saved_language, tighten_folder,
 };

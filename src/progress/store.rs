@@ -772,6 +772,14 @@ pub fn peek(path: &Path) -> Option<Progress> {
     progress
 }
 
+/// The language chosen in the tutor and kept in the progress file at `path`, if any.
+/// Only the small progress file is read (not the history), and nothing is changed:
+/// the words are chosen before anything else is opened.
+pub fn saved_language(path: &Path) -> Option<String> {
+    let bytes = read_progress_file(path).ok().flatten()?;
+    parse_limited(&bytes).ok()?.language
+}
+
 /// The app's own folder (the default place, not one the person named) is private too:
 /// a looser one is tightened to 700, with a notice.
 #[cfg(unix)]

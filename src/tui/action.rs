@@ -85,6 +85,8 @@ pub enum Action {
     OpenGetHelp,
     /// The symptom check-in.
     OpenCheckIn,
+    /// The next language the tutor has (words and built-in pack), remembered.
+    SwitchLanguage,
     /// The history of check-ins.
     OpenCheckInHistory,
     // Outcomes the main loop reports back, so only `update` changes the app.

@@ -527,6 +527,7 @@ impl App {
         let Some(Overlay::Help { scroll, under }) = self.overlay.as_mut() else { return vec![] };
         match action {
             Action::About => self.open_about(),
+            Action::SwitchLanguage => return self.switch_language(),
             Action::Down | Action::Scroll(1..) => *scroll = scroll.saturating_add(1),
             Action::Up | Action::Scroll(i16::MIN..=-1) => *scroll = scroll.saturating_sub(1),
             Action::Back | Action::Click(..) => self.overlay = under.take().map(|b| *b),
@@ -543,6 +544,7 @@ impl App {
             Action::Down | Action::Scroll(1..) => *scroll = scroll.saturating_add(1),
             Action::Up | Action::Scroll(i16::MIN..=-1) => *scroll = scroll.saturating_sub(1),
             Action::Help => self.open_help(),
+            Action::SwitchLanguage => return self.switch_language(),
             Action::OpenGetHelp => {
                 let effects = self.dismiss_notice();
                 self.open_get_help();
@@ -601,6 +603,7 @@ impl App {
             Action::OpenSearch => self.open_search(),
             Action::Help => self.open_help(),
             Action::About => self.open_about(),
+            Action::SwitchLanguage => return self.switch_language(),
             Action::OpenGetHelp => self.open_get_help(),
             Action::OpenCheckIn => self.open_checkin(),
             Action::OpenCheckInHistory => self.open_checkin_history(),

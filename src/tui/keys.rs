@@ -113,6 +113,7 @@ const NOTICE: &[Binding] = &[
     bind(&[Down, Char('j'), PageDown, Char(' ')], "notice.down", Action::Down, false),
     bind(&[Up, Char('k'), PageUp], "notice.up", Action::Up, false),
     bind(&[Char('?')], "notice.help", Action::Help, true),
+    bind(&[Char('L')], "notice.language", Action::SwitchLanguage, true),
     bind(&[Char('q')], "notice.quit", Action::Quit, true),
 ];
 
@@ -154,6 +155,7 @@ const HOME: &[Binding] = &[
     bind(&[Char('c')], "home.open_survival", Action::OpenSurvival, false),
     bind(&[Char('e')], "home.open_staging", Action::OpenStaging, false),
     bind(&[Char('i')], "home.about", Action::About, false),
+    bind(&[Char('L')], "home.language", Action::SwitchLanguage, false),
     bind(&[Char('?')], "home.help", Action::Help, true),
     bind(&[Char('q')], "home.quit", Action::Quit, true),
     bind(&[Esc], "home.back", Action::Back, false),
@@ -202,6 +204,7 @@ const CONTENTS: &[Binding] = &[
 #[rustfmt::skip]
 const HELP: &[Binding] = &[
     bind(&[Char('i')], "help.about", Action::About, true),
+    bind(&[Char('L')], "help.language", Action::SwitchLanguage, true),
     bind(&[Down, Char('j')], "help.down", Action::Down, false),
     bind(&[Up, Char('k')], "help.up", Action::Up, false),
     bind(&[Esc, Char('q'), Char('?'), Enter], "help.back", Action::Back, true),

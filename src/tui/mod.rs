@@ -10,6 +10,7 @@ pub mod field;
 pub mod highlight;
 pub mod hits;
 pub mod keys;
+mod language_flow;
 pub mod layout;
 pub mod notebook_flow;
 pub mod quiz_flow;

@@ -44,6 +44,16 @@ impl Place {
     }
 }
 
+/// Why a pack takes another's place.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Change {
+    /// Its files were edited (`--watch`): the same lessons, so a visit goes on.
+    Edited,
+    /// The person chose another language: the same lessons in other words, read
+    /// afresh (reading one language's never marks the other's).
+    Language,
+}
+
 /// What a screen on the stack points at in the old pack, by id.
 enum Held {
     Nothing,
@@ -57,7 +67,7 @@ impl App {
     /// footer until the files load again.
     pub fn reload_pack(&mut self, reloaded: Reloaded) {
         match reloaded {
-            Ok(pack) => self.take_pack(pack),
+            Ok(pack) => self.take_pack(pack, Change::Edited),
             Err(errors) => {
                 let first = errors.0.first().map(|e| e.to_string()).unwrap_or_default();
                 // ContentError is clean already; a footer is a terminal all the same.
@@ -69,7 +79,7 @@ impl App {
         }
     }
 
-    fn take_pack(&mut self, pack: ContentPack) {
+    pub(super) fn take_pack(&mut self, pack: ContentPack, change: Change) {
         let was_broken = self.pack_problem.take().is_some();
         let site_id =
             |pack: &ContentPack, i: usize| pack.sites.as_ref().and_then(|s| s.sites.get(i)).map(|s| s.id.clone());
@@ -94,7 +104,7 @@ impl App {
         let mut note = None;
         let old = std::mem::take(&mut self.stack);
         for (screen, held) in old.into_iter().zip(held) {
-            match self.refit(screen, held) {
+            match self.refit(screen, held, change) {
                 Ok(screen) => self.stack.push(screen),
                 Err(gone) => note = note.or(Some(gone)),
             }
@@ -120,18 +130,21 @@ impl App {
         if let Some(glossary) = top_mut!(self, Glossary) {
             glossary.selected = glossary.selected.min(terms.saturating_sub(1));
         }
-        self.message =
-            Some(note.unwrap_or(if was_broken { t("tui.reload.fixed") } else { t("tui.reload.reloaded") }).to_string());
+        if change == Change::Edited {
+            self.message = Some(
+                note.unwrap_or(if was_broken { t("tui.reload.fixed") } else { t("tui.reload.reloaded") }).to_string(),
+            );
+        }
     }
 
     /// One screen of the stack in the new pack, or why it is gone (a lesson, a quiz or a
     /// tool whose part of the pack was removed).
-    fn refit(&self, screen: Screen, held: Held) -> Result<Screen, &'static str> {
+    fn refit(&self, screen: Screen, held: Held, change: Change) -> Result<Screen, &'static str> {
         Ok(match (screen, held) {
             (Screen::Reader(reader), Held::Lesson(place)) => {
                 let place = place.ok_or(t("tui.reload.lesson_gone"))?;
                 let index = self.pack.lesson_index(&place.id).ok_or(t("tui.reload.lesson_gone"))?;
-                Screen::Reader(self.reopen(reader, index, &place))
+                Screen::Reader(self.reopen(reader, index, &place, change))
             }
             // A lesson's quiz goes on while its lesson is there (its questions are the
             // session's own copies); review and mixed quizzes always go on.
@@ -180,13 +193,23 @@ impl App {
 
     /// Lesson `index` of the new pack rendered again at the reader's width, at `place`;
     /// the reader's own settings (contents panel, search words, content note) stay.
-    fn reopen(&self, reader: Reader, index: usize, place: &Place) -> Reader {
+    fn reopen(&self, reader: Reader, index: usize, place: &Place, change: Change) -> Reader {
         let (doc, detail_links) = self.render_lesson(index, reader.width);
         let height = layout::reader(self.area, reader.toc_wanted).text.height as usize;
         let top = place.top_in(&doc).min(doc.lines.len().saturating_sub(height));
-        let mut visit = reader.visit.clone();
         let sections = sections_of(&doc).into_iter().map(|(_, line)| line).collect();
-        visit.rewrap(&reader.doc, &doc, sections, top..(top + height).min(doc.lines.len()));
+        let on_screen = top..(top + height).min(doc.lines.len());
+        let visit = match change {
+            Change::Edited => {
+                let mut visit = reader.visit.clone();
+                visit.rewrap(&reader.doc, &doc, sections, on_screen);
+                visit
+            }
+            Change::Language => {
+                let percent = self.progress.lessons.get(&place.id).map_or(0, |p| p.percent);
+                reader.visit.afresh(doc.lines.len(), sections, percent, on_screen)
+            }
+        };
         Reader {
             lesson: index,
             sections: sections_of(&doc),

@@ -1,20 +1,25 @@
-//! Which language the tutor speaks: `--lang`, else `PATIENT_TUTOR_LANG`, else the locale
+//! Which language the tutor speaks: `--lang`, else `PATIENT_TUTOR_LANG`, else the
+//! language last chosen in the tutor (`L`, kept in the progress file), else the locale
 //! (`LC_ALL`, `LC_MESSAGES`, `LANG`, the order POSIX gives them), else English. Only a
 //! language the program has can be chosen; any other falls back to English.
 
 /// The languages the program has words and a built-in pack for.
 pub const LANGUAGES: &[&str] = &["en", "es"];
 
-/// The environment variables asked, in order, after `--lang`.
-const VARIABLES: &[&str] = &["PATIENT_TUTOR_LANG", "LC_ALL", "LC_MESSAGES", "LANG"];
+/// The locale's environment variables, asked in order after the language chosen.
+const LOCALE: &[&str] = &["LC_ALL", "LC_MESSAGES", "LANG"];
 
 /// The language to use. `env` gives a variable's value (the process environment in the
-/// program, a table in tests). The first source that names a language decides, so
-/// `--lang fr` means English even when the locale is Spanish.
-pub fn choose(flag: Option<&str>, env: impl Fn(&str) -> Option<String>) -> &'static str {
+/// program, a table in tests); `saved` is the language chosen in the tutor, if any. The
+/// first source that names a language decides, so `--lang fr` means English even when
+/// the locale is Spanish.
+pub fn choose(flag: Option<&str>, env: impl Fn(&str) -> Option<String>, saved: Option<&str>) -> &'static str {
+    let from_env = |name: &str| env(name).as_deref().and_then(language_of);
     let named = flag
         .and_then(language_of)
-        .or_else(|| VARIABLES.iter().find_map(|name| env(name).as_deref().and_then(language_of)));
+        .or_else(|| from_env("PATIENT_TUTOR_LANG"))
+        .or_else(|| saved.and_then(language_of))
+        .or_else(|| LOCALE.iter().find_map(|name| from_env(name)));
     named.and_then(|code| LANGUAGES.iter().copied().find(|&known| known == code)).unwrap_or("en")
 }
 
@@ -68,7 +73,27 @@ mod tests {
         ];
         for &(flag, env, want) in cases {
             let lookup = |name: &str| env.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string());
-            assert_eq!(choose(flag, lookup), want, "--lang {flag:?}, {env:?}");
+            assert_eq!(choose(flag, lookup, None), want, "--lang {flag:?}, {env:?}");
+        }
+    }
+
+    /// The language chosen in the tutor wins over the locale, not over what the person
+    /// named for this run.
+    #[test]
+    fn the_saved_choice_comes_after_the_flag_and_the_variable_and_before_the_locale() {
+        let cases: &[(Option<&str>, &[(&str, &str)], Option<&str>, &str)] = &[
+            (None, &[], Some("es"), "es"),
+            (None, &[("LANG", "en_US.UTF-8")], Some("es"), "es"),
+            (None, &[("LC_ALL", "es_ES.UTF-8")], Some("en"), "en"),
+            (None, &[("PATIENT_TUTOR_LANG", "en")], Some("es"), "en"),
+            (Some("en"), &[], Some("es"), "en"),
+            (None, &[("LANG", "es_ES.UTF-8")], Some(""), "es"),
+            (None, &[("LANG", "es_ES.UTF-8")], Some("fr"), "en"),
+            (None, &[("LANG", "es_ES.UTF-8")], None, "es"),
+        ];
+        for &(flag, env, saved, want) in cases {
+            let lookup = |name: &str| env.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string());
+            assert_eq!(choose(flag, lookup, saved), want, "--lang {flag:?}, {env:?}, saved {saved:?}");
         }
     }
 }

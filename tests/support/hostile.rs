@@ -129,6 +129,7 @@ pub fn pack_of(lessons: Vec<Lesson>, questions: Vec<Question>, sites: Option<con
         survival: Vec::new(),
         checkin: None,
         manifest: None,
+        builtin: false,
     }
 }
 

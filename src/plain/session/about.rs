@@ -31,6 +31,14 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             if line.trim().is_empty() {
                 break;
             }
+            if crate::words::typed_is(&line, t("plain.session.language.typed")) {
+                // Someone who reads the other language better hears it all again in it.
+                self.switch_language()?;
+                self.blank()?;
+                self.notice_text()?;
+                self.blank()?;
+                continue;
+            }
             self.say(&words::notice_not_understood(&prompt::shown(&line)))?;
         }
         self.progress.notice_seen = true;

@@ -24,9 +24,10 @@ enum Item {
     Staging,
     Questions,
     About,
+    Language,
 }
 
-const ITEMS: [Item; 11] = [
+const ITEMS: [Item; 12] = [
     Item::NextLesson,
     Item::Lessons,
     Item::Quizzes,
@@ -38,6 +39,7 @@ const ITEMS: [Item; 11] = [
     Item::Staging,
     Item::Questions,
     Item::About,
+    Item::Language,
 ];
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {
@@ -64,6 +66,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     Item::Staging => t("plain.session.home.staging_item").to_string(),
                     Item::Questions => t("plain.session.home.questions_item").to_string(),
                     Item::About => t("plain.session.home.about_item").to_string(),
+                    Item::Language => t("plain.session.language.item").to_string(),
                 })
                 .collect();
             let Some(chosen) = self.home_choice(&labels)? else { return Ok(()) };
@@ -86,6 +89,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 Item::Staging => self.staging()?,
                 Item::Questions => self.questions()?,
                 Item::About => self.about()?,
+                Item::Language => self.switch_language()?,
             }
         }
     }

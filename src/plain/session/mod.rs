@@ -13,6 +13,7 @@ mod about;
 mod body_map;
 mod glossary;
 mod home;
+mod language;
 mod lessons;
 mod out;
 mod prompt;
