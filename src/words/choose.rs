@@ -81,7 +81,9 @@ mod tests {
     /// named for this run.
     #[test]
     fn the_saved_choice_comes_after_the_flag_and_the_variable_and_before_the_locale() {
-        let cases: &[(Option<&str>, &[(&str, &str)], Option<&str>, &str)] = &[
+        // `--lang`, the environment, the saved choice, the language chosen.
+        type Saved<'a> = (Option<&'a str>, &'a [(&'a str, &'a str)], Option<&'a str>, &'a str);
+        let cases: &[Saved] = &[
             (None, &[], Some("es"), "es"),
             (None, &[("LANG", "en_US.UTF-8")], Some("es"), "es"),
             (None, &[("LC_ALL", "es_ES.UTF-8")], Some("en"), "en"),
