@@ -8,8 +8,8 @@ use anyhow::{Context, Result, bail};
 
 use crate::cli::Format;
 use crate::content::PackFiles;
-use crate::content::family::{self, Member};
 use crate::content::check::{self, LessonReadability, Options, Report, Severity};
+use crate::content::family::{self, Member};
 use crate::content::files::{EMBEDDED_ASSETS, EMBEDDED_CONTENT};
 use crate::content::readability_es::Band;
 use crate::markdown::sanitize_path as shown;
@@ -30,7 +30,8 @@ pub fn check(dir: Option<&Path>, family: &[PathBuf], max_grade: Option<f64>, for
         for other in family {
             let other_files = PackFiles::dir(other)?;
             let (other_pack, _) = crate::content::load_with_errors(&other_files);
-            let (own, other) = (Member { pack: &pack, files: &files }, Member { pack: &other_pack, files: &other_files });
+            let (own, other) =
+                (Member { pack: &pack, files: &files }, Member { pack: &other_pack, files: &other_files });
             report.findings.extend(family::compare(&own, &other));
         }
     }
