@@ -94,10 +94,13 @@ pub enum Command {
         words: Vec<String>,
     },
     /// Check a content pack (default: the built-in one): every problem as `file:line: message`,
-    /// health-literacy warnings, and a readability report.
+    /// health-literacy warnings, and a readability report. With more folders, the first is
+    /// checked and compared with the others as one family (the same lessons in other languages).
     Check {
         /// The pack folder to check.
         dir: Option<PathBuf>,
+        /// Other packs of its family, to compare it with.
+        family: Vec<PathBuf>,
         /// Treat lessons above this Flesch–Kincaid grade as errors.
         #[arg(long, value_name = "G")]
         max_grade: Option<f64>,

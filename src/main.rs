@@ -49,9 +49,8 @@ fn paths_named(cli: &Cli) -> Vec<PathBuf> {
     let mut paths: Vec<PathBuf> = [cli.content.clone(), progress, history].into_iter().flatten().collect();
     match &cli.command {
         Some(Command::Read { target, .. }) => paths.push(PathBuf::from(target)),
-        Some(Command::Check { dir: Some(dir), .. }) | Some(Command::ExportContent { dir, .. }) => {
-            paths.push(dir.clone())
-        }
+        Some(Command::Check { dir, family, .. }) => paths.extend(dir.iter().chain(family).cloned()),
+        Some(Command::ExportContent { dir, .. }) => paths.push(dir.clone()),
         Some(Command::Questions { action: Some(QuestionsAction::Export { file: Some(file), .. }) })
         | Some(Command::Checkin { action: Some(CheckinAction::Export { file: Some(file), .. }), .. }) => {
             paths.push(file.clone())
@@ -121,8 +120,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Review { options }) => {
             run_tui(content, progress, tui::Start::Review { seed: options.seed }, watch)
         }
-        Some(Command::Check { dir, max_grade, format }) => {
-            plain::pack::check(dir.as_deref().or(content), max_grade, format)
+        Some(Command::Check { dir, family, max_grade, format }) => {
+            plain::pack::check(dir.as_deref().or(content), &family, max_grade, format)
         }
         Some(Command::ExportContent { dir, force }) => plain::pack::export(&dir, force),
         Some(Command::Sites) => plain::explorer::sites(&session::load_pack(content)?),

@@ -16,10 +16,17 @@ pub fn load_pack(dir: Option<&Path>) -> Result<ContentPack> {
         Some(dir) => content::load_dir(dir),
         None => content::load_builtin(crate::words::language()),
     };
-    loaded.map_err(|errors| {
+    let pack = loaded.map_err(|errors| {
         let n = errors.0.len();
         anyhow!("{errors}\n{}", crate::tn!("cli.pack_problems", n))
-    })
+    })?;
+    // A pack's own words (`words.toml`) go over the built-in ones, before anything is shown.
+    if let (Some(dir), Some(manifest)) = (dir, &pack.manifest)
+        && let Ok(files) = content::PackFiles::dir(dir)
+    {
+        content::pack_words::apply(&files, &manifest.language);
+    }
+    Ok(pack)
 }
 
 /// The progress file to use: `--progress`, else the platform's data folder.

@@ -143,6 +143,9 @@ pub struct Report {
     /// site of the merged pack came from (`default:…` for the built-in pack's files).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub origins: Vec<super::Origin>,
+    /// The interface words a pack in another language lacks (they show in English).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing_words: Vec<String>,
 }
 
 /// Main text: each lesson at most this Flesch–Kincaid grade, the pack on average at most
@@ -328,6 +331,9 @@ pub fn check(files: &PackFiles, options: &Options) -> Report {
     }
     findings.extend(manifest_findings(files, &pack));
     findings.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    // Words shown in English, and items other packs of the family have (see `family`).
+    let (family_findings, missing_words) = super::family::check_pack(files, &pack);
+    findings.extend(family_findings);
     Report {
         findings,
         readability: report,
@@ -337,6 +343,7 @@ pub fn check(files: &PackFiles, options: &Options) -> Report {
         average_fernandez_huerta,
         average_inflesz,
         origins,
+        missing_words,
     }
 }
 

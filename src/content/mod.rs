@@ -4,12 +4,14 @@
 pub mod check;
 pub mod checkin;
 pub mod detail;
+pub mod family;
 pub mod files;
 pub mod glossary;
 pub mod language;
 pub mod lesson;
 pub mod literacy;
 pub mod manifest;
+pub mod pack_words;
 pub mod plain_language;
 pub mod quiz;
 pub mod readability;
@@ -444,6 +446,10 @@ pub fn load_with_origins(files: &PackFiles) -> (ContentPack, Vec<ContentError>, 
             group.line = line;
             group.lessons.iter_mut().for_each(|lesson| lesson.line = line);
         }
+    }
+    let language = manifest.as_ref().map_or("en", |m| m.language.as_str());
+    if let Some(Err(problems)) = pack_words::load(own_layer, language) {
+        errors.extend(problems);
     }
     let checkin = load_checkin(&layers, &targets, sites.as_ref(), &mut errors);
     if let Some(manifest) = &manifest {

@@ -1,7 +1,7 @@
 //! `check` and `export-content`: tools for the educators who write content packs.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
@@ -9,20 +9,32 @@ use anyhow::{Context, Result, bail};
 use crate::cli::Format;
 use crate::content::PackFiles;
 use crate::content::check::{self, LessonReadability, Options, Report, Severity};
+use crate::content::family::{self, Member};
 use crate::content::files::{EMBEDDED_ASSETS, EMBEDDED_CONTENT};
 use crate::content::readability_es::Band;
 use crate::markdown::sanitize_path as shown;
 use crate::words::t;
 use crate::{tf, tn};
 
-/// `check [DIR]`: exit 1 if there is any error.
-pub fn check(dir: Option<&Path>, max_grade: Option<f64>, format: Format) -> Result<ExitCode> {
+/// `check [DIR [FAMILY…]]`: exit 1 if there is any error.
+pub fn check(dir: Option<&Path>, family: &[PathBuf], max_grade: Option<f64>, format: Format) -> Result<ExitCode> {
     let files = match dir {
         Some(dir) => PackFiles::dir(dir)?,
         None => PackFiles::Embedded,
     };
     let today = check::date_of(crate::session::now());
-    let report = check::check(&files, &Options { max_grade, today });
+    let mut report = check::check(&files, &Options { max_grade, today });
+    if !family.is_empty() {
+        // The folders named after the first are its family: compare it with each.
+        let (pack, _) = crate::content::load_with_errors(&files);
+        for other in family {
+            let other_files = PackFiles::dir(other)?;
+            let (other_pack, _) = crate::content::load_with_errors(&other_files);
+            let (own, other) =
+                (Member { pack: &pack, files: &files }, Member { pack: &other_pack, files: &other_files });
+            report.findings.extend(family::compare(&own, &other));
+        }
+    }
     match format {
         // JSON is for programs: cleaned, never wrapped (serde_json escapes controls anyway).
         Format::Json => {

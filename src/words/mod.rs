@@ -70,6 +70,25 @@ impl Catalogue {
         })
     }
 
+    /// The built-in words of `code` (see [`choose`]), if the program has them.
+    pub fn builtin(code: &str) -> Option<Catalogue> {
+        match code {
+            "en" => Some(Catalogue::english().clone()),
+            "es" => Some(Catalogue::parse("es", SPANISH_TOML).expect("the built-in es.toml parses (a test checks it)")),
+            _ => None,
+        }
+    }
+
+    /// A catalogue of no words, to fill.
+    pub fn empty(language: &str) -> Catalogue {
+        Catalogue { language: language.to_string(), entries: HashMap::new() }
+    }
+
+    /// Puts a word in (a pack's own words go over the built-in ones).
+    pub fn insert(&mut self, key: String, entry: Entry) {
+        self.entries.insert(key, entry);
+    }
+
     pub fn get(&self, key: &str) -> Option<&Entry> {
         self.entries.get(key)
     }
@@ -133,10 +152,11 @@ pub fn use_catalogue(catalogue: Catalogue) {
 /// language the program has no words for.
 pub fn use_language(code: &str) {
     match code {
-        "es" => {
-            use_catalogue(Catalogue::parse("es", SPANISH_TOML).expect("the built-in es.toml parses (a test checks it)"))
-        }
-        _ => use_english(),
+        "en" => use_english(),
+        _ => match Catalogue::builtin(code) {
+            Some(catalogue) => use_catalogue(catalogue),
+            None => use_english(),
+        },
     }
 }
 
