@@ -373,6 +373,28 @@ fn spanish_readability(
         });
     }
     let detail = (!lesson.details.is_empty()).then(|| readability_es::measure(&lesson.detail_text()));
+    // The folded parts are held to the same scales as the main text: a reader who opens them
+    // is the same reader. Like the English detail grade, not counted on the score card.
+    if let Some(d) = &detail {
+        let d = SpanishReadability::of(d);
+        let scales = [
+            ("Fernández-Huerta", d.fernandez_huerta, readability_es::MIN_FERNANDEZ_HUERTA),
+            ("INFLESZ", d.inflesz, readability_es::MIN_INFLESZ),
+        ];
+        for (scale, score, min) in scales.into_iter().filter(|(_, score, min)| score < min) {
+            findings.push(Finding {
+                severity: Severity::Warning,
+                file: file.to_string(),
+                line: lesson.body_line + lesson.details[0].line - 1,
+                message: format!(
+                    "the `{}` parts score {score:.1} on {scale}, under {min:.0} (fairly easy): even detail should \
+                     be plain; use shorter sentences and everyday words",
+                    lesson.language.detail_prefix
+                ),
+                rule: None,
+            });
+        }
+    }
     LessonReadability {
         lesson: lesson.id.clone(),
         file: file.to_string(),

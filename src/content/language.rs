@@ -415,7 +415,6 @@ pub const SPANISH_MEDICAL_WORDS: &[&str] = &[
     "intratecal",
     "intravenoso",
     "laparoscopia",
-    "lesión",
     "leucemia",
     "linfedema",
     "linfoma",
