@@ -98,7 +98,8 @@ pub enum Command {
     Check {
         /// The pack folder to check.
         dir: Option<PathBuf>,
-        /// Treat lessons above this Flesch–Kincaid grade as errors.
+        /// Treat English lessons above this Flesch–Kincaid grade as errors (Spanish lessons are
+        /// judged by Fernández-Huerta and INFLESZ instead: a warning under 70 or 65).
         #[arg(long, value_name = "G")]
         max_grade: Option<f64>,
         /// Output format.
