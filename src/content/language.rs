@@ -525,4 +525,19 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn spanish_medical_words_are_lower_case_sorted_without_accents_and_unique() {
+        let folded: Vec<String> = SPANISH_MEDICAL_WORDS.iter().map(|w| super::super::literacy::fold(w)).collect();
+        assert!(folded.windows(2).all(|pair| pair[0] < pair[1]), "{folded:?}");
+        for word in SPANISH_MEDICAL_WORDS {
+            assert_eq!(word.to_lowercase(), *word);
+        }
+        for frequencies in [&ENGLISH_FREQUENCIES, &SPANISH_FREQUENCIES] {
+            let lists = [frequencies.number_words, frequencies.links, frequencies.fractions, frequencies.shares];
+            for word in lists.into_iter().flatten().chain(frequencies.phrases) {
+                assert_eq!(super::super::literacy::fold(word), *word, "written without accents");
+            }
+        }
+    }
 }

@@ -295,6 +295,7 @@ pub(crate) fn has_natural_frequency_in(sentence: &str, language: &Frequencies) -
 }
 
 /// A plain natural-frequency form for a percentage: "about 1 in 3", "about 3 in 10", "about 3 in 100".
+#[cfg(test)]
 fn natural_frequency(percent: f64) -> String {
     natural_frequency_in(percent, &ENGLISH_FREQUENCIES)
 }
@@ -548,6 +549,7 @@ pub const MEDICAL_WORDS: &[&str] = &[
 
 /// A lower-case word and the base forms it may be: itself, without a possessive, and with plural endings
 /// undone ("-s", "-es", "-ies" → "-y", "-es" → "-is" as in metastases → metastasis, "-ae" → "-a").
+#[cfg(test)]
 fn base_forms(word: &str) -> Vec<String> {
     base_forms_in(word, Inflection::English)
 }

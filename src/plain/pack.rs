@@ -210,9 +210,9 @@ mod tests {
         let mut out = Vec::new();
         write_text(&mut out, &report, Some(1.0)).unwrap();
         let text = String::from_utf8(out).unwrap();
-        assert!(text.contains(&t("plain.check.max_grade_not_spanish")), "{text}");
+        assert!(text.contains(t("plain.check.max_grade_not_spanish")), "{text}");
         let mut out = Vec::new();
         write_text(&mut out, &report, None).unwrap();
-        assert!(!String::from_utf8(out).unwrap().contains(&t("plain.check.max_grade_not_spanish")));
+        assert!(!String::from_utf8(out).unwrap().contains(t("plain.check.max_grade_not_spanish")));
     }
 }
