@@ -101,7 +101,8 @@ pub enum Command {
         dir: Option<PathBuf>,
         /// Other packs of its family, to compare it with.
         family: Vec<PathBuf>,
-        /// Treat lessons above this Flesch–Kincaid grade as errors.
+        /// Treat English lessons above this Flesch–Kincaid grade as errors (Spanish lessons are
+        /// judged by Fernández-Huerta and INFLESZ instead: a warning under 70 or 65).
         #[arg(long, value_name = "G")]
         max_grade: Option<f64>,
         /// Output format.

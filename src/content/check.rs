@@ -201,9 +201,13 @@ pub fn check(files: &PackFiles, options: &Options) -> Report {
         found.extend(literacy::key_points_first(body, lesson.language.key_points).map(|w| (Rule::KeyPoints, w)));
         let long = literacy::long_sentences(body, literacy::MAX_SENTENCE_WORDS);
         found.extend(long.into_iter().map(|w| (Rule::ShortSentences, w)));
-        found.extend(literacy::bare_percentages(body).into_iter().map(|w| (Rule::ClearNumbers, w)));
+        found.extend(
+            literacy::bare_percentages_in(body, lesson.language.frequencies)
+                .into_iter()
+                .map(|w| (Rule::ClearNumbers, w)),
+        );
         if !glossary_words.is_empty() {
-            let unexplained = literacy::unexplained_terms(body, &glossary_words);
+            let unexplained = literacy::unexplained_terms_in(body, &glossary_words, lesson.language);
             found.extend(unexplained.into_iter().map(|w| (Rule::MedicalWords, w)));
         }
         let paragraphs = plain_language::long_paragraphs(body, plain_language::MAX_PARAGRAPH_SENTENCES);
@@ -376,6 +380,28 @@ fn spanish_readability(
         });
     }
     let detail = (!lesson.details.is_empty()).then(|| readability_es::measure(&lesson.detail_text()));
+    // The folded parts are held to the same scales as the main text: a reader who opens them
+    // is the same reader. Like the English detail grade, not counted on the score card.
+    if let Some(d) = &detail {
+        let d = SpanishReadability::of(d);
+        let scales = [
+            ("Fernández-Huerta", d.fernandez_huerta, readability_es::MIN_FERNANDEZ_HUERTA),
+            ("INFLESZ", d.inflesz, readability_es::MIN_INFLESZ),
+        ];
+        for (scale, score, min) in scales.into_iter().filter(|(_, score, min)| score < min) {
+            findings.push(Finding {
+                severity: Severity::Warning,
+                file: file.to_string(),
+                line: lesson.body_line + lesson.details[0].line - 1,
+                message: format!(
+                    "the `{}` parts score {score:.1} on {scale}, under {min:.0} (fairly easy): even detail should \
+                     be plain; use shorter sentences and everyday words",
+                    lesson.language.detail_prefix
+                ),
+                rule: None,
+            });
+        }
+    }
     LessonReadability {
         lesson: lesson.id.clone(),
         file: file.to_string(),
@@ -607,5 +633,105 @@ mod tests {
         assert_eq!(date_of(0), "1970-01-01");
         assert_eq!(date_of(1_764_028_800), "2025-11-25");
         assert_eq!(date_of(951_782_400), "2000-02-29");
+    }
+}
+
+#[cfg(test)]
+mod language_rules {
+    use super::*;
+
+    /// A pack in `language` with one lesson of `body` (after the key points) and `glossary`.
+    fn pack(language: &str, key_points: &str, body: &str, glossary: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("lessons")).unwrap();
+        let manifest =
+            format!("id = \"p\"\nname = \"P\"\nlanguage = \"{language}\"\nversion = \"1\"\npublisher = \"Us\"\n");
+        std::fs::write(dir.path().join("pack.toml"), manifest).unwrap();
+        std::fs::write(dir.path().join("glossary.toml"), glossary).unwrap();
+        let lesson = format!(
+            "+++\nid = \"x\"\ntitle = \"X\"\nsummary = \"S.\"\nsources = [\"NCI\"]\nreviewed = 2026-11-25\n+++\n\
+             # X\n\n**{key_points}**\n\n- Uno.\n\n## Dos\n\n{body}\n"
+        );
+        std::fs::write(dir.path().join("lessons/01-x.md"), lesson).unwrap();
+        dir
+    }
+
+    fn messages(dir: &tempfile::TempDir, rule: Option<Rule>) -> Vec<String> {
+        let options = Options { max_grade: Some(8.0), today: "2026-11-25".into() };
+        let report = check(&PackFiles::dir(dir.path()).unwrap(), &options);
+        report.findings.into_iter().filter(|f| f.rule == rule).map(|f| f.message).collect()
+    }
+
+    const NO_GLOSSARY: &str = "";
+
+    #[test]
+    fn spanish_natural_frequencies_are_found() {
+        for wording in [
+            "alrededor de 3 de cada 10",
+            "1 de cada 4 personas",
+            "alrededor de la mitad",
+            "alrededor de un tercio",
+            "casi dos tercios",
+            "alrededor de dos quintas partes",
+            "una décima parte",
+            "casi todas",
+            "muy pocas personas",
+            "la mayoría",
+        ] {
+            let dir = pack("es", "Puntos clave", &format!("La cifra es 33.8% ({wording})."), NO_GLOSSARY);
+            assert_eq!(messages(&dir, Some(Rule::ClearNumbers)), Vec::<String>::new(), "{wording}");
+        }
+    }
+
+    #[test]
+    fn a_bare_spanish_percentage_is_missed_with_a_spanish_suggestion() {
+        let dir = pack("es", "Puntos clave", "La cifra es 33.8%. Es una cifra de un grupo.", NO_GLOSSARY);
+        assert_eq!(
+            messages(&dir, Some(Rule::ClearNumbers)),
+            ["33.8% has no natural-frequency form nearby (e.g. \"alrededor de 1 de cada 3\")"]
+        );
+        // English wording is not Spanish wording.
+        let dir = pack("es", "Puntos clave", "La cifra es 33.8% (about 1 in 3).", NO_GLOSSARY);
+        assert_eq!(messages(&dir, Some(Rule::ClearNumbers)).len(), 1);
+    }
+
+    #[test]
+    fn spanish_medical_words_are_warned_unless_the_glossary_has_them() {
+        let body = "La quimioterapia y la radioterapia ayudan. Puede haber ganglios linfáticos con cáncer.";
+        let other = "[[term]]\nterm = \"anticuerpo\"\ndefinition = \"Una proteína.\"\n";
+        let found = messages(&pack("es", "Puntos clave", body, other), Some(Rule::MedicalWords));
+        assert_eq!(
+            found,
+            [
+                "medical word \"quimioterapia\" is not in the glossary",
+                "medical word \"radioterapia\" is not in the glossary",
+                "medical word \"ganglio linfático\" is not in the glossary",
+            ]
+        );
+        // Matched without accents, and covered by a glossary term or alias in any form.
+        let glossary = "[[term]]\nterm = \"quimioterapia\"\ndefinition = \"Medicamentos.\"\n\n[[term]]\n\
+                        term = \"radioterapia\"\ndefinition = \"Rayos.\"\n\n[[term]]\nterm = \"ganglios linfaticos\"\n\
+                        definition = \"Ganglios.\"\n";
+        let body = "La QUIMIOTERAPIA ayuda. La radioterapía también. Un ganglio linfatico.";
+        assert_eq!(
+            messages(&pack("es", "Puntos clave", body, glossary), Some(Rule::MedicalWords)),
+            Vec::<String>::new()
+        );
+        let found = messages(&pack("es", "Puntos clave", "Una metastasis ósea.", glossary), Some(Rule::MedicalWords));
+        assert_eq!(found, ["medical word \"metástasis\" is not in the glossary"]);
+    }
+
+    const HARD_ES: &str = "La administración concomitante de medicamentos antieméticos profilácticos \
+        frecuentemente disminuye considerablemente la intensidad de las náuseas postquimioterapéuticas \
+        experimentadas habitualmente por numerosos pacientes oncológicos hospitalizados.";
+
+    #[test]
+    fn a_hard_spanish_detail_part_is_warned() {
+        let body = format!("Texto corto.\n\n### Más detalles: qué es\n\n{HARD_ES}");
+        let found = messages(&pack("es", "Puntos clave", &body, NO_GLOSSARY), None);
+        assert!(found.iter().any(|m| m.contains("Más detalles") && m.contains("Fernández-Huerta")), "{found:?}");
+        let easy = "Texto corto.\n\n### Más detalles: qué es\n\nEs fácil. Lo lee bien.";
+        let found = messages(&pack("es", "Puntos clave", easy, NO_GLOSSARY), None);
+        assert!(!found.iter().any(|m| m.contains("Fernández-Huerta")), "{found:?}");
     }
 }

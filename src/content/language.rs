@@ -60,7 +60,127 @@ pub struct Language {
     pub empty_headings: &'static [&'static str],
     /// Words that mean a lesson talks about symptoms, so it must lead to "When to get help now".
     pub symptom_words: &'static [&'static str],
+    /// How the language says a share of people, for the rule that wants one beside a percentage.
+    pub frequencies: &'static Frequencies,
+    /// Medical words a lesson should explain through the glossary (singular; several words make
+    /// a phrase). Matched by whole word, ignoring case and accents, with plural endings undone.
+    pub medical_words: &'static [&'static str],
+    /// How plurals (and, in Spanish, feminine forms) are undone before matching a medical word.
+    pub inflection: Inflection,
 }
+
+/// Word endings undone to find a word's dictionary form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inflection {
+    /// "-s", "-es", "-ies" → "-y", "-es" → "-is" (metastases), "-ae" → "-a", "'s".
+    English,
+    /// "-s", "-es", and "-a" → "-o" (oncólogas → oncólogo).
+    Spanish,
+}
+
+/// The words of natural frequencies ("1 in 3", "about half", "nearly all") in one language.
+/// Matched as whole words, ignoring case and accents (write them without accents).
+#[derive(Debug)]
+pub struct Frequencies {
+    /// Numbers written as words.
+    pub number_words: &'static [&'static str],
+    /// Words between two numbers that make a natural frequency: "1 in 3", "3 out of 10".
+    pub links: &'static [&'static str],
+    /// Words that may come between the link and the second number: "1 in a hundred".
+    pub link_fillers: &'static [&'static str],
+    /// Parts of a whole after an article or a number: "a third", "dos quintas partes".
+    pub fractions: &'static [&'static str],
+    /// The articles before a fraction: "a third", "un tercio".
+    pub articles: &'static [&'static str],
+    /// Words that are a share on their own: "half", "la mitad".
+    pub shares: &'static [&'static str],
+    /// Two-word phrases that say a share in plain words: "nearly all", "casi todas".
+    pub phrases: &'static [&'static str],
+    /// A word for "most", and the words before it that make it something else ("the most common").
+    pub most: Option<(&'static str, &'static [&'static str])>,
+    /// Suggestions: `{n}` and `{d}` are replaced by numbers ("about {n} in {d}").
+    pub about: &'static str,
+    pub fewer_than_one_in_100: &'static str,
+    pub times_as_many: &'static str,
+    pub nearly_all: &'static str,
+    /// Words after a number that make it a percentage ("percent"), besides "%".
+    pub percent_words: &'static [&'static str],
+}
+
+pub static ENGLISH_FREQUENCIES: Frequencies = Frequencies {
+    number_words: &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+        "fifty", "hundred", "thousand",
+    ],
+    links: &["in", "out of", "of every"],
+    link_fillers: &["a", "every"],
+    fractions: &["third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth", "sixths", "tenth", "tenths"],
+    articles: &["a"],
+    shares: &["half", "halves", "majority", "minority"],
+    phrases: &["nearly all", "almost all", "very few", "only few", "hardly any", "less likely", "more likely"],
+    most: Some(("most", &["the", "at"])),
+    about: "about {n} in {d}",
+    fewer_than_one_in_100: "fewer than 1 in 100",
+    times_as_many: "about {n} times as many",
+    nearly_all: "nearly all",
+    percent_words: &["percent", "per cent"],
+};
+
+/// Spanish as NCI en español and MedlinePlus en español write shares: "alrededor de 3 de cada 10",
+/// "la mitad", "un tercio", "una quinta parte", "casi todas".
+pub static SPANISH_FREQUENCIES: Frequencies = Frequencies {
+    number_words: &[
+        "un",
+        "uno",
+        "una",
+        "dos",
+        "tres",
+        "cuatro",
+        "cinco",
+        "seis",
+        "siete",
+        "ocho",
+        "nueve",
+        "diez",
+        "once",
+        "doce",
+        "veinte",
+        "cincuenta",
+        "cien",
+        "ciento",
+        "mil",
+    ],
+    links: &["de cada"],
+    link_fillers: &[],
+    fractions: &[
+        "tercio", "tercios", "tercera", "terceras", "cuarto", "cuartos", "cuarta", "cuartas", "quinta", "quintas",
+        "quinto", "quintos", "sexta", "sextas", "sexto", "sextos", "decima", "decimas", "decimo", "decimos",
+    ],
+    articles: &["un", "una"],
+    shares: &["mitad", "mayoria", "minoria"],
+    phrases: &[
+        "casi todos",
+        "casi todas",
+        "casi todo",
+        "casi nadie",
+        "casi ninguno",
+        "casi ninguna",
+        "muy pocos",
+        "muy pocas",
+        "mas probable",
+        "menos probable",
+        "mas probables",
+        "menos probables",
+        "mucho menor",
+        "mucho mayor",
+    ],
+    most: None,
+    about: "alrededor de {n} de cada {d}",
+    fewer_than_one_in_100: "menos de 1 de cada 100",
+    times_as_many: "alrededor de {n} veces más",
+    nearly_all: "casi todas",
+    percent_words: &["por ciento"],
+};
 
 pub static ENGLISH: Language = Language {
     code: "en",
@@ -204,6 +324,9 @@ pub static ENGLISH: Language = Language {
         "seizure",
         "suicide",
     ],
+    frequencies: &ENGLISH_FREQUENCIES,
+    medical_words: super::literacy::MEDICAL_WORDS,
+    inflection: Inflection::English,
 };
 
 /// Spanish: the markers only, so far; the plain-language rules are not written for it yet.
@@ -229,7 +352,126 @@ pub static SPANISH: Language = Language {
     back_words: &[],
     empty_headings: &[],
     symptom_words: &[],
+    frequencies: &SPANISH_FREQUENCIES,
+    medical_words: SPANISH_MEDICAL_WORDS,
+    inflection: Inflection::Spanish,
 };
+
+/// Common Spanish medical and oncology words, as NCI's Diccionario de cáncer and MedlinePlus en
+/// español write them (singular, masculine), in the order of their letters without accents.
+pub const SPANISH_MEDICAL_WORDS: &[&str] = &[
+    "ablación",
+    "adenocarcinoma",
+    "adyuvante",
+    "alopecia",
+    "analgésico",
+    "anemia",
+    "anestesia",
+    "anticoagulante",
+    "antiemético",
+    "ascitis",
+    "asintomático",
+    "biomarcador",
+    "biopsia",
+    "broncoscopia",
+    "caquexia",
+    "carcinoma",
+    "catéter",
+    "cirrosis",
+    "colonoscopia",
+    "compresión de la médula espinal",
+    "convulsión",
+    "corticoesteroide",
+    "delirio",
+    "derrame pleural",
+    "diagnóstico",
+    "diarrea",
+    "disfagia",
+    "disnea",
+    "ecografía",
+    "edema",
+    "embolia",
+    "endoscopia",
+    "estoma",
+    "estomatitis",
+    "estreñimiento",
+    "fatiga",
+    "fístula",
+    "fractura",
+    "ganglio linfático",
+    "hematólogo",
+    "hematuria",
+    "hemoglobina",
+    "hemoptisis",
+    "hemorragia",
+    "hipercalcemia",
+    "hipertensión",
+    "hipoxia",
+    "histología",
+    "hospicio",
+    "incontinencia",
+    "infusión",
+    "inmunoterapia",
+    "intratecal",
+    "intravenoso",
+    "laparoscopia",
+    "leucemia",
+    "linfedema",
+    "linfoma",
+    "maligno",
+    "mamografía",
+    "mastectomía",
+    "mediastino",
+    "melanoma",
+    "metastásico",
+    "metástasis",
+    "micrometástasis",
+    "mieloma",
+    "mucositis",
+    "náusea",
+    "necrosis",
+    "neoadyuvante",
+    "neoplasia",
+    "neumotórax",
+    "neuropatía",
+    "neutropenia",
+    "oligometastásico",
+    "oncogén",
+    "oncología",
+    "oncólogo",
+    "opioide",
+    "paliativo",
+    "paracentesis",
+    "patología",
+    "patólogo",
+    "peritoneo",
+    "plaqueta",
+    "pleura",
+    "pronóstico",
+    "prostatectomía",
+    "quimioterapia",
+    "radiología",
+    "radiólogo",
+    "radioterapia",
+    "recidiva",
+    "refractario",
+    "remisión",
+    "resección",
+    "sarcoma",
+    "sedación",
+    "sepsis",
+    "sistémico",
+    "subcutáneo",
+    "taquicardia",
+    "toracocentesis",
+    "toxicidad",
+    "traqueostomía",
+    "trombocitopenia",
+    "trombosis",
+    "tumor",
+    "vértebra",
+    "xerostomía",
+];
 
 const TABLES: [&Language; 2] = [&ENGLISH, &SPANISH];
 
@@ -280,6 +522,21 @@ mod tests {
             for word in list {
                 assert_eq!(word.to_lowercase(), *word);
                 assert_eq!(word.trim(), *word);
+            }
+        }
+    }
+
+    #[test]
+    fn spanish_medical_words_are_lower_case_sorted_without_accents_and_unique() {
+        let folded: Vec<String> = SPANISH_MEDICAL_WORDS.iter().map(|w| super::super::literacy::fold(w)).collect();
+        assert!(folded.windows(2).all(|pair| pair[0] < pair[1]), "{folded:?}");
+        for word in SPANISH_MEDICAL_WORDS {
+            assert_eq!(word.to_lowercase(), *word);
+        }
+        for frequencies in [&ENGLISH_FREQUENCIES, &SPANISH_FREQUENCIES] {
+            let lists = [frequencies.number_words, frequencies.links, frequencies.fractions, frequencies.shares];
+            for word in lists.into_iter().flatten().chain(frequencies.phrases) {
+                assert_eq!(super::super::literacy::fold(word), *word, "written without accents");
             }
         }
     }

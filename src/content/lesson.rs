@@ -247,15 +247,20 @@ const REQUIRED: [&str; 5] = ["id", "title", "summary", "sources", "reviewed"];
 /// goes, and what keeps it from being one (each missing field, else the first
 /// problem) as warnings. The body is shown either way.
 pub fn parse_draft(file: &str, text: &str) -> (Lesson, Vec<ContentError>) {
-    let problem = match parse(file, text, false) {
+    parse_draft_in(file, text, &language::ENGLISH)
+}
+
+/// [`parse_draft`] of a page written in `language` (its "More detail" headings in that language).
+pub fn parse_draft_in(file: &str, text: &str, language: &'static Language) -> (Lesson, Vec<ContentError>) {
+    let problem = match parse_in(file, text, false, language) {
         Ok(lesson) => return (lesson, Vec::new()),
         Err(e) => e,
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Some((fm_text, body_start, close_line)) = split_front_matter(text) else {
-        return (bare_page(file, text, &language::ENGLISH), vec![problem]);
+        return (bare_page(file, text, language), vec![problem]);
     };
-    let mut lesson = bare_page(file, &text[body_start..], &language::ENGLISH);
+    let mut lesson = bare_page(file, &text[body_start..], language);
     lesson.body_line = close_line + 1;
     lesson.sections = sections_of(&lesson.body, lesson.body_line);
     let mut warnings = Vec::new();

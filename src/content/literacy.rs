@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
+use super::language::{ENGLISH_FREQUENCIES, Frequencies, Inflection, Language};
 use super::readability::{Include, Unit, markdown_options, sentence_ranges, units, word_ranges, words};
 
 /// A health-literacy problem at a line of the Markdown body.
@@ -179,6 +180,11 @@ pub(crate) struct Percentage {
 
 /// Percentages in a sentence: a number followed by "%", " %", "percent" or "per cent".
 pub(crate) fn percentages(sentence: &str) -> Vec<Percentage> {
+    percentages_in(sentence, &ENGLISH_FREQUENCIES)
+}
+
+/// [`percentages`] with a language's words for "percent" ("por ciento").
+fn percentages_in(sentence: &str, language: &Frequencies) -> Vec<Percentage> {
     let bytes = sentence.as_bytes();
     let mut out = Vec::new();
     let mut i = 0usize;
@@ -204,7 +210,7 @@ pub(crate) fn percentages(sentence: &str) -> Vec<Percentage> {
         let unit_len = if after_space.starts_with('%') {
             Some(1)
         } else {
-            ["percent", "per cent"].iter().find_map(|word| {
+            language.percent_words.iter().find_map(|word| {
                 let candidate = after_space.get(..word.len())?;
                 let boundary = after_space[word.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
                 (gap > 0 && candidate.eq_ignore_ascii_case(word) && boundary).then_some(word.len())
@@ -223,71 +229,105 @@ pub(crate) fn percentages(sentence: &str) -> Vec<Percentage> {
     out
 }
 
-const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
-    "fifty", "hundred", "thousand",
-];
-
-const FRACTION_WORDS: &[&str] =
-    &["third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth", "sixths", "tenth", "tenths"];
-
 pub(crate) fn is_number(token: &str) -> bool {
-    (!token.is_empty() && token.chars().all(|c| c.is_ascii_digit() || c == ',')) || NUMBER_WORDS.contains(&token)
+    is_number_in(token, &ENGLISH_FREQUENCIES)
+}
+
+fn is_number_in(token: &str, language: &Frequencies) -> bool {
+    (!token.is_empty() && token.chars().all(|c| c.is_ascii_digit() || c == ','))
+        || language.number_words.contains(&token)
+}
+
+/// A word in lower case without accents, for matching word lists written without them
+/// ("décima" is "decima", "linfáticos" is "linfaticos").
+pub(crate) fn fold(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            other => other,
+        })
+        .collect()
 }
 
 /// Does the sentence say a proportion in a natural-frequency or plain-word form: "1 in 3", "one in
 /// three", "3 out of 10", "4 of every 10", "about half", "a third", "two thirds", "most people",
 /// "nearly all", "almost all", "very few", "the majority"?
 pub(crate) fn has_natural_frequency(sentence: &str) -> bool {
-    let tokens: Vec<String> = words(sentence).iter().map(|word| word.to_lowercase()).collect();
+    has_natural_frequency_in(sentence, &ENGLISH_FREQUENCIES)
+}
+
+/// [`has_natural_frequency`] in a language's words ([`Frequencies`]): "1 de cada 4", "la mitad",
+/// "un tercio", "dos quintas partes", "casi todas".
+pub(crate) fn has_natural_frequency_in(sentence: &str, language: &Frequencies) -> bool {
+    let tokens: Vec<String> = words(sentence).iter().map(|word| fold(word)).collect();
     let token = |i: usize| tokens.get(i).map_or("", String::as_str);
-    let count_after = |i: usize| is_number(token(i)) || (matches!(token(i), "a" | "every") && is_number(token(i + 1)));
+    let number = |i: usize| is_number_in(token(i), language);
+    // The words from `i` on are `phrase`; Some(the index after it).
+    let phrase_at = |i: usize, phrase: &str| {
+        let mut at = i;
+        for word in phrase.split(' ') {
+            if token(at) != word {
+                return None;
+            }
+            at += 1;
+        }
+        Some(at)
+    };
+    let count_after = |i: usize| number(i) || (language.link_fillers.contains(&token(i)) && number(i + 1));
     (0..tokens.len()).any(|i| {
         let here = token(i);
         let before = if i == 0 { "" } else { token(i - 1) };
-        (is_number(here)
-            && ((token(i + 1) == "in" && count_after(i + 2))
-                || (token(i + 1) == "out" && token(i + 2) == "of" && count_after(i + 3))
-                || (token(i + 1) == "of" && token(i + 2) == "every" && is_number(token(i + 3)))))
-            || matches!(here, "half" | "halves" | "majority" | "minority")
-            || (FRACTION_WORDS.contains(&here) && (before == "a" || is_number(before)))
-            || (here == "most" && !matches!(before, "the" | "at"))
-            || (here == "all" && matches!(before, "nearly" | "almost"))
-            || (here == "few" && matches!(before, "very" | "only"))
-            || (here == "any" && before == "hardly")
-            // A relative number in words, where "N in 100" would wrongly read as a share of people
-            // (relative survival): "far less likely", "much more likely".
-            || (here == "likely" && matches!(before, "less" | "more"))
+        (number(i) && language.links.iter().any(|link| phrase_at(i + 1, link).is_some_and(count_after)))
+            || language.shares.contains(&here)
+            || (language.fractions.contains(&here) && (language.articles.contains(&before) || (i > 0 && number(i - 1))))
+            || language.most.is_some_and(|(most, not_after)| here == most && !not_after.contains(&before))
+            // "nearly all", and relative numbers in words where "N in 100" would wrongly read as a
+            // share of people (relative survival): "far less likely", "mucho menor".
+            || language.phrases.iter().any(|phrase| phrase_at(i, phrase).is_some())
     })
 }
 
 /// A plain natural-frequency form for a percentage: "about 1 in 3", "about 3 in 10", "about 3 in 100".
+#[cfg(test)]
 fn natural_frequency(percent: f64) -> String {
+    natural_frequency_in(percent, &ENGLISH_FREQUENCIES)
+}
+
+/// [`natural_frequency`] in a language's words.
+fn natural_frequency_in(percent: f64, language: &Frequencies) -> String {
+    let about = |n: f64, d: u32| language.about.replace("{n}", &n.to_string()).replace("{d}", &d.to_string());
     let p = percent / 100.0;
     if !p.is_finite() || p < 0.005 {
-        return "fewer than 1 in 100".to_string();
+        return language.fewer_than_one_in_100.to_string();
     }
     if p > 1.0 {
         let times = p.round().max(2.0);
-        return format!("about {times} times as many");
+        return language.times_as_many.replace("{n}", &times.to_string());
     }
     if p >= 0.995 {
-        return "nearly all".to_string();
+        return language.nearly_all.to_string();
     }
     if !(0.095..=0.95).contains(&p) {
-        return format!("about {} in 100", (p * 100.0).round());
+        return about((p * 100.0).round(), 100);
     }
     let mut best = (f64::INFINITY, String::new());
     for k in 2..=10u32 {
         let error = (p - 1.0 / f64::from(k)).abs();
         if error < best.0 {
-            best = (error, format!("about 1 in {k}"));
+            best = (error, about(1.0, k));
         }
     }
     for n in 1..=9u32 {
         let error = (p - f64::from(n) / 10.0).abs();
         if error < best.0 - 1e-9 {
-            best = (error, format!("about {n} in 10"));
+            best = (error, about(f64::from(n), 10));
         }
     }
     best.1
@@ -298,6 +338,11 @@ fn natural_frequency(percent: f64) -> String {
 /// sentence (or table cell) or the one after. The message suggests a form computed from the number, e.g.
 /// `34% has no natural-frequency form nearby (e.g. "about 1 in 3")`.
 pub fn bare_percentages(markdown: &str) -> Vec<Warning> {
+    bare_percentages_in(markdown, &ENGLISH_FREQUENCIES)
+}
+
+/// [`bare_percentages`] in a language's words: Spanish text wants "alrededor de 1 de cada 3".
+pub fn bare_percentages_in(markdown: &str, language: &Frequencies) -> Vec<Warning> {
     let lines = Lines::new(markdown);
     let all_units = units(markdown, Include { tables: true, headings: false });
     let all: Vec<(&Unit, &str, usize)> = all_units
@@ -308,12 +353,12 @@ pub fn bare_percentages(markdown: &str) -> Vec<Warning> {
         .collect();
     let mut out = Vec::new();
     for (index, (unit, sentence, offset)) in all.iter().enumerate() {
-        let found = percentages(sentence);
+        let found = percentages_in(sentence, language);
         if found.is_empty() {
             continue;
         }
-        let nearby =
-            has_natural_frequency(sentence) || all.get(index + 1).is_some_and(|next| has_natural_frequency(next.1));
+        let nearby = has_natural_frequency_in(sentence, language)
+            || all.get(index + 1).is_some_and(|next| has_natural_frequency_in(next.1, language));
         if nearby {
             continue;
         }
@@ -323,7 +368,7 @@ pub fn bare_percentages(markdown: &str) -> Vec<Warning> {
                 format!(
                     "{} has no natural-frequency form nearby (e.g. \"{}\")",
                     percentage.written,
-                    natural_frequency(percentage.value)
+                    natural_frequency_in(percentage.value, language)
                 ),
             ));
         }
@@ -504,7 +549,26 @@ pub const MEDICAL_WORDS: &[&str] = &[
 
 /// A lower-case word and the base forms it may be: itself, without a possessive, and with plural endings
 /// undone ("-s", "-es", "-ies" → "-y", "-es" → "-is" as in metastases → metastasis, "-ae" → "-a").
+#[cfg(test)]
 fn base_forms(word: &str) -> Vec<String> {
+    base_forms_in(word, Inflection::English)
+}
+
+/// [`base_forms`] by a language's endings; Spanish: "-s", "-es", and "-a" → "-o" of each
+/// (ganglios → ganglio, tumores → tumor, oncólogas → oncólogo).
+fn base_forms_in(word: &str, inflection: Inflection) -> Vec<String> {
+    if inflection == Inflection::Spanish {
+        let mut out = vec![word.to_string()];
+        for ending in ["s", "es"] {
+            if let Some(stem) = word.strip_suffix(ending).filter(|stem| stem.chars().count() >= 3) {
+                out.push(stem.to_string());
+            }
+        }
+        let feminine: Vec<String> =
+            out.iter().filter_map(|form| form.strip_suffix('a')).map(|stem| format!("{stem}o")).collect();
+        out.extend(feminine);
+        return out;
+    }
     let word = word.replace('\u{2019}', "'");
     let word = word.strip_suffix("'s").unwrap_or(&word).trim_end_matches('\'').to_string();
     let mut out = vec![word.clone()];
@@ -529,26 +593,43 @@ fn base_forms(word: &str) -> Vec<String> {
 /// ("palliative care" covers "palliative"). Matching is by whole word, ignoring case, with plural endings
 /// undone. Message: `medical word "dyspnea" is not in the glossary`.
 pub fn unexplained_terms(markdown: &str, glossary_words: &[String]) -> Vec<Warning> {
-    let medical: HashSet<&str> = MEDICAL_WORDS.iter().copied().collect();
+    unexplained_terms_in(markdown, glossary_words, &super::language::ENGLISH)
+}
+
+/// [`unexplained_terms`] with a language's medical words ([`Language::medical_words`]), matched
+/// ignoring accents; a phrase ("ganglio linfático") is covered when each of its words is.
+pub fn unexplained_terms_in(markdown: &str, glossary_words: &[String], language: &Language) -> Vec<Warning> {
+    let inflection = language.inflection;
+    // Each medical word or phrase as its folded words, with the word as written for the message.
+    let medical: Vec<(Vec<String>, &str)> =
+        language.medical_words.iter().map(|term| (term.split(' ').map(fold).collect(), *term)).collect();
     let mut covered: HashSet<String> = HashSet::new();
     for entry in glossary_words {
-        let entry = entry.to_lowercase();
+        let entry = fold(entry);
         for word in words(&entry) {
-            covered.extend(base_forms(word));
+            covered.extend(base_forms_in(word, inflection));
         }
         covered.insert(entry);
     }
     let lines = Lines::new(markdown);
-    let mut reported: HashSet<String> = HashSet::new();
+    let mut reported: HashSet<&str> = HashSet::new();
     let mut out = Vec::new();
     for unit in units(markdown, Include { tables: true, headings: true }) {
-        for range in word_ranges(&unit.text) {
-            let forms = base_forms(&unit.text[range.clone()].to_lowercase());
-            let Some(term) = forms.iter().find(|form| medical.contains(form.as_str())) else { continue };
-            if covered.contains(term) || forms.iter().any(|form| covered.contains(form)) {
+        let ranges = word_ranges(&unit.text);
+        let forms: Vec<Vec<String>> =
+            ranges.iter().map(|range| base_forms_in(&fold(&unit.text[range.clone()]), inflection)).collect();
+        for (i, range) in ranges.iter().enumerate() {
+            let found = medical.iter().find(|(parts, _)| {
+                parts.iter().enumerate().all(|(k, part)| forms.get(i + k).is_some_and(|f| f.contains(part)))
+            });
+            let Some((parts, term)) = found else { continue };
+            let known = |part: &String, k: usize| {
+                covered.contains(part) || forms[i + k].iter().any(|form| covered.contains(form))
+            };
+            if parts.iter().enumerate().all(|(k, part)| known(part, k)) {
                 continue;
             }
-            if reported.insert(term.clone()) {
+            if reported.insert(term) {
                 out.push(Warning::new(
                     lines.line(unit.source_offset(range.start)),
                     format!("medical word \"{term}\" is not in the glossary"),

@@ -124,7 +124,7 @@ fn find_document(content: Option<&Path>, target: &str, detail: bool) -> Result<(
     let path = Path::new(target);
     if target.ends_with(".md") || path.is_file() {
         let text = files::read_limited_to(path, target, files::MAX_PREVIEW_BYTES).map_err(anyhow::Error::new)?;
-        let (lesson, warnings) = lesson::parse_draft(target, &text);
+        let (lesson, warnings) = lesson::parse_draft_in(target, &text, file_language(path));
         for warning in warnings {
             let warning = markdown::sanitize(&warning.to_string()).into_owned();
             eprintln!("patient-tutor: {}", tf!("plain.commands.preview_warning", warning = warning));
@@ -157,6 +157,18 @@ fn find_document(content: Option<&Path>, target: &str, detail: bool) -> Result<(
         );
     };
     Ok((Some(pack), document))
+}
+
+/// The language a lesson file is written in: that of the pack whose folder holds it (a
+/// `pack.toml` beside it or one folder up, as for `lessons/NN-x.md`), else the chosen language.
+fn file_language(path: &Path) -> &'static crate::content::language::Language {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let manifest = folder.ancestors().take(2).map(|dir| dir.join(crate::content::manifest::FILE)).find(|f| f.is_file());
+    let code = manifest
+        .and_then(|file| std::fs::read_to_string(file).ok())
+        .and_then(|text| crate::content::manifest::parse(crate::content::manifest::FILE, &text).ok())
+        .map(|m| m.language);
+    crate::content::language::markers(code.as_deref().unwrap_or(crate::words::language()))
 }
 
 /// A lesson's Markdown for `read` (the whole lesson, or one `##` section; None if
@@ -406,4 +418,29 @@ fn lesson_list(pack: &ContentPack) -> String {
 /// "there is no lesson `x`. The lessons are: …", for the commands that take a lesson id.
 pub fn no_lesson(pack: &ContentPack, id: &str) -> String {
     tf!("plain.commands.no_lesson", id = markdown::sanitize(id), lessons = lesson_list(pack))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `read FILE.md` of a lesson in a Spanish pack's folder reads it with the Spanish markers:
+    /// its "Más detalles" part folds to one line unless `--detail`.
+    #[test]
+    fn read_file_uses_the_language_of_the_pack_it_is_in() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("lessons")).unwrap();
+        let manifest = "id = \"p\"\nname = \"P\"\nlanguage = \"es\"\nversion = \"1\"\npublisher = \"Us\"\n";
+        std::fs::write(dir.path().join("pack.toml"), manifest).unwrap();
+        let lesson = "+++\nid = \"x\"\ntitle = \"X\"\nsummary = \"S.\"\nsources = [\"NCI\"]\nreviewed = 2026-11-25\n+++\n\
+                      # X\n\n**Puntos clave**\n\n- Uno.\n\n## Dos\n\nTexto.\n\n### Más detalles: qué es\n\nDetalle escondido.\n";
+        let file = dir.path().join("lessons/01-x.md");
+        std::fs::write(&file, lesson).unwrap();
+        let target = file.to_str().unwrap();
+        let (_, folded) = find_document(Some(dir.path()), target, false).unwrap();
+        assert!(folded.contains("Puntos clave"), "{folded}");
+        assert!(!folded.contains("Detalle escondido."), "the Spanish detail part folds: {folded}");
+        let (_, whole) = find_document(Some(dir.path()), target, true).unwrap();
+        assert!(whole.contains("Detalle escondido."), "{whole}");
+    }
 }

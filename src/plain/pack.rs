@@ -113,6 +113,9 @@ fn write_text(out: &mut impl Write, report: &Report, max_grade: Option<f64>) -> 
         let fh = format!("{:.1}", report.average_fernandez_huerta.unwrap_or_default());
         let inflesz = format!("{:.1}", report.average_inflesz.unwrap_or_default());
         writeln!(out, "  {}", tf!("plain.check.average_es", fh = fh, inflesz = inflesz))?;
+        if max_grade.is_some() {
+            writeln!(out, "  {}", t("plain.check.max_grade_not_spanish"))?;
+        }
     }
     if !report.origins.is_empty() {
         let base = report.origins.iter().filter(|o| o.file.starts_with(crate::content::BASE_PREFIX)).count();
@@ -203,4 +206,25 @@ fn band_name(band: Band) -> &'static str {
 fn band(band: Band) -> String {
     let width = Band::ALL.iter().map(|&b| band_name(b).chars().count()).max().unwrap_or(0);
     format!("{:<w$}", format!("({})", band_name(band)), w = width + 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `--max-grade` is a Flesch–Kincaid grade; a Spanish pack is not judged by it, and the
+    /// output says so rather than passing in silence.
+    #[test]
+    fn max_grade_on_spanish_lessons_says_it_does_not_apply() {
+        let files = crate::content::PackFiles::EmbeddedSpanish;
+        let report = check::check(&files, &Options { max_grade: Some(1.0), today: "2026-11-25".into() });
+        assert_eq!(report.errors(), 0, "a grade limit makes no Spanish lesson an error");
+        let mut out = Vec::new();
+        write_text(&mut out, &report, Some(1.0)).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains(t("plain.check.max_grade_not_spanish")), "{text}");
+        let mut out = Vec::new();
+        write_text(&mut out, &report, None).unwrap();
+        assert!(!String::from_utf8(out).unwrap().contains(t("plain.check.max_grade_not_spanish")));
+    }
 }
