@@ -7,7 +7,11 @@
 //! # Scores
 //!
 //! - Fernández-Huerta (1959): 206.84 − 0.60·P − 1.02·F, with P the syllables per 100 words and F
-//!   the sentences per 100 words. Bands as Flesch's: 90+ very easy, 80 easy, 70 fairly easy
+//!   the words per sentence. It is Flesch's Reading Ease refitted to Spanish, whose sentence term
+//!   is words per sentence; F is often quoted as "sentences per 100 words", which makes shorter
+//!   sentences score *harder* (G. Law, "Error in the Fernández Huerta readability formula",
+//!   LINGUIST List 22.2332, 2011). This module uses words per sentence, so splitting a long
+//!   sentence always helps, as it does on INFLESZ. Bands as Flesch's: 90+ very easy, 80 easy, 70 fairly easy
 //!   ("bastante fácil"), 60 normal, 50 fairly difficult, 30 difficult, below 30 very difficult.
 //! - INFLESZ, Szigriszt-Pazos's perspicuity (1993) on Barrio-Cantalejo's scale (2008):
 //!   206.835 − 62.3·(syllables/words) − (words/sentences). Bands: above 80 very easy, 65 fairly easy
@@ -63,7 +67,7 @@ impl Readability {
             (100.0, 100.0)
         } else {
             let (w, s, y) = (words as f64, sentences.max(1) as f64, syllables as f64);
-            (206.84 - 0.60 * (100.0 * y / w) - 1.02 * (100.0 * s / w), 206.835 - 62.3 * (y / w) - w / s)
+            (206.84 - 0.60 * (100.0 * y / w) - 1.02 * (w / s), 206.835 - 62.3 * (y / w) - w / s)
         };
         Readability { words, sentences, syllables, fernandez_huerta, inflesz }
     }
@@ -356,11 +360,11 @@ mod tests {
         // Total: 11 words, 2 sentences, 21 syllables.
         let r = measure("El cáncer puede crecer. Hable con su equipo de atención médica.");
         assert_eq!((r.words, r.sentences, r.syllables), (11, 2, 21));
-        // FH = 206.84 − 0.60·(2100/11) − 1.02·(200/11) = 206.84 − 114.545 − 18.545 = 73.75
-        assert!((r.fernandez_huerta - 73.75).abs() < 0.01, "{r:?}");
+        // FH = 206.84 − 0.60·(2100/11) − 1.02·(11/2) = 206.84 − 114.545 − 5.61 = 86.69
+        assert!((r.fernandez_huerta - 86.69).abs() < 0.01, "{r:?}");
         // INFLESZ = 206.835 − 62.3·(21/11) − 11/2 = 206.835 − 118.936 − 5.5 = 82.40
         assert!((r.inflesz - 82.40).abs() < 0.01, "{r:?}");
-        assert_eq!(fernandez_huerta_band(r.fernandez_huerta), Band::FairlyEasy);
+        assert_eq!(fernandez_huerta_band(r.fernandez_huerta), Band::Easy);
         assert_eq!(inflesz_band(r.inflesz), Band::VeryEasy);
 
         // "La quimioterapia usa medicamentos. ¿Le duele ahora? Llame hoy." =
@@ -370,12 +374,22 @@ mod tests {
         // Total: 9 words, 3 sentences, 22 syllables.
         let r = measure("La quimioterapia usa medicamentos. ¿Le duele ahora? Llame hoy.");
         assert_eq!((r.words, r.sentences, r.syllables), (9, 3, 22));
-        // FH = 206.84 − 0.60·(2200/9) − 1.02·(300/9) = 206.84 − 146.667 − 34.0 = 26.17
-        assert!((r.fernandez_huerta - 26.17).abs() < 0.01, "{r:?}");
+        // FH = 206.84 − 0.60·(2200/9) − 1.02·(9/3) = 206.84 − 146.667 − 3.06 = 57.11
+        assert!((r.fernandez_huerta - 57.11).abs() < 0.01, "{r:?}");
         // INFLESZ = 206.835 − 62.3·(22/9) − 9/3 = 206.835 − 152.289 − 3 = 51.55
         assert!((r.inflesz - 51.55).abs() < 0.01, "{r:?}");
-        assert_eq!(fernandez_huerta_band(r.fernandez_huerta), Band::VeryDifficult);
+        assert_eq!(fernandez_huerta_band(r.fernandez_huerta), Band::FairlyDifficult);
         assert_eq!(inflesz_band(r.inflesz), Band::SomewhatDifficult);
+    }
+
+    /// The same words in shorter sentences read easier on both scores (as quoted with
+    /// "sentences per 100 words", Fernández-Huerta said the opposite).
+    #[test]
+    fn shorter_sentences_score_easier_on_both() {
+        let long = measure("El cáncer puede crecer y hable con su equipo de atención médica y hágalo hoy mismo.");
+        let short = measure("El cáncer puede crecer. Hable con su equipo de atención médica. Hágalo hoy mismo.");
+        assert!(short.fernandez_huerta > long.fernandez_huerta, "{short:?} vs {long:?}");
+        assert!(short.inflesz > long.inflesz, "{short:?} vs {long:?}");
     }
 
     #[test]
