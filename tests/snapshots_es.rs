@@ -8,4 +8,7 @@ mod common;
 /// The language of the words and of the built-in pack on these screens.
 const LANGUAGE: &str = "es";
 
+/// Real words, kept as snapshots (see tests/pseudo_locale.rs for the pseudo words).
+const PSEUDO: bool = false;
+
 include!("common/screens.rs");

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod pseudo;
+
 use patient_tutor::content::{self, ContentPack};
 use patient_tutor::progress::Progress;
 use patient_tutor::tui::action::Action;

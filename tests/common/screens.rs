@@ -1,6 +1,6 @@
 // The screens of the snapshot tests, shared by tests/snapshots.rs (English) and
 // tests/snapshots_es.rs (Spanish): each includes this file after `mod common;` and a
-// `const LANGUAGE`.
+// `const LANGUAGE` and `const PSEUDO` (tests/pseudo_locale.rs: pseudo words, no snapshots).
 
 use common::send;
 use patient_tutor::content;
@@ -16,7 +16,11 @@ use unicode_width::UnicodeWidthStr;
 
 /// An app in `LANGUAGE` (its words and its built-in pack), at a window size.
 fn app_with(progress: Progress, width: u16, height: u16) -> App {
-    patient_tutor::words::use_language(LANGUAGE);
+    if PSEUDO {
+        common::pseudo::use_pseudo();
+    } else {
+        patient_tutor::words::use_language(LANGUAGE);
+    }
     let pack = content::load_builtin(LANGUAGE).expect("the built-in pack loads");
     let mut app = App::new(pack, progress, Theme::monochrome());
     app.update(Action::Resize(width, height));
@@ -101,7 +105,15 @@ fn without_temp_paths(text: String) -> String {
 }
 
 /// Snapshot the screen `make` builds at each size, named `name_WxH`.
+/// With `PSEUDO`, no snapshot: the pseudo-locale checks of `common::pseudo`, at the usual
+/// sizes and 100×30 (not 10×3, which only says "make the window larger").
 fn snap(name: &str, sizes: &[(u16, u16)], make: impl Fn(u16, u16) -> App) {
+    if PSEUDO {
+        for &(w, h) in SIZES.iter().chain(&[(100, 30)]) {
+            common::pseudo::expect(name, &make(w, h));
+        }
+        return;
+    }
     for &(w, h) in sizes {
         let app = make(w, h);
         // This file is shared: keep the snapshots beside the test files that include it.

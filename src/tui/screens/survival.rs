@@ -12,7 +12,7 @@ use crate::content::survival::first_other_group;
 use crate::markdown::{display_width, sanitize, wrap_text};
 use crate::tui::app::App;
 use crate::tui::keys::Context;
-use crate::tui::view::{draw_footer, draw_scrolled, draw_title, truncate};
+use crate::tui::view::{draw_footer, draw_scrolled, draw_title, fit_rows, truncate};
 use crate::tui::{layout, text};
 use crate::words::{list, t};
 
@@ -187,19 +187,23 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
 
     // Below the bars: the selected cancer's note, then what the numbers mean.
-    let mut notes: Vec<Line> = vec![Line::raw("")];
+    let mut notes: Vec<(String, Style)> = vec![(String::new(), Style::new())];
     if let Some(row) = order.get(selected).map(|&i| &rows_data[i]) {
         // "Leukemia · all stages (leukemia is not staged this way)": a basis may hold its own brackets.
         let heading = text::survival_heading(&row.cancer, &row.basis);
-        notes.extend(wrap_text(&heading, width.max(1)).into_iter().map(|l| Line::styled(l, theme.title)));
-        notes.extend(wrap_text(&sanitize(&row.note), width.max(1)).into_iter().map(Line::raw));
-        notes.push(Line::raw(""));
+        notes.extend(wrap_text(&heading, width.max(1)).into_iter().map(|l| (l, theme.title)));
+        notes.extend(wrap_text(&sanitize(&row.note), width.max(1)).into_iter().map(|l| (l, Style::new())));
+        notes.push((String::new(), Style::new()));
     }
     let means = format!("{} {}", t("tui.relative_survival_means"), t("tui.not_distant_mark"));
-    notes.extend(wrap_text(&means, width.max(1)).into_iter().map(|l| Line::styled(l, theme.dim)));
+    notes.extend(wrap_text(&means, width.max(1)).into_iter().map(|l| (l, theme.dim)));
     let notes_y = chart.y + rows;
-    for (i, line) in notes.iter().take(chart.bottom().saturating_sub(notes_y) as usize).enumerate() {
-        buf.set_line(chart.x, notes_y + i as u16, line, chart.width);
+    // Cut to the rows left, the last shown ending in "…" (the app's rule for a cut text).
+    let room = chart.bottom().saturating_sub(notes_y) as usize;
+    let styles: Vec<Style> = notes.iter().map(|(_, s)| *s).collect();
+    let lines = fit_rows(notes.into_iter().map(|(l, _)| l).collect(), room, width.max(1));
+    for (i, (line, style)) in lines.into_iter().zip(styles).enumerate() {
+        buf.set_line(chart.x, notes_y + i as u16, &Line::styled(line, style), chart.width);
     }
     draw_footer(app, buf, parts.footer, Context::Survival);
 }
