@@ -116,7 +116,7 @@ fn the_first_run_notice_shows_until_read_and_q_there_leaves() {
     assert!(out.contains("Before you start."));
     assert!(out.contains("Call your local emergency number"), "{out}");
     assert!(out.contains("Call your care team's 24-hour line now"), "{out}");
-    assert!(out.contains("Press Enter to go on, or type q to leave:"));
+    assert!(out.contains("Press Enter to go on, or type q to leave. Para español, escriba L:"));
     assert!(!out.contains("Main menu."), "q at the notice leaves");
 
     let out = session(&progress, &["maybe", ""]);
@@ -132,7 +132,7 @@ fn the_first_run_notice_shows_until_read_and_q_there_leaves() {
 fn home_says_where_you_are_asks_again_on_bad_input_and_about_shows_the_notice() {
     let (_dir, progress) = temp();
     past_notice(&progress);
-    let out = session(&progress, &["seven", "12", "", "11", "x", "", "h", "q", "q"]);
+    let out = session(&progress, &["seven", "13", "", "11", "x", "", "h", "q", "q"]);
     assert!(out.contains(&format!("Lessons read: 0 of {}.", lesson_count())), "{out}");
     assert!(out.contains("Next lesson: What stage 4 cancer is, new."));
     assert!(out.contains("Emergency? Call your local emergency number. When to get help now: type h."));
@@ -140,9 +140,11 @@ fn home_says_where_you_are_asks_again_on_bad_input_and_about_shows_the_notice() 
     assert!(out.contains(&lesson_heading("when-to-get-help")), "h opens When to get help now: {out}");
     assert!(out.contains("1. Read the next lesson: What stage 4 cancer is"));
     assert!(out.contains("11. About this app, and what to do in an emergency"));
-    assert!(out.contains("Choose a number from 1 to 11, or q to leave:"));
-    assert!(out.contains("\"seven\" is not one of the choices. Type a number from 1 to 11, or q to go back."));
-    assert!(out.contains("There is no 12 here. Type a number from 1 to 11, or q to go back."));
+    // The last choice switches language, and says so in the other language's words.
+    assert!(out.contains("12. Español: cambiar el idioma a español"));
+    assert!(out.contains("Choose a number from 1 to 12, or q to leave:"));
+    assert!(out.contains("\"seven\" is not one of the choices. Type a number from 1 to 12, or q to go back."));
+    assert!(out.contains("There is no 13 here. Type a number from 1 to 12, or q to go back."));
     assert!(out.contains("Please type a number."));
     assert!(out.contains("About patient-tutor, version "));
     assert!(out.contains("It is education, not medical advice."));
