@@ -312,3 +312,26 @@ fn the_blood_cancer_label_fits_a_small_window() {
         assert!(unicode_width::UnicodeWidthStr::width(row.as_str()) <= 40, "{text}");
     }
 }
+
+/// A glossary entry's "Read more" line wraps like its meaning: at 40 columns the
+/// selected entry's whole lesson-and-section name shows, never cut at the edge.
+#[test]
+fn a_glossary_read_more_line_wraps_whole_in_a_narrow_window() {
+    let mut app = app(40, 24);
+    app.update(Action::OpenGlossary);
+    let pack = app.pack.clone();
+    let count = app.glossary_matches().len();
+    for selected in 0..count {
+        let term = &pack.glossary.terms[app.glossary_matches()[selected]];
+        if let Some(label) = term.see.as_deref().and_then(|see| pack.target_label(see)) {
+            let shown = screen(&app).iter().map(|row| row.trim()).collect::<Vec<_>>().join(" ");
+            let label = patient_tutor::markdown::sanitize(&label).into_owned();
+            let last = label.split_whitespace().last().unwrap();
+            let read_more = patient_tutor::tf!("glossary.read_more", see = label);
+            let first = read_more.split_whitespace().next().unwrap();
+            assert!(shown.contains(first), "{}: {shown}", term.term);
+            assert!(shown.contains(last), "{}: the label's end \"{last}\" is cut: {shown}", term.term);
+        }
+        app.update(Action::Down);
+    }
+}

@@ -39,7 +39,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let mut name = sanitize(&term.term).into_owned();
         if !term.aliases.is_empty() {
             let aliases: Vec<_> = term.aliases.iter().map(|a| sanitize(a).into_owned()).collect();
-            name.push_str(&format!(" (also: {})", aliases.join(", ")));
+            name = crate::tf!("glossary.also", term = name, aliases = aliases.join(", "));
         }
         let style = if selected { theme.selected } else { theme.title };
         let pointer = if selected { "▶ " } else { "  " };
@@ -50,7 +50,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 .map(|l| (Line::raw(format!("    {l}")), pos)),
         );
         if let Some(see) = term.see.as_deref().and_then(|t| app.pack.target_label(t)) {
-            rows.push((Line::styled(format!("    {}", crate::tf!("glossary.read_more", see = see)), theme.dim), pos));
+            // Wrapped like the meaning: a lesson-and-section name is often wider than a
+            // narrow window.
+            let read_more = crate::tf!("glossary.read_more", see = see);
+            rows.extend(
+                wrap_text(&read_more, width.saturating_sub(4).max(1))
+                    .into_iter()
+                    .map(|l| (Line::styled(format!("    {l}"), theme.dim), pos)),
+            );
         }
         rows.push((Line::raw(""), pos));
     }
