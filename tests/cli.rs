@@ -553,3 +553,23 @@ fn plain_quiz_says_what_you_picked_and_when_missed_questions_return() {
         format!("The {wrong} questions you missed come back for review now. Start it with: patient-tutor review")
     );
 }
+
+/// Reading and answers in another language's pack are erased by a reset too: the
+/// question before it counts them (issue 20, progress per pack).
+#[test]
+fn a_reset_counts_the_places_and_answers_of_every_pack() {
+    let (_d, progress) = temp();
+    fs::write(
+        &progress,
+        "schema = 1\nnotice_seen = true\n\n[lessons.staging]\noffset = 1\n\n[packs.default-es.lessons.pain]\noffset = 2\n\n\
+         [packs.default-es.lessons.symptoms]\noffset = 3\n\n[packs.default-es.questions.pain-1]\nbox = 2\nlast = 5\n",
+    )
+    .unwrap();
+    tutor(&progress)
+        .args(["progress", "reset"])
+        .write_stdin("no\n")
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains("  - reading places in 3 lessons\n"))
+        .stdout(predicate::str::contains("the review schedule of 1 question"));
+}

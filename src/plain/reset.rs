@@ -67,16 +67,19 @@ pub fn progress_reset(path: &Path, yes: bool, keep_questions: bool) -> Result<Ex
 /// keep or not). Check-ins come early: they are the person's own record.
 fn what_goes(p: &Progress, keep_questions: bool) -> (Vec<String>, Option<String>) {
     let mut erased = Vec::new();
-    let places = p.lessons.len();
+    // Every pack's, not only the one at the top of the file: a reset erases them all.
+    let packs = p.packs.values();
+    let places = p.lessons.len() + packs.clone().map(|pack| pack.lessons.len()).sum::<usize>();
+    let scheduled = p.questions.len() + packs.map(|pack| pack.questions.len()).sum::<usize>();
     if places > 0 {
         erased.push(tn!("plain.reset.reading_places", places));
     }
     let answers = p.attempts.iter().filter(|a| !a.is_checkin()).count();
-    if answers > 0 || !p.questions.is_empty() {
+    if answers > 0 || scheduled > 0 {
         erased.push(tf!(
             "plain.reset.quiz_history",
             answers = tn!("plain.reset.answers", answers),
-            questions = tn!("plain.reset.questions", p.questions.len())
+            questions = tn!("plain.reset.questions", scheduled)
         ));
     }
     if !p.explored_sites.is_empty() {
