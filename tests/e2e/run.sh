@@ -141,10 +141,17 @@ step "the progress file"
 history="$work/data/progress.history.jsonl"
 [ "$(stat -c %a "$history")" = 600 ] || fail "answer history mode $(stat -c %a "$history")"
 ok
-python3 - "$progress" "$history" <<'EOF' || fail "progress file contents"
+python3 - "$progress" "$history" "$lang" <<'EOF' || fail "progress file contents"
 import json, sys, tomllib
-p = tomllib.load(open(sys.argv[1], "rb"))
+whole = tomllib.load(open(sys.argv[1], "rb"))
 lines = [json.loads(line) for line in open(sys.argv[2])]
+# Reading places and schedules are kept per pack: English at the top of the file,
+# Spanish under [packs.default-es], and each answer names a pack other than English.
+pack = {"en": None, "es": "default-es"}[sys.argv[3]]
+p = dict(whole, **whole["packs"][pack]) if pack else whole
+if pack:
+    assert "lessons" not in whole or "what-is-metastasis" not in whole["lessons"], whole
+    assert all(a.get("pack") == pack for a in lines[1:]), lines
 # The history starts with its header line (format, id, reset generation); answers follow.
 header, answers = lines[0], lines[1:]
 assert header["patient_tutor_history"] == 1 and "id" in header, header
@@ -154,7 +161,7 @@ assert p["last_lesson"] == "what-is-metastasis", p
 assert p["lessons"]["what-is-metastasis"]["percent"] > 0, p
 assert "attempts" not in p, p
 assert len(answers) == 1 and answers[0]["at"] == 1800000000, answers
-assert p["history_counted"] == 1 and len(p["questions"]) == 1, p
+assert whole["history_counted"] == 1 and len(p["questions"]) == 1, p
 assert p["explored_sites"], p
 EOF
 ok
