@@ -6,7 +6,7 @@
 use super::action::Effect;
 use super::app::{App, Screen};
 use super::reload::Change;
-use crate::words::{self, choose::LANGUAGES, t};
+use crate::words::{self, t};
 
 impl App {
     pub(super) fn switch_language(&mut self) -> Vec<Effect> {
@@ -19,9 +19,7 @@ impl App {
             self.message = Some(busy.to_string());
             return vec![];
         }
-        let now = words::language();
-        let at = LANGUAGES.iter().position(|&code| code == now).unwrap_or(0);
-        let next = LANGUAGES[(at + 1) % LANGUAGES.len()];
+        let next = words::choose::next_after(words::language());
         // The place in the lesson on screen is kept in the language it was read in.
         self.leave_reader_position();
         if self.pack.builtin {

@@ -23,6 +23,12 @@ pub fn choose(flag: Option<&str>, env: impl Fn(&str) -> Option<String>, saved: O
     named.and_then(|code| LANGUAGES.iter().copied().find(|&known| known == code)).unwrap_or("en")
 }
 
+/// The language `L` switches to after `current`: the next the program has, round again.
+pub fn next_after(current: &str) -> &'static str {
+    let at = LANGUAGES.iter().position(|&code| code == current).unwrap_or(0);
+    LANGUAGES[(at + 1) % LANGUAGES.len()]
+}
+
 /// The language part of a code or locale, lowercase: `es_MX.UTF-8` → `es`, `es-419` → `es`.
 /// `C`, `POSIX` and empty name no language (the next source is asked).
 fn language_of(value: &str) -> Option<String> {

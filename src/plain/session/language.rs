@@ -5,13 +5,11 @@
 use std::io::{BufRead, Write};
 
 use super::{Session, Step};
-use crate::words::{self, choose::LANGUAGES, t};
+use crate::words::{self, t};
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {
     pub(super) fn switch_language(&mut self) -> Step {
-        let now = words::language();
-        let at = LANGUAGES.iter().position(|&code| code == now).unwrap_or(0);
-        let next = LANGUAGES[(at + 1) % LANGUAGES.len()];
+        let next = words::choose::next_after(words::language());
         if self.pack.builtin {
             match crate::content::builtin_for_run(next) {
                 Ok(pack) => {
